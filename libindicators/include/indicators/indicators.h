@@ -1,0 +1,16 @@
+/**
+ * @file indicators/indicators.h
+ * @brief Umbrella header: everything libindicators offers.
+ */
+#ifndef INDICATORS_INDICATORS_H
+#define INDICATORS_INDICATORS_H
+
+#include "indicators/version.h"
+#include "indicators/error.h"
+#include "indicators/number.h"
+#include "indicators/series.h"
+#include "indicators/growth.h"
+#include "indicators/projection.h"
+#include "indicators/chart.h"
+
+#endif /* INDICATORS_INDICATORS_H */

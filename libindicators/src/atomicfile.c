@@ -1,0 +1,2 @@
+/* atomicfile: being written. */
+typedef int ind_placeholder_atomicfile;

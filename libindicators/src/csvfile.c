@@ -1,0 +1,2 @@
+/* csvfile: being written. */
+typedef int ind_placeholder_csvfile;

@@ -1,0 +1,2 @@
+/* dataset_change: being written. */
+typedef int ind_placeholder_dataset_change;

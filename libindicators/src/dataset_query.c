@@ -1,0 +1,2 @@
+/* dataset_query: being written. */
+typedef int ind_placeholder_dataset_query;

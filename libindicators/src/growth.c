@@ -1,0 +1,3 @@
+/* growth: placeholder until the module lands. */
+#include "indicators/growth.h"
+typedef int ind_placeholder_growth;

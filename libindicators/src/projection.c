@@ -1,0 +1,3 @@
+/* projection: placeholder until the module lands. */
+#include "indicators/projection.h"
+typedef int ind_placeholder_projection;

@@ -1,0 +1,79 @@
+/* text: UTF-8 validity, control characters and spreadsheet formulas. */
+#include "text.h"
+
+#include <stdio.h>
+
+size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned long value, min;
+    size_t need, i;
+
+    if (len == 0)
+        return 0;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if ((u[0] & 0xE0) == 0xC0) {
+        need = 2; value = u[0] & 0x1Fu; min = 0x80;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        need = 3; value = u[0] & 0x0Fu; min = 0x800;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        need = 4; value = u[0] & 0x07u; min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len < need)
+        return 0;
+    for (i = 1; i < need; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        value = (value << 6) | (u[i] & 0x3Fu);
+    }
+    if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+        return 0;
+    *cp = value;
+    return need;
+}
+
+static int is_control(unsigned long cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+           cp == 0x2028 || cp == 0x2029;
+}
+
+int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
+                   char *why, size_t whysize)
+{
+    size_t i = 0, step;
+    unsigned long cp;
+
+    if ((rules & IND_TEXT_NO_FORMULA) && len > 0 &&
+        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
+        *offset = 0;
+        snprintf(why, whysize, "it starts with '%c', which a spreadsheet would "
+                 "run as a formula", s[0]);
+        return -1;
+    }
+    while (i < len) {
+        step = ind_utf8_decode(s + i, len - i, &cp);
+        if (step == 0) {
+            if (rules & IND_TEXT_UTF8) {
+                *offset = i;
+                snprintf(why, whysize, "invalid UTF-8 (byte 0x%02X)",
+                         (unsigned)(unsigned char)s[i]);
+                return -1;
+            }
+            step = 1;
+            cp = (unsigned char)s[i];
+        }
+        if ((rules & IND_TEXT_NO_CONTROL) && is_control(cp)) {
+            *offset = i;
+            snprintf(why, whysize, "a control character (U+%04lX)", cp);
+            return -1;
+        }
+        i += step;
+    }
+    return 0;
+}

@@ -1,0 +1,25 @@
+/* text: rules every text field obeys before it is stored or written out.
+ * Internal to the library; the chart writer and the dataset use it. */
+#ifndef IND_TEXT_H
+#define IND_TEXT_H
+
+#include <stddef.h>
+
+/* Rules for ind_text_check(); combine with |. */
+#define IND_TEXT_UTF8      0x1u /* valid UTF-8, no overlong forms or surrogates */
+#define IND_TEXT_NO_CONTROL 0x2u /* no C0, DEL, C1, U+2028, U+2029 */
+#define IND_TEXT_NO_FORMULA 0x4u /* does not start with = + - @ (spreadsheets) */
+#define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA)
+
+/* Check s[0..len) against 'rules'. Returns 0 when it obeys them; otherwise
+ * -1, with *offset set to the byte where the problem starts and a short
+ * reason ("invalid UTF-8", "a control character (U+0007)", ...) written to
+ * why (always NUL-terminated when whysize > 0). */
+int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
+                   char *why, size_t whysize);
+
+/* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
+ * stores the code point, or returns 0 for an invalid or truncated sequence. */
+size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp);
+
+#endif

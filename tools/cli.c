@@ -1,0 +1,2 @@
+/* cli: being written. */
+typedef int placeholder_cli;

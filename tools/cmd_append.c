@@ -1,0 +1,2 @@
+/* cmd_append: being written. */
+typedef int placeholder_cmd_append;

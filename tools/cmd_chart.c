@@ -1,0 +1,2 @@
+/* cmd_chart: being written. */
+typedef int placeholder_cmd_chart;

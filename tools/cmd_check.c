@@ -1,0 +1,2 @@
+/* cmd_check: being written. */
+typedef int placeholder_cmd_check;

@@ -1,0 +1,2 @@
+/* cmd_define: being written. */
+typedef int placeholder_cmd_define;

@@ -1,0 +1,2 @@
+/* cmd_growth: being written. */
+typedef int placeholder_cmd_growth;

@@ -1,0 +1,2 @@
+/* cmd_list: being written. */
+typedef int placeholder_cmd_list;

@@ -1,0 +1,2 @@
+/* cmd_project: being written. */
+typedef int placeholder_cmd_project;

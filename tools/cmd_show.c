@@ -1,0 +1,2 @@
+/* cmd_show: being written. */
+typedef int placeholder_cmd_show;

@@ -1,0 +1,2 @@
+/* output: being written. */
+typedef int placeholder_output;
