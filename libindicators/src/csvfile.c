@@ -1,2 +1,437 @@
-/* csvfile: being written. */
-typedef int ind_placeholder_csvfile;
+/* csvfile: strict streaming CSV reading with positions, over libcsv. */
+#include "csvfile.h"
+#include "error_internal.h"
+#include "text.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define READ_CHUNK (1024u * 1024u)
+
+/* State shared with libcsv's callbacks while one logical row is parsed. */
+typedef struct reader {
+    const char *display;
+    ind_csv_row_fn fn;
+    void *ctx;
+    ind_error *err;
+    int rc;                 /* first failure, IND_OK while all is well */
+    /* the row being assembled */
+    char *bytes;            /* field bytes, each NUL-terminated */
+    size_t bytes_len, bytes_cap;
+    size_t *starts;         /* offset of each field in bytes */
+    size_t *lens;
+    char **fields;
+    size_t nfields, fields_cap;
+    size_t rows_done;       /* rows delivered so far */
+    size_t ends_in_row;     /* libcsv row ends seen in the current logical row */
+    unsigned long line;     /* line of the current logical row */
+    uint64_t offset;
+    uint64_t length;
+} reader;
+
+static int never_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+static int reader_fail(reader *r, int code, unsigned long line,
+                       unsigned column, const char *what)
+{
+    if (r->rc == IND_OK)
+        r->rc = ind_error_set_at(r->err, code, r->display, line, column, "%s",
+                                 what);
+    return r->rc;
+}
+
+static int grow(void **ptr, size_t *cap, size_t need, size_t size)
+{
+    size_t n = *cap ? *cap : 16;
+    void *p;
+
+    if (need <= *cap)
+        return 0;
+    while (n < need)
+        n *= 2;
+    p = realloc(*ptr, n * size);
+    if (p == NULL)
+        return -1;
+    *ptr = p;
+    *cap = n;
+    return 0;
+}
+
+/* libcsv field callback: keep a copy, check size and encoding. */
+static void on_field(void *data, size_t len, void *vr)
+{
+    reader *r = vr;
+    size_t off, column = r->nfields + 1, bad;
+    char why[96], msg[160];
+
+    if (r->rc != IND_OK)
+        return;
+    if (len > IND_CSV_FIELD_MAX) {
+        snprintf(msg, sizeof msg, "field of %zu bytes is longer than the "
+                 "limit of %u", len, IND_CSV_FIELD_MAX);
+        reader_fail(r, IND_EPARSE, r->line, (unsigned)column, msg);
+        return;
+    }
+    if (len > 0 && ind_text_check(data, len, IND_TEXT_UTF8, &bad, why,
+                                  sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "%s at byte %zu of the field", why, bad + 1);
+        reader_fail(r, IND_EPARSE, r->line, (unsigned)column, msg);
+        return;
+    }
+    if (grow((void **)&r->bytes, &r->bytes_cap, r->bytes_len + len + 1, 1) ||
+        grow((void **)&r->starts, &r->fields_cap, r->nfields + 1,
+             sizeof *r->starts)) {
+        reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+        return;
+    }
+    /* lens grows with starts: same capacity. */
+    {
+        size_t *l = realloc(r->lens, r->fields_cap * sizeof *l);
+        if (l == NULL) {
+            reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+            return;
+        }
+        r->lens = l;
+    }
+    off = r->bytes_len;
+    if (len > 0)
+        memcpy(r->bytes + off, data, len);
+    r->bytes[off + len] = '\0';
+    r->bytes_len += len + 1;
+    r->starts[r->nfields] = off;
+    r->lens[r->nfields] = len;
+    r->nfields++;
+}
+
+/* libcsv row callback: hand the finished row to the caller. */
+static void on_row(int c, void *vr)
+{
+    reader *r = vr;
+    ind_csv_row row;
+    char **f;
+    size_t i;
+
+    (void)c;
+    if (r->rc != IND_OK)
+        return;
+    r->ends_in_row++;
+    if (r->ends_in_row > 1) {
+        reader_fail(r, IND_EPARSE, r->line, (unsigned)r->nfields + 1,
+                    "a carriage return outside quotes splits the row; "
+                    "quote the field or remove the CR");
+        return;
+    }
+    f = realloc(r->fields, (r->nfields ? r->nfields : 1) * sizeof *f);
+    if (f == NULL) {
+        reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+        return;
+    }
+    r->fields = f;
+    for (i = 0; i < r->nfields; i++)
+        r->fields[i] = r->bytes + r->starts[i];
+    row.count = r->nfields;
+    row.field = r->fields;
+    row.field_len = r->lens;
+    row.line = r->line;
+    row.offset = r->offset;
+    row.length = r->length;
+    row.index = r->rows_done++;
+    r->rc = r->fn(r->ctx, &row, r->err);
+}
+
+/* Field number (1-based) of byte 'at' in a row, counting separators
+ * outside quotes. */
+static unsigned field_at(const char *row, size_t at)
+{
+    unsigned field = 1;
+    int quoted = 0;
+    size_t i;
+
+    for (i = 0; i < at; i++) {
+        if (row[i] == '"')
+            quoted = !quoted;
+        else if (row[i] == ',' && !quoted)
+            field++;
+    }
+    return field;
+}
+
+static unsigned long lines_before(const char *row, size_t at)
+{
+    unsigned long n = 0;
+    size_t i;
+
+    for (i = 0; i < at; i++)
+        n += row[i] == '\n';
+    return n;
+}
+
+/* Parse one logical row s[0..len) that starts at 'line'. */
+static int parse_row(reader *r, struct csv_parser *p, const char *s,
+                     size_t len, int last)
+{
+    const char *nul = memchr(s, '\0', len);
+    size_t used;
+
+    r->nfields = 0;
+    r->bytes_len = 0;
+    r->ends_in_row = 0;
+    if (nul != NULL)
+        return reader_fail(r, IND_EPARSE, r->line + lines_before(s, (size_t)(nul - s)),
+                           field_at(s, (size_t)(nul - s)),
+                           "a NUL byte; the file is not text");
+    used = csv_parse(p, s, len, on_field, on_row, r);
+    if (used < len && r->rc == IND_OK)
+        return reader_fail(r, IND_EPARSE, r->line + lines_before(s, used),
+                           field_at(s, used),
+                           "a quote inside an unquoted field, or text after a "
+                           "closing quote; quote the whole field and double "
+                           "inner quotes (\"\")");
+    if (last && r->rc == IND_OK &&
+        csv_fini(p, on_field, on_row, r) != 0 && r->rc == IND_OK)
+        return reader_fail(r, IND_EPARSE, r->line, field_at(s, len),
+                           "unterminated quoted field at the end of the file");
+    return r->rc;
+}
+
+/* True for a line holding nothing but its line end. */
+static int blank_row(const char *s, size_t len)
+{
+    return (len == 1 && s[0] == '\n') || (len == 2 && s[0] == '\r' && s[1] == '\n')
+           || len == 0;
+}
+
+static void reader_free(reader *r)
+{
+    free(r->bytes);
+    free(r->starts);
+    free(r->lens);
+    free(r->fields);
+}
+
+/* Read more of the file into buf, keeping buf[keep..len). */
+static int fill(FILE *f, char **buf, size_t *len, size_t *cap, int *eof)
+{
+    size_t got;
+
+    if (grow((void **)buf, cap, *len + READ_CHUNK, 1) != 0)
+        return IND_ENOMEM;
+    got = fread(*buf + *len, 1, READ_CHUNK, f);
+    *len += got;
+    if (got < READ_CHUNK) {
+        if (ferror(f))
+            return IND_EIO;
+        *eof = 1;
+    }
+    return IND_OK;
+}
+
+int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
+                 void *ctx, ind_csv_info *info, ind_error *err)
+{
+    struct csv_parser p;
+    reader r;
+    ind_csv_info local;
+    FILE *f;
+    char *buf = NULL;
+    size_t len = 0, cap = 0, start = 0, scan = 0;
+    uint64_t base = 0;           /* file offset of buf[0] */
+    unsigned long line = 1, quote_line = 0;
+    int eof = 0, quoted = 0, rc = IND_OK;
+
+    if (info == NULL)
+        info = &local;
+    memset(info, 0, sizeof *info);
+    if (display == NULL)
+        display = path;
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        int e = errno;
+        return ind_error_set(err, e == ENOENT ? IND_ENOTFOUND : IND_EIO,
+                             "%s: cannot open: %s", display, strerror(e));
+    }
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        fclose(f);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    }
+    csv_set_space_func(&p, never_space);
+    memset(&r, 0, sizeof r);
+    r.display = display;
+    r.fn = fn;
+    r.ctx = ctx;
+    r.err = err;
+    for (;;) {
+        /* Find the end of the logical row that starts at buf[start]. */
+        while (scan < len && !(buf[scan] == '\n' && !quoted)) {
+            if (buf[scan] == '"') {
+                quoted = !quoted;
+                if (quoted)
+                    quote_line = line + lines_before(buf + start, scan - start);
+            }
+            scan++;
+        }
+        if (scan - start > IND_CSV_ROW_MAX) {
+            rc = ind_error_set_at(err, IND_EPARSE, display, quoted ? quote_line : line,
+                                  field_at(buf + start, scan - start),
+                                  quoted ? "quoted field is not closed within "
+                                           "1 MiB (a missing closing quote?)"
+                                         : "row is longer than 1 MiB");
+            break;
+        }
+        if (scan == len && !eof) {
+            /* Need more bytes: drop what is done, read on. */
+            if (start > 0) {
+                memmove(buf, buf + start, len - start);
+                base += start;
+                len -= start;
+                scan -= start;
+                start = 0;
+            }
+            rc = fill(f, &buf, &len, &cap, &eof);
+            if (rc != IND_OK) {
+                ind_error_set(err, rc, "%s: cannot read: %s", display,
+                              rc == IND_EIO ? strerror(errno) : "out of memory");
+                break;
+            }
+            if (base == 0 && start == 0 && len >= 3 &&
+                memcmp(buf, "\xEF\xBB\xBF", 3) == 0 && !info->has_bom) {
+                info->has_bom = 1;
+                start = 3;
+                scan = scan < 3 ? 3 : scan;
+            }
+            continue;
+        }
+        if (scan == len && quoted) {
+            rc = ind_error_set_at(err, IND_EPARSE, display, quote_line,
+                                  field_at(buf + start, scan - start),
+                                  "unterminated quoted field: the closing "
+                                  "quote is missing");
+            break;
+        }
+        {
+            size_t row_len = scan < len ? scan - start + 1 : scan - start;
+            int last = scan >= len;
+            if (!blank_row(buf + start, row_len)) {
+                if (info->rows == 0)
+                    info->crlf = row_len >= 2 && buf[start + row_len - 1] == '\n'
+                                 && buf[start + row_len - 2] == '\r';
+                r.line = line;
+                r.offset = base + start;
+                r.length = row_len;
+                rc = parse_row(&r, &p, buf + start, row_len, last);
+                info->rows = r.rows_done;
+                if (rc != IND_OK)
+                    break;
+            }
+            line += lines_before(buf + start, row_len);
+            start += row_len;
+            scan = start;
+            if (last)
+                break;
+        }
+    }
+    info->size = base + len;
+    info->ends_with_newline = len == 0 || buf[len - 1] == '\n';
+    if (ferror(f) && rc == IND_OK)
+        rc = ind_error_set(err, IND_EIO, "%s: read error", display);
+    fclose(f);
+    csv_free(&p);
+    reader_free(&r);
+    free(buf);
+    return rc;
+}
+
+/* True when a field must be quoted to survive a CSV round trip. */
+static int needs_quotes(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len > 0 && (s[0] == ' ' || s[len - 1] == ' ' || s[0] == '\t' ||
+                    s[len - 1] == '\t'))
+        return 1;
+    for (i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+            return 1;
+    return 0;
+}
+
+int ind_csv_write_field(FILE *out, const char *text, size_t len)
+{
+    if (!needs_quotes(text, len))
+        return fwrite(text, 1, len, out) == len ? 0 : -1;
+    return csv_fwrite(out, text, len) == 0 ? 0 : -1;
+}
+
+/* Collects fields for ind_csv_split. */
+typedef struct split_ctx {
+    ind_csv_fields *out;
+    int failed;
+} split_ctx;
+
+static void on_split_field(void *data, size_t len, void *vctx)
+{
+    split_ctx *c = vctx;
+    char **f, *copy;
+
+    if (c->failed)
+        return;
+    f = realloc(c->out->field, (c->out->count + 1) * sizeof *f);
+    copy = malloc(len + 1);
+    if (f == NULL || copy == NULL) {
+        if (f != NULL)
+            c->out->field = f;
+        free(copy);
+        c->failed = 1;
+        return;
+    }
+    c->out->field = f;
+    if (len > 0)
+        memcpy(copy, data, len);
+    copy[len] = '\0';
+    c->out->field[c->out->count++] = copy;
+}
+
+static void on_split_row(int ch, void *vctx)
+{
+    (void)ch;
+    (void)vctx;
+}
+
+int ind_csv_split(const char *s, size_t len, ind_csv_fields *out)
+{
+    struct csv_parser p;
+    split_ctx c = { out, 0 };
+    int rc = IND_OK;
+
+    out->count = 0;
+    out->field = NULL;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return IND_ENOMEM;
+    csv_set_space_func(&p, never_space);
+    if (csv_parse(&p, s, len, on_split_field, on_split_row, &c) < len ||
+        csv_fini(&p, on_split_field, on_split_row, &c) != 0)
+        rc = IND_EPARSE;
+    if (c.failed)
+        rc = IND_ENOMEM;
+    csv_free(&p);
+    if (rc != IND_OK)
+        ind_csv_fields_free(out);
+    return rc;
+}
+
+void ind_csv_fields_free(ind_csv_fields *f)
+{
+    size_t i;
+
+    for (i = 0; i < f->count; i++)
+        free(f->field[i]);
+    free(f->field);
+    f->field = NULL;
+    f->count = 0;
+}

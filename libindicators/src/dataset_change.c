@@ -1,2 +1,290 @@
-/* dataset_change: being written. */
-typedef int ind_placeholder_dataset_change;
+/* dataset_change: add a reading or define an indicator, in memory, with
+ * exactly the checks a loaded row meets. ind_dataset_commit() writes. */
+#include "dataset_internal.h"
+#include "indicators/number.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int record_change(ind_dataset *ds, int define, size_t what,
+                         size_t replaced)
+{
+    if (ds->nchanges == ds->changes_cap) {
+        size_t cap = ds->changes_cap ? ds->changes_cap * 2 : 8;
+        change_rec *p = realloc(ds->changes, cap * sizeof *p);
+        if (p == NULL)
+            return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        ds->changes = p;
+        ds->changes_cap = cap;
+    }
+    ds->changes[ds->nchanges].define = define;
+    ds->changes[ds->nchanges].reading = what;
+    ds->changes[ds->nchanges].replaced = replaced;
+    ds->nchanges++;
+    return IND_OK;
+}
+
+/* Changes need a dataset that was opened for writing and loaded cleanly. */
+static int writable(ind_dataset *ds)
+{
+    if (!(ds->flags & IND_OPEN_WRITE))
+        return ind_dataset_fail(ds, IND_EINVAL, "%s was opened read-only",
+                                ds->path);
+    if (ds->load_rc != IND_OK)
+        return ind_dataset_fail(ds, ds->load_rc, "%s did not load cleanly; "
+                                "run `indicators check` and fix it first",
+                                ds->path);
+    return IND_OK;
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/* Intern a text checked against the text rules; IND_STRID_NONE on failure
+ * (the handle's error says why). */
+static ind_strid checked_text(ind_dataset *ds, const char *name, const char *s)
+{
+    char why[256];
+    ind_strid id;
+
+    s = or_empty(s);
+    if (ind_check_text(name, s, strlen(s), why, sizeof why) != IND_OK) {
+        ind_dataset_fail(ds, IND_EPARSE, "%s", why);
+        return IND_STRID_NONE;
+    }
+    id = ind_strpool_intern(&ds->pool, s, strlen(s));
+    if (id == IND_STRID_NONE)
+        ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    return id;
+}
+
+/* The live reading with the same series, year and as_of, or -1. */
+static long same_key_reading(ind_dataset *ds, uint32_t series, int year,
+                             ind_strid as_of)
+{
+    const size_t *idx;
+    size_t n, k;
+
+    if (ind_dataset_series_readings(ds, series, &idx, &n) != IND_OK)
+        return -1;
+    for (k = 0; k < n; k++) {
+        const reading_rec *r = &ds->readings[idx[k]];
+        if (r->state != READING_REPLACED && r->year == year && r->as_of == as_of)
+            return (long)idx[k];
+    }
+    return -1;
+}
+
+/* Another live primary in the same series and year, other than 'except'. */
+static long other_primary(ind_dataset *ds, uint32_t series, int year,
+                          long except)
+{
+    const size_t *idx;
+    size_t n, k;
+
+    if (ind_dataset_series_readings(ds, series, &idx, &n) != IND_OK)
+        return -1;
+    for (k = 0; k < n; k++) {
+        const reading_rec *r = &ds->readings[idx[k]];
+        if (r->state != READING_REPLACED && r->year == year &&
+            r->role == IND_ROLE_PRIMARY && (long)idx[k] != except)
+            return (long)idx[k];
+    }
+    return -1;
+}
+
+/* Parse and check the key fields and the figure into rec. */
+static int check_new_reading(ind_dataset *ds, const ind_reading *in,
+                             const char *value_text, reading_rec *rec,
+                             uint32_t *ind_index, ind_strid *entity)
+{
+    const char *id = or_empty(in->indicator);
+    const indicator_rec *ind;
+    char why[256], year_text[16], status_text[2] = { in->status, 0 };
+    size_t at;
+    ind_error nerr;
+    int year = in->year, rc;
+    unsigned flags = 0;
+
+    if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
+        return ind_dataset_fail(ds, IND_EPARSE, "%s", why);
+    rc = ind_dataset_find_indicator(ds, id, &at);
+    if (rc != IND_OK)
+        return rc;
+    *ind_index = (uint32_t)at;
+    ind = &ds->indicators[at];
+    snprintf(year_text, sizeof year_text, "%d", year);
+    rc = ind_check_year(year_text, strlen(year_text), &year, why, sizeof why);
+    if (rc != IND_OK)
+        return ind_dataset_fail(ds, rc, "%s", why);
+    rec->year = (int16_t)year;
+    *entity = checked_text(ds, "entity", in->entity);
+    rec->unit = checked_text(ds, "unit", in->unit);
+    rec->source = checked_text(ds, "source", in->source);
+    rec->note = checked_text(ds, "note", in->note);
+    if (*entity == IND_STRID_NONE || rec->unit == IND_STRID_NONE ||
+        rec->source == IND_STRID_NONE || rec->note == IND_STRID_NONE)
+        return ds->error.code;
+    rc = ind_check_as_of(or_empty(in->as_of), strlen(or_empty(in->as_of)), year,
+                         why, sizeof why);
+    if (rc != IND_OK)
+        return ind_dataset_fail(ds, rc, "%s", why);
+    rec->as_of = ind_strpool_intern(&ds->pool, or_empty(in->as_of),
+                                    strlen(or_empty(in->as_of)));
+    if (in->status != 0 && ind_check_status(status_text, 1, &rec->status, why,
+                                            sizeof why) != IND_OK)
+        return ind_dataset_fail(ds, IND_EPARSE, "%s", why);
+    rec->role = (uint8_t)in->role;
+    if (ind->kind == IND_KIND_RATE)
+        flags |= IND_NUMBER_ALLOW_PERCENT;
+    if (value_text != NULL) {
+        if (ind_number_parse(&rec->value, value_text, strlen(value_text), flags,
+                             &nerr) != IND_OK)
+            return ind_dataset_fail(ds, nerr.code, "%s", nerr.message);
+    } else {
+        rec->value = in->value;
+    }
+    if (*ds_str(ds, rec->unit) && *ds_str(ds, ind->unit) && rec->unit != ind->unit)
+        return ind_dataset_fail(ds, IND_EDATA, "unit '%s' contradicts the "
+                                "catalog: %s is counted in '%s'",
+                                ds_str(ds, rec->unit), id, ds_str(ds, ind->unit));
+    if (ind->kind == IND_KIND_RATE && *ds_str(ds, rec->unit) &&
+        strcmp(ds_str(ds, rec->unit), "percent") != 0)
+        return ind_dataset_fail(ds, IND_EDATA, "unit '%s': %s is a rate, its "
+                                "unit is 'percent'", ds_str(ds, rec->unit), id);
+    return IND_OK;
+}
+
+int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
+                    const char *value_text, unsigned flags)
+{
+    reading_rec rec;
+    uint32_t ind_index, series;
+    ind_strid entity;
+    long existing, primary;
+    size_t added;
+    int rc;
+
+    if (ds == NULL || in == NULL)
+        return IND_EINVAL;
+    rc = writable(ds);
+    if (rc != IND_OK)
+        return rc;
+    memset(&rec, 0, sizeof rec);
+    rc = check_new_reading(ds, in, value_text, &rec, &ind_index, &entity);
+    if (rc != IND_OK)
+        return rc;
+    series = ind_dataset_series_of(ds, ds->indicators[ind_index].id, entity,
+                                   ind_index);
+    if (series == UINT32_MAX)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    existing = same_key_reading(ds, series, rec.year, rec.as_of);
+    if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
+        const reading_rec *old = &ds->readings[existing];
+        char v[IND_NUMBER_HUMAN_BUFSIZE];
+        ind_number_format_human(v, sizeof v, old->value, -1);
+        return ind_dataset_fail(ds, IND_EEXISTS,
+                                "%s:%u: %s %d%s%s already has a reading (%s "
+                                "from %s); to replace it, repeat with --revise "
+                                "(the old figure is kept in the history)",
+                                ds->path, (unsigned)old->line, in->indicator,
+                                rec.year, *ds_str(ds, rec.as_of) ? " as of " : "",
+                                ds_str(ds, rec.as_of), v,
+                                *ds_str(ds, old->source) ? ds_str(ds, old->source)
+                                                         : "no source");
+    }
+    if (existing >= 0) {
+        const reading_rec *old = &ds->readings[existing];
+        /* A revision keeps what it does not restate: the unit and the
+         * decision (role) stay with the figure. */
+        if (rec.unit == 0)
+            rec.unit = old->unit;
+        if (in->role == IND_ROLE_NONE)
+            rec.role = old->role;
+    }
+    primary = rec.role == IND_ROLE_PRIMARY
+              ? other_primary(ds, series, rec.year, existing) : -1;
+    if (primary >= 0)
+        return ind_dataset_fail(ds, IND_EDATA, "%s %d already has a primary "
+                                "reading (line %u); revise that one to "
+                                "'alternate' first", in->indicator, rec.year,
+                                (unsigned)ds->readings[primary].line);
+    rec.series = series;
+    rec.offset = NO_OFFSET;
+    rec.state = READING_ADDED;
+    added = ind_dataset_push_reading(ds, &rec);
+    if (added == (size_t)-1)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    if (existing >= 0)
+        ds->readings[existing].state = READING_REPLACED;
+    rc = record_change(ds, 0, added, existing >= 0 ? (size_t)existing
+                                                   : (size_t)-1);
+    if (rc != IND_OK)
+        return rc;
+    ind_error_clear(&ds->error);
+    return IND_OK;
+}
+
+int ind_dataset_define(ind_dataset *ds, const ind_indicator *in)
+{
+    const char *id;
+    char why[256];
+    ind_strid ids[5];
+    const char *texts[5], *names[5] = { "title", "unit", "description",
+                                        "growth_of", "indicator" };
+    uint32_t at;
+    size_t k;
+
+    if (ds == NULL || in == NULL)
+        return IND_EINVAL;
+    if (writable(ds) != IND_OK)
+        return ds->error.code;
+    id = or_empty(in->id);
+    if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
+        return ind_dataset_fail(ds, IND_EPARSE, "%s", why);
+    texts[0] = in->title;
+    texts[1] = in->unit;
+    texts[2] = in->description;
+    texts[3] = in->growth_of;
+    texts[4] = id;
+    for (k = 0; k < 5; k++) {
+        ids[k] = checked_text(ds, names[k], texts[k]);
+        if (ids[k] == IND_STRID_NONE)
+            return ds->error.code;
+    }
+    at = ind_index_map_get(&ds->indicator_by_id, ids[4]);
+    if (at != UINT32_MAX && ds->indicators[at].declared)
+        return ind_dataset_fail(ds, IND_EEXISTS, "indicator '%s' is already in "
+                                "the catalog %s", id, ds->catalog_path);
+    if (in->kind == IND_KIND_UNSPECIFIED)
+        return ind_dataset_fail(ds, IND_EINVAL, "give the kind of '%s': stock "
+                                "(a level at a date), flow (a count during the "
+                                "year) or rate (a percentage change)", id);
+    if (in->kind == IND_KIND_RATE && strcmp(ds_str(ds, ids[1]), "percent") != 0)
+        return ind_dataset_fail(ds, IND_EDATA, "'%s' is a rate: its unit must "
+                                "be 'percent'", id);
+    if (ids[3] != 0) {
+        uint32_t target = ind_index_map_get(&ds->indicator_by_id, ids[3]);
+        if (in->kind != IND_KIND_RATE || target == UINT32_MAX ||
+            ds->indicators[target].kind != IND_KIND_STOCK)
+            return ind_dataset_fail(ds, IND_EDATA, "growth_of '%s': only a "
+                                    "rate can be the growth of an indicator, "
+                                    "and it must be a stock in the catalog",
+                                    ds_str(ds, ids[3]));
+    }
+    at = ind_dataset_indicator_of(ds, ids[4]);
+    if (at == UINT32_MAX)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    ds->indicators[at].title = ids[0];
+    ds->indicators[at].unit = ids[1];
+    ds->indicators[at].description = ids[2];
+    ds->indicators[at].growth_of = ids[3];
+    ds->indicators[at].kind = in->kind;
+    ds->indicators[at].declared = 1;
+    ds->indicators[at].added = 1;
+    ind_error_clear(&ds->error);
+    return record_change(ds, 1, at, (size_t)-1);
+}

@@ -1,2 +1,689 @@
-/* dataset_save: being written. */
-typedef int ind_placeholder_dataset_save;
+/* dataset_save: write the changes made since opening. History first (so a
+ * revision never loses the old figure), then the catalog, then the
+ * observations; each file is replaced atomically. Unchanged rows are copied
+ * byte for byte from the file read under the lock. */
+#include "dataset_internal.h"
+#include "atomicfile.h"
+#include "csvfile.h"
+#include "indicators/number.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static const char *const obs_names[COL_KNOWN] = {
+    "indicator", "entity", "year", "value", "unit", "status",
+    "as_of", "source", "note", "role"
+};
+
+static const char *const cat_names[CAT_KNOWN] = {
+    "indicator", "title", "unit", "kind", "description", "growth_of"
+};
+
+enum hist_column {
+    H_TIME, H_ACTION, H_INDICATOR, H_ENTITY, H_YEAR, H_AS_OF, H_OLD_VALUE,
+    H_NEW_VALUE, H_OLD_STATUS, H_NEW_STATUS, H_OLD_SOURCE, H_NEW_SOURCE,
+    H_OLD_NOTE, H_NEW_NOTE, H_OLD_ROLE, H_NEW_ROLE, H_KNOWN
+};
+
+static const char *const hist_names[H_KNOWN] = {
+    "time", "action", "indicator", "entity", "year", "as_of", "old_value",
+    "new_value", "old_status", "new_status", "old_source", "new_source",
+    "old_note", "new_note", "old_role", "new_role"
+};
+
+/* ---- writing rows ---- */
+
+static int put_end(FILE *out, int crlf)
+{
+    return fputs(crlf ? "\r\n" : "\n", out) == EOF ? -1 : 0;
+}
+
+/* Write a row whose fields are named by 'names': a known name takes its
+ * value from known_values, any other name its old text from 'extra' (a
+ * revised row's fields, by position) or "". */
+static int put_row(FILE *out, const char *const *names, size_t n,
+                   const char *const *known_names,
+                   const char *const *known_values, size_t nknown,
+                   const ind_csv_fields *extra, int crlf)
+{
+    size_t i, k;
+
+    for (i = 0; i < n; i++) {
+        const char *v = NULL;
+        if (i > 0 && fputc(',', out) == EOF)
+            return -1;
+        for (k = 0; k < nknown && v == NULL; k++)
+            if (strcmp(names[i], known_names[k]) == 0)
+                v = known_values[k];
+        if (v == NULL)
+            v = (extra != NULL && i < extra->count) ? extra->field[i] : "";
+        if (ind_csv_write_field(out, v, strlen(v)) != 0)
+            return -1;
+    }
+    return put_end(out, crlf);
+}
+
+/* Texts of a reading, in obs_names order. Buffers are the caller's. */
+static void reading_fields(const ind_dataset *ds, const reading_rec *r,
+                           const char **v, char *year, char *value,
+                           char *status)
+{
+    const series_rec *s = &ds->series[r->series];
+
+    snprintf(year, 16, "%d", r->year);
+    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value);
+    status[0] = r->status;
+    status[1] = '\0';
+    v[COL_INDICATOR] = ds_str(ds, s->indicator);
+    v[COL_ENTITY] = ds_str(ds, s->entity);
+    v[COL_YEAR] = year;
+    v[COL_VALUE] = value;
+    v[COL_UNIT] = ds_str(ds, r->unit);
+    v[COL_STATUS] = status;
+    v[COL_AS_OF] = ds_str(ds, r->as_of);
+    v[COL_SOURCE] = ds_str(ds, r->source);
+    v[COL_NOTE] = ds_str(ds, r->note);
+    v[COL_ROLE] = ind_role_name((ind_role)r->role);
+}
+
+/* ---- streaming copy with edits ---- */
+
+/* One planned insertion of a new reading into the observations. */
+typedef struct insert_plan {
+    size_t anchor;   /* loaded reading it goes next to, or (size_t)-1: end */
+    int after;       /* 1 after the anchor, 0 before */
+    int year;
+    size_t reading;
+} insert_plan;
+
+typedef struct copy_plan {
+    const char *const *names;  /* header names, added ones included */
+    size_t nnames, nadded;
+    insert_plan *inserts;
+    size_t ninserts;
+    size_t *replacement;       /* per loaded reading: new reading or -1 */
+} copy_plan;
+
+/* Length of a line without its LF or CR LF. */
+static size_t content_len(const char *line, size_t len)
+{
+    if (len > 0 && line[len - 1] == '\n')
+        len--;
+    if (len > 0 && line[len - 1] == '\r')
+        len--;
+    return len;
+}
+
+static int put_reading(const ind_dataset *ds, FILE *out, const copy_plan *p,
+                       size_t reading, const ind_csv_fields *extra)
+{
+    const char *v[COL_KNOWN];
+    char year[16], value[IND_NUMBER_BUFSIZE], status[2];
+
+    reading_fields(ds, &ds->readings[reading], v, year, value, status);
+    return put_row(out, p->names, p->nnames, obs_names, v, COL_KNOWN, extra,
+                   ds->crlf);
+}
+
+/* Copy a line, adding empty fields (or names, for the header). */
+static int put_line(FILE *out, const char *line, size_t len, const copy_plan *p,
+                    int header, int crlf)
+{
+    size_t body = content_len(line, len), k;
+
+    if (fwrite(line, 1, body, out) != body)
+        return -1;
+    for (k = p->nnames - p->nadded; k < p->nnames; k++) {
+        if (fputc(',', out) == EOF)
+            return -1;
+        if (header && ind_csv_write_field(out, p->names[k],
+                                          strlen(p->names[k])) != 0)
+            return -1;
+    }
+    if (body == len && p->nadded == 0)
+        return 0; /* the last line had no line end: keep it so */
+    if (body == len)
+        return put_end(out, crlf);
+    return fwrite(line + body, 1, len - body, out) == len - body ? 0 : -1;
+}
+
+static int put_inserts(const ind_dataset *ds, FILE *out, const copy_plan *p,
+                       size_t *next, size_t anchor, int after)
+{
+    while (*next < p->ninserts && p->inserts[*next].anchor == anchor &&
+           p->inserts[*next].after == after) {
+        if (put_reading(ds, out, p, p->inserts[*next].reading, NULL) != 0)
+            return -1;
+        (*next)++;
+    }
+    return 0;
+}
+
+/* Stream 'in' to 'out' applying the plan. For the catalog the plan has no
+ * readings: only added columns. */
+static int copy_with_plan(const ind_dataset *ds, FILE *in, FILE *out,
+                          const copy_plan *p, uint64_t header_offset,
+                          int crlf, int observations)
+{
+    char *line = NULL;
+    size_t cap = 0, next_reading = 0, next_insert = 0;
+    uint64_t offset = 0;
+    ssize_t got;
+    int rc = 0, open_line = 0;
+
+    for (got = getline(&line, &cap, in); got > 0 && rc == 0;
+         got = getline(&line, &cap, in)) {
+        size_t len = (size_t)got;
+        int is_header = offset <= header_offset && header_offset < offset + len;
+        if (open_line && put_end(out, crlf) != 0)
+            rc = -1;
+        open_line = 0;
+        if (observations && !is_header && next_reading < ds->nreadings &&
+            ds->readings[next_reading].offset == offset) {
+            size_t k = next_reading++;
+            rc = rc ? rc : put_inserts(ds, out, p, &next_insert, k, 0);
+            if (rc == 0 && p->replacement[k] != (size_t)-1) {
+                ind_csv_fields old;
+                if (ind_csv_split(line, len, &old) != IND_OK)
+                    rc = -1;
+                else {
+                    rc = put_reading(ds, out, p, p->replacement[k], &old);
+                    ind_csv_fields_free(&old);
+                }
+            } else if (rc == 0) {
+                rc = put_line(out, line, len, p, 0, crlf);
+                open_line = content_len(line, len) == len && p->nadded == 0;
+            }
+            if (rc == 0 && p->ninserts > next_insert &&
+                p->inserts[next_insert].anchor == k) {
+                if (open_line && put_end(out, crlf) != 0)
+                    rc = -1;
+                open_line = 0;
+                rc = rc ? rc : put_inserts(ds, out, p, &next_insert, k, 1);
+            }
+        } else {
+            rc = put_line(out, line, len, p, is_header, crlf);
+            open_line = content_len(line, len) == len && p->nadded == 0;
+        }
+        offset += len;
+    }
+    if (ferror(in))
+        rc = -1;
+    if (rc == 0 && next_insert < p->ninserts) {
+        if (open_line && put_end(out, crlf) != 0)
+            rc = -1;
+        while (rc == 0 && next_insert < p->ninserts)
+            rc = put_reading(ds, out, p, p->inserts[next_insert++].reading, NULL);
+    }
+    free(line);
+    return rc;
+}
+
+/* ---- planning the observations ---- */
+
+static int compare_inserts(const void *a, const void *b)
+{
+    const insert_plan *x = a, *y = b;
+
+    if (x->anchor != y->anchor)
+        return x->anchor < y->anchor ? -1 : 1;
+    if (x->after != y->after)
+        return x->after - y->after;
+    if (x->year != y->year)
+        return x->year - y->year;
+    return (x->reading > y->reading) - (x->reading < y->reading);
+}
+
+/* The change that added reading r, or NULL. */
+static const change_rec *change_of(const ind_dataset *ds, size_t r)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nchanges; i++)
+        if (!ds->changes[i].define && ds->changes[i].reading == r)
+            return &ds->changes[i];
+    return NULL;
+}
+
+/* The loaded row a new reading finally replaces, or (size_t)-1. */
+static size_t replaced_root(const ind_dataset *ds, const change_rec *c)
+{
+    size_t root = c->replaced;
+
+    while (root != (size_t)-1 && ds->readings[root].offset == NO_OFFSET) {
+        const change_rec *prev = change_of(ds, root);
+        root = prev ? prev->replaced : (size_t)-1;
+    }
+    return root;
+}
+
+/* Where a new reading goes: after the last row of its series (in file
+ * order) whose year is not later, else before the series' first row. */
+static void place(const ind_dataset *ds, size_t reading, insert_plan *ip)
+{
+    const reading_rec *r = &ds->readings[reading];
+    const series_rec *s = &ds->series[r->series];
+    size_t k, after = (size_t)-1, before = (size_t)-1;
+
+    for (k = 0; k < s->count; k++) {
+        size_t i = ds->order[s->first + k];
+        if (ds->readings[i].offset == NO_OFFSET)
+            continue;
+        if (ds->readings[i].year <= r->year && (after == (size_t)-1 || i > after))
+            after = i;
+        if (before == (size_t)-1 || i < before)
+            before = i;
+    }
+    ip->reading = reading;
+    ip->year = r->year;
+    if (after != (size_t)-1) {
+        ip->anchor = after;
+        ip->after = 1;
+    } else {
+        ip->anchor = before;
+        ip->after = 0;
+    }
+}
+
+static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
+{
+    size_t i, k, nloaded = 0;
+
+    for (i = 0; i < ds->ncolumns; i++)
+        names[i] = ds_str(ds, ds->column_names[i]);
+    p->names = names;
+    p->nnames = ds->ncolumns;
+    /* A column the file lacks is added when a new reading needs it. */
+    for (k = 0; k < COL_KNOWN; k++) {
+        int needed = 0;
+        if (ds->col[k] != NO_COLUMN)
+            continue;
+        for (i = 0; i < ds->nreadings && !needed; i++) {
+            const char *v[COL_KNOWN];
+            char year[16], value[IND_NUMBER_BUFSIZE], status[2];
+            if (ds->readings[i].state != READING_ADDED)
+                continue;
+            reading_fields(ds, &ds->readings[i], v, year, value, status);
+            needed = v[k][0] != '\0';
+        }
+        if (needed)
+            names[p->nnames++] = obs_names[k];
+    }
+    p->nadded = p->nnames - ds->ncolumns;
+    while (nloaded < ds->nreadings && ds->readings[nloaded].offset != NO_OFFSET)
+        nloaded++;
+    p->replacement = malloc((nloaded ? nloaded : 1) * sizeof *p->replacement);
+    p->inserts = malloc((ds->nchanges ? ds->nchanges : 1) * sizeof *p->inserts);
+    if (p->replacement == NULL || p->inserts == NULL)
+        return IND_ENOMEM;
+    memset(p->replacement, 0xff, (nloaded ? nloaded : 1) * sizeof *p->replacement);
+    p->ninserts = 0;
+    for (i = 0; i < ds->nchanges; i++) {
+        const change_rec *c = &ds->changes[i];
+        size_t root;
+        if (c->define || ds->readings[c->reading].state != READING_ADDED)
+            continue;
+        root = replaced_root(ds, c);
+        if (root != (size_t)-1)
+            p->replacement[root] = c->reading;
+        else
+            place(ds, c->reading, &p->inserts[p->ninserts++]);
+    }
+    qsort(p->inserts, p->ninserts, sizeof *p->inserts, compare_inserts);
+    return IND_OK;
+}
+
+/* ---- the three files ---- */
+
+/* Write 'path' atomically: copy 'src' (may be NULL) through the plan,
+ * then call 'tail' to append rows. */
+typedef int (*tail_fn)(ind_dataset *ds, FILE *out, void *ctx);
+
+static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
+                        uint64_t header_offset, int crlf, int observations,
+                        tail_fn tail, void *ctx)
+{
+    ind_atomic_file *af;
+    ind_error err = IND_ERROR_INIT;
+    FILE *in = fopen(path, "rb"), *out;
+    int rc;
+
+    if (in == NULL && errno != ENOENT)
+        return ind_dataset_fail(ds, IND_EIO, "%s: cannot read: %s", path,
+                                strerror(errno));
+    rc = ind_atomic_open(&af, path, &err);
+    if (rc != IND_OK) {
+        if (in)
+            fclose(in);
+        return ind_dataset_fail(ds, rc, "%s", err.message);
+    }
+    out = ind_atomic_stream(af);
+    rc = 0;
+    if (in != NULL)
+        rc = copy_with_plan(ds, in, out, p, header_offset, crlf, observations);
+    if (rc == 0 && tail != NULL)
+        rc = tail(ds, out, ctx);
+    if (in)
+        fclose(in);
+    if (rc != 0) {
+        ind_atomic_abort(af);
+        return ind_dataset_fail(ds, IND_EWRITE, "%s: cannot write the new "
+                                "version", path);
+    }
+    rc = ind_atomic_commit(af, &err);
+    return rc == IND_OK ? IND_OK : ind_dataset_fail(ds, rc, "%s", err.message);
+}
+
+/* History: the file's header decides the field order. */
+typedef struct history_ctx {
+    const char *now;
+    int exists, crlf, ends_with_newline;
+    size_t ncolumns;
+    char **names;
+    unsigned long pending_line;
+} history_ctx;
+
+static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
+{
+    history_ctx *h = vctx;
+    size_t i;
+
+    (void)err;
+    if (row->index > 0)
+        return IND_OK;
+    h->names = calloc(row->count ? row->count : 1, sizeof *h->names);
+    if (h->names == NULL)
+        return IND_ENOMEM;
+    for (i = 0; i < row->count; i++) {
+        h->names[i] = strdup(row->field[i]);
+        if (h->names[i] == NULL)
+            return IND_ENOMEM;
+        h->ncolumns++;
+    }
+    return IND_OK;
+}
+
+static int put_history_row(FILE *out, const history_ctx *h, const char **v)
+{
+    return put_row(out, (const char *const *)h->names, h->ncolumns, hist_names,
+                   v, H_KNOWN, NULL, h->crlf);
+}
+
+static void old_new(const ind_dataset *ds, const reading_rec *r, const char **v,
+                    int slot_value, int slot_status, int slot_source,
+                    int slot_note, int slot_role, char *value, char *status)
+{
+    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value);
+    status[0] = r->status;
+    status[1] = '\0';
+    v[slot_value] = value;
+    v[slot_status] = status;
+    v[slot_source] = ds_str(ds, r->source);
+    v[slot_note] = ds_str(ds, r->note);
+    v[slot_role] = ind_role_name((ind_role)r->role);
+}
+
+static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
+{
+    history_ctx *h = vctx;
+    size_t i, k;
+
+    if (!h->exists) {
+        for (k = 0; k < H_KNOWN; k++)
+            if ((k > 0 && fputc(',', out) == EOF) ||
+                fputs(hist_names[k], out) == EOF)
+                return -1;
+        if (put_end(out, h->crlf) != 0)
+            return -1;
+    } else if (!h->ends_with_newline && put_end(out, h->crlf) != 0) {
+        return -1;
+    }
+    if (h->pending_line > 0) {
+        const char *v[H_KNOWN] = { 0 };
+        char note[160];
+        for (k = 0; k < H_KNOWN; k++)
+            v[k] = "";
+        snprintf(note, sizeof note, "the entry on line %lu did not reach the "
+                 "observations (an interrupted write)", h->pending_line);
+        v[H_TIME] = h->now;
+        v[H_ACTION] = "void";
+        v[H_NEW_NOTE] = note;
+        if (put_history_row(out, h, v) != 0)
+            return -1;
+    }
+    for (i = 0; i < ds->nchanges; i++) {
+        const change_rec *c = &ds->changes[i];
+        const char *v[H_KNOWN];
+        char year[16], ov[IND_NUMBER_BUFSIZE], nv[IND_NUMBER_BUFSIZE],
+             os[2], ns[2], desc[512];
+        for (k = 0; k < H_KNOWN; k++)
+            v[k] = "";
+        v[H_TIME] = h->now;
+        if (c->define) {
+            const indicator_rec *ind = &ds->indicators[c->reading];
+            snprintf(desc, sizeof desc, "kind=%s; unit=%s; title=%s",
+                     ind_kind_name(ind->kind), ds_str(ds, ind->unit),
+                     ds_str(ds, ind->title));
+            v[H_ACTION] = "define";
+            v[H_INDICATOR] = ds_str(ds, ind->id);
+            v[H_NEW_NOTE] = desc;
+        } else {
+            const reading_rec *r = &ds->readings[c->reading];
+            const series_rec *s = &ds->series[r->series];
+            v[H_ACTION] = c->replaced == (size_t)-1 ? "append" : "revise";
+            v[H_INDICATOR] = ds_str(ds, s->indicator);
+            v[H_ENTITY] = ds_str(ds, s->entity);
+            snprintf(year, sizeof year, "%d", r->year);
+            v[H_YEAR] = year;
+            v[H_AS_OF] = ds_str(ds, r->as_of);
+            old_new(ds, r, v, H_NEW_VALUE, H_NEW_STATUS, H_NEW_SOURCE,
+                    H_NEW_NOTE, H_NEW_ROLE, nv, ns);
+            if (c->replaced != (size_t)-1)
+                old_new(ds, &ds->readings[c->replaced], v, H_OLD_VALUE,
+                        H_OLD_STATUS, H_OLD_SOURCE, H_OLD_NOTE, H_OLD_ROLE,
+                        ov, os);
+        }
+        if (put_history_row(out, h, v) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int write_history(ind_dataset *ds, const char *now)
+{
+    history_ctx h;
+    ind_csv_info info;
+    ind_error err = IND_ERROR_INIT;
+    copy_plan plain;
+    size_t i;
+    int rc;
+
+    memset(&h, 0, sizeof h);
+    memset(&plain, 0, sizeof plain);
+    h.now = now;
+    h.crlf = ds->crlf;
+    if (ind_dataset_history_pending(ds, &h.pending_line) == 0)
+        h.pending_line = 0;
+    rc = ind_csv_read(ds->history_path, NULL, on_history_header, &h, &info, &err);
+    if (rc == IND_ENOTFOUND) {
+        h.exists = 0;
+        h.names = calloc(H_KNOWN, sizeof *h.names);
+        for (i = 0; h.names != NULL && i < H_KNOWN; i++)
+            h.names[i] = strdup(hist_names[i]);
+        h.ncolumns = H_KNOWN;
+        rc = IND_OK;
+    } else if (rc == IND_OK) {
+        h.exists = 1;
+        h.crlf = info.crlf;
+        h.ends_with_newline = info.ends_with_newline;
+    } else {
+        rc = ind_dataset_fail(ds, rc, "%s; the history must be readable before "
+                              "anything is changed", err.message);
+    }
+    if (rc == IND_OK && h.names == NULL)
+        rc = ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    if (rc == IND_OK) {
+        plain.names = (const char *const *)h.names;
+        plain.nnames = h.ncolumns;
+        rc = replace_file(ds, ds->history_path, &plain, 0, h.crlf, 0,
+                          history_tail, &h);
+    }
+    for (i = 0; h.names != NULL && i < h.ncolumns; i++)
+        free(h.names[i]);
+    free(h.names);
+    return rc;
+}
+
+/* Catalog rows for indicators defined now, or, for a new catalog, all. */
+static int catalog_tail(ind_dataset *ds, FILE *out, void *vctx)
+{
+    const copy_plan *p = vctx;
+    size_t i, k;
+
+    if (!ds->catalog_exists) {
+        for (k = 0; k < p->nnames; k++)
+            if ((k > 0 && fputc(',', out) == EOF) || fputs(p->names[k], out) == EOF)
+                return -1;
+        if (put_end(out, ds->crlf) != 0)
+            return -1;
+    } else if (!ds->cat_ends_with_newline && put_end(out, ds->cat_crlf) != 0) {
+        return -1;
+    }
+    for (i = 0; i < ds->nindicators; i++) {
+        const indicator_rec *ind = &ds->indicators[i];
+        const char *v[CAT_KNOWN];
+        if (ds->catalog_exists && !ind->added)
+            continue;
+        v[CAT_INDICATOR] = ds_str(ds, ind->id);
+        v[CAT_TITLE] = ds_str(ds, ind->title);
+        v[CAT_UNIT] = ds_str(ds, ind->unit);
+        v[CAT_KIND] = ind_kind_name(ind->kind);
+        v[CAT_DESCRIPTION] = ds_str(ds, ind->description);
+        v[CAT_GROWTH_OF] = ds_str(ds, ind->growth_of);
+        if (put_row(out, p->names, p->nnames, cat_names, v, CAT_KNOWN, NULL,
+                    ds->catalog_exists ? ds->cat_crlf : ds->crlf) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int write_catalog(ind_dataset *ds)
+{
+    const char *names[64];
+    copy_plan p;
+    size_t k, i;
+
+    memset(&p, 0, sizeof p);
+    if (!ds->catalog_exists) {
+        for (k = 0; k < CAT_KNOWN; k++)
+            names[k] = cat_names[k];
+        p.names = names;
+        p.nnames = CAT_KNOWN;
+        return replace_file(ds, ds->catalog_path, &p, 0, ds->crlf, 0,
+                            catalog_tail, &p);
+    }
+    /* Reuse the existing header; add the known columns it lacks. The
+     * header is re-read because the catalog does not keep its names. */
+    if (ds->cat_ncolumns + CAT_KNOWN > sizeof names / sizeof names[0])
+        return ind_dataset_fail(ds, IND_EDATA, "%s has too many columns to "
+                                "extend", ds->catalog_path);
+    for (i = 0; i < ds->cat_ncolumns; i++) {
+        names[i] = "";
+        for (k = 0; k < CAT_KNOWN; k++)
+            if (ds->cat_col[k] == i)
+                names[i] = cat_names[k];
+    }
+    p.nnames = ds->cat_ncolumns;
+    for (k = 0; k < CAT_KNOWN; k++)
+        if (ds->cat_col[k] == NO_COLUMN)
+            names[p.nnames++] = cat_names[k];
+    p.names = names;
+    p.nadded = p.nnames - ds->cat_ncolumns;
+    return replace_file(ds, ds->catalog_path, &p, 0, ds->cat_crlf, 0,
+                        catalog_tail, &p);
+}
+
+static int write_observations(ind_dataset *ds)
+{
+    const char **names;
+    copy_plan p;
+    int rc;
+
+    memset(&p, 0, sizeof p);
+    names = malloc((ds->ncolumns + COL_KNOWN) * sizeof *names);
+    if (names == NULL)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    rc = plan_observations(ds, &p, names);
+    if (rc == IND_OK)
+        rc = replace_file(ds, ds->path, &p, ds->header_offset, ds->crlf, 1,
+                          NULL, NULL);
+    else
+        rc = ind_dataset_fail(ds, rc, "out of memory");
+    free(p.replacement);
+    free(p.inserts);
+    free(names);
+    return rc;
+}
+
+/* ---- commit ---- */
+
+static int unchanged_on_disk(ind_dataset *ds)
+{
+    struct stat st;
+
+    if (stat(ds->path, &st) != 0 || (uint64_t)st.st_size != ds->file_size ||
+        st.st_ino != ds->file_ino || st.st_mtim.tv_sec != ds->file_mtime.tv_sec ||
+        st.st_mtim.tv_nsec != ds->file_mtime.tv_nsec)
+        return ind_dataset_fail(ds, IND_EIO, "%s changed on disk while it was "
+                                "locked (edited by a program that does not "
+                                "take the lock?); nothing was written",
+                                ds->path);
+    return IND_OK;
+}
+
+int ind_dataset_commit(ind_dataset *ds)
+{
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    size_t i;
+    int rc, defines = 0, readings = 0;
+
+    if (ds == NULL)
+        return IND_EINVAL;
+    if (!(ds->flags & IND_OPEN_WRITE) || ds->lock_fd < 0)
+        return ind_dataset_fail(ds, IND_EINVAL, "%s was opened read-only",
+                                ds->path);
+    if (ds->nchanges == 0)
+        return IND_OK;
+    for (i = 0; i < ds->nchanges; i++) {
+        defines |= ds->changes[i].define;
+        readings |= !ds->changes[i].define;
+    }
+    rc = unchanged_on_disk(ds);
+    if (rc != IND_OK)
+        return rc;
+    if (!ds->order_valid && ind_dataset_build_order(ds) != IND_OK)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    ind_atomic_sweep(ds->path);
+    ind_atomic_sweep(ds->catalog_path);
+    ind_atomic_sweep(ds->history_path);
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    rc = write_history(ds, now);
+    if (rc == IND_OK && defines)
+        rc = write_catalog(ds);
+    if (rc == IND_OK && readings)
+        rc = write_observations(ds);
+    if (rc == IND_OK) {
+        ds->nchanges = 0;
+        /* Offsets now describe the old file: no second commit from here. */
+        ds->load_rc = IND_EINVAL;
+        ind_error_clear(&ds->error);
+    }
+    return rc;
+}

@@ -1,0 +1,317 @@
+/**
+ * @file indicators/dataset.h
+ * @brief A dataset on disk: observations, catalog and audit trail.
+ *
+ * A dataset `NAME.csv` is three RFC 4180 files side by side (UTF-8, LF or
+ * CRLF, header row, any column order, a leading BOM tolerated):
+ *
+ * - `NAME.csv`, the observations, one row per reading. Columns
+ *   `indicator`, `year`, `value` are required; `entity`, `unit`, `status`,
+ *   `as_of`, `source`, `note`, `role` are optional; columns the library does
+ *   not know are kept byte for byte on every rewrite.
+ * - `NAME.indicators.csv`, the catalog: `indicator,title,unit,kind,
+ *   description` and optionally `growth_of` (the stock indicator a rate is
+ *   the growth of). Without it the dataset still loads: indicators are
+ *   inferred from the observations and a note says so.
+ * - `NAME.history.csv`, the audit trail, only ever appended to: one row per
+ *   change with the UTC time, the action, the reading's key and its old and
+ *   new value, source, status and note. A revision moves the old figure
+ *   there; nothing is lost.
+ *
+ * ## Series and readings
+ * A series is an (indicator, entity) pair; an empty entity is the dataset's
+ * own subject. A year of a series may hold several readings: a mid-year
+ * platform figure and the year-end figure (different `as_of`), or two
+ * sources that disagree (same `as_of`).
+ *
+ * ## The value used for a year (the choice rule)
+ * Among the readings of one series and year:
+ * 1. a reading with `role` = `alternate` is kept and shown, never used;
+ * 2. a reading with `role` = `primary` is used (two primaries are an error);
+ * 3. otherwise the reading whose `as_of` is latest *within the year* is used
+ *    (an empty `as_of` counts as the year's end; a month or a bare year
+ *    counts as its last day); readings dated after the year (a January
+ *    figure quoted for the year before) rank below every reading dated
+ *    inside it, and among themselves the earliest wins;
+ * 4. if two or more readings tie on that rule (same effective date), the
+ *    year is a **conflict**: no value is used for it until the data says
+ *    which one by a `role` (ind_dataset_series() fails, naming the readings;
+ *    ind_dataset_validate() reports it). The library never picks silently.
+ *
+ * ## Validation
+ * Loading checks every row: the number grammar of number.h (a trailing `%`
+ * only for a rate), whole years in 1900..2100, dates `YYYY`, `YYYY-MM` or
+ * `YYYY-MM-DD` not before the year they describe, status letters
+ * (SDMX OBS_STATUS: A normal, B break, D definition differs, E estimated,
+ * F forecast, G experimental, I imputed, P provisional, U low reliability,
+ * V unvalidated), roles, valid UTF-8 without control characters, and text
+ * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+ * `@`). ind_dataset_validate() adds the rules across rows: duplicates,
+ * conflicts, units against the catalog (a rate's unit is `percent`),
+ * indicators missing from the catalog.
+ *
+ * ## Changes
+ * Open with ::IND_OPEN_WRITE to take an advisory lock (`flock` on
+ * `NAME.lock`) that is held until ind_dataset_free(); the files are read
+ * under the lock, so concurrent writers serialise and none loses an update.
+ * Changes are made in memory (ind_dataset_add(), ind_dataset_define()) and
+ * written by ind_dataset_commit(): history first, then catalog, then
+ * observations, each through a temporary file, `fsync`, `rename` and an
+ * `fsync` of the folder. Rows not changed are copied byte for byte. A
+ * rejected change writes nothing. If the process dies between the history
+ * and the observations, the history holds a change the data lacks;
+ * ind_dataset_validate() reports such an entry.
+ *
+ * ## Errors
+ * Every fallible function returns an ::ind_error_code and leaves the detail
+ * on the handle: ind_dataset_errmsg(), ind_dataset_error().
+ */
+#ifndef INDICATORS_DATASET_H
+#define INDICATORS_DATASET_H
+
+#include <stddef.h>
+#include "indicators/error.h"
+#include "indicators/series.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Opaque dataset handle. */
+typedef struct ind_dataset ind_dataset;
+
+/** Open for reading only (no lock, commit refused). */
+#define IND_OPEN_READ  0x0u
+/** Take the dataset's write lock for the handle's lifetime. */
+#define IND_OPEN_WRITE 0x1u
+
+/** How a reading takes part in the choice rule. */
+typedef enum ind_role {
+    IND_ROLE_NONE = 0,   /**< Chosen by the rule (empty `role`). */
+    IND_ROLE_PRIMARY,    /**< The value to use for its year (`primary`). */
+    IND_ROLE_ALTERNATE   /**< Kept and shown, never used (`alternate`). */
+} ind_role;
+
+/**
+ * One reading (a row of the observations). Strings are owned by the
+ * dataset and valid until it is freed; as input (ind_dataset_add()) they are
+ * copied. Empty strings, never NULL, when read from a dataset.
+ */
+typedef struct ind_reading {
+    const char *indicator; /**< Indicator id. */
+    const char *entity;    /**< Entity code, "" for the dataset's subject. */
+    int year;              /**< Calendar year, 1900..2100. */
+    double value;          /**< The figure. */
+    const char *unit;      /**< Unit as written in the row ("" = the catalog's). */
+    char status;           /**< OBS_STATUS letter, 0 when empty. */
+    const char *as_of;     /**< Date the figure refers to, "" when none. */
+    const char *source;    /**< Source (a URL or a citation). */
+    const char *note;      /**< Free text. */
+    ind_role role;         /**< Explicit choice, if any. */
+    unsigned long line;    /**< Line in NAME.csv, 0 for a reading not yet saved. */
+} ind_reading;
+
+/** One indicator of the catalog (declared, or inferred when absent). */
+typedef struct ind_indicator {
+    const char *id;          /**< Indicator id. */
+    const char *title;       /**< Human title ("" when inferred). */
+    const char *unit;        /**< Unit ("" when unknown). */
+    ind_kind kind;           /**< stock, flow, rate or unspecified. */
+    const char *description; /**< Description. */
+    const char *growth_of;   /**< For a rate: the stock indicator it is the growth of, or "". */
+    int declared;            /**< 1 when the catalog declares it, 0 when inferred. */
+} ind_indicator;
+
+/** Summary of one series. */
+typedef struct ind_series_info {
+    const char *indicator;   /**< Indicator id. */
+    const char *entity;      /**< Entity, "" for the dataset's subject. */
+    int first_year;          /**< Earliest year with a reading. */
+    int last_year;           /**< Latest year with a reading. */
+    size_t years;            /**< Distinct years with a reading. */
+    size_t readings;         /**< Readings, all roles included. */
+    size_t conflicts;        /**< Years whose choice is unresolved. */
+} ind_series_info;
+
+/** Severity of a finding of ind_dataset_validate(). */
+typedef enum ind_severity {
+    IND_SEVERITY_NOTE = 0,   /**< Information (an inferred catalog). */
+    IND_SEVERITY_WARNING,    /**< Suspicious but usable. */
+    IND_SEVERITY_ERROR       /**< Breaks a rule; `check` fails. */
+} ind_severity;
+
+/** A finding, located in a file when it has a place. */
+typedef struct ind_diagnostic {
+    ind_severity severity;   /**< How serious. */
+    const char *path;        /**< File it is about, or "" for the dataset as a whole. */
+    unsigned long line;      /**< 1-based line, 0 when none. */
+    unsigned column;         /**< 1-based field number, 0 when none. */
+    const char *message;     /**< What is wrong, with the bad text quoted. */
+} ind_diagnostic;
+
+/** Options of ind_dataset_add(). */
+#define IND_ADD_REVISE 0x1u  /**< Replace the reading with the same key (series, year, as_of). */
+
+/**
+ * Load a dataset. `path` names the observations file; the catalog and the
+ * history are found beside it (`NAME.indicators.csv`, `NAME.history.csv`
+ * when the path ends in `.csv`, else the path with those suffixes added).
+ *
+ * On return `*out` holds a handle even when loading failed (except for
+ * ::IND_ENOMEM, where it may be NULL): read the reason with
+ * ind_dataset_errmsg() and release it with ind_dataset_free().
+ *
+ * @param flags ::IND_OPEN_READ or ::IND_OPEN_WRITE (take the write lock,
+ *        waiting up to 30 seconds for another writer).
+ * @return IND_OK; ::IND_ENOTFOUND (no observations file); ::IND_EIO;
+ *         ::IND_EPARSE (syntax, encoding, bad figure, bad year or date: the
+ *         first problem, as `file:line:column: message`; every row problem
+ *         is also a diagnostic); ::IND_EDATA (a header without a required
+ *         column or with a duplicate column); ::IND_ELOCK; ::IND_ENOMEM.
+ */
+int ind_dataset_open(ind_dataset **out, const char *path, unsigned flags);
+
+/** Release the handle, its lock and all its memory. NULL is a no-op. */
+void ind_dataset_free(ind_dataset *ds);
+
+/** The last error's message ("" after success). Never NULL for a handle. */
+const char *ind_dataset_errmsg(const ind_dataset *ds);
+
+/** The last error record. Never NULL for a handle. */
+const ind_error *ind_dataset_error(const ind_dataset *ds);
+
+/** The observations path the dataset was opened with. */
+const char *ind_dataset_path(const ind_dataset *ds);
+
+/** The catalog path (it may not exist). */
+const char *ind_dataset_catalog_path(const ind_dataset *ds);
+
+/** The history path (it may not exist). */
+const char *ind_dataset_history_path(const ind_dataset *ds);
+
+/**
+ * Check the rules that span rows (see the file comment) and collect every
+ * finding as a diagnostic, after those of loading.
+ * @return IND_OK when no finding is an error; ::IND_EDATA otherwise (the
+ *         first error is the handle's message).
+ */
+int ind_dataset_validate(ind_dataset *ds);
+
+/** Number of diagnostics collected so far. */
+size_t ind_dataset_diagnostic_count(const ind_dataset *ds);
+
+/** The i-th diagnostic, in file order within each check, or NULL. Valid
+ *  until the dataset is freed. */
+const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds, size_t i);
+
+/** Number of readings, all series. */
+size_t ind_dataset_reading_count(const ind_dataset *ds);
+
+/**
+ * Copy reading `i` (in file order, added ones last) into `*out`.
+ * @return IND_OK or ::IND_EINVAL when i is out of range.
+ */
+int ind_dataset_reading(const ind_dataset *ds, size_t i, ind_reading *out);
+
+/** Number of indicators (declared and inferred). */
+size_t ind_dataset_indicator_count(const ind_dataset *ds);
+
+/** Copy indicator `i` (catalog order, inferred ones after) into `*out`.
+ *  @return IND_OK or ::IND_EINVAL. */
+int ind_dataset_indicator(const ind_dataset *ds, size_t i, ind_indicator *out);
+
+/**
+ * Find an indicator by id.
+ * @return IND_OK with its index in *out, or ::IND_ENOTFOUND (the handle's
+ *         message names it and says how to add it).
+ */
+int ind_dataset_find_indicator(ind_dataset *ds, const char *id, size_t *out);
+
+/** Number of series. */
+size_t ind_dataset_series_count(const ind_dataset *ds);
+
+/** Summarise series `i` (ordered by indicator as first seen, then entity).
+ *  @return IND_OK or ::IND_EINVAL. */
+int ind_dataset_series_info(const ind_dataset *ds, size_t i,
+                            ind_series_info *out);
+
+/**
+ * Find a series by indicator and entity (NULL or "" for the subject).
+ * @return IND_OK with its index in *out, or ::IND_ENOTFOUND.
+ */
+int ind_dataset_find_series(ind_dataset *ds, const char *indicator,
+                            const char *entity, size_t *out);
+
+/**
+ * The readings of series `i`, ordered by year then by effective date:
+ * `*out` receives a pointer to `*count` reading indices owned by the
+ * dataset (valid until the next change or free).
+ * @return IND_OK or ::IND_EINVAL.
+ */
+int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
+                                const size_t **out, size_t *count);
+
+/**
+ * Build the series of series `i` with one value per year by the choice rule;
+ * each point records the reading it took and flags (IND_POINT_CHOSEN when the
+ * year had several readings, IND_POINT_EXPLICIT when a role decided,
+ * IND_POINT_PARTIAL_YEAR when dated before the year's end).
+ *
+ * @param out receives a new series, to be freed with ind_series_free()
+ * @return IND_OK; ::IND_EDATA when a year is an unresolved conflict (the
+ *         message names the year, the readings and how to resolve);
+ *         ::IND_EINVAL; ::IND_ENOMEM.
+ */
+int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out);
+
+/**
+ * Index of the reading used for `year` in series `i`.
+ * @return IND_OK with the index in *out; ::IND_ENOTFOUND when the year has
+ *         no usable reading; ::IND_EDATA for an unresolved conflict.
+ */
+int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year, size_t *out);
+
+/**
+ * Add a reading in memory (written by ind_dataset_commit()). The reading is
+ * checked like a loaded row (figure, year range, date, status, text rules),
+ * its indicator must be in the catalog and its unit (if given) must match
+ * the catalog's. A reading with the same series, year and `as_of` is
+ * refused unless ::IND_ADD_REVISE is given, in which case it replaces that
+ * reading and the history records the old value, source, status and note.
+ * With ::IND_ADD_REVISE and no such reading, the reading is added.
+ *
+ * @param value_text the figure as typed (parsed with the number grammar;
+ *        a `%` is accepted for a rate); if NULL, r->value is used
+ * @return IND_OK; ::IND_ENOTFOUND (unknown indicator: the message says how
+ *         to define it); ::IND_EEXISTS (the key exists, no revise);
+ *         ::IND_EPARSE / ::IND_EDATA (a rule broken, named in the message);
+ *         ::IND_EINVAL (opened without ::IND_OPEN_WRITE); ::IND_ENOMEM.
+ */
+int ind_dataset_add(ind_dataset *ds, const ind_reading *r,
+                    const char *value_text, unsigned flags);
+
+/**
+ * Declare a new indicator in the catalog (written by ind_dataset_commit()).
+ * The id is 1..64 characters of `a-z`, `0-9`, `_`, `.` and `-`, starting
+ * with a letter; kind must be given; a rate's unit must be `percent`;
+ * `growth_of`, if not empty, must name a stock indicator.
+ * @return IND_OK; ::IND_EEXISTS; ::IND_EPARSE / ::IND_EDATA; ::IND_EINVAL.
+ */
+int ind_dataset_define(ind_dataset *ds, const ind_indicator *indicator);
+
+/**
+ * Write every change made since opening (history, then catalog, then
+ * observations, each atomically). Without changes it writes nothing.
+ * @return IND_OK; ::IND_EINVAL (not opened for writing); ::IND_EWRITE;
+ *         ::IND_EIO (the file changed on disk under the lock).
+ */
+int ind_dataset_commit(ind_dataset *ds);
+
+/** Name of a role ("primary", "alternate", ""). Never NULL. */
+const char *ind_role_name(ind_role role);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* INDICATORS_DATASET_H */

@@ -1,0 +1,184 @@
+/* The dataset's in-memory model, shared by the dataset_*.c files.
+ *
+ * Sized for a World-Bank-sized panel (6 million rows): a reading is a
+ * 48-byte record whose texts are ids in one string pool; rows are not kept
+ * as text, because a rewrite copies unchanged rows from the file itself. */
+#ifndef IND_DATASET_INTERNAL_H
+#define IND_DATASET_INTERNAL_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+#include "indicators/dataset.h"
+#include "strpool.h"
+#include "error_internal.h"
+
+/* The columns the library knows, in the order written for a new file. */
+enum ind_obs_column {
+    COL_INDICATOR, COL_ENTITY, COL_YEAR, COL_VALUE, COL_UNIT, COL_STATUS,
+    COL_AS_OF, COL_SOURCE, COL_NOTE, COL_ROLE, COL_KNOWN
+};
+
+enum ind_cat_column {
+    CAT_INDICATOR, CAT_TITLE, CAT_UNIT, CAT_KIND, CAT_DESCRIPTION,
+    CAT_GROWTH_OF, CAT_KNOWN
+};
+
+#define NO_COLUMN ((size_t)-1)
+#define NO_OFFSET UINT64_MAX
+
+/* What became of a reading since the files were read. */
+enum ind_reading_state {
+    READING_LOADED = 0,  /* as in the file */
+    READING_ADDED,       /* new, to be inserted */
+    READING_REPLACED     /* a loaded row superseded by a revision */
+};
+
+typedef struct reading_rec {
+    double value;
+    uint64_t offset;     /* row start in the observations file, or NO_OFFSET */
+    uint32_t series;
+    ind_strid unit, as_of, source, note;
+    uint32_t line;
+    int16_t year;
+    char status;
+    uint8_t role;        /* ind_role */
+    uint8_t state;       /* ind_reading_state */
+} reading_rec;
+
+typedef struct indicator_rec {
+    ind_strid id, title, unit, description, growth_of;
+    ind_kind kind;
+    int declared;
+    uint32_t line;       /* line in the catalog, 0 if inferred or new */
+    int added;           /* defined since opening */
+} indicator_rec;
+
+typedef struct series_rec {
+    ind_strid indicator, entity;
+    uint32_t indicator_index;
+    size_t first;        /* first entry in ds->order */
+    size_t count;        /* readings, replaced ones included */
+} series_rec;
+
+/* One change to write: a new reading, possibly replacing a loaded one. */
+typedef struct change_rec {
+    int define;          /* 1: catalog definition (indicator), 0: reading */
+    size_t reading;      /* the new reading, or the indicator index */
+    size_t replaced;     /* the superseded reading, or (size_t)-1 */
+} change_rec;
+
+/* A simple open-addressing map from a 64-bit key to a 32-bit index. */
+typedef struct ind_index_map {
+    uint64_t *keys;
+    uint32_t *values;
+    size_t cap, count;
+} ind_index_map;
+
+struct ind_dataset {
+    char *path, *catalog_path, *history_path, *lock_path;
+    unsigned flags;
+    int load_rc;                   /* what ind_dataset_open returned */
+    int lock_fd;
+    ind_error error;
+    ind_strpool pool;
+
+    /* observations file layout */
+    size_t ncolumns;               /* header fields */
+    size_t col[COL_KNOWN];         /* field index of each known column */
+    ind_strid *column_names;       /* header names in file order */
+    uint64_t header_offset;        /* where the header row starts (after a BOM) */
+    int crlf, ends_with_newline;
+    uint64_t file_size;
+    struct timespec file_mtime;
+    ino_t file_ino;
+
+    /* catalog file layout */
+    int catalog_exists;
+    size_t cat_ncolumns;
+    size_t cat_col[CAT_KNOWN];
+    int cat_crlf, cat_ends_with_newline;
+
+    reading_rec *readings;
+    size_t nreadings, readings_cap;
+    indicator_rec *indicators;
+    size_t nindicators, indicators_cap;
+    ind_index_map indicator_by_id;   /* strid -> indicator index */
+    series_rec *series;
+    size_t nseries, series_cap;
+    ind_index_map series_by_key;     /* (indicator strid, entity strid) -> series */
+    size_t *order;                   /* reading indices grouped by series, sorted */
+    int order_valid;
+
+    ind_diagnostic *diags;
+    size_t ndiags, diags_cap;
+    char **diag_texts;               /* owned message strings */
+
+    change_rec *changes;
+    size_t nchanges, changes_cap;
+};
+
+/* ---- index map (dataset_index.c) ---- */
+int ind_index_map_init(ind_index_map *m, size_t expected);
+void ind_index_map_free(ind_index_map *m);
+/* Returns the value for key, or UINT32_MAX. */
+uint32_t ind_index_map_get(const ind_index_map *m, uint64_t key);
+/* Sets key -> value. Returns 0 or -1 on out of memory. */
+int ind_index_map_put(ind_index_map *m, uint64_t key, uint32_t value);
+
+/* ---- helpers shared across dataset files ---- */
+
+/* Record a diagnostic (the message is copied). Returns 0 or -1 (ENOMEM). */
+int ind_dataset_diag(ind_dataset *ds, ind_severity sev, const char *path,
+                     unsigned long line, unsigned column, const char *fmt, ...)
+    IND_PRINTF(6, 7);
+
+/* Set the handle's error and return code. */
+int ind_dataset_fail(ind_dataset *ds, int code, const char *fmt, ...)
+    IND_PRINTF(3, 4);
+
+static inline const char *ds_str(const ind_dataset *ds, ind_strid id)
+{
+    return ind_strpool_get(&ds->pool, id);
+}
+
+/* Validation of single fields, shared by loading and ind_dataset_add.
+ * Each returns IND_OK or IND_EPARSE/IND_EDATA with the reason in 'why'. */
+int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n);
+int ind_check_text(const char *name, const char *s, size_t len, char *why, size_t n);
+int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n);
+int ind_check_as_of(const char *s, size_t len, int year, char *why, size_t n);
+int ind_check_status(const char *s, size_t len, char *status, char *why, size_t n);
+int ind_check_role(const char *s, size_t len, ind_role *role, char *why, size_t n);
+
+/* The effective date of an as_of text for 'year' as YYYYMMDD (see the
+ * choice rule in dataset.h); an empty text is the year's last day. */
+long ind_as_of_end(const char *as_of, int year);
+
+/* Find or create the series of (indicator, entity); returns its index or
+ * UINT32_MAX on out of memory. Invalidates ds->order. */
+uint32_t ind_dataset_series_of(ind_dataset *ds, ind_strid indicator,
+                               ind_strid entity, uint32_t indicator_index);
+
+/* Find or create the indicator record for an id (created records are
+ * inferred, not declared). Returns its index or UINT32_MAX. */
+uint32_t ind_dataset_indicator_of(ind_dataset *ds, ind_strid id);
+
+/* Append a reading record; returns its index or (size_t)-1. */
+size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r);
+
+/* (Re)build ds->order. Returns IND_OK or IND_ENOMEM. */
+int ind_dataset_build_order(ind_dataset *ds);
+
+/* Choose the reading used for 'year' within the sorted readings of one
+ * series: idx[0..n) are that year's readings. Returns the position in idx,
+ * -1 when none is usable, -2 for a conflict (then *tie receives the
+ * position of the second tied reading). */
+long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
+                        size_t *tie);
+
+/* Returns 1 when the last history entry records a reading the observations
+ * lack (an interrupted write), with its line in *line (dataset_validate.c). */
+int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line);
+
+#endif

@@ -1,0 +1,257 @@
+/* dataset_rules: what a single field must look like, and the rule that
+ * picks the reading used for a year. Shared by loading and adding, so a
+ * figure typed at the command line meets exactly the rules of a file. */
+#include "dataset_internal.h"
+#include "text.h"
+#include "indicators/number.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define YEAR_MIN 1900
+#define YEAR_MAX 2100
+#define ID_MAX 64
+
+/* SDMX OBS_STATUS letters we accept (see dataset.h). */
+static const char status_letters[] = "ABDEFGIPUV";
+
+int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n)
+{
+    size_t i;
+
+    if (len == 0) {
+        snprintf(why, n, "empty indicator id");
+        return IND_EPARSE;
+    }
+    if (len > ID_MAX) {
+        snprintf(why, n, "indicator id '%.20s...' is longer than %d characters",
+                 s, ID_MAX);
+        return IND_EPARSE;
+    }
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) {
+        snprintf(why, n, "indicator id '%.*s' must start with a letter",
+                 (int)len, s);
+        return IND_EPARSE;
+    }
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
+            snprintf(why, n, "indicator id '%.*s' may hold only letters, "
+                     "digits, '_', '.' and '-'", (int)len, s);
+            return IND_EPARSE;
+        }
+    }
+    return IND_OK;
+}
+
+int ind_check_text(const char *name, const char *s, size_t len, char *why,
+                   size_t n)
+{
+    char reason[96];
+    size_t at;
+
+    if (ind_text_check(s, len, IND_TEXT_ALL, &at, reason, sizeof reason) != 0) {
+        snprintf(why, n, "%s '%.40s%s' is refused: %s", name, s,
+                 len > 40 ? "..." : "", reason);
+        return IND_EPARSE;
+    }
+    return IND_OK;
+}
+
+int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n)
+{
+    ind_error err;
+
+    if (ind_number_parse_year(year, s, len, &err) != IND_OK) {
+        snprintf(why, n, "%s", err.message);
+        return IND_EPARSE;
+    }
+    if (*year < YEAR_MIN || *year > YEAR_MAX) {
+        snprintf(why, n, "year %d is outside %d-%d", *year, YEAR_MIN, YEAR_MAX);
+        return IND_EDATA;
+    }
+    return IND_OK;
+}
+
+static int digits(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int number_of(const char *s, size_t n)
+{
+    int v = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Parse YYYY, YYYY-MM or YYYY-MM-DD. Returns 0 and the parts (month/day 0
+ * when absent), or -1. */
+static int parse_date(const char *s, size_t len, int *y, int *m, int *d)
+{
+    *m = 0;
+    *d = 0;
+    if (len != 4 && len != 7 && len != 10)
+        return -1;
+    if (!digits(s, 4))
+        return -1;
+    *y = number_of(s, 4);
+    if (len >= 7) {
+        if (s[4] != '-' || !digits(s + 5, 2))
+            return -1;
+        *m = number_of(s + 5, 2);
+        if (*m < 1 || *m > 12)
+            return -1;
+    }
+    if (len == 10) {
+        if (s[7] != '-' || !digits(s + 8, 2))
+            return -1;
+        *d = number_of(s + 8, 2);
+        if (*d < 1 || *d > days_in_month(*y, *m))
+            return -1;
+    }
+    return 0;
+}
+
+int ind_check_as_of(const char *s, size_t len, int year, char *why, size_t n)
+{
+    int y, m, d;
+
+    if (len == 0)
+        return IND_OK;
+    if (parse_date(s, len, &y, &m, &d) != 0) {
+        snprintf(why, n, "as_of '%.*s' is not a date YYYY, YYYY-MM or "
+                 "YYYY-MM-DD", (int)(len > 20 ? 20 : len), s);
+        return IND_EPARSE;
+    }
+    if (y < year) {
+        snprintf(why, n, "as_of '%.*s' is before the year %d it describes",
+                 (int)len, s, year);
+        return IND_EDATA;
+    }
+    return IND_OK;
+}
+
+long ind_as_of_end(const char *as_of, int year)
+{
+    int y, m, d;
+
+    if (as_of == NULL || *as_of == '\0' ||
+        parse_date(as_of, strlen(as_of), &y, &m, &d) != 0)
+        return (long)year * 10000 + 1231;
+    if (m == 0) {
+        m = 12;
+        d = 31;
+    } else if (d == 0) {
+        d = days_in_month(y, m);
+    }
+    return (long)y * 10000 + m * 100 + d;
+}
+
+int ind_check_status(const char *s, size_t len, char *status, char *why,
+                     size_t n)
+{
+    if (len == 0) {
+        *status = 0;
+        return IND_OK;
+    }
+    if (len != 1 || strchr(status_letters, s[0]) == NULL) {
+        snprintf(why, n, "status '%.*s' is not an OBS_STATUS letter (A normal, "
+                 "B break, D definition differs, E estimated, F forecast, "
+                 "G experimental, I imputed, P provisional, U low reliability, "
+                 "V unvalidated)", (int)(len > 10 ? 10 : len), s);
+        return IND_EPARSE;
+    }
+    *status = s[0] == 'A' ? 0 : s[0];
+    return IND_OK;
+}
+
+const char *ind_role_name(ind_role role)
+{
+    switch (role) {
+    case IND_ROLE_PRIMARY: return "primary";
+    case IND_ROLE_ALTERNATE: return "alternate";
+    default: return "";
+    }
+}
+
+int ind_check_role(const char *s, size_t len, ind_role *role, char *why,
+                   size_t n)
+{
+    if (len == 0) {
+        *role = IND_ROLE_NONE;
+    } else if (len == 7 && memcmp(s, "primary", 7) == 0) {
+        *role = IND_ROLE_PRIMARY;
+    } else if (len == 9 && memcmp(s, "alternate", 9) == 0) {
+        *role = IND_ROLE_ALTERNATE;
+    } else {
+        snprintf(why, n, "role '%.*s' is not 'primary', 'alternate' or empty",
+                 (int)(len > 20 ? 20 : len), s);
+        return IND_EPARSE;
+    }
+    return IND_OK;
+}
+
+/* Rank of a reading under rule 3: readings dated inside their year rank
+ * by date, latest first; those dated after it come below, earliest first. */
+static long rank_of(const ind_dataset *ds, const reading_rec *r)
+{
+    long end = ind_as_of_end(ds_str(ds, r->as_of), r->year);
+    long year_end = (long)r->year * 10000 + 1231;
+
+    return end <= year_end ? end : -end;
+}
+
+long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
+                        size_t *tie)
+{
+    long best = -1, best_rank = 0;
+    size_t i, primaries = 0;
+    int tied = 0;
+
+    for (i = 0; i < n; i++) {
+        const reading_rec *r = &ds->readings[idx[i]];
+        if (r->state != READING_REPLACED && r->role == IND_ROLE_PRIMARY) {
+            if (primaries++ > 0) {
+                *tie = i;
+                return -2;
+            }
+            best = (long)i;
+        }
+    }
+    if (primaries == 1)
+        return best;
+    for (i = 0; i < n; i++) {
+        const reading_rec *r = &ds->readings[idx[i]];
+        long rank;
+        if (r->state == READING_REPLACED || r->role == IND_ROLE_ALTERNATE)
+            continue;
+        rank = rank_of(ds, r);
+        if (best < 0 || rank > best_rank) {
+            best = (long)i;
+            best_rank = rank;
+            tied = 0;
+        } else if (rank == best_rank) {
+            tied = 1;
+            *tie = i;
+        }
+    }
+    return tied ? -2 : best;
+}

@@ -1,0 +1,315 @@
+/* dataset_validate: the rules that span rows: duplicates, conflicts,
+ * units against the catalog, catalog consistency, and whether the last
+ * history entry reached the observations. Linear in the rows. */
+#include "dataset_internal.h"
+#include "csvfile.h"
+#include "error_internal.h"
+#include "indicators/number.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Column (1-based) of a known observations column, 0 if absent. */
+static unsigned column_of(const ind_dataset *ds, size_t k)
+{
+    return ds->col[k] == NO_COLUMN ? 0 : (unsigned)ds->col[k] + 1;
+}
+
+static void reading_text(const ind_dataset *ds, const reading_rec *r,
+                         char *buf, size_t n)
+{
+    char v[IND_NUMBER_HUMAN_BUFSIZE];
+
+    ind_number_format_human(v, sizeof v, r->value, -1);
+    snprintf(buf, n, "%s%s%s (line %u)", v, *ds_str(ds, r->as_of) ? " as of " : "",
+             ds_str(ds, r->as_of), (unsigned)r->line);
+}
+
+/* Two live readings with the same key (year, as_of). */
+static int same_key(const reading_rec *a, const reading_rec *b)
+{
+    return a->year == b->year && a->as_of == b->as_of;
+}
+
+/* Duplicates and conflicts within one year's readings idx[0..run). */
+static void check_year(ind_dataset *ds, const series_rec *s, const size_t *idx,
+                       size_t run)
+{
+    const char *id = ds_str(ds, s->indicator);
+    char a[160], b[160];
+    size_t i, j, tie = 0;
+    long pick;
+
+    for (i = 0; i < run; i++) {
+        const reading_rec *r = &ds->readings[idx[i]];
+        if (r->state == READING_REPLACED)
+            continue;
+        for (j = 0; j < i; j++) {
+            const reading_rec *q = &ds->readings[idx[j]];
+            if (q->state == READING_REPLACED || !same_key(q, r))
+                continue;
+            if (q->value == r->value && q->source == r->source &&
+                q->note == r->note && q->role == r->role) {
+                ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+                                 column_of(ds, COL_VALUE),
+                                 "duplicate of line %u (%s %d)",
+                                 (unsigned)q->line, id, r->year);
+                break;
+            }
+        }
+    }
+    pick = ind_choose_reading(ds, idx, run, &tie);
+    if (pick != -2)
+        return;
+    {
+        const reading_rec *r = &ds->readings[idx[tie]];
+        const reading_rec *q = NULL;
+        for (j = 0; j < tie; j++) {
+            const reading_rec *c = &ds->readings[idx[j]];
+            if (c->state != READING_REPLACED && c->role != IND_ROLE_ALTERNATE &&
+                (r->role != IND_ROLE_PRIMARY || c->role == IND_ROLE_PRIMARY))
+                q = c;
+        }
+        if (q == NULL)
+            q = r;
+        reading_text(ds, q, a, sizeof a);
+        reading_text(ds, r, b, sizeof b);
+        if (r->role == IND_ROLE_PRIMARY)
+            ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+                             column_of(ds, COL_ROLE),
+                             "%s %d has two readings marked primary: %s and %s; "
+                             "keep one", id, r->year, a, b);
+        else
+            ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+                             column_of(ds, COL_VALUE),
+                             "conflict: %s %d has readings that tie under the "
+                             "choice rule: %s and %s; mark the one to use with "
+                             "role 'primary' (or the others 'alternate')",
+                             id, r->year, a, b);
+    }
+}
+
+/* Unit against the catalog, and dates long after the year. */
+static void check_reading(ind_dataset *ds, const reading_rec *r)
+{
+    const series_rec *s = &ds->series[r->series];
+    const indicator_rec *ind = &ds->indicators[s->indicator_index];
+    const char *unit = ds_str(ds, r->unit), *cat_unit = ds_str(ds, ind->unit);
+    long end = ind_as_of_end(ds_str(ds, r->as_of), r->year);
+
+    if (ind->declared && *unit && *cat_unit && r->unit != ind->unit)
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+                         column_of(ds, COL_UNIT),
+                         "unit '%s' contradicts the catalog's '%s' for %s",
+                         unit, cat_unit, ds_str(ds, s->indicator));
+    else if (ind->kind == IND_KIND_RATE && *unit && strcmp(unit, "percent") != 0)
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+                         column_of(ds, COL_UNIT),
+                         "unit '%s': %s is a rate, its unit is 'percent'",
+                         unit, ds_str(ds, s->indicator));
+    if (end / 10000 > r->year + 1)
+        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, r->line,
+                         column_of(ds, COL_AS_OF),
+                         "as_of '%s' is more than a year after %d",
+                         ds_str(ds, r->as_of), r->year);
+}
+
+static void check_catalog(ind_dataset *ds)
+{
+    size_t i;
+    unsigned unit_col = ds->cat_col[CAT_UNIT] == NO_COLUMN ? 0
+                        : (unsigned)ds->cat_col[CAT_UNIT] + 1;
+    unsigned kind_col = ds->cat_col[CAT_KIND] == NO_COLUMN ? 0
+                        : (unsigned)ds->cat_col[CAT_KIND] + 1;
+    unsigned growth_col = ds->cat_col[CAT_GROWTH_OF] == NO_COLUMN ? 0
+                          : (unsigned)ds->cat_col[CAT_GROWTH_OF] + 1;
+
+    for (i = 0; i < ds->nindicators; i++) {
+        const indicator_rec *ind = &ds->indicators[i];
+        const char *id = ds_str(ds, ind->id);
+        if (!ind->declared)
+            continue;
+        if (ind->kind == IND_KIND_UNSPECIFIED)
+            ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->catalog_path,
+                             ind->line, kind_col, "%s has no kind (stock, "
+                             "flow or rate): growth treats it as a level", id);
+        if (ind->kind == IND_KIND_RATE &&
+            strcmp(ds_str(ds, ind->unit), "percent") != 0)
+            ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->catalog_path,
+                             ind->line, unit_col, "%s is a rate: its unit must "
+                             "be 'percent', not '%s'", id, ds_str(ds, ind->unit));
+        if (ind->growth_of != 0) {
+            uint32_t target = ind_index_map_get(&ds->indicator_by_id,
+                                                ind->growth_of);
+            if (ind->kind != IND_KIND_RATE)
+                ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->catalog_path,
+                                 ind->line, growth_col, "%s has growth_of but "
+                                 "is not a rate", id);
+            else if (target == UINT32_MAX || !ds->indicators[target].declared ||
+                     ds->indicators[target].kind != IND_KIND_STOCK)
+                ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->catalog_path,
+                                 ind->line, growth_col, "growth_of '%s' is not "
+                                 "a stock indicator of the catalog",
+                                 ds_str(ds, ind->growth_of));
+        }
+    }
+}
+
+/* Observations of indicators the catalog does not declare. */
+static void check_undeclared(ind_dataset *ds)
+{
+    size_t i;
+
+    if (!ds->catalog_exists)
+        return;
+    for (i = 0; i < ds->nseries; i++) {
+        const series_rec *s = &ds->series[i];
+        const reading_rec *first = &ds->readings[ds->order[s->first]];
+        size_t k;
+        if (ds->indicators[s->indicator_index].declared)
+            continue;
+        /* Name the earliest line of the series in the file. */
+        for (k = 0; k < s->count; k++)
+            if (ds->readings[ds->order[s->first + k]].line < first->line)
+                first = &ds->readings[ds->order[s->first + k]];
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, first->line,
+                         column_of(ds, COL_INDICATOR),
+                         "indicator '%s' is not in the catalog %s; add it with "
+                         "`indicators define %s --title T --unit U --kind "
+                         "stock|flow|rate`", ds_str(ds, s->indicator),
+                         ds->catalog_path, ds_str(ds, s->indicator));
+    }
+}
+
+/* ---- history reconciliation ---- */
+
+typedef struct last_entry {
+    size_t col_action, col_indicator, col_entity, col_year, col_as_of,
+           col_new_value;
+    unsigned long line;
+    char action[16], indicator[80], entity[80], year[16], as_of[16],
+         new_value[64];
+} last_entry;
+
+static void copy_field(char *dst, size_t n, const ind_csv_row *row, size_t col)
+{
+    if (col == NO_COLUMN || col >= row->count)
+        dst[0] = '\0';
+    else
+        snprintf(dst, n, "%s", row->field[col]);
+}
+
+static int on_history_row(void *vctx, const ind_csv_row *row, ind_error *err)
+{
+    last_entry *e = vctx;
+    size_t i, *cols[] = { &e->col_action, &e->col_indicator, &e->col_entity,
+                          &e->col_year, &e->col_as_of, &e->col_new_value };
+    static const char *const names[] = { "action", "indicator", "entity",
+                                         "year", "as_of", "new_value" };
+    size_t k;
+
+    (void)err;
+    if (row->index == 0) {
+        for (k = 0; k < 6; k++) {
+            *cols[k] = NO_COLUMN;
+            for (i = 0; i < row->count; i++)
+                if (strcmp(row->field[i], names[k]) == 0)
+                    *cols[k] = i;
+        }
+        return IND_OK;
+    }
+    e->line = row->line;
+    copy_field(e->action, sizeof e->action, row, e->col_action);
+    copy_field(e->indicator, sizeof e->indicator, row, e->col_indicator);
+    copy_field(e->entity, sizeof e->entity, row, e->col_entity);
+    copy_field(e->year, sizeof e->year, row, e->col_year);
+    copy_field(e->as_of, sizeof e->as_of, row, e->col_as_of);
+    copy_field(e->new_value, sizeof e->new_value, row, e->col_new_value);
+    return IND_OK;
+}
+
+/* Does the dataset hold the reading the history entry says was written? */
+static int entry_landed(ind_dataset *ds, const last_entry *e)
+{
+    size_t series, k;
+    const size_t *idx;
+    size_t n;
+    double value;
+    int year;
+
+    if (ind_number_parse(&value, e->new_value, strlen(e->new_value), 0, NULL)
+            != IND_OK ||
+        ind_number_parse_year(&year, e->year, strlen(e->year), NULL) != IND_OK)
+        return 1; /* not ours to judge */
+    if (ind_dataset_find_series(ds, e->indicator, e->entity, &series) != IND_OK)
+        return 0;
+    ind_dataset_series_readings(ds, series, &idx, &n);
+    for (k = 0; k < n; k++) {
+        const reading_rec *r = &ds->readings[idx[k]];
+        if (r->state != READING_REPLACED && r->year == year &&
+            strcmp(ds_str(ds, r->as_of), e->as_of) == 0 && r->value == value)
+            return 1;
+    }
+    return 0;
+}
+
+int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line)
+{
+    last_entry e;
+    ind_error err = IND_ERROR_INIT;
+    ind_error saved = ds->error;
+    int landed;
+
+    memset(&e, 0, sizeof e);
+    if (ind_csv_read(ds->history_path, NULL, on_history_row, &e, NULL, &err)
+            != IND_OK || e.line == 0)
+        return 0;
+    if (strcmp(e.action, "append") != 0 && strcmp(e.action, "revise") != 0)
+        return 0;
+    landed = entry_landed(ds, &e);
+    ds->error = saved;
+    *line = e.line;
+    return !landed;
+}
+
+int ind_dataset_validate(ind_dataset *ds)
+{
+    size_t i, k, run;
+    unsigned long line;
+
+    if (ds == NULL)
+        return IND_EINVAL;
+    if (!ds->order_valid && ind_dataset_build_order(ds) != IND_OK)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    check_catalog(ds);
+    check_undeclared(ds);
+    for (i = 0; i < ds->nseries; i++) {
+        const series_rec *s = &ds->series[i];
+        const size_t *idx = ds->order + s->first;
+        for (k = 0; k < s->count; k += run) {
+            run = 1;
+            while (k + run < s->count &&
+                   ds->readings[idx[k + run]].year == ds->readings[idx[k]].year)
+                run++;
+            check_year(ds, s, idx + k, run);
+        }
+    }
+    for (i = 0; i < ds->nreadings; i++)
+        if (ds->readings[i].state != READING_REPLACED)
+            check_reading(ds, &ds->readings[i]);
+    if (ind_dataset_history_pending(ds, &line))
+        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->history_path, line, 0,
+                         "the last entry records a change that the "
+                         "observations do not hold: a write was interrupted; "
+                         "repeat the change");
+    for (i = 0; i < ds->ndiags; i++) {
+        const ind_diagnostic *d = &ds->diags[i];
+        if (d->severity == IND_SEVERITY_ERROR) {
+            ind_error_set_at(&ds->error, IND_EDATA, d->path, d->line, d->column,
+                             "%s", d->message);
+            return IND_EDATA;
+        }
+    }
+    return IND_OK;
+}
