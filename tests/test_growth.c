@@ -295,6 +295,13 @@ static void test_cert_bodies_base_and_span(void **state)
     g = compute(s, 2019, 2023, IND_GROWTH_NO_YEAR);
     assert_int_equal(ind_growth_length(g), 5);
     check_summary(ind_growth_get_summary(g), "cb_2019_2023");
+    ind_growth_free(g);
+    /* From 2021 the 2021 row (+28.7% on 2020) lies outside the span's
+     * changes: the largest rise is 2022's. */
+    g = compute(s, 2021, 2025, IND_GROWTH_NO_YEAR);
+    check_summary(ind_growth_get_summary(g), "cb_2021_2025");
+    ind_growth_free(g);
+    g = compute(s, 2019, 2023, IND_GROWTH_NO_YEAR);
     /* The first row of a span still compares with the year before it. */
     r = ind_growth_row_at(g, 0);
     assert_int_equal(r->year, 2019);
@@ -410,7 +417,7 @@ static void test_two_points_and_precision(void **state)
     static const int ty[] = { 2010, 2015 };
     static const double tv[] = { 200, 250 };
     static const int ny[] = { 1990, 2000 };
-    static const double nv[] = { 1e6, 1e6 + 1 };
+    static const double nv[] = { 1e9, 1e9 + 1 };
     static const int fy[] = { 2000, 2009 };
     static const double fv[] = { 800, 100 };
     ind_series *s = make("two", IND_KIND_STOCK, ty, tv, 2);
@@ -424,7 +431,7 @@ static void test_two_points_and_precision(void **state)
     ind_growth_free(g);
     ind_series_free(s);
 
-    /* A growth of 1e-8 a year across a 10-year gap keeps its digits
+    /* A growth of 1e-10 a year across a 10-year gap keeps its digits
      * (the R reference sums the binomial series). */
     s = make("tiny", IND_KIND_STOCK, ny, nv, 2);
     g = compute(s, IND_GROWTH_NO_YEAR, IND_GROWTH_NO_YEAR,
@@ -698,6 +705,7 @@ static void test_target_edges(void **state)
     ind_error err = IND_ERROR_INIT;
     static const double one[] = { 5 };
     ind_series *single;
+    int m;
 
     (void)state;
     /* Pace 10% a year (hand: sqrt(1.21) - 1); 121 * 1.1^3 = 161.051 is
@@ -707,6 +715,13 @@ static void test_target_edges(void **state)
     NEAR(t.pace_cagr_pct, 10.0);
     assert_int_equal(t.reach_year, 2005);
     assert_int_equal(t.reaches, 1);
+    /* Every target 121 * 1.1^m is reached in 2002 + m exactly, however
+     * the logarithms round. */
+    for (m = 1; m <= 40; m++) {
+        assert_int_equal(ind_growth_target(&t, s, 121.0 * pow(1.1, m), 2100,
+                                           NULL, &err), IND_OK);
+        assert_int_equal(t.reach_year, 2002 + m);
+    }
     /* By 2004 it is not reached: 121 * 1.21 = 146.41 < 161.051. */
     assert_int_equal(ind_growth_target(&t, s, 161.051, 2004, NULL, &err),
                      IND_OK);
@@ -1123,6 +1138,17 @@ static void test_break_test_against_next(void **state)
     assert_int_equal(b.rule, IND_BREAK_STOCK_FALL);
     assert_int_equal(b.against_next, 1);
     assert_int_equal(b.prev_year, 2018);
+    /* When the following figure breaks from the earlier ones anyway, the
+     * figure tested is not blamed for it: 100 in 2019 between 100 (2018)
+     * and 30 (2020, itself 45% a year below 2018). */
+    {
+        static const double odd[] = { 100, 30 };
+        ind_series *t = make("odd", IND_KIND_STOCK, y, odd, 2);
+        assert_int_equal(ind_growth_break_test(&b, t, 2019, 100, 0, NULL,
+                                               NULL), IND_OK);
+        assert_int_equal(b.rule, IND_BREAK_NONE);
+        ind_series_free(t);
+    }
     /* A new latest figure that fits. */
     assert_int_equal(ind_growth_break_test(&b, s, 2021, 3020000, 0, NULL,
                                            NULL), IND_OK);

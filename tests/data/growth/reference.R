@@ -63,6 +63,7 @@ table_rows("cb", cb_y, cb_v, 2018)
 summary_rows("cb", cb_y, cb_v, 2018, 2025)
 table_rows("cb_base2020", cb_y, cb_v, 2020)
 summary_rows("cb_2019_2023", cb_y, cb_v, 2019, 2023)
+summary_rows("cb_2021_2025", cb_y, cb_v, 2021, 2025)
 
 # --- association_standards_cumulative (stock, gaps 2018, 2020, 2021) --
 as_y <- c(2017, 2019, 2022, 2023)
@@ -137,11 +138,11 @@ summary_rows("dip", dip_y, dip_v, 2000, 2004)
 two_y <- c(2010, 2015); two_v <- c(200, 250)
 table_rows("two", two_y, two_v, 2010)
 summary_rows("two", two_y, two_v, 2010, 2015)
-# A gap with a tiny growth rate: 1e6 in 1990, 1e6 + 1 in 2000. The naive
-# (v/p)^(1/k) - 1 loses about 8 digits here, so the reference is the
-# binomial series (1 + x)^(1/10) - 1 = sum choose(1/10, j) x^j, x = 1e-6,
+# A gap with a tiny growth rate: 1e9 in 1990, 1e9 + 1 in 2000. The naive
+# (v/p)^(1/k) - 1 loses about 10 digits here, so the reference is the
+# binomial series (1 + x)^(1/10) - 1 = sum choose(1/10, j) x^j, x = 1e-9,
 # summed from the smallest term up.
-x <- 1e-6
+x <- 1e-9
 terms <- sapply(1:8, function(j) choose(1 / 10, j) * x^j)
 out("tiny", 2000, "yoy_pct", sum(rev(terms)) * 100)
 out("tiny", 2000, "log_growth", sum(rev(sapply(1:8, function(j)
