@@ -643,6 +643,82 @@ static void test_errors(void **state)
     ind_series_free(s);
 }
 
+/* No figure is ever infinite: finite or NaN with a reason. */
+static void not_inf(double x, ind_growth_why why)
+{
+    assert_false(isinf(x));
+    if (isnan(x))
+        assert_int_not_equal(why, IND_GROWTH_DEFINED);
+}
+
+static void check_all_finite(const ind_series *s)
+{
+    ind_growth *g = compute(s, IND_GROWTH_NO_YEAR, IND_GROWTH_NO_YEAR,
+                            IND_GROWTH_NO_YEAR);
+    const ind_growth_summary *m = ind_growth_get_summary(g);
+    ind_growth_overview_row o;
+    ind_growth_break b[16];
+    size_t i, n;
+
+    for (i = 0; i < ind_growth_length(g); i++) {
+        const ind_growth_row *r = ind_growth_row_at(g, i);
+        not_inf(r->abs_change, r->change_why);
+        not_inf(r->abs_change_per_year, r->change_why);
+        not_inf(r->yoy_pct, r->yoy_why);
+        not_inf(r->log_growth, r->log_why);
+        not_inf(r->index, r->index_why);
+    }
+    not_inf(m->change_total, m->abs_why);
+    not_inf(m->abs_change_per_year, m->abs_why);
+    not_inf(m->cagr_pct, m->cagr_why);
+    not_inf(m->doubling_years, m->doubling_why);
+    not_inf(m->halving_years, m->halving_why);
+    ind_growth_free(g);
+    assert_int_equal(ind_growth_overview(&o, s, NULL), IND_OK);
+    not_inf(o.yoy_pct, o.yoy_why);
+    not_inf(o.cagr_pct, o.cagr_why);
+    assert_int_equal(ind_growth_breaks(b, 16, &n, s, NULL, NULL), IND_OK);
+    for (i = 0; i < n; i++) {
+        assert_false(isinf(b[i].change_pct) || isinf(b[i].annual_pct));
+        assert_true(strlen(b[i].reason) > 0);
+    }
+}
+
+static void test_extreme_values(void **state)
+{
+    static const double sets[][5] = {
+        { 1.7e308, -1.7e308, 1.7e308, 1e-308, 1.7e308 },
+        { 1e-308, 1.7e308, 5e-324, 1.7e308, 0 },
+        { -1e-300, -1.7e308, 0, 1e300, -5e-324 },
+    };
+    ind_kind kinds[] = { IND_KIND_STOCK, IND_KIND_FLOW, IND_KIND_RATE };
+    ind_growth_target_result t;
+    ind_series *s;
+    size_t i, k;
+
+    (void)state;
+    for (i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        for (k = 0; k < 3; k++) {
+            /* 2000, 2001, 2003, 2004, 2010: gaps of 2 and 6 years too */
+            static const int y[] = { 2000, 2001, 2003, 2004, 2010 };
+            s = make("extreme", kinds[k], y, sets[i], 5);
+            check_all_finite(s);
+            ind_series_free(s);
+        }
+    }
+    /* A target 1e600 times the latest figure: the ratio is beyond a
+     * double, the growth over two years (1e300 a year) is not. Over one
+     * year it is, and that is said. */
+    s = make_run("tiny", IND_KIND_STOCK, 2000, (double[]){ 1e-300, 1e-300 },
+                 2);
+    assert_int_equal(ind_growth_target(&t, s, 1e300, 2003, NULL, NULL),
+                     IND_OK);
+    NEAR(t.required_cagr_pct, 1e302);
+    assert_int_equal(ind_growth_target(&t, s, 1e300, 2002, NULL, NULL),
+                     IND_EDOMAIN);
+    ind_series_free(s);
+}
+
 static void test_why_texts(void **state)
 {
     int w;
@@ -1293,6 +1369,7 @@ int main(void)
         cmocka_unit_test(test_rate_kind),
         cmocka_unit_test(test_flow_sum),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_extreme_values),
         cmocka_unit_test(test_why_texts),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_target_edges),

@@ -55,6 +55,16 @@ const char *ind_growth_why_text(ind_growth_why why)
     return "undefined";
 }
 
+/* ln(value / prev) for positive values: log1p of the relative change keeps
+ * small changes precise; a ratio beyond a double (1e300 / 1e-300) falls
+ * back to a difference of logarithms. */
+static double log_ratio(double prev, double value)
+{
+    double x = (value - prev) / prev;
+
+    return isfinite(x) ? log1p(x) : log(value) - log(prev);
+}
+
 /* The k = 1 case keeps (v - p) / p exact to rounding; across a gap,
  * expm1(log1p(x) / k) keeps small rates precise where pow() - 1 would
  * cancel. */
@@ -75,7 +85,7 @@ ind_growth_why ind_growth_pct_change(double *out, double prev, double value,
     } else if (value == 0.0) {
         r = -100.0;
     } else {
-        r = expm1(log1p((value - prev) / prev) / k) * 100.0;
+        r = expm1(log_ratio(prev, value) / k) * 100.0;
     }
     if (!isfinite(r))
         return IND_GROWTH_OVERFLOW;
@@ -102,7 +112,7 @@ ind_growth_why ind_growth_log_change(double *out, double prev, double value,
     *out = NAN;
     if (prev <= 0.0 || value <= 0.0)
         return IND_GROWTH_NONPOSITIVE;
-    r = log1p((value - prev) / prev) / (k < 1 ? 1 : k);
+    r = log_ratio(prev, value) / (k < 1 ? 1 : k);
     if (!isfinite(r))
         return IND_GROWTH_OVERFLOW;
     *out = r;
@@ -131,6 +141,11 @@ ind_growth_why ind_growth_halving(double *out, double cagr_pct)
         return IND_GROWTH_FELL_TO_ZERO;
     *out = -M_LN2 / log1p(cagr_pct / 100.0);
     return isfinite(*out) ? IND_GROWTH_DEFINED : IND_GROWTH_OVERFLOW;
+}
+
+double ind_growth_finite(double x)
+{
+    return isfinite(x) ? x : NAN;
 }
 
 /* Messages read better without trailing zeros: "60%", not "60.0%". */

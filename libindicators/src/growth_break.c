@@ -4,7 +4,6 @@
 #include "error_internal.h"
 #include "indicators/number.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdio.h>
@@ -31,6 +30,8 @@ typedef struct history {
 typedef struct walk {
     const ind_growth_break_options *o;
     ind_kind kind;
+    double log_keep;   /* log(1 - stock_fall): least annual log growth */
+    double log_factor; /* log(factor) */
     history h;
     int have_anchor;
     int ay;
@@ -55,19 +56,37 @@ static void hist_push(history *h, double x)
         h->n++;
 }
 
-/* Median and robust spread (1.4826 MAD) of the history; GSL sorts. */
-static void hist_stats(const history *h, double *median, double *spread)
+/* Insertion sort: the window holds at most 32 values, where it beats
+ * GSL's heapsort several times over (it runs once per point of a panel). */
+static void sort_small(double *a, size_t n)
 {
-    double a[IND_GROWTH_BREAK_WINDOW_MAX];
+    size_t i, j;
+
+    for (i = 1; i < n; i++) {
+        double x = a[i];
+        for (j = i; j > 0 && a[j - 1] > x; j--)
+            a[j] = a[j - 1];
+        a[j] = x;
+    }
+}
+
+/* Median of the history; a receives the sorted copy. */
+static double hist_median(const history *h, double *a)
+{
+    memcpy(a, h->x, h->n * sizeof a[0]);
+    sort_small(a, h->n);
+    return gsl_stats_median_from_sorted_data(a, 1, h->n);
+}
+
+/* Robust spread (1.4826 MAD) around the median; a is scratch. */
+static double hist_spread(const history *h, double median, double *a)
+{
     size_t i;
 
-    memcpy(a, h->x, h->n * sizeof a[0]);
-    gsl_sort(a, 1, h->n);
-    *median = gsl_stats_median_from_sorted_data(a, 1, h->n);
     for (i = 0; i < h->n; i++)
-        a[i] = fabs(a[i] - *median);
-    gsl_sort(a, 1, h->n);
-    *spread = MAD_TO_SD * gsl_stats_median_from_sorted_data(a, 1, h->n);
+        a[i] = fabs(h->x[i] - median);
+    sort_small(a, h->n);
+    return MAD_TO_SD * gsl_stats_median_from_sorted_data(a, 1, h->n);
 }
 
 static int is_level(ind_kind kind)
@@ -81,38 +100,60 @@ static int is_stock(ind_kind kind)
 }
 
 /* The measure a step adds to the history: annual log growth of a level,
- * the new value of a rate. Returns 0 when it has none. */
-static int step_measure(double *out, ind_kind kind, int y0, double v0,
-                        int y1, double v1)
+ * the new value of a rate; ok is 0 when it has none (a value <= 0). */
+typedef struct measure {
+    double x;
+    int ok;
+} measure;
+
+static measure step_measure(ind_kind kind, int y0, double v0, int y1,
+                            double v1)
 {
+    measure m;
+
     if (!is_level(kind)) {
-        *out = v1;
-        return 1;
+        m.x = v1;
+        m.ok = 1;
+    } else {
+        m.ok = ind_growth_log_change(&m.x, v0, v1, y1 - y0) ==
+               IND_GROWTH_DEFINED;
     }
-    return ind_growth_log_change(out, v0, v1, y1 - y0) == IND_GROWTH_DEFINED;
+    return m;
 }
 
 /* ------------------------------------------------------------------ */
 /* One step judged by the three rules                                   */
 /* ------------------------------------------------------------------ */
 
-static void step_init(ind_growth_break *b, ind_kind kind, int y0, double v0,
-                      int y1, double v1)
+/* Set the fields of a verdict; the percentages, needed only for a break,
+ * come later from step_figures(). No memset: this runs for every point
+ * of a panel and the record is mostly reason text. */
+static void step_init(ind_growth_break *b, int y0, double v0, int y1,
+                      double v1)
 {
-    memset(b, 0, sizeof *b);
     b->year = y1;
     b->value = v1;
     b->prev_year = y0;
     b->prev_value = v0;
+    b->against_next = 0;
     b->change_pct = NAN;
     b->annual_pct = NAN;
+    b->rule = IND_BREAK_NONE;
     b->typical = NAN;
     b->spread = NAN;
+    b->history = 0;
+    b->reason[0] = '\0';
+}
+
+static void step_figures(ind_growth_break *b, ind_kind kind)
+{
     if (!is_level(kind))
         return;
-    if (v0 > 0.0)
-        b->change_pct = (v1 - v0) / v0 * 100.0;
-    ind_growth_pct_change(&b->annual_pct, v0, v1, y1 - y0);
+    if (b->prev_value > 0.0)
+        b->change_pct = ind_growth_finite((b->value - b->prev_value) /
+                                          b->prev_value * 100.0);
+    ind_growth_pct_change(&b->annual_pct, b->prev_value, b->value,
+                          b->year - b->prev_year);
 }
 
 /* "1,164,000 in 2019" */
@@ -199,71 +240,72 @@ static void reason_outlier(ind_growth_break *b, ind_kind kind,
              "the limit is %s", now, g, before, t, b->history, d, l);
 }
 
+/* Both values > 0 give a level's step its measure, so m->ok stands for
+ * "v1 > 0" once v0 > 0 is known. */
 static ind_growth_break_rule rule_stock_fall(ind_growth_break *b,
-                                             const walk *w)
+                                             const walk *w, const measure *m)
 {
-    double lg;
-
     if (!is_stock(w->kind) || !(b->prev_value > 0.0))
         return IND_BREAK_NONE;
-    if (b->value > 0.0) {
-        ind_growth_log_change(&lg, b->prev_value, b->value,
-                              b->year - b->prev_year);
-        if (!(exp(lg) < 1.0 - w->o->stock_fall))
-            return IND_BREAK_NONE;
-    }
+    if (m->ok && !(m->x < w->log_keep))
+        return IND_BREAK_NONE;
+    step_figures(b, w->kind);
     reason_fall(b, w->o);
     return IND_BREAK_STOCK_FALL;
 }
 
-static ind_growth_break_rule rule_factor(ind_growth_break *b, const walk *w)
+static ind_growth_break_rule rule_factor(ind_growth_break *b, const walk *w,
+                                         const measure *m)
 {
-    double lg;
-
-    if (!is_level(w->kind) ||
-        ind_growth_log_change(&lg, b->prev_value, b->value,
-                              b->year - b->prev_year) != IND_GROWTH_DEFINED)
+    if (!is_level(w->kind) || !m->ok || fabs(m->x) < w->log_factor)
         return IND_BREAK_NONE;
-    if (fabs(lg) < log(w->o->factor))
-        return IND_BREAK_NONE;
+    step_figures(b, w->kind);
     reason_factor(b, w->o);
     return IND_BREAK_FACTOR;
 }
 
 static ind_growth_break_rule rule_outlier(ind_growth_break *b, const walk *w,
-                                          const history *h)
+                                          const history *h, const measure *m)
 {
-    double m, median, spread, limit, floor;
+    double a[IND_GROWTH_BREAK_WINDOW_MAX], median, spread, limit, floor;
 
-    if (h->n < w->o->min_history ||
-        !step_measure(&m, w->kind, b->prev_year, b->prev_value, b->year,
-                      b->value))
+    if (h->n < w->o->min_history || !m->ok)
         return IND_BREAK_NONE;
-    hist_stats(h, &median, &spread);
+    median = hist_median(h, a);
     floor = is_level(w->kind) ? w->o->floor_log : w->o->floor_rate_pp;
-    limit = fmax(w->o->spread_k * spread, floor);
-    if (!(fabs(m - median) > limit))
+    /* Within the floor nothing is flagged whatever the spread: the usual
+     * case, and it spares the second sort. */
+    if (!(fabs(m->x - median) > floor))
         return IND_BREAK_NONE;
+    spread = hist_spread(h, median, a);
+    limit = fmax(w->o->spread_k * spread, floor);
+    if (!(fabs(m->x - median) > limit))
+        return IND_BREAK_NONE;
+    step_figures(b, w->kind);
     b->history = h->n;
-    b->typical = is_level(w->kind) ? expm1(median) * 100.0 : median;
-    b->spread = is_level(w->kind) ? spread * 100.0 : spread;
-    reason_outlier(b, w->kind, fabs(m - median), limit);
+    b->typical = ind_growth_finite(is_level(w->kind) ? expm1(median) * 100.0
+                                                     : median);
+    b->spread = ind_growth_finite(is_level(w->kind) ? spread * 100.0
+                                                    : spread);
+    reason_outlier(b, w->kind, fabs(m->x - median), limit);
     return IND_BREAK_OUTLIER;
 }
 
-/* Judge the step (y0, v0) -> (y1, v1) against history h. */
+/* Judge the step (y0, v0) -> (y1, v1) against history h; *m receives
+ * the step's measure, for the history if the step is accepted. */
 static ind_growth_break_rule judge_step(const walk *w, const history *h,
                                         int y0, double v0, int y1, double v1,
-                                        ind_growth_break *b)
+                                        ind_growth_break *b, measure *m)
 {
     ind_growth_break_rule rule;
 
-    step_init(b, w->kind, y0, v0, y1, v1);
-    rule = rule_stock_fall(b, w);
+    step_init(b, y0, v0, y1, v1);
+    *m = step_measure(w->kind, y0, v0, y1, v1);
+    rule = rule_stock_fall(b, w, m);
     if (rule == IND_BREAK_NONE)
-        rule = rule_factor(b, w);
+        rule = rule_factor(b, w, m);
     if (rule == IND_BREAK_NONE)
-        rule = rule_outlier(b, w, h);
+        rule = rule_outlier(b, w, h, m);
     b->rule = rule;
     return rule;
 }
@@ -278,6 +320,8 @@ static void walk_init(walk *w, const ind_growth_break_options *o,
     memset(w, 0, sizeof *w);
     w->o = o;
     w->kind = kind;
+    w->log_keep = log1p(-o->stock_fall);
+    w->log_factor = log(o->factor);
     hist_reset(&w->h, o->window);
 }
 
@@ -293,12 +337,10 @@ static void walk_segment(walk *w, int y, double v)
     w->have_pending = 0;
 }
 
-static void walk_accept(walk *w, int y, double v)
+static void walk_accept(walk *w, int y, double v, const measure *m)
 {
-    double m;
-
-    if (step_measure(&m, w->kind, w->ay, w->av, y, v))
-        hist_push(&w->h, m);
+    if (m->ok)
+        hist_push(&w->h, m->x);
     w->ay = y;
     w->av = v;
     w->have_pending = 0;
@@ -311,24 +353,25 @@ static ind_growth_break_rule walk_judge(walk *w, int y, double v,
     ind_growth_break shift;
     ind_growth_break_rule rule;
     history empty;
+    measure m;
 
-    memset(b, 0, sizeof *b);
     if (!w->have_anchor || status == 'B') {
+        step_init(b, IND_GROWTH_NO_YEAR, NAN, y, v);
         walk_segment(w, y, v);
         return IND_BREAK_NONE;
     }
-    rule = judge_step(w, &w->h, w->ay, w->av, y, v, b);
+    rule = judge_step(w, &w->h, w->ay, w->av, y, v, b, &m);
     if (rule == IND_BREAK_NONE) {
-        walk_accept(w, y, v);
+        walk_accept(w, y, v, &m);
         return rule;
     }
     if (w->have_pending) {
         hist_reset(&empty, w->o->window);
-        if (judge_step(w, &empty, w->py, w->pv, y, v, &shift) ==
+        if (judge_step(w, &empty, w->py, w->pv, y, v, &shift, &m) ==
             IND_BREAK_NONE) {
             walk_segment(w, w->py, w->pv);
-            walk_accept(w, y, v);
-            memset(b, 0, sizeof *b);
+            walk_accept(w, y, v, &m);
+            step_init(b, IND_GROWTH_NO_YEAR, NAN, y, v);
             return IND_BREAK_NONE;
         }
     }
@@ -422,21 +465,23 @@ static void test_next(ind_growth_break *out, const walk *before,
                       const walk *after, const ind_point *next)
 {
     ind_growth_break fb, skip;
+    measure unused;
     size_t len;
 
     if (judge_step(after, &after->h, out->year, out->value, next->year,
-                   next->value, &fb) == IND_BREAK_NONE)
+                   next->value, &fb, &unused) == IND_BREAK_NONE)
         return;
     if (before->have_anchor &&
         judge_step(before, &before->h, before->ay, before->av, next->year,
-                   next->value, &skip) != IND_BREAK_NONE)
+                   next->value, &skip, &unused) != IND_BREAK_NONE)
         return;
     out->prev_year = next->year;
     out->prev_value = next->value;
     out->against_next = 1;
-    out->change_pct = next->value > 0.0 && is_level(after->kind)
-                          ? (out->value - next->value) / next->value * 100.0
-                          : NAN;
+    out->change_pct = NAN;
+    if (next->value > 0.0 && is_level(after->kind))
+        out->change_pct = ind_growth_finite((out->value - next->value) /
+                                            next->value * 100.0);
     out->annual_pct = fb.annual_pct;
     out->rule = fb.rule;
     out->typical = fb.typical;
@@ -479,14 +524,7 @@ int ind_growth_break_test(ind_growth_break *out, const ind_series *s,
     if (walk_judge(&w, year, value, status, out) != IND_BREAK_NONE ||
         status == 'B')
         return IND_OK;
-    out->year = year;
-    out->value = value;
-    out->prev_year = IND_GROWTH_NO_YEAR;
-    out->prev_value = NAN;
-    out->change_pct = NAN;
-    out->annual_pct = NAN;
-    out->typical = NAN;
-    out->spread = NAN;
+    step_init(out, IND_GROWTH_NO_YEAR, NAN, year, value);
     if (i < n)
         test_next(out, &before, &w, ind_series_point(s, i));
     return IND_OK;

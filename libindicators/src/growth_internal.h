@@ -34,6 +34,9 @@ int ind_growth_span(size_t *out_i0, size_t *out_i1, const ind_series *s,
 int ind_growth_year_index(size_t *out, const ind_series *s, int year,
                           const char *label, ind_error *err);
 
+/* x when finite, else NaN: no figure leaves the module infinite. */
+double ind_growth_finite(double x);
+
 /* Human text of a value ("1,164,000", "11.46"), rounded to `decimals`
  * (-1: automatic) with trailing zeros dropped; never fails (writes "n/a"
  * when the number cannot be shown). */

@@ -60,6 +60,11 @@ static int add_derived(ind_series *dst, const ind_series *rate,
              r->year);
     p.year = r->year - 1;
     p.value = level / (1.0 + r->value / 100.0);
+    if (!isfinite(p.value))
+        return ind_error_set(err, IND_EDOMAIN,
+                             "%s %d: the level implied for %d is too large "
+                             "to compute", ind_series_indicator(rate),
+                             r->year, r->year - 1);
     p.status = 0;
     p.flags = IND_POINT_DERIVED;
     p.as_of = "";
@@ -146,11 +151,12 @@ static void actual_range(ind_growth_agreement *a)
     double hl = half_unit(a->level), hp = half_unit(a->prev_level);
 
     a->actual_low_pct = ((a->level - hl) / (a->prev_level + hp) - 1.0) * 100.0;
+    a->actual_high_pct = NAN; /* unbounded: the earlier level may be 0 */
     if (a->prev_level - hp > 0.0)
         a->actual_high_pct =
             ((a->level + hl) / (a->prev_level - hp) - 1.0) * 100.0;
-    else
-        a->actual_high_pct = INFINITY;
+    a->actual_low_pct = ind_growth_finite(a->actual_low_pct);
+    a->actual_high_pct = ind_growth_finite(a->actual_high_pct);
 }
 
 static void agreement_fill(ind_growth_agreement *a, const ind_point *r,
@@ -164,8 +170,10 @@ static void agreement_fill(ind_growth_agreement *a, const ind_point *r,
     a->prev_level = prev;
     a->stated_low_pct = r->value - hr;
     a->stated_high_pct = r->value + hr;
-    a->implied_prev_level = r->value > -100.0
-                                ? level / (1.0 + r->value / 100.0) : NAN;
+    a->implied_prev_level = NAN;
+    if (r->value > -100.0)
+        a->implied_prev_level =
+            ind_growth_finite(level / (1.0 + r->value / 100.0));
     a->why = ind_growth_pct_change(&a->actual_pct, prev, level, 1);
     a->diff_pp = NAN;
     a->implied_prev_diff_pct = NAN;
@@ -174,14 +182,15 @@ static void agreement_fill(ind_growth_agreement *a, const ind_point *r,
     a->agrees = 0;
     if (a->why != IND_GROWTH_DEFINED)
         return;
-    a->diff_pp = r->value - a->actual_pct;
-    a->implied_prev_diff_pct = (a->implied_prev_level / prev - 1.0) * 100.0;
+    a->diff_pp = ind_growth_finite(r->value - a->actual_pct);
+    a->implied_prev_diff_pct =
+        ind_growth_finite((a->implied_prev_level / prev - 1.0) * 100.0);
     actual_range(a);
     if (tolerance_pp >= 0.0)
         a->agrees = fabs(a->diff_pp) <= tolerance_pp;
     else
-        a->agrees = a->stated_high_pct >= a->actual_low_pct &&
-                    a->stated_low_pct <= a->actual_high_pct;
+        a->agrees = !(a->stated_high_pct < a->actual_low_pct) &&
+                    !(a->stated_low_pct > a->actual_high_pct);
 }
 
 int ind_growth_rate_check(ind_growth_agreement *out, size_t capacity,

@@ -45,6 +45,12 @@ static void row_changes(ind_growth_row *r, const ind_series *s, size_t i,
     r->abs_change = r->value - prev->value;
     r->abs_change_per_year = r->abs_change / r->gap_years;
     r->change_why = IND_GROWTH_DEFINED;
+    if (!isfinite(r->abs_change)) {
+        /* values near the largest double: their difference overflows */
+        r->abs_change = NAN;
+        r->abs_change_per_year = NAN;
+        r->change_why = IND_GROWTH_OVERFLOW;
+    }
     if (kind == IND_KIND_RATE) {
         r->yoy_why = IND_GROWTH_RATE;
         r->log_why = IND_GROWTH_RATE;
@@ -176,7 +182,10 @@ static void summary_fill(ind_growth *g)
     m->change_total = m->to_value - m->from_value;
     m->abs_change_per_year = NAN;
     m->abs_why = IND_GROWTH_SINGLE_YEAR;
-    if (m->span_years > 0) {
+    if (!isfinite(m->change_total)) {
+        m->change_total = NAN;
+        m->abs_why = IND_GROWTH_OVERFLOW;
+    } else if (m->span_years > 0) {
         m->abs_change_per_year = m->change_total / m->span_years;
         m->abs_why = IND_GROWTH_DEFINED;
     }

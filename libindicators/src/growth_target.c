@@ -128,6 +128,8 @@ static void target_pace(ind_growth_target_result *r, const ind_series *s,
         return;
     g = r->pace_cagr_pct / 100.0;
     r->value_at_by = compound(r->latest_value, g, r->by - r->latest_year);
+    if (!isfinite(r->value_at_by))
+        r->value_at_by = NAN; /* beyond a double; reach_year still says */
     r->reach_why = years_to_reach(&n, r->latest_value, r->target, g);
     r->reaches = 0;
     if (r->reach_why != IND_GROWTH_DEFINED)
@@ -168,8 +170,12 @@ int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
                       err);
     if (rc != IND_OK)
         return rc;
-    ind_growth_cagr_values(&out->required_cagr_pct, out->latest_value,
-                           target, by - out->latest_year);
+    if (ind_growth_cagr_values(&out->required_cagr_pct, out->latest_value,
+                               target, by - out->latest_year) !=
+        IND_GROWTH_DEFINED)
+        return ind_error_set(err, IND_EDOMAIN,
+                             "the growth needed to reach the target is too "
+                             "large to compute");
     target_pace(out, s, i0, i1);
     return IND_OK;
 }

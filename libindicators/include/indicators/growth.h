@@ -261,7 +261,8 @@ typedef struct ind_growth_target_result {
     int pace_to;              /**< End of that span. */
     double pace_cagr_pct;     /**< CAGR so far over [pace_from, pace_to]. */
     ind_growth_why pace_why;  /**< Reason when pace_cagr_pct is NaN. */
-    double value_at_by;       /**< latest_value compounded at the pace to `by`. */
+    double value_at_by;       /**< latest_value compounded at the pace to `by`
+                                   (NaN when the pace is undefined or it overflows). */
     int reaches;              /**< 1 reached by `by`, 0 not, -1 cannot tell (pace undefined). */
     int reach_year;           /**< First year the pace reaches the target, or ::IND_GROWTH_NO_YEAR. */
     ind_growth_why reach_why; /**< ::IND_GROWTH_NEVER, ::IND_GROWTH_TOO_FAR, or the pace's reason. */
@@ -270,7 +271,9 @@ typedef struct ind_growth_target_result {
 /**
  * Required CAGR to go from the latest figure to `target` by year `by`,
  * beside the CAGR so far, and whether (and when) the present pace gets
- * there. A target below the latest figure asks for a fall: it is reached
+ * there. The latest figure is the series' last point, whatever the
+ * options' `to` (which only bounds the span of the pace). A target below
+ * the latest figure asks for a fall: it is reached
  * when the value has fallen to it. A target equal to the latest figure is
  * reached in the latest year. A year counts as reached when the value at
  * the pace is within 1e-9 relative of the target.
@@ -280,8 +283,8 @@ typedef struct ind_growth_target_result {
  * @return IND_OK;
  *         ::IND_EINVAL for NULL, a non-finite target, or `by` not after the
  *         latest year;
- *         ::IND_EDOMAIN for a rate series, an empty series, a target <= 0
- *         or a latest figure <= 0;
+ *         ::IND_EDOMAIN for a rate series, an empty series, a target <= 0,
+ *         a latest figure <= 0, or a required growth beyond a double;
  *         ::IND_ENOTFOUND when from/to are given without a value.
  */
 int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
@@ -342,7 +345,8 @@ typedef struct ind_growth_agreement {
     double stated_high_pct;     /**< stated_pct plus half a unit of its last digit. */
     double actual_low_pct;      /**< Lowest growth the levels allow, each taken
                                      +- half a unit of its last non-zero digit. */
-    double actual_high_pct;     /**< Highest such growth. */
+    double actual_high_pct;     /**< Highest such growth; NaN when unbounded
+                                     (the earlier level's range reaches 0). */
     int agrees;                 /**< 1 when they agree (see ind_growth_rate_check()). */
     ind_growth_why why;         /**< Reason when actual_pct is NaN (prev_level <= 0). */
 } ind_growth_agreement;
@@ -362,8 +366,8 @@ typedef struct ind_growth_agreement {
  * @param level  the series it is the growth of (not a rate)
  * @return IND_OK; ::IND_EINVAL for NULL; ::IND_EDATA when `rate` is not a
  *         rate or `level` is one; ::IND_EDOMAIN when a rate of -100% or
- *         less would be used (no level before it is defined), naming the
- *         year; ::IND_ENOMEM.
+ *         less would be used (no level before it is defined) or a derived
+ *         level would overflow, naming the year; ::IND_ENOMEM.
  */
 int ind_growth_implied_levels(ind_series **out, const ind_series *rate,
                               const ind_series *level, ind_error *err);
@@ -429,6 +433,9 @@ int ind_growth_rate_check(ind_growth_agreement *out, size_t capacity,
  *   at p); only if both fail is it flagged too. So one bad figure gives one
  *   break, not two (the fall and the return).
  * Non-positive values of a level series add nothing to the history.
+ *
+ * Cost: O(n * window) per series with no allocation (0.9 s for 100,000
+ * series of 60 years on the development machine).
  */
 typedef struct ind_growth_break_options {
     unsigned version;       /**< ::IND_GROWTH_BREAK_OPTIONS_VERSION. */
@@ -467,12 +474,19 @@ typedef struct ind_growth_break {
     int prev_year;            /**< Year of the figure it was judged against. */
     double prev_value;        /**< That figure. */
     int against_next;         /**< 1 when that figure FOLLOWS it (see ind_growth_break_test()). */
-    double change_pct;        /**< (value / prev_value - 1) * 100, NaN when prev_value <= 0. */
-    double annual_pct;        /**< The step's annual change in percent (earlier to later), NaN if undefined. */
+    double change_pct;        /**< (value / prev_value - 1) * 100; NaN when prev_value <= 0,
+                                   and for a rate (its change is value - prev_value points). */
+    double annual_pct;        /**< The step's change in percent a year, from the earlier
+                                   figure to the later (for against_next: from this figure
+                                   to the next); NaN if undefined or for a rate. */
     ind_growth_break_rule rule; /**< The rule, ::IND_BREAK_NONE when not a break. */
-    double typical;           /**< Outlier: median of the history (annual % for levels, value for a rate). */
-    double spread;            /**< Outlier: robust spread, same unit. */
-    size_t history;           /**< Outlier: measures used. */
+    double typical;           /**< Outlier: median of the history, as percent a year
+                                   (expm1 of the median log growth) for a level, as a
+                                   value for a rate; NaN for other rules. */
+    double spread;            /**< Outlier: robust spread, 100 * the log-growth spread
+                                   (about percentage points) for a level, points for a
+                                   rate; NaN for other rules. */
+    size_t history;           /**< Outlier: measures used; 0 for other rules. */
     char reason[IND_GROWTH_REASON_SIZE]; /**< A sentence with the numbers; "" when not a break. */
 } ind_growth_break;
 
