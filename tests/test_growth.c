@@ -1012,8 +1012,8 @@ static void test_breaks_shipped(void **state)
     assert_int_equal(b[0].against_next, 0);
     NEAR(b[0].change_pct, ref("vc_break", 2019, "change_pct"));
     assert_string_equal(b[0].reason,
-                        "1,164,000 in 2019 is 39.9% below 1,937,000 in "
-                        "2018: a stock losing more than 33.3% in a year is "
+                        "1,164,000 in 2019 is 39.91% below 1,937,000 in "
+                        "2018: a stock losing more than 33.33% in a year is "
                         "taken as a break");
     /* The March reading itself fits. */
     assert_int_equal(ind_growth_break_test(b, s, 2019, 1970000, 0, NULL,
@@ -1202,7 +1202,7 @@ static void test_break_test_against_next(void **state)
     assert_int_equal(b.prev_year, 2020);
     NEAR(b.change_pct, (5e6 / 2701200.0 - 1.0) * 100.0);
     assert_non_null(strstr(b.reason, "the figure after it breaks from it: "
-                                     "2,701,200 in 2020 is 46% below"));
+                                     "2,701,200 in 2020 is 45.98% below"));
     /* As the first figure: judged only against the next one. 9,000,000
      * in 2017 would fall to 1,937,000 (-78%) in a year; in 2010 the same
      * fall spreads over 8 years (-17.5% a year) and fits. */

@@ -6,7 +6,6 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 const char *ind_growth_why_text(ind_growth_why why)
 {
@@ -148,26 +147,19 @@ double ind_growth_finite(double x)
     return isfinite(x) ? x : NAN;
 }
 
-/* Messages read better without trailing zeros: "60%", not "60.0%". */
-static void trim_zeros(char *s)
+void ind_growth_fmt(char *buf, size_t size, double value)
 {
-    char *dot = strchr(s, '.'), *end;
-
-    if (dot == NULL)
-        return;
-    end = s + strlen(s);
-    while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == dot + 1)
-        *dot = '\0';
+    if (ind_number_format_human(buf, size, value, -1) != IND_OK)
+        snprintf(buf, size, "n/a");
 }
 
-void ind_growth_fmt(char *buf, size_t size, double value, int decimals)
+int ind_growth_room(ind_error *err, const char *fn, size_t count,
+                    size_t capacity)
 {
-    if (ind_number_format_human(buf, size, value, decimals) != IND_OK)
-        snprintf(buf, size, "n/a");
-    else if (strchr(buf, 'e') == NULL)
-        trim_zeros(buf);
+    if (count <= capacity)
+        return IND_OK;
+    return ind_error_set(err, IND_EINVAL, "%s: %zu records needed, room for "
+                         "%zu", fn, count, capacity);
 }
 
 void ind_growth_name(char *buf, size_t size, const ind_series *s)

@@ -161,7 +161,7 @@ static void figure(char *buf, size_t size, double v, int year)
 {
     char num[40];
 
-    ind_growth_fmt(num, sizeof num, v, -1);
+    ind_growth_fmt(num, sizeof num, v);
     snprintf(buf, size, "%s in %d", num, year);
 }
 
@@ -172,15 +172,15 @@ static void reason_fall(ind_growth_break *b, const ind_growth_break_options *o)
 
     figure(now, sizeof now, b->value, b->year);
     figure(before, sizeof before, b->prev_value, b->prev_year);
-    ind_growth_fmt(limit, sizeof limit, o->stock_fall * 100.0, 1);
+    ind_growth_fmt(limit, sizeof limit, o->stock_fall * 100.0);
     if (!(b->value > 0.0)) {
         snprintf(b->reason, sizeof b->reason,
                  "%s after %s: a stock does not fall to zero or below",
                  now, before);
         return;
     }
-    ind_growth_fmt(pct, sizeof pct, -b->change_pct, 1);
-    ind_growth_fmt(annual, sizeof annual, -b->annual_pct, 1);
+    ind_growth_fmt(pct, sizeof pct, -b->change_pct);
+    ind_growth_fmt(annual, sizeof annual, -b->annual_pct);
     if (k > 1)
         snprintf(b->reason, sizeof b->reason,
                  "%s is %s%% below %s (%s%% a year over %d years): a stock "
@@ -200,9 +200,8 @@ static void reason_factor(ind_growth_break *b,
 
     figure(now, sizeof now, b->value, b->year);
     figure(before, sizeof before, b->prev_value, b->prev_year);
-    ind_growth_fmt(times, sizeof times, ratio >= 1.0 ? ratio : 1.0 / ratio,
-                   -1);
-    ind_growth_fmt(limit, sizeof limit, o->factor, -1);
+    ind_growth_fmt(times, sizeof times, ratio >= 1.0 ? ratio : 1.0 / ratio);
+    ind_growth_fmt(limit, sizeof limit, o->factor);
     if (ratio >= 1.0) {
         snprintf(b->reason, sizeof b->reason,
                  "%s is %s times %s: a change by a factor of %s or more in "
@@ -223,9 +222,9 @@ static void reason_outlier(ind_growth_break *b, ind_kind kind,
 
     figure(now, sizeof now, b->value, b->year);
     figure(before, sizeof before, b->prev_value, b->prev_year);
-    ind_growth_fmt(d, sizeof d, deviation, 2);
-    ind_growth_fmt(l, sizeof l, limit, 2);
-    ind_growth_fmt(t, sizeof t, b->typical, 1);
+    ind_growth_fmt(d, sizeof d, deviation);
+    ind_growth_fmt(l, sizeof l, limit);
+    ind_growth_fmt(t, sizeof t, b->typical);
     if (!is_level(kind)) {
         snprintf(b->reason, sizeof b->reason,
                  "%s is far from the usual %s (median of the last %zu "
@@ -233,7 +232,7 @@ static void reason_outlier(ind_growth_break *b, ind_kind kind,
                  b->history, d, l);
         return;
     }
-    ind_growth_fmt(g, sizeof g, b->annual_pct, 1);
+    ind_growth_fmt(g, sizeof g, b->annual_pct);
     snprintf(b->reason, sizeof b->reason,
              "%s means %s%% a year from %s, against a usual %s%% a year "
              "(median of the last %zu steps): its log growth is %s off, "
@@ -452,11 +451,7 @@ int ind_growth_breaks(ind_growth_break *out, size_t capacity,
         count++;
     }
     *out_count = count;
-    if (count > capacity)
-        return ind_error_set(err, IND_EINVAL,
-                             "ind_growth_breaks: %zu records needed, room "
-                             "for %zu", count, capacity);
-    return IND_OK;
+    return ind_growth_room(err, "ind_growth_breaks", count, capacity);
 }
 
 /* The figure fits its predecessors; does the one after it fit the figure,

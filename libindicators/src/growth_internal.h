@@ -37,10 +37,14 @@ int ind_growth_year_index(size_t *out, const ind_series *s, int year,
 /* x when finite, else NaN: no figure leaves the module infinite. */
 double ind_growth_finite(double x);
 
-/* Human text of a value ("1,164,000", "11.46"), rounded to `decimals`
- * (-1: automatic) with trailing zeros dropped; never fails (writes "n/a"
- * when the number cannot be shown). */
-void ind_growth_fmt(char *buf, size_t size, double value, int decimals);
+/* Human text of a figure for messages ("1,164,000", "39.91"): automatic
+ * precision; never fails (writes "n/a" when it cannot be shown). */
+void ind_growth_fmt(char *buf, size_t size, double value);
+
+/* IND_OK when count records fit in capacity, else IND_EINVAL saying how
+ * many `fn` needs. */
+int ind_growth_room(ind_error *err, const char *fn, size_t count,
+                    size_t capacity);
 
 /* A series' name for messages: "indicator" or "indicator (entity)". */
 void ind_growth_name(char *buf, size_t size, const ind_series *s);

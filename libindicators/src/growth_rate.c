@@ -226,9 +226,5 @@ int ind_growth_rate_check(ind_growth_agreement *out, size_t capacity,
         count++;
     }
     *out_count = count;
-    if (count > capacity)
-        return ind_error_set(err, IND_EINVAL,
-                             "ind_growth_rate_check: %zu records needed, "
-                             "room for %zu", count, capacity);
-    return IND_OK;
+    return ind_growth_room(err, "ind_growth_rate_check", count, capacity);
 }

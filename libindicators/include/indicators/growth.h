@@ -27,7 +27,9 @@
  *
  * A value falling to exactly zero has a change of -100% (everything was
  * lost), but no log growth. A percent change from a negative base has no
- * clear sign, so it is undefined rather than misleading.
+ * clear sign, so it is undefined rather than misleading. A figure beyond
+ * the range of a double is NaN with ::IND_GROWTH_OVERFLOW: nothing this
+ * module returns is ever infinite.
  *
  * ## Changes across a gap
  *
@@ -37,7 +39,7 @@
  * - `yoy_pct` is *annualised*, `((v_t / v_{t-k})^(1/k) - 1) * 100`, and
  *   `annualised` is 1;
  * - `log_growth` is per year, `ln(v_t / v_{t-k}) / k`, so that
- *   `log_growth == ln(1 + yoy_pct / 100)` always holds.
+ *   `log_growth == ln(1 + yoy_pct / 100)` wherever both are defined.
  * With k = 1 these are the plain year-on-year figures.
  *
  * ## Kinds
