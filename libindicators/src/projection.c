@@ -1,3 +1,730 @@
-/* projection: placeholder until the module lands. */
-#include "indicators/projection.h"
-typedef int ind_placeholder_projection;
+/* projection: model names, option and input checks, the result handle and
+ * its accessors, and the dispatch to the model families. */
+#include "projection_internal.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Years beyond this are not calendar years; the bound also keeps every
+ * year exactly convertible to int. */
+#define YEAR_LIMIT 1000000.0
+
+static const char *const model_names[IND_MODEL_COUNT] = {
+    "auto", "linear", "exponential", "polynomial", "drift",
+    "holt", "damped", "logistic", "naive"
+};
+
+const char *ind_model_name(ind_model model)
+{
+    if ((int)model < 0 || (int)model >= IND_MODEL_COUNT)
+        return "unknown";
+    return model_names[model];
+}
+
+int ind_model_parse(ind_model *out, const char *text, ind_error *err)
+{
+    int m;
+
+    if (out == NULL || text == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_model_parse: NULL "
+                                              "argument");
+    for (m = 0; m < IND_MODEL_COUNT; m++) {
+        if (strcmp(text, model_names[m]) == 0) {
+            *out = (ind_model)m;
+            return IND_OK;
+        }
+    }
+    if (strcmp(text, "quadratic") == 0) {
+        *out = IND_MODEL_POLYNOMIAL;
+        return IND_OK;
+    }
+    return ind_error_set(err, IND_EPARSE,
+                         "unknown model '%.64s': expected auto, linear, "
+                         "exponential, polynomial (or quadratic), drift, "
+                         "naive, holt, damped or logistic", text);
+}
+
+static int is_estimated(double v)
+{
+    return v == IND_PROJECTION_ESTIMATE;
+}
+
+static size_t estimated_count(ind_model model,
+                              const ind_projection_options *o)
+{
+    size_t k = (size_t)is_estimated(o->alpha) + (size_t)is_estimated(o->beta);
+
+    if (model == IND_MODEL_DAMPED)
+        k += (size_t)is_estimated(o->phi);
+    return k;
+}
+
+size_t ind_projection_min_points(ind_model model,
+                                 const ind_projection_options *opts)
+{
+    ind_projection_options defaults = IND_PROJECTION_OPTIONS_INIT;
+    const ind_projection_options *o = opts != NULL ? opts : &defaults;
+    int degree = o->degree > 0 ? o->degree : 2;
+
+    switch (model) {
+    case IND_MODEL_LINEAR:
+    case IND_MODEL_EXPONENTIAL:
+    case IND_MODEL_DRIFT:
+    case IND_MODEL_NAIVE:
+        return 2;
+    case IND_MODEL_POLYNOMIAL:
+        return (size_t)degree + 1;
+    case IND_MODEL_HOLT:
+    case IND_MODEL_DAMPED:
+        /* Two points set the initial state; each estimated weight needs
+         * one more one-step error to be identified. */
+        return 2 + estimated_count(model, o);
+    case IND_MODEL_LOGISTIC:
+        return 4;
+    case IND_MODEL_AUTO:
+    default:
+        return 0;
+    }
+}
+
+static int check_levels(ind_projection_options *o, ind_error *err)
+{
+    size_t j;
+
+    if (o->nlevels == 0) {
+        o->nlevels = 2;
+        o->levels[0] = 80.0;
+        o->levels[1] = 95.0;
+    }
+    if (o->nlevels > IND_PROJECTION_MAX_LEVELS)
+        return ind_error_set(err, IND_EINVAL,
+                             "%zu interval levels given, at most %d",
+                             o->nlevels, IND_PROJECTION_MAX_LEVELS);
+    for (j = 0; j < o->nlevels; j++) {
+        if (!(o->levels[j] > 0.0 && o->levels[j] < 100.0))
+            return ind_error_set(err, IND_EINVAL,
+                                 "interval level %g is not strictly between "
+                                 "0 and 100 (percent)", o->levels[j]);
+    }
+    return IND_OK;
+}
+
+static int check_weight(double v, const char *name, double lo, int lo_open,
+                        ind_error *err)
+{
+    if (is_estimated(v))
+        return IND_OK;
+    if (!isfinite(v) || v > 1.0 || v < lo || (lo_open && v == lo))
+        return ind_error_set(err, IND_EINVAL,
+                             "%s = %g is outside %s%g, 1]", name, v,
+                             lo_open ? "(" : "[", lo);
+    return IND_OK;
+}
+
+static int uses(ind_model model, ind_model a, ind_model b)
+{
+    return model == IND_MODEL_AUTO || model == a || model == b;
+}
+
+/* Options a model cannot use are caller mistakes, not silent no-ops. */
+static int check_model_options(const ind_projection_options *o,
+                               ind_error *err)
+{
+    ind_model m = o->model;
+    const char *name = ind_model_name(m);
+
+    if (o->degree != 0 && !uses(m, IND_MODEL_POLYNOMIAL, IND_MODEL_POLYNOMIAL))
+        return ind_error_set(err, IND_EINVAL,
+                             "a degree applies to the polynomial model, "
+                             "not to %s", name);
+    if ((!is_estimated(o->alpha) || !is_estimated(o->beta))
+        && !uses(m, IND_MODEL_HOLT, IND_MODEL_DAMPED))
+        return ind_error_set(err, IND_EINVAL,
+                             "alpha and beta apply to holt and damped, "
+                             "not to %s", name);
+    if (!is_estimated(o->phi) && !uses(m, IND_MODEL_DAMPED,
+                                       IND_MODEL_DAMPED))
+        return ind_error_set(err, IND_EINVAL,
+                             "phi applies to the damped model, not to %s",
+                             name);
+    if (o->log_scale && m != IND_MODEL_DRIFT && m != IND_MODEL_NAIVE)
+        return ind_error_set(err, IND_EINVAL,
+                             "the log scale option applies to drift and "
+                             "naive, not to %s", name);
+    if (o->bias_adjust && m != IND_MODEL_AUTO && m != IND_MODEL_EXPONENTIAL
+        && !o->log_scale)
+        return ind_error_set(err, IND_EINVAL,
+                             "bias adjustment applies to models on the log "
+                             "scale (exponential, drift or naive on the "
+                             "log), not to %s", name);
+    return IND_OK;
+}
+
+static int check_rate(const ind_projection_options *o, ind_error *err)
+{
+    if (o->kind != IND_KIND_RATE)
+        return IND_OK;
+    if (o->model == IND_MODEL_EXPONENTIAL || o->log_scale)
+        return ind_error_set(err, IND_EDOMAIN,
+                             "a rate is projected as a level, not "
+                             "compounded: use linear, polynomial, drift, "
+                             "holt or damped, not %s%s",
+                             ind_model_name(o->model),
+                             o->log_scale ? " on the log" : "");
+    return IND_OK;
+}
+
+static int check_options(ind_projection_options *o, ind_error *err)
+{
+    int rc;
+
+    if (o->version != IND_PROJECTION_OPTIONS_VERSION)
+        return ind_error_set(err, IND_EINVAL,
+                             "projection options version %u is not %d",
+                             o->version, IND_PROJECTION_OPTIONS_VERSION);
+    if ((int)o->model < 0 || (int)o->model >= IND_MODEL_COUNT)
+        return ind_error_set(err, IND_EINVAL, "unknown model %d",
+                             (int)o->model);
+    if (o->degree < 0 || o->degree > IND_POLYFIT_MAX_DEGREE)
+        return ind_error_set(err, IND_EINVAL,
+                             "polynomial degree %d is outside 1..%d",
+                             o->degree, IND_POLYFIT_MAX_DEGREE);
+    if ((int)o->kind < IND_KIND_UNSPECIFIED || (int)o->kind > IND_KIND_RATE)
+        return ind_error_set(err, IND_EINVAL, "unknown kind %d",
+                             (int)o->kind);
+    rc = check_levels(o, err);
+    if (rc == IND_OK)
+        rc = check_weight(o->alpha, "alpha", 0.0, 0, err);
+    if (rc == IND_OK)
+        rc = check_weight(o->beta, "beta", 0.0, 0, err);
+    if (rc == IND_OK)
+        rc = check_weight(o->phi, "phi", 0.0, 1, err);
+    if (rc == IND_OK)
+        rc = check_model_options(o, err);
+    if (rc == IND_OK)
+        rc = check_rate(o, err);
+    return rc;
+}
+
+int ind_proj_check_data(const double *years, const double *values, size_t n,
+                        ind_error *err)
+{
+    size_t i;
+
+    if (n == 0)
+        return ind_error_set(err, IND_EDOMAIN, "the series has no points");
+    for (i = 0; i < n; i++) {
+        if (!isfinite(years[i]) || floor(years[i]) != years[i]
+            || fabs(years[i]) > YEAR_LIMIT)
+            return ind_error_set(err, IND_EDATA,
+                                 "year %g (point %zu) is not a whole "
+                                 "calendar year", years[i], i + 1);
+        if (!isfinite(values[i]))
+            return ind_error_set(err, IND_EDATA,
+                                 "the value for %.0f is not finite",
+                                 years[i]);
+        if (i > 0 && !(years[i] > years[i - 1]))
+            return ind_error_set(err, IND_EDATA,
+                                 "years must be strictly ascending: %.0f "
+                                 "follows %.0f", years[i], years[i - 1]);
+    }
+    return IND_OK;
+}
+
+int ind_proj_alloc(ind_projection **out, const ind_proj_input *in,
+                   ind_error *err)
+{
+    size_t n = in->n;
+    size_t h = (size_t)((double)in->to_year - in->years[n - 1]);
+    size_t nl = in->opts.nlevels;
+    size_t count = 4 * n + h + 2 * nl * h;
+    ind_projection *p = malloc(sizeof *p + count * sizeof(double));
+    size_t i;
+
+    *out = NULL;
+    if (p == NULL)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    memset(p, 0, sizeof *p);
+    p->model = in->opts.model;
+    p->n = n;
+    p->h = h;
+    p->nlevels = nl;
+    p->first_year = (int)in->years[n - 1] + 1;
+    memcpy(p->levels, in->opts.levels, nl * sizeof *p->levels);
+    p->years = (double *)(void *)(p + 1);
+    p->values = p->years + n;
+    p->fitted = p->values + n;
+    p->resid = p->fitted + n;
+    p->mean = p->resid + n;
+    p->lower = p->mean + h;
+    p->upper = p->lower + nl * h;
+    for (i = 2 * n; i < count; i++)
+        p->years[i] = NAN;
+    memcpy(p->years, in->years, n * sizeof *p->years);
+    memcpy(p->values, in->values, n * sizeof *p->values);
+    p->stats.n = n;
+    p->stats.df = p->stats.rss = p->stats.sigma = NAN;
+    p->stats.r_squared = p->stats.loglik = p->stats.aicc = NAN;
+    p->stats.aicc_level = p->stats.growth_rate = NAN;
+    p->stats.origin = in->years[n - 1];
+    *out = p;
+    return IND_OK;
+}
+
+void ind_proj_warn(ind_projection *p, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (p->nwarnings >= IND_PROJ_MAX_WARNINGS)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(p->warnings[p->nwarnings], IND_PROJ_WARNING_SIZE, fmt, ap);
+    va_end(ap);
+    p->nwarnings++;
+}
+
+void ind_proj_method(ind_projection *p, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(p->method, sizeof p->method, fmt, ap);
+    va_end(ap);
+}
+
+void ind_proj_coef(ind_projection *p, const char *name, double estimate,
+                   double se)
+{
+    if (p->ncoef >= IND_PROJ_MAX_COEF)
+        return;
+    p->coef[p->ncoef].name = name;
+    p->coef[p->ncoef].estimate = estimate;
+    p->coef[p->ncoef].se = se;
+    p->ncoef++;
+}
+
+void ind_proj_quantiles(const ind_projection *p, double df, double *q)
+{
+    size_t j;
+
+    for (j = 0; j < p->nlevels; j++) {
+        double prob = 0.5 + p->levels[j] / 200.0;
+
+        /* gsl_cdf_tdist_Pinv aborts (or returns NaN) at df = 0. */
+        if (isinf(df) && df > 0.0)
+            q[j] = gsl_cdf_ugaussian_Pinv(prob);
+        else if (df > 0.0)
+            q[j] = gsl_cdf_tdist_Pinv(prob, df);
+        else
+            q[j] = NAN;
+    }
+}
+
+void ind_proj_forecast(ind_projection *p, size_t i, double centre, double se,
+                       const double *q, int log_scale, int bias_adjust)
+{
+    size_t j;
+
+    if (!log_scale)
+        p->mean[i] = centre;
+    else if (bias_adjust && isfinite(se))
+        p->mean[i] = exp(centre + 0.5 * se * se);
+    else
+        p->mean[i] = exp(centre);
+    for (j = 0; j < p->nlevels; j++) {
+        double lo = centre - q[j] * se;
+        double hi = centre + q[j] * se;
+
+        p->lower[j * p->h + i] = log_scale ? exp(lo) : lo;
+        p->upper[j * p->h + i] = log_scale ? exp(hi) : hi;
+    }
+}
+
+int ind_proj_first_gap(const double *years, size_t n)
+{
+    size_t i;
+
+    for (i = 1; i < n; i++) {
+        if (years[i] != years[i - 1] + 1.0)
+            return (int)years[i - 1] + 1;
+    }
+    return 0;
+}
+
+int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
+                              ind_error *err)
+{
+    int gap = ind_proj_first_gap(in->years, in->n);
+
+    if (gap == 0)
+        return IND_OK;
+    return ind_error_set(err, IND_EDOMAIN,
+                         "%s needs consecutive years and %d is missing; "
+                         "missing years are never filled in (use a "
+                         "regression model such as linear, or a shorter "
+                         "span)", ind_model_name(model), gap);
+}
+
+int ind_proj_need_positive(const ind_proj_input *in, ind_model model,
+                           ind_error *err)
+{
+    size_t i;
+
+    for (i = 0; i < in->n; i++) {
+        if (!(in->values[i] > 0.0))
+            return ind_error_set(err, IND_EDOMAIN,
+                                 "%s works on log(value) and the value for "
+                                 "%.0f is %g: every value must be positive",
+                                 ind_model_name(model), in->years[i],
+                                 in->values[i]);
+    }
+    return IND_OK;
+}
+
+static int all_finite_or_nan(const double *v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (isinf(v[i]))
+            return 0;
+    }
+    return 1;
+}
+
+int ind_proj_check_finite(const ind_projection *p, ind_error *err)
+{
+    size_t i, band = p->nlevels * p->h;
+
+    for (i = 0; i < p->h; i++) {
+        if (!isfinite(p->mean[i]))
+            return ind_error_set(err, IND_ENUMERIC,
+                                 "the %s forecast for %d is not finite",
+                                 ind_model_name(p->model),
+                                 p->first_year + (int)i);
+    }
+    if (!all_finite_or_nan(p->fitted, p->n)
+        || !all_finite_or_nan(p->resid, p->n)
+        || !all_finite_or_nan(p->lower, band)
+        || !all_finite_or_nan(p->upper, band))
+        return ind_error_set(err, IND_ENUMERIC,
+                             "the %s fit overflowed (a fitted value or "
+                             "interval bound is infinite)",
+                             ind_model_name(p->model));
+    for (i = 0; i < p->ncoef; i++) {
+        if (!isfinite(p->coef[i].estimate) || isinf(p->coef[i].se))
+            return ind_error_set(err, IND_ENUMERIC,
+                                 "the %s coefficient %s is not finite",
+                                 ind_model_name(p->model), p->coef[i].name);
+    }
+    return IND_OK;
+}
+
+static int intervals_missing(const ind_projection *p)
+{
+    return p->h > 0 && p->nlevels > 0 && isnan(p->lower[0]);
+}
+
+void ind_proj_warn_df(ind_projection *p)
+{
+    double df = p->stats.df;
+    size_t k = p->stats.nparams > 0 ? p->stats.nparams - 1 : 0;
+
+    if (!(df > 0.0) && intervals_missing(p))
+        ind_proj_warn(p, "no residual degrees of freedom are left (%zu "
+                         "points, %zu parameters): no prediction interval "
+                         "can be given", p->n, k);
+    else if (!(df > 0.0))
+        ind_proj_warn(p, "no residual degrees of freedom are left (%zu "
+                         "points, %zu parameters): the intervals "
+                         "understate the uncertainty", p->n, k);
+    else if (df < IND_PROJECTION_FEW_DF)
+        ind_proj_warn(p, "only %g residual degree%s of freedom: the "
+                         "intervals are wide and lean heavily on the "
+                         "model's assumptions", df, df == 1.0 ? "" : "s");
+}
+
+static int check_min_points(const ind_proj_input *in, ind_model model,
+                            ind_error *err)
+{
+    size_t need = ind_projection_min_points(model, &in->opts);
+
+    if (in->n >= need)
+        return IND_OK;
+    if (model == IND_MODEL_HOLT || model == IND_MODEL_DAMPED)
+        return ind_error_set(err, IND_EDOMAIN,
+                             "%s needs at least %zu points (2 for the "
+                             "initial state, 1 per estimated parameter), "
+                             "the series has %zu", ind_model_name(model),
+                             need, in->n);
+    return ind_error_set(err, IND_EDOMAIN,
+                         "%s needs at least %zu points, the series has %zu",
+                         ind_model_name(model), need, in->n);
+}
+
+int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
+                       ind_model model, ind_error *err)
+{
+    int rc = check_min_points(in, model, err);
+
+    if (rc != IND_OK)
+        return rc;
+    p->model = model;
+    switch (model) {
+    case IND_MODEL_LINEAR:
+    case IND_MODEL_EXPONENTIAL:
+        rc = ind_proj_fit_trend(p, in, model, err);
+        break;
+    case IND_MODEL_POLYNOMIAL:
+        rc = ind_proj_fit_polynomial(p, in, err);
+        break;
+    case IND_MODEL_DRIFT:
+    case IND_MODEL_NAIVE:
+        rc = ind_proj_fit_walk(p, in, model, err);
+        break;
+    case IND_MODEL_HOLT:
+    case IND_MODEL_DAMPED:
+        rc = ind_proj_fit_holt(p, in, model, err);
+        break;
+    case IND_MODEL_LOGISTIC:
+        rc = ind_proj_fit_logistic(p, in, err);
+        break;
+    case IND_MODEL_AUTO:
+    default:
+        return ind_error_set(err, IND_EINVAL, "no model to fit");
+    }
+    if (rc != IND_OK)
+        return rc;
+    ind_proj_warn_df(p);
+    return ind_proj_check_finite(p, err);
+}
+
+static int prepare(ind_proj_input *in, const double *years,
+                   const double *values, size_t n, int to_year,
+                   const ind_projection_options *opts, ind_error *err)
+{
+    ind_projection_options defaults = IND_PROJECTION_OPTIONS_INIT;
+    double horizon;
+    int rc;
+
+    in->opts = opts != NULL ? *opts : defaults;
+    rc = check_options(&in->opts, err);
+    if (rc == IND_OK)
+        rc = ind_proj_check_data(years, values, n, err);
+    if (rc != IND_OK)
+        return rc;
+    horizon = (double)to_year - years[n - 1];
+    if (horizon < 1.0)
+        return ind_error_set(err, IND_EINVAL,
+                             "target year %d is not after the last "
+                             "observed year %.0f", to_year, years[n - 1]);
+    if (horizon > IND_PROJECTION_MAX_HORIZON)
+        return ind_error_set(err, IND_EINVAL,
+                             "target year %d is more than %d years after "
+                             "the last observed year %.0f", to_year,
+                             IND_PROJECTION_MAX_HORIZON, years[n - 1]);
+    in->years = years;
+    in->values = values;
+    in->n = n;
+    in->to_year = to_year;
+    return IND_OK;
+}
+
+int ind_projection_fit(ind_projection **out, const double *years,
+                       const double *values, size_t n, int to_year,
+                       const ind_projection_options *opts, ind_error *err)
+{
+    ind_proj_input in;
+    ind_projection *p;
+    int rc;
+
+    if (out == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_projection_fit: NULL "
+                                              "output");
+    *out = NULL;
+    if (years == NULL || values == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_projection_fit: NULL "
+                                              "years or values");
+    rc = prepare(&in, years, values, n, to_year, opts, err);
+    if (rc != IND_OK)
+        return rc;
+    if (in.opts.model == IND_MODEL_AUTO)
+        return ind_proj_fit_auto(out, &in, err);
+    rc = ind_proj_alloc(&p, &in, err);
+    if (rc != IND_OK)
+        return rc;
+    rc = ind_proj_fit_model(p, &in, in.opts.model, err);
+    if (rc != IND_OK) {
+        ind_projection_free(p);
+        return rc;
+    }
+    *out = p;
+    return IND_OK;
+}
+
+/* The series' integer years as doubles, in one allocation with room for
+ * the values. */
+static double *series_arrays(const ind_series *s, size_t n)
+{
+    const int *years = ind_series_years(s);
+    const double *values = ind_series_values(s);
+    double *buf = malloc(2 * n * sizeof *buf);
+    size_t i;
+
+    if (buf == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        buf[i] = (double)years[i];
+        buf[n + i] = values[i];
+    }
+    return buf;
+}
+
+int ind_projection_fit_series(ind_projection **out, const ind_series *series,
+                              int to_year, const ind_projection_options *opts,
+                              ind_error *err)
+{
+    ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+    size_t n = ind_series_length(series);
+    double *buf;
+    int rc;
+
+    if (out != NULL)
+        *out = NULL;
+    if (series == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_projection_fit_series: "
+                                              "NULL series");
+    if (n == 0)
+        return ind_error_set(err, IND_EDOMAIN, "series %s has no points",
+                             ind_series_indicator(series));
+    if (opts != NULL)
+        o = *opts;
+    o.kind = ind_series_kind(series);
+    buf = series_arrays(series, n);
+    if (buf == NULL)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);
+    free(buf);
+    return rc;
+}
+
+void ind_projection_free(ind_projection *p)
+{
+    free(p);
+}
+
+ind_model ind_projection_model(const ind_projection *p)
+{
+    return p->model;
+}
+
+const char *ind_projection_method(const ind_projection *p)
+{
+    return p->method;
+}
+
+size_t ind_projection_length(const ind_projection *p)
+{
+    return p->n;
+}
+
+const double *ind_projection_years(const ind_projection *p)
+{
+    return p->years;
+}
+
+const double *ind_projection_values(const ind_projection *p)
+{
+    return p->values;
+}
+
+const double *ind_projection_fitted(const ind_projection *p)
+{
+    return p->fitted;
+}
+
+const double *ind_projection_residuals(const ind_projection *p)
+{
+    return p->resid;
+}
+
+size_t ind_projection_horizon(const ind_projection *p)
+{
+    return p->h;
+}
+
+int ind_projection_first_year(const ind_projection *p)
+{
+    return p->first_year;
+}
+
+const double *ind_projection_mean(const ind_projection *p)
+{
+    return p->mean;
+}
+
+size_t ind_projection_nlevels(const ind_projection *p)
+{
+    return p->nlevels;
+}
+
+double ind_projection_level(const ind_projection *p, size_t j)
+{
+    return j < p->nlevels ? p->levels[j] : NAN;
+}
+
+const double *ind_projection_lower(const ind_projection *p, size_t j)
+{
+    return j < p->nlevels ? p->lower + j * p->h : NULL;
+}
+
+const double *ind_projection_upper(const ind_projection *p, size_t j)
+{
+    return j < p->nlevels ? p->upper + j * p->h : NULL;
+}
+
+const ind_fit_stats *ind_projection_stats(const ind_projection *p)
+{
+    return &p->stats;
+}
+
+size_t ind_projection_ncoef(const ind_projection *p)
+{
+    return p->ncoef;
+}
+
+const ind_projection_coef *ind_projection_coef_at(const ind_projection *p,
+                                                  size_t i)
+{
+    return i < p->ncoef ? &p->coef[i] : NULL;
+}
+
+size_t ind_projection_nwarnings(const ind_projection *p)
+{
+    return p->nwarnings;
+}
+
+const char *ind_projection_warning(const ind_projection *p, size_t i)
+{
+    return i < p->nwarnings ? p->warnings[i] : NULL;
+}
+
+const char *ind_projection_choice(const ind_projection *p)
+{
+    return p->choice;
+}
+
+size_t ind_projection_ncandidates(const ind_projection *p)
+{
+    return p->ncandidates;
+}
+
+const ind_projection_candidate *
+ind_projection_candidate_at(const ind_projection *p, size_t i)
+{
+    return i < p->ncandidates ? &p->candidates[i] : NULL;
+}
