@@ -1249,6 +1249,85 @@ static void test_backtest_limits(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Hostile inputs                                                      */
+/* ------------------------------------------------------------------ */
+
+static int allowed_failure(int rc)
+{
+    return rc == IND_EDOMAIN || rc == IND_ENUMERIC;
+}
+
+static void check_result(const ind_projection *p)
+{
+    size_t i, j;
+
+    for (i = 0; i < ind_projection_horizon(p); i++) {
+        assert_true(isfinite(ind_projection_mean(p)[i]));
+        for (j = 0; j < ind_projection_nlevels(p); j++) {
+            assert_false(isinf(ind_projection_lower(p, j)[i]));
+            assert_false(isinf(ind_projection_upper(p, j)[i]));
+        }
+    }
+    for (i = 0; i < ind_projection_length(p); i++)
+        assert_false(isinf(ind_projection_fitted(p)[i]));
+    for (i = 0; i < ind_projection_nwarnings(p); i++)
+        assert_null(strchr(ind_projection_warning(p, i), '\n'));
+}
+
+/* Extreme magnitudes, constants, zeros and sign changes through every
+ * model, auto and the backtest: a clean result or a clean error
+ * (IND_EDOMAIN, IND_ENUMERIC), never a crash, an abort or an infinity. */
+static void test_hostile_inputs(void **state)
+{
+    static const double patterns[][6] = {
+        { 1e300, 1e300, 1e300, 1e300, 1e300, 1e300 },
+        { 1e300, -1e300, 1e300, -1e300, 1e300, -1e300 },
+        { 1e308, 1.7e308, 1e308, 1.7e308, 1e308, 1.7e308 },
+        { 1e-300, 2e-300, 4e-300, 8e-300, 1.6e-299, 3.2e-299 },
+        { 5, 5, 5, 5, 5, 5 },
+        { 0, 0, 0, 0, 0, 0 },
+        { 1, 2, 3, 4, 5, 6 },
+        { 1, 1e15, 1, 1e15, 1, 1e15 },
+        { -5, -4, -2, 1, 5, 10 },
+        { 4.9e-324, 0, 4.9e-324, 0, 4.9e-324, 0 }
+    };
+    static const double years[] = { 2018, 2019, 2020, 2021, 2022, 2023 };
+    size_t k, n;
+    int m;
+
+    (void)state;
+    for (k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
+        for (n = 1; n <= 6; n++) {
+            for (m = 0; m < IND_MODEL_COUNT; m++) {
+                ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+                ind_error err = IND_ERROR_INIT;
+                ind_projection *p = NULL;
+                int rc;
+
+                o.model = (ind_model)m;
+                rc = ind_projection_fit(&p, years, patterns[k], n, 2040, &o,
+                                        &err);
+                if (rc == IND_OK)
+                    check_result(p);
+                else if (!allowed_failure(rc))
+                    fail_msg("pattern %zu n %zu %s: %d %s", k, n,
+                             ind_model_name(o.model), rc, err.message);
+                else
+                    assert_true(err.message[0] != '\0');
+                ind_projection_free(p);
+            }
+        }
+        {
+            ind_backtest *b = NULL;
+            int rc = ind_backtest_run(&b, years, patterns[k], 6, NULL, NULL);
+
+            assert_int_equal(rc, IND_OK);
+            ind_backtest_free(b);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* Speed                                                               */
 /* ------------------------------------------------------------------ */
 
@@ -1319,6 +1398,7 @@ int main(void)
         cmocka_unit_test(test_holt_by_hand),
         cmocka_unit_test(test_backtest_by_hand),
         cmocka_unit_test(test_backtest_limits),
+        cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_speed),
     };
 

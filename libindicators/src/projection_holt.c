@@ -13,11 +13,17 @@
  * changes) not fixed by the caller minimise the SSE over [0, 1]; R does it
  * with L-BFGS-B from alpha = 0.2, beta = 0.1 alpha. We use GSL's
  * Nelder-Mead from the same start, on the SSE at the parameters clamped
- * into their box plus a penalty outside it, so that an optimum on a bound
- * (common on short series) is reached exactly; the search is restarted
- * from its result until it stops improving, and also run from the best
- * point of a coarse grid so that a poor local minimum is not kept. phi,
- * when estimated, is searched in [0.8, 0.98] (the bounds of R's ets()).
+ * into their box plus a penalty proportional to the distance outside it:
+ * the clamped SSE is flat along the outward normal, so any positive slope
+ * keeps the minimum on the box, and a linear (not quadratic) one makes the
+ * simplex contract onto a bound instead of drifting; an optimum on a bound
+ * (common on short series) is then reached exactly. The search is
+ * restarted from its result until it stops improving, and also run from
+ * the best point of a coarse grid, keeping the lower SSE: R's search can
+ * stop at a poor local minimum (alpha 0.024 instead of 0.994 on
+ * certification_bodies, SSE 77852 instead of 55765); ours looks for the
+ * global one. phi, when estimated, is searched in [0.8, 0.98] (the bounds
+ * of R's ets()).
  *
  * Forecasts h steps ahead: l_n + (phi + ... + phi^h) b_n. Intervals: the
  * ETS(A,Ad,N) analytic variance (Hyndman et al. 2008, class 1) with the
@@ -52,7 +58,7 @@ typedef struct holt_problem {
     double hi[NPAR];
     int free_index[NPAR];  /* which of par[] the search moves */
     size_t nfree;
-    double penalty_scale;  /* keeps the penalty meaningful when SSE = 0 */
+    double penalty;        /* objective added per unit of distance outside */
 } holt_problem;
 
 typedef struct holt_run {
@@ -93,7 +99,7 @@ static double clamp(double v, double lo, double hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* Move the free parameters to x, clamped; returns the squared distance
+/* Move the free parameters to x, clamped; returns the distance (1-norm)
  * from x to the box. */
 static double place(holt_problem *hp, const gsl_vector *x)
 {
@@ -105,7 +111,7 @@ static double place(holt_problem *hp, const gsl_vector *x)
         double v = gsl_vector_get(x, k);
         double c = clamp(v, hp->lo[i], hp->hi[i]);
 
-        outside += (v - c) * (v - c);
+        outside += fabs(v - c);
         hp->par[i] = c;
     }
     return outside;
@@ -119,7 +125,7 @@ static double objective(const gsl_vector *x, void *params)
 
     if (!isfinite(sse))
         return GSL_POSINF;
-    return sse + (sse + hp->penalty_scale) * outside;
+    return sse + hp->penalty * outside;
 }
 
 /* One Nelder-Mead search from `start` (nfree entries); on success `start`
@@ -166,7 +172,7 @@ static int search_restarted(holt_problem *hp, double *point, double *best)
     for (r = 0; status == GSL_SUCCESS && r < HOLT_RESTARTS; r++) {
         previous = value;
         status = search(hp, point, 0.02, &value);
-        if (!(value < previous * (1.0 - 1e-12)))
+        if (!(value < previous * (1.0 - 1e-10)))
             break;
     }
     *best = value;
@@ -219,6 +225,32 @@ static void grid_start(holt_problem *hp, double *point)
     }
 }
 
+/* A weight within 1e-6 of a bound is put on it when that does not raise
+ * the SSE by more than rounding: "alpha = 1" rather than 0.99999999. */
+static void snap_to_bounds(holt_problem *hp)
+{
+    double before = holt_filter(hp->y, hp->n, hp->par, NULL, NULL).sse;
+    size_t k;
+
+    for (k = 0; k < hp->nfree; k++) {
+        int i = hp->free_index[k];
+        double keep = hp->par[i], tol = 1e-6 * (hp->hi[i] - hp->lo[i]);
+        double after;
+
+        if (keep - hp->lo[i] < tol)
+            hp->par[i] = hp->lo[i];
+        else if (hp->hi[i] - keep < tol)
+            hp->par[i] = hp->hi[i];
+        else
+            continue;
+        after = holt_filter(hp->y, hp->n, hp->par, NULL, NULL).sse;
+        if (after > before * (1.0 + 1e-12))
+            hp->par[i] = keep;
+        else
+            before = after;
+    }
+}
+
 static int estimate(holt_problem *hp, ind_error *err)
 {
     double a[NPAR], b[NPAR], fa, fb;
@@ -235,6 +267,7 @@ static int estimate(holt_problem *hp, ind_error *err)
         return ind_error_from_gsl(err, status, "Holt parameter search");
     best = gsl_vector_view_array(fb < fa ? b : a, hp->nfree);
     place(hp, &best.vector);
+    snap_to_bounds(hp);
     return IND_OK;
 }
 
@@ -243,7 +276,7 @@ static void problem_init(holt_problem *hp, const ind_proj_input *in,
 {
     const ind_projection_options *o = &in->opts;
     double given[NPAR];
-    double scale = 0.0;
+    double mean = 0.0, scale = 0.0;
     int i;
     size_t t;
 
@@ -260,9 +293,13 @@ static void problem_init(holt_problem *hp, const ind_proj_input *in,
         if (given[i] == IND_PROJECTION_ESTIMATE)
             hp->free_index[hp->nfree++] = i;
     }
+    /* The penalty's slope: the total sum of squares, so that leaving the
+     * box by 0.1 costs a tenth of the spread of the data. */
     for (t = 0; t < in->n; t++)
-        scale += in->values[t] * in->values[t];
-    hp->penalty_scale = scale > 0.0 ? scale : 1.0;
+        mean += in->values[t] / (double)in->n;
+    for (t = 0; t < in->n; t++)
+        scale += (in->values[t] - mean) * (in->values[t] - mean);
+    hp->penalty = scale > 0.0 ? scale : 1.0;
 }
 
 static void holt_forecasts(ind_projection *p, const double *par,
