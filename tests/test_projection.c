@@ -903,6 +903,41 @@ static void test_rate_not_compounded(void **state)
     ind_series_free(s);
 }
 
+/* A mid-year reading in a series is named in a warning. */
+static void test_series_partial_year(void **state)
+{
+    static const int years[] = { 2020, 2021, 2022, 2023 };
+    static const double values[] = { 100, 120, 150, 160 };
+    ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+    ind_error err = IND_ERROR_INIT;
+    ind_projection *p;
+    ind_series *s;
+    size_t i;
+
+    (void)state;
+    assert_int_equal(ind_series_new(&s, "x", NULL, "", IND_KIND_STOCK),
+                     IND_OK);
+    for (i = 0; i < 4; i++) {
+        ind_point pt;
+
+        memset(&pt, 0, sizeof pt);
+        pt.year = years[i];
+        pt.value = values[i];
+        pt.reading = IND_NO_READING;
+        pt.as_of = i == 3 ? "2023-09-30" : "";
+        pt.flags = i == 3 ? IND_POINT_PARTIAL_YEAR : 0;
+        assert_int_equal(ind_series_add(s, &pt, &err), IND_OK);
+    }
+    o.model = IND_MODEL_LINEAR;
+    assert_int_equal(ind_projection_fit_series(&p, s, 2025, &o, &err),
+                     IND_OK);
+    assert_true(has_warning(p, "the value for 2023 is dated 2023-09-30"));
+    ind_projection_free(p);
+    assert_int_equal(ind_projection_fit_series(&p, NULL, 2025, &o, &err),
+                     IND_EINVAL);
+    ind_series_free(s);
+}
+
 /* Gaps: regressions use the years present, the recursions refuse. */
 static void test_gaps(void **state)
 {
@@ -1080,8 +1115,9 @@ static void test_auto_choice(void **state)
     assert_non_null(best);
     assert_int_equal(best->model, ind_projection_model(p));
     assert_true(contains(ind_projection_choice(p), "auto chose exponential"));
-    assert_true(contains(ind_projection_choice(p), "drift (models the "
-                                                   "year-to-year changes"));
+    assert_true(contains(ind_projection_choice(p), "drift and naive (they "
+                                                   "model the year-to-year "
+                                                   "changes"));
     ind_projection_free(p);
 
     /* Three points: no AICc is defined, linear is kept and the choice says
@@ -1391,6 +1427,7 @@ int main(void)
         cmocka_unit_test(test_no_degrees_of_freedom),
         cmocka_unit_test(test_log_models_refuse_non_positive),
         cmocka_unit_test(test_rate_not_compounded),
+        cmocka_unit_test(test_series_partial_year),
         cmocka_unit_test(test_gaps),
         cmocka_unit_test(test_input_checks),
         cmocka_unit_test(test_options_misuse),

@@ -584,6 +584,33 @@ static double *series_arrays(const ind_series *s, size_t n)
     return buf;
 }
 
+/* Mid-year readings are fitted as if they were year-end levels: say so. */
+static void warn_partial_years(ind_projection *p, const ind_series *s)
+{
+    const ind_point *first = NULL;
+    size_t i, count = 0;
+
+    for (i = 0; i < ind_series_length(s); i++) {
+        const ind_point *pt = ind_series_point(s, i);
+
+        if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0)
+            continue;
+        if (first == NULL)
+            first = pt;
+        count++;
+    }
+    if (first == NULL)
+        return;
+    if (count == 1)
+        ind_proj_warn(p, "the value for %d is dated %.32s, before the end of "
+                         "its year, and is fitted as a year-end level",
+                      first->year, first->as_of);
+    else
+        ind_proj_warn(p, "%zu values are dated before the end of their year "
+                         "(the first: %d, %.32s) and are fitted as year-end "
+                         "levels", count, first->year, first->as_of);
+}
+
 int ind_projection_fit_series(ind_projection **out, const ind_series *series,
                               int to_year, const ind_projection_options *opts,
                               ind_error *err)
@@ -609,6 +636,8 @@ int ind_projection_fit_series(ind_projection **out, const ind_series *series,
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);
     free(buf);
+    if (rc == IND_OK)
+        warn_partial_years(*out, series);
     return rc;
 }
 

@@ -85,8 +85,8 @@ static void list_walks(auto_state *st)
 
         st->cand[i].model = walks[k];
         st->cand[i].aicc_level = NAN;
-        note(st, i, "models the year-to-year changes, a different response:"
-                    " not compared by AICc");
+        note(st, i, "they model the year-to-year changes, a different "
+                    "response");
     }
     st->ncand = NFITTED + 2;
 }
@@ -125,6 +125,14 @@ static void append(char *buf, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The first clause of a note, for the one-line summary. */
+static int clause_length(const char *note)
+{
+    size_t n = strcspn(note, ";");
+
+    return n > 120 ? 120 : (int)n;
+}
+
 static void explain(ind_projection *p, const auto_state *st, long best,
                     int by_aicc)
 {
@@ -138,7 +146,7 @@ static void explain(ind_projection *p, const auto_state *st, long best,
     else
         append(p->choice, size, "auto chose linear: no candidate has a "
                "defined AICc with %zu points, and linear is the simplest "
-               "trend that fits; compared: none", p->n);
+               "trend that fits", p->n);
     for (i = 0; i < NFITTED && by_aicc; i++) {
         if (!st->cand[i].compared)
             continue;
@@ -148,13 +156,16 @@ static void explain(ind_projection *p, const auto_state *st, long best,
     }
     append(p->choice, size, "; not compared:");
     sep = "";
-    for (i = 0; i < st->ncand; i++) {
+    for (i = 0; i < NFITTED; i++) {
         if (st->cand[i].compared)
             continue;
-        append(p->choice, size, "%s %s (%s)", sep,
-               ind_model_name(st->cand[i].model), st->notes[i]);
+        append(p->choice, size, "%s %s (%.*s)", sep,
+               ind_model_name(st->cand[i].model),
+               clause_length(st->notes[i]), st->notes[i]);
         sep = ";";
     }
+    append(p->choice, size, "%s drift and naive (%s)", sep,
+           st->notes[NFITTED]);
 }
 
 static void adopt(ind_projection *p, const auto_state *st)

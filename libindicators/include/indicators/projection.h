@@ -23,7 +23,10 @@
  *
  * `auto` fits the candidates (linear, exponential, polynomial, holt,
  * damped, logistic) and keeps the one with the lowest AICc on the level
- * scale; see ind_projection_choice().
+ * scale (ind_fit_stats::aicc_level); drift and naive are never compared
+ * (their likelihood is of the year-to-year changes, a different response).
+ * When no candidate has an AICc (fewer than k + 2 points for all of them)
+ * auto keeps linear and says so. See ind_projection_choice().
  *
  * ## Input rules (all checked before any numerical code runs)
  *
@@ -41,14 +44,20 @@
  *   that compound it (exponential, drift on the log) are refused with
  *   ::IND_EDOMAIN, and `auto` leaves them out.
  * - Each model needs a minimum number of points (ind_projection_min_points()):
- *   linear 2, exponential 2, polynomial k + 1, drift 2, naive 1, holt 2 with
- *   alpha and beta fixed and 4 when they are estimated, damped 2 fixed and
- *   5 estimated, logistic 4. Below it the fit fails with ::IND_EDOMAIN and a
+ *   linear 2, exponential 2, polynomial k + 1, drift 2, naive 2, logistic 4,
+ *   holt and damped 2 (the initial state) plus one per estimated weight:
+ *   holt 4 and damped 5 when everything is estimated, 2 when alpha, beta
+ *   (and phi) are given. Below it the fit fails with ::IND_EDOMAIN and a
  *   message naming the minimum.
- * - At the minimum of a regression model no residual degree of freedom is
- *   left (a quadratic through 3 points): the fit succeeds, the intervals are
- *   NaN, and a warning says that no interval can be given. With fewer than
+ * - At the minimum of a regression or drift model no residual degree of
+ *   freedom is left (a quadratic through 3 points, drift through 2): the
+ *   fit succeeds with its point forecasts, the intervals are NaN, and a
+ *   warning says that no interval can be given. With fewer than
  *   ::IND_PROJECTION_FEW_DF residual degrees of freedom a warning says so.
+ *   Holt's variance (SSE / n) exists even then; the warning says that its
+ *   intervals understate the uncertainty.
+ * - Warnings are data: sentences on the result (ind_projection_warning()),
+ *   never printed by the library.
  *
  * ## Numerics
  *
@@ -174,9 +183,21 @@ size_t ind_projection_min_points(ind_model model,
 /* ------------------------------------------------------------------ */
 
 /**
- * A fitted coefficient. Regression coefficients are in powers of
- * (year - origin), origin = the last observed year
- * (ind_fit_stats::origin), so "b0" / "level" is the trend's value there.
+ * A fitted coefficient.
+ *
+ * Names by model (static strings):
+ * - linear: "level", "slope"; exponential: "log level", "log slope";
+ *   polynomial: "b0" .. "bk". These are coefficients of powers of
+ *   (year - origin), origin = the last observed year
+ *   (ind_fit_stats::origin): "level" / "b0" is the trend's value in the
+ *   last observed year, "slope" / "b1" its yearly change there. Standard
+ *   errors as R's summary.lm (NaN when df = 0).
+ * - drift: "drift" (or "log drift"), with R's standard error sd / sqrt(m);
+ *   naive: none.
+ * - holt: "alpha", "beta", then "initial level", "initial trend"; damped
+ *   adds "phi" after "beta". No standard errors (NaN), as in R.
+ * - logistic: "asymptote" (K), "rate" (r), "midpoint" (m, a year), with
+ *   standard errors from sigma^2 (J'J)^-1 as R's summary.nls.
  */
 typedef struct ind_projection_coef {
     const char *name;  /**< Static text: "level", "slope", "b2", "alpha", "drift", ... */
@@ -254,8 +275,9 @@ typedef struct ind_projection ind_projection;
  *   year or value);
  *   ::IND_EDOMAIN (too few points for the model, naming its minimum; a gap
  *   for drift/naive/holt/damped, naming the missing year; a value <= 0 for
- *   a log model; a rate given to a compounding model; x values that cannot
- *   determine the polynomial; under auto: no candidate could be fitted);
+ *   a log model or logistic; a rate given to a compounding model; a
+ *   logistic fit that does not level off; under auto: not even linear
+ *   could be fitted);
  *   ::IND_ENUMERIC (GSL failed, an optimiser did not converge, a non-finite
  *   result); ::IND_ENOMEM.
  */
@@ -265,7 +287,9 @@ int ind_projection_fit(ind_projection **out, const double *years,
 
 /**
  * As ind_projection_fit() on a series' points. The series' kind replaces
- * `opts->kind`. Same errors, plus ::IND_EINVAL for a NULL series.
+ * `opts->kind`, and a point read before the end of its year
+ * (::IND_POINT_PARTIAL_YEAR) adds a warning naming it. Same errors, plus
+ * ::IND_EINVAL for a NULL series.
  */
 int ind_projection_fit_series(ind_projection **out, const ind_series *series,
                               int to_year, const ind_projection_options *opts,
@@ -406,14 +430,22 @@ typedef struct ind_backtest_row {
 typedef struct ind_backtest ind_backtest;
 
 /**
- * Rolling-origin backtest of every model (linear, exponential, polynomial,
- * drift, naive, holt, damped, logistic) with an expanding window: for each
- * origin year, fit each model on every point up to it (when the model can
- * be fitted there) and forecast origin + 1..max_horizon. Parameters are
- * re-estimated at each origin. A fit that fails at an origin (too few
- * points, a gap for the recursive models, a non-positive value for
- * exponential, a failed optimisation) scores nothing there; the notes say
- * which models scored nothing at all and why.
+ * Rolling-origin backtest of every model with an expanding window: for
+ * each origin (every observed year from the second to the one before the
+ * last), fit each model on every point up to it and forecast origin +
+ * 1..max_horizon years; a forecast is scored when its target year was
+ * observed. Parameters are re-estimated at each origin, with the models'
+ * default options (polynomial of `degree`, Holt weights estimated, levels
+ * not log). A fit that fails at an origin (too few points, a gap for the
+ * recursive models, a non-positive value for exponential, a logistic fit
+ * that does not level off) scores nothing there; the notes say which
+ * models scored nothing at all and why (the reason at the widest window).
+ *
+ * Rows come model by model in the order linear, exponential, polynomial,
+ * drift, naive, holt, damped, logistic, each with horizons 1..max_horizon;
+ * every row is present, with nforecasts = 0 and NaN figures when nothing
+ * could be scored. A rate (opts->kind) leaves exponential out (0 rows
+ * scored, and a note).
  *
  * @param out  receives the table, to be freed with ind_backtest_free()
  * @return IND_OK; ::IND_EINVAL (NULL pointer, bad option);
@@ -432,7 +464,7 @@ int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
 /** Release a backtest. NULL is a no-op. */
 void ind_backtest_free(ind_backtest *b);
 
-/** Number of rows (models x horizons, model-major, horizons ascending). */
+/** Number of rows: 8 models x max_horizon. */
 size_t ind_backtest_nrows(const ind_backtest *b);
 
 /** The i-th row, NULL if out of range. */
