@@ -1260,7 +1260,7 @@ static void test_backtest_limits(void **state)
     ind_error err = IND_ERROR_INIT;
     ind_backtest *b = NULL;
     size_t i;
-    int holt_note = 0;
+    int holt_note = 0, rate_note = 0;
 
     (void)state;
     assert_int_equal(ind_backtest_run(&b, years, values, 3, &o, &err),
@@ -1277,10 +1277,15 @@ static void test_backtest_limits(void **state)
     assert_int_equal(ind_backtest_nrows(b), 16);
     assert_int_equal(row_for(b, IND_MODEL_EXPONENTIAL, 1)->nforecasts, 0);
     assert_true(row_for(b, IND_MODEL_LINEAR, 1)->nforecasts > 0);
-    for (i = 0; i < ind_backtest_nnotes(b); i++)
+    for (i = 0; i < ind_backtest_nnotes(b); i++) {
         holt_note |= contains(ind_backtest_note(b, i), "holt: no forecast "
                               "scored (holt needs consecutive years");
+        rate_note |= contains(ind_backtest_note(b, i), "exponential: no "
+                              "forecast scored (a rate is projected as a "
+                              "level, not compounded");
+    }
     assert_true(holt_note);
+    assert_true(rate_note);
     ind_backtest_free(b);
 }
 

@@ -164,20 +164,6 @@ static int check_model_options(const ind_projection_options *o,
     return IND_OK;
 }
 
-static int check_rate(const ind_projection_options *o, ind_error *err)
-{
-    if (o->kind != IND_KIND_RATE)
-        return IND_OK;
-    if (o->model == IND_MODEL_EXPONENTIAL || o->log_scale)
-        return ind_error_set(err, IND_EDOMAIN,
-                             "a rate is projected as a level, not "
-                             "compounded: use linear, polynomial, drift, "
-                             "holt or damped, not %s%s",
-                             ind_model_name(o->model),
-                             o->log_scale ? " on the log" : "");
-    return IND_OK;
-}
-
 static int check_options(ind_projection_options *o, ind_error *err)
 {
     int rc;
@@ -205,8 +191,6 @@ static int check_options(ind_projection_options *o, ind_error *err)
         rc = check_weight(o->phi, "phi", 0.0, 1, err);
     if (rc == IND_OK)
         rc = check_model_options(o, err);
-    if (rc == IND_OK)
-        rc = check_rate(o, err);
     return rc;
 }
 
@@ -275,16 +259,23 @@ int ind_proj_alloc(ind_projection **out, const ind_proj_input *in,
     return IND_OK;
 }
 
+void ind_proj_vline(char *rows, size_t width, size_t max, size_t *count,
+                    const char *fmt, va_list ap)
+{
+    if (*count >= max)
+        return;
+    vsnprintf(rows + *count * width, width, fmt, ap);
+    (*count)++;
+}
+
 void ind_proj_warn(ind_projection *p, const char *fmt, ...)
 {
     va_list ap;
 
-    if (p->nwarnings >= IND_PROJ_MAX_WARNINGS)
-        return;
     va_start(ap, fmt);
-    vsnprintf(p->warnings[p->nwarnings], IND_PROJ_WARNING_SIZE, fmt, ap);
+    ind_proj_vline(p->warnings[0], IND_PROJ_WARNING_SIZE,
+                   IND_PROJ_MAX_WARNINGS, &p->nwarnings, fmt, ap);
     va_end(ap);
-    p->nwarnings++;
 }
 
 void ind_proj_method(ind_projection *p, const char *fmt, ...)
@@ -367,6 +358,19 @@ int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
                          "missing years are never filled in (use a "
                          "regression model such as linear, or a shorter "
                          "span)", ind_model_name(model), gap);
+}
+
+int ind_proj_need_log(const ind_proj_input *in, ind_model model,
+                      ind_error *err)
+{
+    if (in->opts.kind == IND_KIND_RATE)
+        return ind_error_set(err, IND_EDOMAIN,
+                             "a rate is projected as a level, not "
+                             "compounded: %s%s is refused",
+                             ind_model_name(model),
+                             model == IND_MODEL_EXPONENTIAL ? ""
+                                                            : " on the log");
+    return ind_proj_need_positive(in, model, err);
 }
 
 int ind_proj_need_positive(const ind_proj_input *in, ind_model model,
@@ -566,20 +570,16 @@ int ind_projection_fit(ind_projection **out, const double *years,
     return IND_OK;
 }
 
-/* The series' integer years as doubles, in one allocation with room for
- * the values. */
-static double *series_arrays(const ind_series *s, size_t n)
+double *ind_proj_series_arrays(const ind_series *s)
 {
-    const int *years = ind_series_years(s);
-    const double *values = ind_series_values(s);
-    double *buf = malloc(2 * n * sizeof *buf);
-    size_t i;
+    size_t n = ind_series_length(s), i;
+    double *buf = malloc((2 * n + 1) * sizeof *buf);
 
     if (buf == NULL)
         return NULL;
     for (i = 0; i < n; i++) {
-        buf[i] = (double)years[i];
-        buf[n + i] = values[i];
+        buf[i] = (double)ind_series_years(s)[i];
+        buf[n + i] = ind_series_values(s)[i];
     }
     return buf;
 }
@@ -631,7 +631,7 @@ int ind_projection_fit_series(ind_projection **out, const ind_series *series,
     if (opts != NULL)
         o = *opts;
     o.kind = ind_series_kind(series);
-    buf = series_arrays(series, n);
+    buf = ind_proj_series_arrays(series);
     if (buf == NULL)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);

@@ -47,10 +47,6 @@ static int try_candidate(auto_state *st, const ind_proj_input *in, size_t i)
 
     c->model = model;
     c->aicc_level = NAN;
-    if (model == IND_MODEL_EXPONENTIAL && in->opts.kind == IND_KIND_RATE) {
-        note(st, i, "a rate is projected as a level, not compounded");
-        return IND_OK;
-    }
     rc = ind_proj_alloc(&p, in, &e);
     if (rc == IND_OK)
         rc = ind_proj_fit_model(p, in, model, &e);

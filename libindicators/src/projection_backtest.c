@@ -54,12 +54,10 @@ static void bt_note(ind_backtest *b, const char *fmt, ...)
 {
     va_list ap;
 
-    if (b->nnotes >= BT_MAX_NOTES)
-        return;
     va_start(ap, fmt);
-    vsnprintf(b->notes[b->nnotes], BT_NOTE_SIZE, fmt, ap);
+    ind_proj_vline(b->notes[0], BT_NOTE_SIZE, BT_MAX_NOTES, &b->nnotes, fmt,
+                   ap);
     va_end(ap);
-    b->nnotes++;
 }
 
 static int check_options(ind_backtest_options *o, ind_error *err)
@@ -200,16 +198,13 @@ static void fill_rows(ind_backtest *b, const bt_model_state *ms,
 }
 
 static void model_notes(ind_backtest *b, const bt_model_state *ms,
-                        ind_model model, ind_kind kind)
+                        ind_model model)
 {
     size_t h, scored = 0;
 
     for (h = 0; h < IND_BACKTEST_MAX_HORIZON; h++)
         scored += ms->by_h[h].count;
-    if (model == IND_MODEL_EXPONENTIAL && kind == IND_KIND_RATE)
-        bt_note(b, "exponential: left out, a rate is projected as a level, "
-                   "not compounded");
-    else if (scored == 0 && ms->fits == 0)
+    if (scored == 0 && ms->fits == 0)
         bt_note(b, "%s: no forecast scored (%s)", ind_model_name(model),
                 ms->last_error);
     else if (scored == 0)
@@ -227,15 +222,12 @@ static int run_all(ind_backtest *b, const ind_proj_input *in,
     if (ms == NULL)
         return IND_ENOMEM;
     for (m = 0; m < BT_NMODELS; m++) {
-        if (bt_models[m] == IND_MODEL_EXPONENTIAL
-            && o->kind == IND_KIND_RATE)
-            continue;
         for (origin = 1; origin + 1 < in->n && rc == IND_OK; origin++)
             rc = run_one(&ms[m], bt_models[m], in, origin, o->max_horizon);
     }
     for (m = 0; m < BT_NMODELS && rc == IND_OK; m++) {
         fill_rows(b, &ms[m], bt_models[m], o->max_horizon);
-        model_notes(b, &ms[m], bt_models[m], o->kind);
+        model_notes(b, &ms[m], bt_models[m]);
     }
     free(ms);
     return rc;
@@ -306,7 +298,7 @@ int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
                             const ind_backtest_options *opts, ind_error *err)
 {
     ind_backtest_options o = IND_BACKTEST_OPTIONS_INIT;
-    size_t n = ind_series_length(series), i;
+    size_t n = ind_series_length(series);
     double *buf;
     int rc;
 
@@ -318,13 +310,9 @@ int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
     if (opts != NULL)
         o = *opts;
     o.kind = ind_series_kind(series);
-    buf = malloc((2 * n + 1) * sizeof *buf);
+    buf = ind_proj_series_arrays(series);
     if (buf == NULL)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    for (i = 0; i < n; i++) {
-        buf[i] = (double)ind_series_years(series)[i];
-        buf[n + i] = ind_series_values(series)[i];
-    }
     rc = ind_backtest_run(out, buf, buf + n, n, &o, err);
     free(buf);
     return rc;

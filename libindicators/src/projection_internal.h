@@ -5,6 +5,8 @@
 #include "indicators/projection.h"
 #include "error_internal.h"
 
+#include <stdarg.h>
+
 #define IND_PROJ_MAX_COEF (IND_POLYFIT_MAX_DEGREE + 1)
 #define IND_PROJ_MAX_WARNINGS 8
 #define IND_PROJ_WARNING_SIZE 256
@@ -68,6 +70,15 @@ int ind_proj_alloc(ind_projection **out, const ind_proj_input *in,
 int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
                        ind_model model, ind_error *err);
 
+/* Format a line into row *count of a table of `max` rows of `width`
+ * chars and count it; past the last row the line is dropped. */
+void ind_proj_vline(char *rows, size_t width, size_t max, size_t *count,
+                    const char *fmt, va_list ap) IND_PRINTF(5, 0);
+
+/* The series' years and values as doubles, in one allocation of 2n
+ * (years first); free() it. NULL when out of memory. */
+double *ind_proj_series_arrays(const ind_series *s);
+
 /* Append a warning (silently dropped past IND_PROJ_MAX_WARNINGS). */
 void ind_proj_warn(ind_projection *p, const char *fmt, ...)
     IND_PRINTF(2, 3);
@@ -100,6 +111,11 @@ int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
 /* Refuse a value <= 0 for a log model, naming the year. */
 int ind_proj_need_positive(const ind_proj_input *in, ind_model model,
                            ind_error *err);
+
+/* A model on log(value): refuse a rate (it is not compounded) and any
+ * value <= 0. */
+int ind_proj_need_log(const ind_proj_input *in, ind_model model,
+                      ind_error *err);
 
 /* Check every output number is finite where it must be. */
 int ind_proj_check_finite(const ind_projection *p, ind_error *err);

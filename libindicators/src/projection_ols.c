@@ -145,11 +145,7 @@ int ind_proj_fit_trend(ind_projection *p, const ind_proj_input *in,
     line l;
     int rc;
 
-    if (log_scale && in->opts.kind == IND_KIND_RATE)
-        return ind_error_set(err, IND_EDOMAIN,
-                             "a rate is projected as a level, not "
-                             "compounded: exponential is refused");
-    rc = log_scale ? ind_proj_need_positive(in, model, err) : IND_OK;
+    rc = log_scale ? ind_proj_need_log(in, model, err) : IND_OK;
     if (rc == IND_OK)
         rc = fit_line(p, &l, log_scale, err);
     if (rc != IND_OK)

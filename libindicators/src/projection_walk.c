@@ -111,14 +111,9 @@ int ind_proj_fit_walk(ind_projection *p, const ind_proj_input *in,
     walk w;
     int rc;
 
-    if (log_scale && in->opts.kind == IND_KIND_RATE)
-        return ind_error_set(err, IND_EDOMAIN,
-                             "a rate is projected as a level, not "
-                             "compounded: %s on the log is refused",
-                             ind_model_name(model));
-    rc = ind_proj_need_consecutive(in, model, err);
-    if (rc == IND_OK && log_scale)
-        rc = ind_proj_need_positive(in, model, err);
+    rc = log_scale ? ind_proj_need_log(in, model, err) : IND_OK;
+    if (rc == IND_OK)
+        rc = ind_proj_need_consecutive(in, model, err);
     if (rc != IND_OK)
         return rc;
     walk_estimate(p, &w, with_drift, log_scale);
