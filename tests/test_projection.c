@@ -477,7 +477,8 @@ static double ours(const ind_projection *p, const ind_projection *biased,
         *scale = sigma_ref;
         return ind_projection_residuals(p)[i];
     }
-    if (strncmp(quantity, "coef_", 5) == 0 || strncmp(quantity, "se_", 3) == 0) {
+    if (strncmp(quantity, "coef_", 5) == 0
+        || strncmp(quantity, "se_", 3) == 0) {
         int is_se = quantity[0] == 's';
         const ind_projection_coef *c = coef_for(p, quantity + (is_se ? 3 : 5));
 

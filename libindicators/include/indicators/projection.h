@@ -10,16 +10,21 @@
  *
  * ## Models
  *
- * | name          | what is fitted | point forecast | interval |
- * |---------------|----------------|----------------|----------|
- * | `linear`      | OLS of value on year | trend | t, parameter uncertainty included (R `predict.lm(interval = "prediction")`) |
- * | `exponential` | OLS of log(value) on year | median exp(trend), mean with `bias_adjust` | the log-scale t interval, back-transformed |
- * | `polynomial`  | OLS on year, degree k (2 unless told) | trend | as `linear` |
- * | `drift`       | random walk with drift, on the value or (`log_scale`) its log | R `rwf(drift = TRUE)` | normal, R `rwf(drift = TRUE)` |
- * | `naive`       | random walk without drift (a benchmark) | last value | normal, R `rwf()` |
- * | `holt`        | Holt's linear exponential smoothing | R `holt(initial = "simple")` | ETS(A,A,N) analytic variance |
- * | `damped`      | Holt with a damped trend | as `holt`, with phi | ETS(A,Ad,N) analytic variance |
- * | `logistic`    | K / (1 + exp(-r (year - m))) by nonlinear least squares | trend | t, delta method |
+ * - `linear`: OLS of value on year; t prediction intervals that include
+ *   the parameter uncertainty (R `predict.lm(interval = "prediction")`).
+ * - `exponential`: OLS of log(value) on year; the log-scale t interval
+ *   back-transformed; point forecast = the median exp(trend), or with
+ *   `bias_adjust` the log-normal mean exp(trend + v/2).
+ * - `polynomial`: OLS on powers of the year, degree k (2 unless told);
+ *   intervals as linear.
+ * - `drift`: random walk with drift on the value or (`log_scale`) its log,
+ *   as R `rwf(drift = TRUE)`, normal intervals.
+ * - `naive`: random walk without drift (a benchmark), as R `rwf()`.
+ * - `holt`: Holt's linear exponential smoothing as R
+ *   `holt(initial = "simple")`; ETS(A,A,N) analytic variance.
+ * - `damped`: Holt with a damped trend (phi); ETS(A,Ad,N) variance.
+ * - `logistic`: K / (1 + exp(-r (year - m))) by nonlinear least squares;
+ *   t intervals by the delta method.
  *
  * `auto` fits the candidates (linear, exponential, polynomial, holt,
  * damped, logistic) and keeps the one with the lowest AICc on the level
@@ -37,8 +42,8 @@
  * - drift, naive, holt and damped are recursions over consecutive years; a
  *   gap has no principled one-step value. They refuse a series with a gap
  *   (::IND_EDOMAIN, naming the first missing year) rather than fill it.
- * - exponential and drift on the log need every value > 0 (::IND_EDOMAIN
- *   otherwise, naming the first offending year).
+ * - exponential, drift on the log and logistic need every value > 0
+ *   (::IND_EDOMAIN otherwise, naming the first offending year).
  * - A series of kind ::IND_KIND_RATE (a percentage change) is projected as a
  *   level: linear, polynomial, drift, holt... on the rate itself. Models
  *   that compound it (exponential, drift on the log) are refused with
@@ -61,9 +66,11 @@
  *
  * ## Numerics
  *
- * Years are centred and scaled to [-1, 1] before any regression (a quintic
- * on raw years 2000-2020 would otherwise lose most of its digits); the
- * polynomial fit uses Householder QR (GSL) followed by iterative refinement
+ * Years are centred before any regression (a quintic on raw years
+ * 2000-2020 would otherwise lose most of its digits): on the last year for
+ * the straight lines (gsl_fit_linear, exact for whole years), on their
+ * midrange and scaled to [-1, 1] for polynomials, whose fit uses
+ * Householder QR (GSL) followed by iterative refinement
  * of the augmented least-squares system with residuals accumulated in
  * `long double` (Björck's method), which recovers the digits plain QR
  * loses on the hardest NIST problems. Every GSL status is checked and every
@@ -72,8 +79,9 @@
  * ## Memory and threads
  *
  * Handles are independent; nothing is shared between calls, so different
- * handles may be used from different threads. Pointers returned by the
- * accessors belong to the handle and stay valid until it is freed.
+ * handles may be used from different threads. Accessors take a valid
+ * (non-NULL) handle; the pointers they return belong to the handle and
+ * stay valid until it is freed.
  */
 #ifndef INDICATORS_PROJECTION_H
 #define INDICATORS_PROJECTION_H
@@ -92,15 +100,16 @@ extern "C" {
 
 /** The trend models. The names of ind_model_name() are what `--model` takes. */
 typedef enum ind_model {
-    IND_MODEL_AUTO = 0,     /**< "auto": lowest AICc among comparable candidates. */
+    IND_MODEL_AUTO = 0,     /**< "auto": lowest AICc among candidates. */
     IND_MODEL_LINEAR,       /**< "linear": OLS on the year. */
-    IND_MODEL_EXPONENTIAL,  /**< "exponential": OLS of log(value) on the year. */
-    IND_MODEL_POLYNOMIAL,   /**< "polynomial" (also read from "quadratic"): OLS on powers of the year. */
+    IND_MODEL_EXPONENTIAL,  /**< "exponential": OLS of log(value). */
+    /** "polynomial" (also read from "quadratic"): OLS on powers of the year. */
+    IND_MODEL_POLYNOMIAL,
     IND_MODEL_DRIFT,        /**< "drift": random walk with drift. */
     IND_MODEL_HOLT,         /**< "holt": Holt's linear exponential smoothing. */
     IND_MODEL_DAMPED,       /**< "damped": Holt's method with a damped trend. */
     IND_MODEL_LOGISTIC,     /**< "logistic": saturating trend. */
-    IND_MODEL_NAIVE         /**< "naive": random walk without drift (a benchmark). */
+    IND_MODEL_NAIVE         /**< "naive": random walk, no drift (benchmark). */
 } ind_model;
 
 /** Number of ::ind_model values (for tables indexed by model). */
@@ -153,15 +162,22 @@ int ind_model_parse(ind_model *out, const char *text, ind_error *err);
 typedef struct ind_projection_options {
     unsigned version;   /**< ::IND_PROJECTION_OPTIONS_VERSION. */
     ind_model model;    /**< The model; ::IND_MODEL_AUTO by default. */
-    int degree;         /**< Polynomial degree 1..::IND_POLYFIT_MAX_DEGREE; 0 means 2. */
-    size_t nlevels;     /**< Number of entries of `levels`; 0 means {80, 95}. */
-    double levels[IND_PROJECTION_MAX_LEVELS]; /**< Interval levels in percent, each in (0, 100). */
-    double alpha;       /**< Holt level weight in [0, 1], or ::IND_PROJECTION_ESTIMATE. */
-    double beta;        /**< Holt trend weight in [0, 1] (classical form), or ::IND_PROJECTION_ESTIMATE. */
-    double phi;         /**< Damping in (0, 1], or ::IND_PROJECTION_ESTIMATE (searched in [0.8, 0.98]). */
-    int bias_adjust;    /**< Non-zero: log models forecast the mean, not the median. */
+    /** Polynomial degree 1..::IND_POLYFIT_MAX_DEGREE; 0 means 2. */
+    int degree;
+    size_t nlevels;     /**< Entries used in `levels`; 0 means {80, 95}. */
+    /** Interval levels in percent, each strictly between 0 and 100. */
+    double levels[IND_PROJECTION_MAX_LEVELS];
+    /** Holt level weight in [0, 1], or ::IND_PROJECTION_ESTIMATE. */
+    double alpha;
+    /** Holt trend weight in [0, 1] in the classical form (smoothing the
+     *  level's changes), or ::IND_PROJECTION_ESTIMATE. */
+    double beta;
+    /** Damping in (0, 1], or ::IND_PROJECTION_ESTIMATE (then searched in
+     *  [0.8, 0.98], the bounds of R's ets()). */
+    double phi;
+    int bias_adjust;    /**< Non-zero: log models forecast the mean. */
     int log_scale;      /**< Non-zero: drift/naive work on log(value). */
-    ind_kind kind;      /**< The series' kind; ::IND_KIND_RATE refuses compounding. */
+    ind_kind kind;      /**< ::IND_KIND_RATE refuses compounding models. */
 } ind_projection_options;
 
 /** Default options: auto, degree 2, levels 80 and 95, parameters estimated. */
@@ -200,9 +216,9 @@ size_t ind_projection_min_points(ind_model model,
  *   standard errors from sigma^2 (J'J)^-1 as R's summary.nls.
  */
 typedef struct ind_projection_coef {
-    const char *name;  /**< Static text: "level", "slope", "b2", "alpha", "drift", ... */
+    const char *name;  /**< Static text: "level", "b2", "alpha", ... */
     double estimate;   /**< The estimate. */
-    double se;         /**< Its standard error; NaN when the model gives none. */
+    double se;         /**< Its standard error; NaN when there is none. */
 } ind_projection_coef;
 
 /**
@@ -215,7 +231,7 @@ typedef struct ind_projection_coef {
  *   drift; sigma as R's rwf (df = n - 2 with drift, n - 1 without); R² NaN.
  * - holt/damped: rss is the sum of the n one-step errors of the recursion
  *   started at level = first value, trend = first difference (R's
- *   HoltWintersZZ: the first error is y1 - y2 by construction);
+ *   HoltWintersZZ: the first error is phi (y1 - y2) by construction);
  *   sigma² = rss / n exactly as R (no degrees-of-freedom correction; the
  *   intervals use normal quantiles). df = n - 2 - (number of estimated
  *   smoothing parameters), the two initial states counted as used up.
@@ -232,7 +248,7 @@ typedef struct ind_projection_coef {
  */
 typedef struct ind_fit_stats {
     size_t n;            /**< Points fitted. */
-    size_t n_lik;        /**< Residuals in the likelihood (n, or n - 1 for drift/naive). */
+    size_t n_lik;        /**< Residuals in the likelihood (n; drift n - 1). */
     size_t nparams;      /**< Parameters counted in AICc, sigma included. */
     double df;           /**< Residual degrees of freedom. */
     double rss;          /**< Residual sum of squares (fitted scale). */
@@ -240,9 +256,9 @@ typedef struct ind_fit_stats {
     double r_squared;    /**< Coefficient of determination (fitted scale). */
     double loglik;       /**< Gaussian log-likelihood. */
     double aicc;         /**< Corrected AIC on the fitted response. */
-    double aicc_level;   /**< Corrected AIC of the values themselves (see above). */
-    double growth_rate;  /**< exponential / log drift: exp(slope) - 1; else NaN. */
-    double origin;       /**< Year the regression coefficients are centred on. */
+    double aicc_level;   /**< Corrected AIC of the values themselves. */
+    double growth_rate;  /**< exponential, log drift: exp(slope) - 1. */
+    double origin;       /**< Year the coefficients are centred on. */
 } ind_fit_stats;
 
 /** One candidate that `auto` considered. */
@@ -251,7 +267,7 @@ typedef struct ind_projection_candidate {
     int fitted;          /**< Non-zero when it could be fitted. */
     int compared;        /**< Non-zero when its AICc took part in the choice. */
     double aicc_level;   /**< Its level-scale AICc, NaN when undefined. */
-    const char *note;    /**< Why it was not fitted or not compared, "" otherwise. */
+    const char *note;    /**< Why not fitted or not compared, else "". */
 } ind_projection_candidate;
 
 /** A fitted model with its forecasts; opaque. */
@@ -419,7 +435,7 @@ typedef struct ind_backtest_options {
 typedef struct ind_backtest_row {
     ind_model model;     /**< The model. */
     int horizon;         /**< Years ahead, 1..max_horizon. */
-    size_t nforecasts;   /**< Forecasts scored (0: none possible, figures NaN). */
+    size_t nforecasts;   /**< Forecasts scored (0: figures NaN). */
     double mae;          /**< Mean absolute error. */
     double mape;         /**< Mean absolute percentage error, percent. */
     double mase_naive;   /**< MAE / in-sample naive MAE. */
@@ -470,10 +486,12 @@ size_t ind_backtest_nrows(const ind_backtest *b);
 /** The i-th row, NULL if out of range. */
 const ind_backtest_row *ind_backtest_row_at(const ind_backtest *b, size_t i);
 
-/** In-sample mean absolute one-step error of the naive forecast (NaN: no consecutive years). */
+/** In-sample mean absolute one-step error of the naive forecast; NaN when
+ *  no two years are consecutive. */
 double ind_backtest_scale_naive(const ind_backtest *b);
 
-/** In-sample mean absolute one-step error of the drift forecast (NaN: fewer than 2 consecutive pairs). */
+/** In-sample mean absolute one-step error of the drift forecast; NaN with
+ *  fewer than two consecutive-year changes. */
 double ind_backtest_scale_drift(const ind_backtest *b);
 
 /** Number of notes (models that scored nothing, undefined MASE, ...). */
