@@ -34,7 +34,8 @@ typedef struct auto_state {
 
 static void note(auto_state *st, size_t i, const char *text)
 {
-    snprintf(st->notes[i], IND_PROJ_NOTE_SIZE, "%s", text);
+    snprintf(st->notes[i], IND_PROJ_NOTE_SIZE, "%.*s",
+             IND_PROJ_NOTE_SIZE - 1, text);
 }
 
 static int try_candidate(auto_state *st, const ind_proj_input *in, size_t i)

@@ -160,7 +160,7 @@ static int best_fit(const logistic_data *d, double ymax, logistic_fit *best,
         gsl_multifit_nlinear_default_parameters();
     gsl_multifit_nlinear_fdf fdf;
     gsl_multifit_nlinear_workspace *w;
-    logistic_fit f;
+    logistic_fit f = { { 0 }, { 0 }, 0.0 };
     size_t t;
     int found = 0;
 
@@ -256,7 +256,7 @@ int ind_proj_fit_logistic(ind_projection *p, const ind_proj_input *in,
     double centre = (in->years[0] + in->years[in->n - 1]) / 2.0;
     double ymax = in->values[0];
     logistic_data d;
-    logistic_fit f;
+    logistic_fit f = { { 0 }, { 0 }, 0.0 };
     size_t i;
     int rc;
 
