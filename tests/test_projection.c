@@ -1235,18 +1235,13 @@ static void test_backtest_by_hand(void **state)
     assert_int_equal(r->nforecasts, 2);
     assert_true(fabs(r->mae - 3.5) < 1e-12);
     assert_true(fabs(r->mase_naive - 1.4) < 1e-12);
-    /* Linear on 2 points is the drift; on 3 points (1, 2, 4) the line is
-     * 1.5 x + 2/3... at x = 3 (2004): 1 - 1.5 + 4.5 = hand: intercept
-     * (mean 7/3 at x = 1) -> forecast 7/3 + 1.5 * 2 = 16/3 for 2004. */
+    /* Linear, by hand: from (1, 2) the line gives 3 for 2003 (error 1);
+     * from (1, 2, 4), slope 1.5 through the mean 7/3 at 2002, 16/3 for
+     * 2004 (error 7 - 16/3 = 5/3); from (1, 2, 4, 7), slope 2 through the
+     * mean 3.5 at 2002.5, 8.5 for 2005 (error 2.5). */
     r = row_for(b, IND_MODEL_LINEAR, 1);
     assert_int_equal(r->nforecasts, 3);
-    {
-        /* errors: 4 - 3 = 1; 7 - 16/3 = 5/3; 2005 from (1,2,4,7): slope
-         * 2, mean 3.5 at 2.5 -> 3.5 + 2 * 2.5 = 8.5, error 2.5. */
-        double want = (1.0 + 5.0 / 3.0 + 2.5) / 3.0;
-
-        assert_true(fabs(r->mae - want) < 1e-12);
-    }
+    assert_true(fabs(r->mae - (1.0 + 5.0 / 3.0 + 2.5) / 3.0) < 1e-12);
     /* holt needs 4 points with estimated weights: origins 2004 only. */
     r = row_for(b, IND_MODEL_HOLT, 1);
     assert_int_equal(r->nforecasts, 1);
