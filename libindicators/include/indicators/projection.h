@@ -1,8 +1,577 @@
 /**
  * @file indicators/projection.h
- * @brief Placeholder: the projection module is being written.
+ * @brief Trend models, forecasts with prediction intervals, model choice,
+ *        rolling-origin backtests, and a general polynomial fit.
+ *
+ * A projection fits one model to a yearly series and forecasts every year
+ * from the one after the last observation up to a target year, with a
+ * point forecast and a prediction interval at each requested level
+ * (80% and 95% unless told otherwise).
+ *
+ * ## Models
+ *
+ * - `linear`: OLS of value on year; t prediction intervals that include
+ *   the parameter uncertainty (R `predict.lm(interval = "prediction")`).
+ * - `exponential`: OLS of log(value) on year; the log-scale t interval
+ *   back-transformed; point forecast = the median exp(trend), or with
+ *   `bias_adjust` the log-normal mean exp(trend + v/2).
+ * - `polynomial`: OLS on powers of the year, degree k (2 unless told);
+ *   intervals as linear.
+ * - `drift`: random walk with drift on the value or (`log_scale`) its log,
+ *   as R `rwf(drift = TRUE)`, normal intervals.
+ * - `naive`: random walk without drift (a benchmark), as R `rwf()`.
+ * - `holt`: Holt's linear exponential smoothing as R
+ *   `holt(initial = "simple")`; ETS(A,A,N) analytic variance.
+ * - `damped`: Holt with a damped trend (phi); ETS(A,Ad,N) variance.
+ * - `logistic`: K / (1 + exp(-r (year - m))) by nonlinear least squares;
+ *   t intervals by the delta method.
+ *
+ * `auto` fits the candidates (linear, exponential, polynomial, holt,
+ * damped, logistic) and keeps the one with the lowest AICc on the level
+ * scale (ind_fit_stats::aicc_level); drift and naive are never compared
+ * (their likelihood is of the year-to-year changes, a different response).
+ * When no candidate has an AICc (fewer than k + 2 points for all of them)
+ * auto keeps linear and says so. See ind_projection_choice().
+ *
+ * ## Input rules (all checked before any numerical code runs)
+ *
+ * - Years strictly ascending, finite, whole numbers; values finite. Gaps
+ *   (missing years) are allowed and are never filled in.
+ * - The regression models (linear, exponential, polynomial, logistic) use
+ *   the actual years, so gaps need no special care.
+ * - drift, naive, holt and damped are recursions over consecutive years; a
+ *   gap has no principled one-step value. They refuse a series with a gap
+ *   (::IND_EDOMAIN, naming the first missing year) rather than fill it.
+ * - exponential, drift on the log and logistic need every value > 0
+ *   (::IND_EDOMAIN otherwise, naming the first offending year).
+ * - A series of kind ::IND_KIND_RATE (a percentage change) is projected as a
+ *   level: linear, polynomial, drift, holt... on the rate itself. Models
+ *   that compound it (exponential, drift on the log) are refused with
+ *   ::IND_EDOMAIN, and `auto` leaves them out.
+ * - Each model needs a minimum number of points (ind_projection_min_points()):
+ *   linear 2, exponential 2, polynomial k + 1, drift 2, naive 2, logistic 4,
+ *   holt and damped 2 (the initial state) plus one per estimated weight:
+ *   holt 4 and damped 5 when everything is estimated, 2 when alpha, beta
+ *   (and phi) are given. Below it the fit fails with ::IND_EDOMAIN and a
+ *   message naming the minimum.
+ * - At the minimum of a regression or drift model no residual degree of
+ *   freedom is left (a quadratic through 3 points, drift through 2): the
+ *   fit succeeds with its point forecasts, the intervals are NaN, and a
+ *   warning says that no interval can be given. With fewer than
+ *   ::IND_PROJECTION_FEW_DF residual degrees of freedom a warning says so.
+ *   Holt's variance (SSE / n) exists even then; the warning says that its
+ *   intervals understate the uncertainty.
+ * - Warnings are data: sentences on the result (ind_projection_warning()),
+ *   never printed by the library.
+ *
+ * ## Numerics
+ *
+ * Years are centred before any regression (a quintic on raw years
+ * 2000-2020 would otherwise lose most of its digits): on the last year for
+ * the straight lines (gsl_fit_linear, exact for whole years), on their
+ * midrange and scaled to [-1, 1] for polynomials, whose fit uses
+ * Householder QR (GSL) followed by iterative refinement
+ * of the augmented least-squares system with residuals accumulated in
+ * `long double` (Björck's method), which recovers the digits plain QR
+ * loses on the hardest NIST problems. Every GSL status is checked and every
+ * output tested with isfinite(); a failure is ::IND_ENUMERIC.
+ *
+ * ## Memory and threads
+ *
+ * Handles are independent; nothing is shared between calls, so different
+ * handles may be used from different threads. Accessors take a valid
+ * (non-NULL) handle; the pointers they return belong to the handle and
+ * stay valid until it is freed.
  */
 #ifndef INDICATORS_PROJECTION_H
 #define INDICATORS_PROJECTION_H
+
+#include <stddef.h>
+#include "indicators/error.h"
 #include "indicators/series.h"
+
+#ifdef __cplusplus
+extern "C" {
 #endif
+
+/* ------------------------------------------------------------------ */
+/* Models                                                              */
+/* ------------------------------------------------------------------ */
+
+/** The trend models. The names of ind_model_name() are what `--model` takes. */
+typedef enum ind_model {
+    IND_MODEL_AUTO = 0,     /**< "auto": lowest AICc among candidates. */
+    IND_MODEL_LINEAR,       /**< "linear": OLS on the year. */
+    IND_MODEL_EXPONENTIAL,  /**< "exponential": OLS of log(value). */
+    /** "polynomial" (also read from "quadratic"): OLS on powers of the year. */
+    IND_MODEL_POLYNOMIAL,
+    IND_MODEL_DRIFT,        /**< "drift": random walk with drift. */
+    IND_MODEL_HOLT,         /**< "holt": Holt's linear exponential smoothing. */
+    IND_MODEL_DAMPED,       /**< "damped": Holt's method with a damped trend. */
+    IND_MODEL_LOGISTIC,     /**< "logistic": saturating trend. */
+    IND_MODEL_NAIVE         /**< "naive": random walk, no drift (benchmark). */
+} ind_model;
+
+/** Number of ::ind_model values (for tables indexed by model). */
+#define IND_MODEL_COUNT 9
+
+/**
+ * The name of a model ("linear", ...). Never NULL; an unknown value gives
+ * "unknown".
+ */
+const char *ind_model_name(ind_model model);
+
+/**
+ * Parse a model name as ind_model_name() writes it; "quadratic" is read as
+ * ::IND_MODEL_POLYNOMIAL (whose degree defaults to 2). Case matters.
+ *
+ * @return IND_OK, ::IND_EINVAL if out or text is NULL, ::IND_EPARSE for an
+ *         unknown name (err lists the accepted names).
+ */
+int ind_model_parse(ind_model *out, const char *text, ind_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+/* ------------------------------------------------------------------ */
+
+/** Largest number of interval levels one projection carries. */
+#define IND_PROJECTION_MAX_LEVELS 8
+/** Largest polynomial degree (ind_polyfit_fit() and `--degree`). */
+#define IND_POLYFIT_MAX_DEGREE 12
+/** Largest forecast horizon in years. */
+#define IND_PROJECTION_MAX_HORIZON 1000
+/** Below this many residual degrees of freedom a fit carries a warning. */
+#define IND_PROJECTION_FEW_DF 5
+/** Value of ind_projection_options::alpha, beta, phi meaning "estimate it". */
+#define IND_PROJECTION_ESTIMATE (-1.0)
+
+/** Version of ::ind_projection_options this header describes. */
+#define IND_PROJECTION_OPTIONS_VERSION 1
+
+/**
+ * How to fit and forecast. Start from ::IND_PROJECTION_OPTIONS_INIT and
+ * change what you need.
+ *
+ * An option that the chosen model cannot use is a caller mistake
+ * (::IND_EINVAL): `degree` other than 0 without polynomial, alpha/beta
+ * without holt or damped, phi without damped, bias_adjust without a log
+ * model, log_scale without drift or naive. Under `auto` each option goes to
+ * the candidates that use it (degree to polynomial, alpha/beta to holt and
+ * damped, phi to damped, bias_adjust to exponential).
+ */
+typedef struct ind_projection_options {
+    unsigned version;   /**< ::IND_PROJECTION_OPTIONS_VERSION. */
+    ind_model model;    /**< The model; ::IND_MODEL_AUTO by default. */
+    /** Polynomial degree 1..::IND_POLYFIT_MAX_DEGREE; 0 means 2. */
+    int degree;
+    size_t nlevels;     /**< Entries used in `levels`; 0 means {80, 95}. */
+    /** Interval levels in percent, each strictly between 0 and 100. */
+    double levels[IND_PROJECTION_MAX_LEVELS];
+    /** Holt level weight in [0, 1], or ::IND_PROJECTION_ESTIMATE. */
+    double alpha;
+    /** Holt trend weight in [0, 1] in the classical form (smoothing the
+     *  level's changes), or ::IND_PROJECTION_ESTIMATE. */
+    double beta;
+    /** Damping in (0, 1], or ::IND_PROJECTION_ESTIMATE (then searched in
+     *  [0.8, 0.98], the bounds of R's ets()). */
+    double phi;
+    int bias_adjust;    /**< Non-zero: log models forecast the mean. */
+    int log_scale;      /**< Non-zero: drift/naive work on log(value). */
+    ind_kind kind;      /**< ::IND_KIND_RATE refuses compounding models. */
+} ind_projection_options;
+
+/** Default options: auto, degree 2, levels 80 and 95, parameters estimated. */
+#define IND_PROJECTION_OPTIONS_INIT                                         \
+    { IND_PROJECTION_OPTIONS_VERSION, IND_MODEL_AUTO, 0, 2, { 80.0, 95.0 }, \
+      IND_PROJECTION_ESTIMATE, IND_PROJECTION_ESTIMATE,                     \
+      IND_PROJECTION_ESTIMATE, 0, 0, IND_KIND_UNSPECIFIED }
+
+/**
+ * The fewest points `model` can be fitted to with these options (degree,
+ * fixed or estimated Holt parameters). 0 for ::IND_MODEL_AUTO or an unknown
+ * model. `opts` may be NULL (defaults).
+ */
+size_t ind_projection_min_points(ind_model model,
+                                 const ind_projection_options *opts);
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * A fitted coefficient.
+ *
+ * Names by model (static strings):
+ * - linear: "level", "slope"; exponential: "log level", "log slope";
+ *   polynomial: "b0" .. "bk". These are coefficients of powers of
+ *   (year - origin), origin = the last observed year
+ *   (ind_fit_stats::origin): "level" / "b0" is the trend's value in the
+ *   last observed year, "slope" / "b1" its yearly change there. Standard
+ *   errors as R's summary.lm (NaN when df = 0).
+ * - drift: "drift" (or "log drift"), with R's standard error sd / sqrt(m);
+ *   naive: none.
+ * - holt: "alpha", "beta", then "initial level", "initial trend"; damped
+ *   adds "phi" after "beta". No standard errors (NaN), as in R.
+ * - logistic: "asymptote" (K), "rate" (r), "midpoint" (m, a year), with
+ *   standard errors from sigma^2 (J'J)^-1 as R's summary.nls.
+ */
+typedef struct ind_projection_coef {
+    const char *name;  /**< Static text: "level", "b2", "alpha", ... */
+    double estimate;   /**< The estimate. */
+    double se;         /**< Its standard error; NaN when there is none. */
+} ind_projection_coef;
+
+/**
+ * Fit statistics. A quantity a model does not define is NaN.
+ *
+ * - Regression models: sigma = sqrt(rss / df), df = n - coefficients,
+ *   R² = 1 - rss / sum((y - mean y)^2), all on the fitted scale (the log
+ *   for exponential), as R's summary.lm.
+ * - drift/naive: the residuals are the n - 1 year-to-year changes minus the
+ *   drift; sigma as R's rwf (df = n - 2 with drift, n - 1 without); R² NaN.
+ * - holt/damped: rss is the sum of the n one-step errors of the recursion
+ *   started at level = first value, trend = first difference (R's
+ *   HoltWintersZZ: the first error is phi (y1 - y2) by construction);
+ *   sigma² = rss / n exactly as R (no degrees-of-freedom correction; the
+ *   intervals use normal quantiles). df = n - 2 - (number of estimated
+ *   smoothing parameters), the two initial states counted as used up.
+ *   R² = 1 - rss / total sum of squares.
+ * - aicc = -2 log L + 2k + 2k(k+1)/(n_lik - k - 1) with the Gaussian
+ *   likelihood at sigma² = rss / n_lik and k = nparams (sigma included);
+ *   NaN when n_lik <= k + 1. For regressions it equals R's
+ *   AIC(lm) + 2k(k+1)/(n-k-1).
+ * - aicc_level: the AICc of the model as a density for the values
+ *   themselves: equal to aicc for level models; for exponential
+ *   aicc + 2 sum(log y) (the log-normal Jacobian), which makes it comparable
+ *   with the level models; NaN for drift and naive (their likelihood is of
+ *   the n - 1 changes, not the n values).
+ */
+typedef struct ind_fit_stats {
+    size_t n;            /**< Points fitted. */
+    size_t n_lik;        /**< Residuals in the likelihood (n; drift n - 1). */
+    size_t nparams;      /**< Parameters counted in AICc, sigma included. */
+    double df;           /**< Residual degrees of freedom. */
+    double rss;          /**< Residual sum of squares (fitted scale). */
+    double sigma;        /**< Residual standard error (fitted scale). */
+    double r_squared;    /**< Coefficient of determination (fitted scale). */
+    double loglik;       /**< Gaussian log-likelihood. */
+    double aicc;         /**< Corrected AIC on the fitted response. */
+    double aicc_level;   /**< Corrected AIC of the values themselves. */
+    double growth_rate;  /**< exponential, log drift: exp(slope) - 1. */
+    double origin;       /**< Year the coefficients are centred on. */
+} ind_fit_stats;
+
+/** One candidate that `auto` considered. */
+typedef struct ind_projection_candidate {
+    ind_model model;     /**< The candidate. */
+    int fitted;          /**< Non-zero when it could be fitted. */
+    int compared;        /**< Non-zero when its AICc took part in the choice. */
+    double aicc_level;   /**< Its level-scale AICc, NaN when undefined. */
+    const char *note;    /**< Why not fitted or not compared, else "". */
+} ind_projection_candidate;
+
+/** A fitted model with its forecasts; opaque. */
+typedef struct ind_projection ind_projection;
+
+/**
+ * Fit a model to (years[i], values[i]), i < n, and forecast every year
+ * from years[n-1] + 1 to `to_year`.
+ *
+ * @param out     receives the projection, to be freed with
+ *                ind_projection_free(); set to NULL on failure
+ * @param years   ascending whole years (as doubles), n entries
+ * @param values  finite values, n entries
+ * @param to_year last year to forecast, after years[n-1] and at most
+ *                ::IND_PROJECTION_MAX_HORIZON years later
+ * @param opts    options, NULL for ::IND_PROJECTION_OPTIONS_INIT
+ * @return IND_OK;
+ *   ::IND_EINVAL (NULL pointer, bad option or level, to_year out of range,
+ *   an option the model cannot use, options version unknown);
+ *   ::IND_EDATA (years not strictly ascending or not whole, a non-finite
+ *   year or value);
+ *   ::IND_EDOMAIN (too few points for the model, naming its minimum; a gap
+ *   for drift/naive/holt/damped, naming the missing year; a value <= 0 for
+ *   a log model or logistic; a rate given to a compounding model; a
+ *   logistic fit that does not level off; under auto: not even linear
+ *   could be fitted);
+ *   ::IND_ENUMERIC (GSL failed, an optimiser did not converge, a non-finite
+ *   result); ::IND_ENOMEM.
+ */
+int ind_projection_fit(ind_projection **out, const double *years,
+                       const double *values, size_t n, int to_year,
+                       const ind_projection_options *opts, ind_error *err);
+
+/**
+ * As ind_projection_fit() on a series' points. The series' kind replaces
+ * `opts->kind`, and a point read before the end of its year
+ * (::IND_POINT_PARTIAL_YEAR) adds a warning naming it. Same errors, plus
+ * ::IND_EINVAL for a NULL series.
+ */
+int ind_projection_fit_series(ind_projection **out, const ind_series *series,
+                              int to_year, const ind_projection_options *opts,
+                              ind_error *err);
+
+/** Release a projection. NULL is a no-op. */
+void ind_projection_free(ind_projection *p);
+
+/** The model that was fitted (under auto: the chosen one). */
+ind_model ind_projection_model(const ind_projection *p);
+
+/**
+ * One line saying what was fitted, e.g. "exponential trend (OLS on
+ * log(value)), point forecast = median". Never NULL.
+ */
+const char *ind_projection_method(const ind_projection *p);
+
+/** Number of points fitted (n). */
+size_t ind_projection_length(const ind_projection *p);
+
+/** The fitted years (n entries), a copy of the input. */
+const double *ind_projection_years(const ind_projection *p);
+
+/** The fitted values (n entries), a copy of the input. */
+const double *ind_projection_values(const ind_projection *p);
+
+/**
+ * In-sample fitted values on the value scale (n entries; for log models the
+ * median exp(fit)). NaN where the model has none (the first year of drift
+ * and naive).
+ */
+const double *ind_projection_fitted(const ind_projection *p);
+
+/**
+ * Residuals on the fitted scale (the log for exponential and log drift),
+ * n entries, NaN where the model has none.
+ */
+const double *ind_projection_residuals(const ind_projection *p);
+
+/** Number of forecast years h = to_year - last year. */
+size_t ind_projection_horizon(const ind_projection *p);
+
+/** The first forecast year (last observed year + 1). */
+int ind_projection_first_year(const ind_projection *p);
+
+/** Point forecasts, h entries (year first_year + i at index i). */
+const double *ind_projection_mean(const ind_projection *p);
+
+/** Number of interval levels. */
+size_t ind_projection_nlevels(const ind_projection *p);
+
+/** The j-th level in percent (in the order given), NaN if j is out of range. */
+double ind_projection_level(const ind_projection *p, size_t j);
+
+/**
+ * Lower / upper bounds of the j-th level, h entries each, NaN where no
+ * interval can be given (no residual degrees of freedom). NULL when j is
+ * out of range.
+ */
+const double *ind_projection_lower(const ind_projection *p, size_t j);
+/** See ind_projection_lower(). */
+const double *ind_projection_upper(const ind_projection *p, size_t j);
+
+/** Fit statistics; never NULL for a valid handle. */
+const ind_fit_stats *ind_projection_stats(const ind_projection *p);
+
+/** Number of coefficients. */
+size_t ind_projection_ncoef(const ind_projection *p);
+
+/** The i-th coefficient, NULL when out of range. */
+const ind_projection_coef *ind_projection_coef_at(const ind_projection *p,
+                                                  size_t i);
+
+/** Number of warnings (short series, few degrees of freedom, ...). */
+size_t ind_projection_nwarnings(const ind_projection *p);
+
+/** The i-th warning, one sentence without a newline; NULL if out of range. */
+const char *ind_projection_warning(const ind_projection *p, size_t i);
+
+/**
+ * Under auto, why the model was chosen: the AICc of every compared
+ * candidate and why the others were left out. "" when a model was named.
+ */
+const char *ind_projection_choice(const ind_projection *p);
+
+/** Number of candidates auto considered (0 when a model was named). */
+size_t ind_projection_ncandidates(const ind_projection *p);
+
+/** The i-th candidate, NULL if out of range. */
+const ind_projection_candidate *
+ind_projection_candidate_at(const ind_projection *p, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Backtest                                                            */
+/* ------------------------------------------------------------------ */
+
+/** Fewest points a backtest needs (two to fit, two origins to test). */
+#define IND_BACKTEST_MIN_POINTS 4
+/** Largest horizon a backtest may use. */
+#define IND_BACKTEST_MAX_HORIZON 10
+
+/** Version of ::ind_backtest_options this header describes. */
+#define IND_BACKTEST_OPTIONS_VERSION 1
+
+/** Backtest settings; start from ::IND_BACKTEST_OPTIONS_INIT. */
+typedef struct ind_backtest_options {
+    unsigned version;  /**< ::IND_BACKTEST_OPTIONS_VERSION. */
+    int max_horizon;   /**< Horizons 1..max_horizon; 0 means 3. */
+    int degree;        /**< Polynomial degree; 0 means 2. */
+    ind_kind kind;     /**< ::IND_KIND_RATE leaves the exponential model out. */
+} ind_backtest_options;
+
+/** Default backtest options: horizons 1 to 3, quadratic polynomial. */
+#define IND_BACKTEST_OPTIONS_INIT \
+    { IND_BACKTEST_OPTIONS_VERSION, 0, 0, IND_KIND_UNSPECIFIED }
+
+/**
+ * One row of the backtest table: one model at one horizon.
+ *
+ * Errors are actual - forecast over every origin whose target year was
+ * observed. MAPE is in percent (NaN if an actual is 0). MASE divides the
+ * MAE by the in-sample mean absolute one-step error of the naive forecast
+ * (mase_naive) and of the drift forecast (mase_drift), both over the
+ * whole series' consecutive-year pairs (Hyndman and Koehler 2006); below 1
+ * the model beats that benchmark's typical one-step error.
+ */
+typedef struct ind_backtest_row {
+    ind_model model;     /**< The model. */
+    int horizon;         /**< Years ahead, 1..max_horizon. */
+    size_t nforecasts;   /**< Forecasts scored (0: figures NaN). */
+    double mae;          /**< Mean absolute error. */
+    double mape;         /**< Mean absolute percentage error, percent. */
+    double mase_naive;   /**< MAE / in-sample naive MAE. */
+    double mase_drift;   /**< MAE / in-sample drift MAE. */
+} ind_backtest_row;
+
+/** A finished backtest; opaque. */
+typedef struct ind_backtest ind_backtest;
+
+/**
+ * Rolling-origin backtest of every model with an expanding window: for
+ * each origin (every observed year from the second to the one before the
+ * last), fit each model on every point up to it and forecast origin +
+ * 1..max_horizon years; a forecast is scored when its target year was
+ * observed. Parameters are re-estimated at each origin, with the models'
+ * default options (polynomial of `degree`, Holt weights estimated, levels
+ * not log). A fit that fails at an origin (too few points, a gap for the
+ * recursive models, a non-positive value for exponential, a logistic fit
+ * that does not level off) scores nothing there; the notes say which
+ * models scored nothing at all and why (the reason at the widest window).
+ *
+ * Rows come model by model in the order linear, exponential, polynomial,
+ * drift, naive, holt, damped, logistic, each with horizons 1..max_horizon;
+ * every row is present, with nforecasts = 0 and NaN figures when nothing
+ * could be scored. A rate (opts->kind) leaves exponential out (0 rows
+ * scored, and a note).
+ *
+ * @param out  receives the table, to be freed with ind_backtest_free()
+ * @return IND_OK; ::IND_EINVAL (NULL pointer, bad option);
+ *   ::IND_EDATA (years not ascending whole numbers, non-finite input);
+ *   ::IND_EDOMAIN (fewer than ::IND_BACKTEST_MIN_POINTS points: the message
+ *   names the minimum); ::IND_ENOMEM.
+ */
+int ind_backtest_run(ind_backtest **out, const double *years,
+                     const double *values, size_t n,
+                     const ind_backtest_options *opts, ind_error *err);
+
+/** As ind_backtest_run() on a series; its kind replaces `opts->kind`. */
+int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
+                            const ind_backtest_options *opts, ind_error *err);
+
+/** Release a backtest. NULL is a no-op. */
+void ind_backtest_free(ind_backtest *b);
+
+/** Number of rows: 8 models x max_horizon. */
+size_t ind_backtest_nrows(const ind_backtest *b);
+
+/** The i-th row, NULL if out of range. */
+const ind_backtest_row *ind_backtest_row_at(const ind_backtest *b, size_t i);
+
+/** In-sample mean absolute one-step error of the naive forecast; NaN when
+ *  no two years are consecutive. */
+double ind_backtest_scale_naive(const ind_backtest *b);
+
+/** In-sample mean absolute one-step error of the drift forecast; NaN with
+ *  fewer than two consecutive-year changes. */
+double ind_backtest_scale_drift(const ind_backtest *b);
+
+/** Number of notes (models that scored nothing, undefined MASE, ...). */
+size_t ind_backtest_nnotes(const ind_backtest *b);
+
+/** The i-th note, one sentence; NULL if out of range. */
+const char *ind_backtest_note(const ind_backtest *b, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Polynomial fit on arbitrary (x, y)                                  */
+/* ------------------------------------------------------------------ */
+
+/** A least-squares polynomial fit; opaque. */
+typedef struct ind_polyfit ind_polyfit;
+
+/**
+ * Fit y = b0 + b1 x + ... + bk x^k by least squares, intercept included.
+ *
+ * x is centred and scaled to [-1, 1] internally (centre = midrange), solved
+ * by Householder QR with iterative refinement; coefficients in any basis
+ * (x - origin)^j are obtained afterwards with ind_polyfit_coefficients().
+ * x need not be sorted; repeated x values are fine as long as at least
+ * degree + 1 of them are distinct.
+ *
+ * @param out     receives the fit, to be freed with ind_polyfit_free()
+ * @param degree  0..::IND_POLYFIT_MAX_DEGREE
+ * @return IND_OK; ::IND_EINVAL (NULL pointer, degree out of range);
+ *   ::IND_EDATA (a non-finite x or y); ::IND_EDOMAIN (n < degree + 1, or
+ *   fewer than degree + 1 distinct x values; the message says which);
+ *   ::IND_ENUMERIC (GSL failure or a non-finite result); ::IND_ENOMEM.
+ */
+int ind_polyfit_fit(ind_polyfit **out, const double *x, const double *y,
+                    size_t n, int degree, ind_error *err);
+
+/** Release a fit. NULL is a no-op. */
+void ind_polyfit_free(ind_polyfit *fit);
+
+/** The degree k. */
+int ind_polyfit_degree(const ind_polyfit *fit);
+
+/**
+ * Summary statistics as R's summary.lm: n, df = n - k - 1, rss, sigma
+ * (NaN when df = 0), r_squared (1 - rss / centred total sum of squares; NaN
+ * when every y is equal), loglik and aicc (k + 2 parameters with sigma);
+ * aicc_level = aicc; growth_rate NaN; origin = the centre used internally.
+ */
+void ind_polyfit_stats(const ind_polyfit *fit, ind_fit_stats *out);
+
+/**
+ * The coefficients in powers of (x - origin): value(x) =
+ * sum_j coef[j] (x - origin)^j, degree + 1 entries each; origin = 0 gives
+ * the ordinary b0..bk. `se` (may be NULL) receives their standard errors,
+ * NaN when df = 0. Conversions are exact algebra carried out in long
+ * double; choose an origin inside the data (e.g. the last year) for
+ * coefficients that stay meaningful in double precision.
+ *
+ * @return IND_OK, ::IND_EINVAL (NULL fit or coef, non-finite origin),
+ *   ::IND_ENUMERIC (a coefficient overflowed).
+ */
+int ind_polyfit_coefficients(const ind_polyfit *fit, double origin,
+                             double *coef, double *se, ind_error *err);
+
+/**
+ * The fitted polynomial at x and the standard error of that fit (R's
+ * predict.lm(se.fit = TRUE)); `se_fit` may be NULL and is NaN when df = 0.
+ *
+ * @return IND_OK, ::IND_EINVAL (NULL fit or value, non-finite x),
+ *   ::IND_ENUMERIC (overflow far outside the data).
+ */
+int ind_polyfit_predict(const ind_polyfit *fit, double x, double *value,
+                        double *se_fit, ind_error *err);
+
+/** In-sample fitted values, n entries in input order. */
+const double *ind_polyfit_fitted(const ind_polyfit *fit);
+
+/** Residuals y - fitted, n entries in input order. */
+const double *ind_polyfit_residuals(const ind_polyfit *fit);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* INDICATORS_PROJECTION_H */

@@ -1,0 +1,142 @@
+/* Internal pieces shared by the projection sources; not public API. */
+#ifndef IND_PROJECTION_INTERNAL_H
+#define IND_PROJECTION_INTERNAL_H
+
+#include "indicators/projection.h"
+#include "error_internal.h"
+
+#include <stdarg.h>
+
+#define IND_PROJ_MAX_COEF (IND_POLYFIT_MAX_DEGREE + 1)
+#define IND_PROJ_MAX_WARNINGS 8
+#define IND_PROJ_WARNING_SIZE 256
+#define IND_PROJ_METHOD_SIZE 192
+#define IND_PROJ_CHOICE_SIZE 1024
+#define IND_PROJ_NOTE_SIZE 160
+/* auto's candidates: linear, exponential, polynomial, holt, damped,
+ * logistic, plus drift and naive listed as not comparable. */
+#define IND_PROJ_MAX_CANDIDATES 8
+
+/* The checked, defaulted inputs every model fit works from. */
+typedef struct ind_proj_input {
+    const double *years;          /* n ascending whole years */
+    const double *values;         /* n finite values */
+    size_t n;
+    int to_year;                  /* last forecast year */
+    ind_projection_options opts;  /* degree and levels filled in */
+} ind_proj_input;
+
+struct ind_projection {
+    ind_model model;
+    size_t n;
+    size_t h;
+    size_t nlevels;
+    int first_year;
+    double levels[IND_PROJECTION_MAX_LEVELS];
+    double *years;
+    double *values;
+    double *fitted;
+    double *resid;
+    double *mean;
+    double *lower;                /* nlevels rows of h */
+    double *upper;
+    ind_fit_stats stats;
+    size_t ncoef;
+    ind_projection_coef coef[IND_PROJ_MAX_COEF];
+    char method[IND_PROJ_METHOD_SIZE];
+    size_t nwarnings;
+    char warnings[IND_PROJ_MAX_WARNINGS][IND_PROJ_WARNING_SIZE];
+    char choice[IND_PROJ_CHOICE_SIZE];
+    size_t ncandidates;
+    ind_projection_candidate candidates[IND_PROJ_MAX_CANDIDATES];
+    char notes[IND_PROJ_MAX_CANDIDATES][IND_PROJ_NOTE_SIZE];
+};
+
+/* Fill s->nparams, s->loglik and s->aicc from s->rss and s->n_lik for a
+ * Gaussian model with k parameters (sigma included). */
+void ind_fit_information(ind_fit_stats *s, size_t k);
+
+/* Check the series (ascending whole finite years, finite values). */
+int ind_proj_check_data(const double *years, const double *values, size_t n,
+                        ind_error *err);
+
+/* A fresh projection for in->n points forecasting to in->to_year, with
+ * every number NaN and the input copied. */
+int ind_proj_alloc(ind_projection **out, const ind_proj_input *in,
+                   ind_error *err);
+
+/* Fit `model` into p (allocated by ind_proj_alloc for the same input).
+ * Does not run auto. */
+int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
+                       ind_model model, ind_error *err);
+
+/* Format a line into row *count of a table of `max` rows of `width`
+ * chars and count it; past the last row the line is dropped. */
+void ind_proj_vline(char *rows, size_t width, size_t max, size_t *count,
+                    const char *fmt, va_list ap) IND_PRINTF(5, 0);
+
+/* The series' years and values as doubles, in one allocation of 2n
+ * (years first); free() it. NULL when out of memory. */
+double *ind_proj_series_arrays(const ind_series *s);
+
+/* Append a warning (silently dropped past IND_PROJ_MAX_WARNINGS). */
+void ind_proj_warn(ind_projection *p, const char *fmt, ...)
+    IND_PRINTF(2, 3);
+
+/* Set the method line. */
+void ind_proj_method(ind_projection *p, const char *fmt, ...)
+    IND_PRINTF(2, 3);
+
+/* Add a coefficient (name must be static text). */
+void ind_proj_coef(ind_projection *p, const char *name, double estimate,
+                   double se);
+
+/* Quantiles for every level: Student t with df degrees of freedom, or the
+ * normal when df is infinite; NaN when df is not positive. */
+void ind_proj_quantiles(const ind_projection *p, double df, double *q);
+
+/* Forecast i: point `centre` with prediction standard error `se`, both on
+ * the fitted scale; log_scale back-transforms (median, or the log-normal
+ * mean exp(centre + se^2/2) with bias_adjust). */
+void ind_proj_forecast(ind_projection *p, size_t i, double centre, double se,
+                       const double *q, int log_scale, int bias_adjust);
+
+/* The first missing year when the years are not consecutive, 0 if none. */
+int ind_proj_first_gap(const double *years, size_t n);
+
+/* Refuse a gap for a recursive model, naming the missing year. */
+int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
+                              ind_error *err);
+
+/* Refuse a value <= 0 for a log model, naming the year. */
+int ind_proj_need_positive(const ind_proj_input *in, ind_model model,
+                           ind_error *err);
+
+/* A model on log(value): refuse a rate (it is not compounded) and any
+ * value <= 0. */
+int ind_proj_need_log(const ind_proj_input *in, ind_model model,
+                      ind_error *err);
+
+/* Check every output number is finite where it must be. */
+int ind_proj_check_finite(const ind_projection *p, ind_error *err);
+
+/* Model families. */
+int ind_proj_fit_trend(ind_projection *p, const ind_proj_input *in,
+                       ind_model model, ind_error *err);
+int ind_proj_fit_polynomial(ind_projection *p, const ind_proj_input *in,
+                            ind_error *err);
+int ind_proj_fit_walk(ind_projection *p, const ind_proj_input *in,
+                      ind_model model, ind_error *err);
+int ind_proj_fit_holt(ind_projection *p, const ind_proj_input *in,
+                      ind_model model, ind_error *err);
+int ind_proj_fit_logistic(ind_projection *p, const ind_proj_input *in,
+                          ind_error *err);
+
+/* auto: fit the candidates, keep the best in *out. */
+int ind_proj_fit_auto(ind_projection **out, const ind_proj_input *in,
+                      ind_error *err);
+
+/* Warnings about degrees of freedom, common to every model. */
+void ind_proj_warn_df(ind_projection *p);
+
+#endif
