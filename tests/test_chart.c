@@ -1179,6 +1179,8 @@ static void test_render_kinds(void **state)
     ind_chart_options o = IND_CHART_OPTIONS_INIT;
     ind_error err = IND_ERROR_INIT;
     double idx_b[8], idx_c[7];
+    char path[512], *svg;
+    const char *p;
     ind_chart *c;
     int i;
 
@@ -1186,6 +1188,15 @@ static void test_render_kinds(void **state)
     add_bodies(c, 1);
     write_and_render(c, dir, "line", 960, 600);
     ind_chart_free(c);
+    /* Dashed twice in SVG: the projection and its key sample (the SVG
+     * terminal drops an inline dash on a key arrow). */
+    join(path, sizeof path, dir, "line.svg");
+    svg = slurp(path, NULL);
+    assert_non_null(svg);
+    for (i = 0, p = svg; (p = strstr(p, "stroke-dasharray")) != NULL; p++)
+        i++;
+    assert_int_equal(i, 2);
+    free(svg);
 
     c = new_chart(IND_CHART_LINE, 0);
     add_assoc(c);
@@ -1280,6 +1291,43 @@ static void test_render_same_from_any_folder(void **state)
     assert_memory_equal(first, second, n1);
     free(first);
     free(second);
+    ind_chart_free(c);
+}
+
+/* The script's path reaches gnuplot only as a program argument (the
+ * picture comes back on its standard output): quotes, backticks, a
+ * leading "<" or "-" in the name do nothing. */
+static void test_render_hostile_path(void **state)
+{
+    static const char *const names[] = {
+        "we\"ird `touch pwned` 'q' $(touch pwned) @x.gp",
+        "<touch pwned.gp",
+        "-e system(\"touch pwned\").gp",
+        "|touch pwned.gp",
+    };
+    const char *dir = *state;
+    ind_chart *c = new_chart(IND_CHART_LINE, 0);
+    ind_error err = IND_ERROR_INIT;
+    char cwd[512], out[512];
+    char *png;
+    size_t i;
+
+    add_assoc(c);
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        assert_int_equal(ind_chart_write(c, names[i], &err), IND_OK);
+        if (ind_chart_render(names[i], IND_CHART_PNG, NULL, &err) != IND_OK)
+            fail_msg("%s: %s", names[i], err.message);
+        assert_int_equal(ind_chart_output_path(&png, names[i],
+                                               IND_CHART_PNG, &err), IND_OK);
+        assert_true(exists(png));
+        free(png);
+    }
+    assert_false(exists("pwned"));
+    assert_int_equal(chdir(cwd), 0);
+    join(out, sizeof out, dir, "pwned");
+    assert_false(exists(out));
     ind_chart_free(c);
 }
 
@@ -1678,6 +1726,8 @@ int main(void)
                                         remove_dir),
         cmocka_unit_test_setup_teardown(test_render_same_from_any_folder,
                                         make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_render_hostile_path, make_dir,
+                                        remove_dir),
         cmocka_unit_test_setup_teardown(test_render_without_gnuplot,
                                         make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_render_reports_gnuplot_errors,

@@ -558,9 +558,9 @@ static void panel_range(const chart_plan *p, const ind_chart *c, size_t i,
     } else if (c->kind == IND_CHART_INDEX) {
         *lo = fmin(*lo, 100);
         *hi = fmax(*hi, 100);
-    } else if (*lo >= 0 && *lo <= 0.5 * *hi) {
-        /* Most of the way to zero already: show zero, it keeps the
-         * proportions honest. */
+    } else if (*lo >= 0 && (*lo <= 0.5 * *hi || *lo == *hi)) {
+        /* Most of the way to zero already, or a single level: show zero,
+         * it keeps the proportions honest. */
         *lo = 0;
     }
 }
@@ -612,7 +612,7 @@ static void plan_years(chart_plan *p, const ind_chart *c, double width_px)
     p->xhi = y1 + pad;
     per_year = width_px / (p->xhi - p->xlo);
     p->xstep = chart_year_step(per_year, 3.6 * px(p->font));
-    p->xfirst = (int)(ceil((double)y0 / p->xstep) * p->xstep);
+    p->xfirst = (int)(ceil(p->xlo / p->xstep) * p->xstep);
     p->dots = per_year >= 1.6 * px(p->font);
     p->bar_labels = per_year >= 3.4 * px(p->font) ? 1 :
                     per_year >= 1.3 * px(p->font) ? 2 : 0;

@@ -147,8 +147,10 @@ static void key_sample(writer *w, const chart_plan *p,
         fprintf(w->out, "ls %d\n", e->colour + 1);
         break;
     case SAMPLE_PROJECTION:
+        /* A line style, not inline attributes: the SVG terminal merges
+         * arrows of one colour into one path and drops an inline dash. */
         key_line(w, p, e, y);
-        fprintf(w->out, "lc rgb %s lw ind_line_width dt (9,5)\n", colour);
+        fprintf(w->out, "ls %d\n", e->colour < 0 ? 9 : e->colour + 11);
         break;
     case SAMPLE_BAND80:
     case SAMPLE_BAND95:

@@ -163,7 +163,10 @@ static void put_style(FILE *out, const ind_chart *c, const chart_plan *p)
     put_setting(out, "ind_font_panel", p->font, ",");
     put_setting(out, "ind_font_label", p->label_font, ",");
     fputs("# Line styles: 1-7 history, 11-17 projection (dashed), 21-27 "
-          "dots of\n# normal points, of series 1-7.\n", out);
+          "dots of\n# normal points, of series 1-7; 9 the key's projection "
+          "sample shared by all.\n"
+          "set style line 9 lc rgb ind_colour_neutral lw ind_line_width "
+          "dt (9,5)\n", out);
     for (i = 1; i <= c->n_series; i++) {
         fprintf(out, "set style line %zu lc rgb ind_colour_%zu lw "
                 "ind_line_width\n", i, i);
