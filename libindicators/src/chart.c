@@ -3,7 +3,6 @@
 #include "chart_internal.h"
 #include "atomicfile.h"
 #include "error_internal.h"
-#include "text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -164,31 +163,6 @@ size_t ind_chart_count(const ind_chart *chart)
 }
 
 /* ---- Series validation ----------------------------------------------- */
-
-/* A name fit for an error message: at most 60 bytes of it, whole UTF-8
- * characters only, control characters and invalid bytes as '?'. */
-static const char *message_name(char buf[72], const char *name)
-{
-    size_t i = 0, n = 0, len = strlen(name), step;
-    unsigned long cp;
-
-    while (i < len && n < 60) {
-        step = ind_utf8_decode(name + i, len - i, &cp);
-        if (step == 0 || cp < 0x20 || cp == 0x7F ||
-            (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
-            buf[n++] = '?';
-            i += step ? step : 1;
-            continue;
-        }
-        if (n + step > 60)
-            break;
-        memcpy(buf + n, name + i, step);
-        n += step;
-        i += step;
-    }
-    buf[n] = '\0';
-    return buf;
-}
 
 static int check_points(const ind_chart *c, const ind_chart_series *s,
                         const char *nm, ind_error *err)
@@ -362,7 +336,7 @@ int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
                   ind_error *err)
 {
     chart_series *d;
-    char nm[72];
+    char nm[64];
     int rc;
 
     if (chart == NULL || series == NULL)
@@ -376,7 +350,8 @@ int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
     if (chart->n_series == IND_CHART_MAX_SERIES)
         return ind_error_set(err, IND_EINVAL, "a chart holds at most %d "
                              "series", IND_CHART_MAX_SERIES);
-    message_name(nm, series->name);
+    /* The name as it may appear in messages: printable, cut short. */
+    chart_printable(nm, sizeof nm, series->name, strlen(series->name), 0);
     rc = check_points(chart, series, nm, err);
     if (rc == IND_OK)
         rc = check_projection(chart, series, nm, err);
@@ -447,34 +422,40 @@ ind_chart_mark ind_chart_mark_of(const ind_point *point)
 static const char *const kind_names[] = { "line", "growth", "index" };
 static const char *const format_names[] = { "png", "svg", "pdf" };
 
-int ind_chart_kind_parse(ind_chart_kind *out, const char *text,
-                         ind_error *err)
+/* Index of text in names[0..n), or -1. */
+static int name_index(const char *const *names, int n, const char *text)
 {
     int i;
 
-    for (i = 0; out != NULL && text != NULL && i < 3; i++) {
-        if (strcmp(text, kind_names[i]) == 0) {
-            *out = (ind_chart_kind)i;
-            return IND_OK;
-        }
-    }
-    return ind_error_set(err, IND_EINVAL, "unknown chart kind '%.40s': use "
-                         "line, growth or index", text ? text : "(null)");
+    for (i = 0; text != NULL && i < n; i++)
+        if (strcmp(text, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int ind_chart_kind_parse(ind_chart_kind *out, const char *text,
+                         ind_error *err)
+{
+    int i = name_index(kind_names, 3, text);
+
+    if (out == NULL || i < 0)
+        return ind_error_set(err, IND_EINVAL, "unknown chart kind '%.40s': "
+                             "use line, growth or index",
+                             text ? text : "(null)");
+    *out = (ind_chart_kind)i;
+    return IND_OK;
 }
 
 int ind_chart_format_parse(ind_chart_format *out, const char *text,
                            ind_error *err)
 {
-    int i;
+    int i = name_index(format_names, 3, text);
 
-    for (i = 0; out != NULL && text != NULL && i < 3; i++) {
-        if (strcmp(text, format_names[i]) == 0) {
-            *out = (ind_chart_format)i;
-            return IND_OK;
-        }
-    }
-    return ind_error_set(err, IND_EINVAL, "unknown picture format '%.40s': "
-                         "use png, svg or pdf", text ? text : "(null)");
+    if (out == NULL || i < 0)
+        return ind_error_set(err, IND_EINVAL, "unknown picture format '%.40s'"
+                             ": use png, svg or pdf", text ? text : "(null)");
+    *out = (ind_chart_format)i;
+    return IND_OK;
 }
 
 const char *ind_chart_format_extension(ind_chart_format format)

@@ -76,6 +76,12 @@ size_t chart_text_columns(const char *text);
 int chart_text_wrap(chart_lines *out, const char *text, double max_em,
                     size_t max_lines);
 
+/* Copy s[0..len) into buf (size > 0) for a message: whole UTF-8
+ * characters while they fit, control characters (but '\n' when
+ * `newlines`) and invalid bytes as '?'. Always terminated. */
+void chart_printable(char *buf, size_t size, const char *s, size_t len,
+                     int newlines);
+
 /* Append a copy of s; returns 0 or -1 when out of memory. */
 int chart_lines_push(chart_lines *l, const char *s);
 

@@ -4,7 +4,6 @@
 #include "chart_internal.h"
 #include "atomicfile.h"
 #include "error_internal.h"
-#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -162,24 +161,14 @@ static void supervise(child *ch, double deadline)
 static void stderr_excerpt(char *buf, size_t size, const child *ch)
 {
     size_t start = ch->len > STDERR_SHOWN ? ch->len - STDERR_SHOWN : 0;
-    size_t i = start, n = 0, step;
-    unsigned long cp;
+    size_t n;
 
-    while (i < ch->len && n + 5 < size) {
-        step = ind_utf8_decode(ch->text + i, ch->len - i, &cp);
-        if (step == 0 || (cp < 0x20 && cp != '\n') || cp == 0x7F ||
-            (cp >= 0x80 && cp <= 0x9F)) {
-            if (i > start)
-                buf[n++] = '?';
-            i += step ? step : 1;
-            continue;
-        }
-        if (n + step + 1 >= size)
-            break;
-        memcpy(buf + n, ch->text + i, step);
-        n += step;
-        i += step;
-    }
+    /* Start on a whole character. */
+    while (start > 0 && start < ch->len &&
+           ((unsigned char)ch->text[start] & 0xC0) == 0x80)
+        start++;
+    chart_printable(buf, size, ch->text + start, ch->len - start, 1);
+    n = strlen(buf);
     while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
         n--;
     buf[n] = '\0';

@@ -13,6 +13,18 @@ static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 static const char ZWSP[] = "\xE2\x80\x8B";        /* U+200B */
 static const char ELLIPSIS[] = "\xE2\x80\xA6";    /* U+2026 */
 
+/* Decode the character at s[0..len): its length, with an invalid or cut
+ * sequence read as one byte standing for U+FFFD. len must be > 0. */
+static size_t next_char(const char *s, size_t len, unsigned long *cp)
+{
+    size_t step = ind_utf8_decode(s, len, cp);
+
+    if (step > 0)
+        return step;
+    *cp = 0xFFFD;
+    return 1;
+}
+
 /* C0, DEL, C1 and the Unicode line and paragraph separators: any of them
  * can end a gnuplot string or line. */
 static int is_control(unsigned long cp)
@@ -68,10 +80,9 @@ char *chart_text_clean(const char *in)
             n = put_bytes(out, n, ELLIPSIS, 3);
             break;
         }
-        step = ind_utf8_decode(in + i, len - i, &cp);
-        if (step == 0) {
+        step = next_char(in + i, len - i, &cp);
+        if (cp == 0xFFFD) {
             n = put_bytes(out, n, REPLACEMENT, 3);
-            step = 1;
         } else if (is_control(cp)) {
             out[n++] = ' ';
         } else if (is_bidi_control(cp)) {
@@ -150,11 +161,7 @@ static double span_width(const char *s, size_t len)
     unsigned long cp;
 
     while (i < len) {
-        step = ind_utf8_decode(s + i, len - i, &cp);
-        if (step == 0) {
-            step = 1;
-            cp = 0xFFFD;
-        }
+        step = next_char(s + i, len - i, &cp);
         w += char_width(cp);
         i += step;
     }
@@ -172,15 +179,32 @@ size_t chart_text_columns(const char *text)
     unsigned long cp;
 
     while (i < len) {
-        step = ind_utf8_decode(text + i, len - i, &cp);
-        if (step == 0) {
-            step = 1;
-            cp = 0xFFFD;
-        }
+        step = next_char(text + i, len - i, &cp);
         n += is_zero_width(cp) ? 0 : is_wide(cp) ? 2 : 1;
         i += step;
     }
     return n;
+}
+
+void chart_printable(char *buf, size_t size, const char *s, size_t len,
+                     int newlines)
+{
+    size_t i = 0, n = 0, step;
+    unsigned long cp;
+
+    while (i < len && n + 1 < size) {
+        step = next_char(s + i, len - i, &cp);
+        if (cp == 0xFFFD || (is_control(cp) && !(newlines && cp == '\n'))) {
+            buf[n++] = '?';
+        } else if (n + step < size) {
+            memcpy(buf + n, s + i, step);
+            n += step;
+        } else {
+            break;
+        }
+        i += step;
+    }
+    buf[n] = '\0';
 }
 
 int chart_lines_push(chart_lines *l, const char *s)
@@ -222,11 +246,7 @@ static size_t fitting_prefix(const char *s, size_t len, double max_em)
     unsigned long cp;
 
     while (i < len) {
-        step = ind_utf8_decode(s + i, len - i, &cp);
-        if (step == 0) {
-            step = 1;
-            cp = 0xFFFD;
-        }
+        step = next_char(s + i, len - i, &cp);
         w += char_width(cp);
         if (w > max_em && i > 0)
             break;
