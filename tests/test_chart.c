@@ -680,6 +680,30 @@ static void test_wrap_text(void **state)
     assert_int_equal(chart_text_columns("团体标准ab"), 10);
 }
 
+static void expect_coordinate(double v, const char *want)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    assert_non_null(f);
+    chart_put_coordinate(f, v);
+    fclose(f);
+    assert_string_equal(buf, want);
+    free(buf);
+}
+
+static void test_coordinates(void **state)
+{
+    (void)state;
+    expect_coordinate(1136.230307440422, "1136.23");
+    expect_coordinate(4158000, "4158000");
+    expect_coordinate(41581234567.0, "41581200000");
+    expect_coordinate(0.000123456789, "0.000123457");
+    expect_coordinate(-1.3, "-1.3");
+    expect_coordinate(0, "0");
+}
+
 static void test_axis(void **state)
 {
     chart_axis a;
@@ -1707,6 +1731,7 @@ int main(void)
         cmocka_unit_test(test_clean_text),
         cmocka_unit_test(test_wrap_text),
         cmocka_unit_test(test_axis),
+        cmocka_unit_test(test_coordinates),
         cmocka_unit_test(test_parse_helpers),
         cmocka_unit_test(test_mark_of),
         cmocka_unit_test(test_options_rejected),

@@ -107,6 +107,9 @@ void chart_put_number(FILE *out, double value);
 /* A coordinate or size in the C locale, rounded to 5 decimals. */
 void chart_put_fixed(FILE *out, double value);
 
+/* A plot coordinate in the C locale, to six significant digits. */
+void chart_put_coordinate(FILE *out, double value);
+
 /* ---- Scales (chart_scale.c) -------------------------------------------- */
 
 typedef struct chart_axis {

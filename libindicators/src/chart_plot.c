@@ -278,7 +278,7 @@ static void data_label(writer *w, const char *text, double x, double y,
     fputs(" at first ", w->out);
     chart_put_number(w->out, x);
     fputs(", first ", w->out);
-    chart_put_number(w->out, y);
+    chart_put_coordinate(w->out, y);
     fprintf(w->out, " %s font ind_font_label tc rgb %s noenhanced front\n",
             placement, colour);
 }

@@ -374,6 +374,23 @@ void chart_put_fixed(FILE *out, double value)
     chart_put_number(out, nearbyint(value * 1e5) / 1e5 + 0.0);
 }
 
+void chart_put_coordinate(FILE *out, double value)
+{
+    int e;
+    double scale;
+
+    if (value == 0 || !isfinite(value)) {
+        chart_put_number(out, value);
+        return;
+    }
+    /* Six significant digits; dividing a whole number by a power of ten
+     * gives the double nearest the decimal, which prints short. */
+    e = (int)floor(log10(fabs(value))) - 5;
+    scale = pow(10.0, abs(e));
+    chart_put_number(out, e < 0 ? nearbyint(value * scale) / scale
+                                : nearbyint(value / scale) * scale);
+}
+
 int chart_shell_append(char **cmd, size_t *len, const char *word)
 {
     static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
