@@ -65,10 +65,6 @@ char *chart_text_clean(const char *in);
  * erring wide, so that wrapped text fits. */
 double chart_text_width(const char *text);
 
-/* Width of clean text in character cells as gnuplot estimates it for its
- * key (wide East Asian characters take two). */
-size_t chart_text_columns(const char *text);
-
 /* Break clean text into lines no wider than max_em, at spaces where it can
  * (a word longer than a line, such as a URL, is broken anywhere). At most
  * max_lines lines: the last one ends with "…" when text is left over.
@@ -163,12 +159,6 @@ typedef struct chart_key_entry {
     size_t row;          /* key row, 0 at the top */
 } chart_key_entry;
 
-/* One line of text placed on the canvas. */
-typedef struct chart_text_line {
-    double x, y;         /* screen fractions; y is the line's middle */
-    const char *text;    /* points into a chart_lines */
-} chart_text_line;
-
 typedef struct chart_plan {
     double font;         /* base font size, pt (= px on our terminals) */
     double title_font, subtitle_font, footer_font, label_font;
@@ -186,8 +176,6 @@ typedef struct chart_plan {
     double xlo, xhi;     /* year range drawn */
     int xstep;           /* tick step in years */
     int xfirst;          /* first tick */
-    int proj_start;      /* year where the projection region starts */
-    int proj_end;        /* last projected year; 0 when none */
     int dots;            /* draw every normal point as a dot */
     int bar_labels;      /* growth: 0 none, 1 horizontal, 2 rotated */
     /* The key is drawn by the script itself (labels, arrows and
@@ -222,9 +210,5 @@ int chart_script_write(FILE *out, const ind_chart *chart, const char *path,
 /* Write the plot section (every panel) of a planned chart. */
 void chart_plot_write(FILE *out, const ind_chart *chart,
                       const chart_plan *plan);
-
-/* Human text of a value for a label ("74,240", "+21.5%"). */
-void chart_value_text(char *buf, size_t size, double value,
-                      ind_chart_kind kind);
 
 #endif

@@ -604,7 +604,6 @@ static void plan_years(chart_plan *p, const ind_chart *c, double width_px)
     double pad = c->kind == IND_CHART_GROWTH ? 0.6 : 0.5;
     int y0 = first_year(c), y1 = last_year(c, 1);
     double per_year;
-    size_t i;
 
     if (y1 - y0 < 3)
         pad = 1.0;
@@ -616,17 +615,6 @@ static void plan_years(chart_plan *p, const ind_chart *c, double width_px)
     p->dots = per_year >= 1.6 * px(p->font);
     p->bar_labels = per_year >= 3.4 * px(p->font) ? 1 :
                     per_year >= 1.3 * px(p->font) ? 2 : 0;
-    p->proj_start = y1;
-    p->proj_end = 0;
-    for (i = 0; i < c->n_series; i++) {
-        const chart_series *s = &c->series[i];
-        if (s->pn == 0)
-            continue;
-        if (s->years[s->n - 1] < p->proj_start)
-            p->proj_start = s->years[s->n - 1];
-        if (s->pyears[s->pn - 1] > p->proj_end)
-            p->proj_end = s->pyears[s->pn - 1];
-    }
 }
 
 /* Cut the y axis label to the plot's height. */

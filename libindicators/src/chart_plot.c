@@ -58,8 +58,9 @@ static void screen_label(writer *w, const char *text, double x, double y,
             colour);
 }
 
-void chart_value_text(char *buf, size_t size, double value,
-                      ind_chart_kind kind)
+/* Human text of a value for a label ("74,240", "+21.5%"). */
+static void chart_value_text(char *buf, size_t size, double value,
+                             ind_chart_kind kind)
 {
     char num[IND_NUMBER_HUMAN_BUFSIZE];
     int decimals = kind != IND_CHART_LINE ? 1 : fabs(value) >= 100 ? 0 : -1;
@@ -251,22 +252,30 @@ static int in_panel(const chart_plan *p, size_t i, size_t k)
     return p->shared || i == k;
 }
 
+/* The shaded "projection" region, from the earliest last actual year of
+ * the projected series in panel i to the right edge. */
 static void put_region(writer *w, const ind_chart *c, const chart_plan *p,
                        size_t i)
 {
+    int start = 0, any = 0;
     size_t k;
-    int any = 0;
 
-    for (k = 0; k < c->n_series; k++)
-        any |= in_panel(p, i, k) && c->series[k].pn > 0;
+    for (k = 0; k < c->n_series; k++) {
+        const chart_series *s = &c->series[k];
+        if (!in_panel(p, i, k) || s->pn == 0)
+            continue;
+        if (!any || s->years[s->n - 1] < start)
+            start = s->years[s->n - 1];
+        any = 1;
+    }
     if (!any)
         return;
     fprintf(w->out, "set object 1 rect from first %d, graph 0 to graph 1, "
             "graph 1 behind fc rgb ind_colour_region fs solid 1.0 "
-            "noborder\n", p->proj_start);
+            "noborder\n", start);
     fprintf(w->out, "set label %d \"projection\" at first %d, graph 1 left "
             "offset char 0.6, char -0.9 font ind_font_label tc rgb "
-            "ind_colour_muted noenhanced front\n", w->tag++, p->proj_start);
+            "ind_colour_muted noenhanced front\n", w->tag++, start);
 }
 
 /* A label on the data, at (x, y) in plot coordinates. */

@@ -173,19 +173,6 @@ double chart_text_width(const char *text)
     return text ? span_width(text, strlen(text)) : 0.0;
 }
 
-size_t chart_text_columns(const char *text)
-{
-    size_t i = 0, len = text ? strlen(text) : 0, step, n = 0;
-    unsigned long cp;
-
-    while (i < len) {
-        step = next_char(text + i, len - i, &cp);
-        n += is_zero_width(cp) ? 0 : is_wide(cp) ? 2 : 1;
-        i += step;
-    }
-    return n;
-}
-
 void chart_printable(char *buf, size_t size, const char *s, size_t len,
                      int newlines)
 {
