@@ -41,8 +41,11 @@
  * with `\`, `"` and the backtick escaped, drawn with `noenhanced`, and never
  * in a format position; the datablocks hold only numbers written by the
  * library (C locale) and end with a terminator no number line can start
- * with. Comments quote text the same way (a comment ending in `\` would
- * swallow the next line).
+ * with. Header comments quote text the same way, the command line is
+ * shell-quoted: a comment ending in `\` would swallow the next line. The
+ * key is drawn by the script itself (labels, short arrows, rectangles) at
+ * places the library computed, like every other text, so nothing overlaps
+ * whatever the lengths of the texts.
  *
  * Lifecycle: ind_chart_new(), ind_chart_add() for each series,
  * ind_chart_write(), then optionally ind_chart_render(); ind_chart_free().
@@ -231,8 +234,10 @@ size_t ind_chart_count(const ind_chart *chart);
  * script in place of a good one.
  *
  * @return IND_OK;
- *   ::IND_EINVAL for NULL arguments, a chart without series, or a shared
- *   layout asked for several growth series;
+ *   ::IND_EINVAL for NULL arguments, a chart without series, a shared
+ *   layout asked for several growth series, or a size too small for the
+ *   plots beside the texts (titles, footer and key are first cut to fewer
+ *   lines; the message asks for a larger size);
  *   ::IND_EWRITE when the file cannot be created, written or renamed;
  *   ::IND_ENOMEM.
  */
