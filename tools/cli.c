@@ -1,2 +1,158 @@
-/* cli: being written. */
-typedef int placeholder_cli;
+/* cli: messages, exit codes and shared option parsing for the subcommands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s: %s", CLI_PROGRAM, prefix);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vmessage("", fmt, ap);
+    va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vmessage("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "%s %s: ", CLI_PROGRAM, cmd->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n%s", cmd->usage);
+    return EX_USAGE;
+}
+
+int cli_help(const cli_command *cmd)
+{
+    printf("%s %s: %s\n\n%s", CLI_PROGRAM, cmd->name, cmd->summary, cmd->usage);
+    return EX_OK;
+}
+
+int cli_getopt(int argc, char **argv, const struct option *options)
+{
+    opterr = 0;
+    return getopt_long(argc, argv, ":", options, NULL);
+}
+
+int cli_bad_option(const cli_command *cmd, int opt, char **argv)
+{
+    if (opt == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value",
+                               argv[optind - 1]);
+    return cli_usage_error(cmd, "unknown option '%s' (a negative figure goes "
+                           "after `--`)", argv[optind - 1]);
+}
+
+int cli_exit_code(int code)
+{
+    switch (code) {
+    case IND_OK: return EX_OK;
+    case IND_EINVAL: return EX_USAGE;
+    case IND_ENOTFOUND:
+    case IND_EPARSE:
+    case IND_EDATA:
+    case IND_EEXISTS:
+    case IND_EDOMAIN:
+    case IND_ENUMERIC: return EX_DATAERR;
+    case IND_EIO: return EX_IOERR;
+    case IND_EWRITE: return EX_CANTCREAT;
+    case IND_ELOCK: return EX_TEMPFAIL;
+    case IND_EUNAVAILABLE: return EX_UNAVAILABLE;
+    case IND_ENOMEM: return EX_OSERR;
+    default: return EX_SOFTWARE;
+    }
+}
+
+int cli_fail(int code, const char *message)
+{
+    cli_error("%s", message && *message ? message : ind_strerror(code));
+    return cli_exit_code(code);
+}
+
+int cli_format(const cli_command *cmd, const char *text, out_format *out)
+{
+    if (out_format_parse(text, out) != 0)
+        return cli_usage_error(cmd, "--format '%s': use table, csv or json",
+                               text);
+    return EX_OK;
+}
+
+int cli_int(const cli_command *cmd, const char *option, const char *text,
+            int *out)
+{
+    ind_error err = IND_ERROR_INIT;
+
+    if (ind_number_parse_year(out, text, strlen(text), &err) != IND_OK)
+        return cli_usage_error(cmd, "--%s: %s", option, err.message);
+    return EX_OK;
+}
+
+int cli_number(const cli_command *cmd, const char *option, const char *text,
+               double *out)
+{
+    ind_error err = IND_ERROR_INIT;
+
+    if (ind_number_parse(out, text, strlen(text), 0, &err) != IND_OK)
+        return cli_usage_error(cmd, "--%s: %s", option, err.message);
+    return EX_OK;
+}
+
+int cli_open(const cli *c, unsigned flags, ind_dataset **out)
+{
+    int rc = ind_dataset_open(out, c->dataset, flags);
+
+    if (rc == IND_OK)
+        return EX_OK;
+    if (rc == IND_ENOTFOUND) {
+        cli_error("%s (set the dataset with -d FILE or $INDICATORS_DATASET)",
+                  ind_dataset_errmsg(*out));
+        return EX_NOINPUT;
+    }
+    cli_error("%s", ind_dataset_errmsg(*out));
+    if (rc == IND_EPARSE || rc == IND_EDATA)
+        fprintf(stderr, "%s: run `%s -d %s check` for every problem\n",
+                CLI_PROGRAM, CLI_PROGRAM, c->dataset);
+    return cli_exit_code(rc);
+}
+
+int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
+               size_t *out)
+{
+    size_t at;
+    int rc = ind_dataset_find_indicator(ds, indicator, &at);
+
+    if (rc == IND_OK)
+        rc = ind_dataset_find_series(ds, indicator, entity, out);
+    if (rc != IND_OK)
+        return cli_fail(rc, ind_dataset_errmsg(ds));
+    return EX_OK;
+}
+
+int cli_print(const out_doc *doc, out_format format)
+{
+    if (out_doc_print(doc, format, stdout) != 0 || fflush(stdout) != 0) {
+        cli_error("cannot write the output");
+        return EX_IOERR;
+    }
+    return EX_OK;
+}

@@ -1,2 +1,183 @@
-/* cmd_append: being written. */
-typedef int placeholder_cmd_append;
+/* append: add a yearly figure with its source, or revise one; then warn if
+ * the figure breaks its series. */
+#include "cli.h"
+
+#include <math.h>
+#include <string.h>
+
+static int run(const cli *c, int argc, char **argv);
+
+const cli_command cli_cmd_append = {
+    "append", "add a figure with its source, or revise one (--revise)",
+    "usage: indicators [-d DATASET] append ID YEAR VALUE --source TEXT\n"
+    "           [--as-of DATE] [--note TEXT] [--status LETTER] [--unit U]\n"
+    "           [--entity E] [--role primary|alternate] [--revise]\n"
+    "\nVALUE uses the strict grammar: 12195, 1,164,000, -3.5, 1.2e3 (a trailing\n"
+    "%% only for a rate); put `--` before a negative value. DATE is YYYY,\n"
+    "YYYY-MM or YYYY-MM-DD: the date the figure refers to. A reading with the\n"
+    "same indicator, entity, year and as_of is refused unless --revise, which\n"
+    "replaces it and moves the old figure to NAME.history.csv. --role primary\n"
+    "decides which reading a year uses when it has several.\n"
+    "\nThe change is written atomically under a lock; a refused change leaves\n"
+    "every file as it was (exit 65). A figure that breaks its series is stored\n"
+    "with a warning.\n",
+    run
+};
+
+typedef struct append_args {
+    ind_reading r;
+    const char *value_text;
+    const char *role_text;
+    unsigned flags;
+} append_args;
+
+static int parse(append_args *a, int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "source", required_argument, NULL, 's' },
+        { "note", required_argument, NULL, 'n' },
+        { "status", required_argument, NULL, 'S' },
+        { "as-of", required_argument, NULL, 'a' },
+        { "unit", required_argument, NULL, 'u' },
+        { "entity", required_argument, NULL, 'e' },
+        { "role", required_argument, NULL, 'r' },
+        { "revise", no_argument, NULL, 'R' },
+        { "help", no_argument, NULL, 'h' },
+        { 0, 0, 0, 0 }
+    };
+    const cli_command *cmd = &cli_cmd_append;
+    int opt;
+
+    memset(a, 0, sizeof *a);
+    a->r.entity = a->r.unit = a->r.as_of = a->r.note = a->r.source = "";
+    for (opt = cli_getopt(argc, argv, options); opt != -1;
+         opt = cli_getopt(argc, argv, options)) {
+        switch (opt) {
+        case 's': a->r.source = optarg; break;
+        case 'n': a->r.note = optarg; break;
+        case 'a': a->r.as_of = optarg; break;
+        case 'u': a->r.unit = optarg; break;
+        case 'e': a->r.entity = optarg; break;
+        case 'r': a->role_text = optarg; break;
+        case 'R': a->flags |= IND_ADD_REVISE; break;
+        case 'S':
+            if (strlen(optarg) != 1)
+                return cli_usage_error(cmd, "--status takes one letter "
+                                       "(E, P, F, B, ...)");
+            a->r.status = optarg[0] == 'A' ? 0 : optarg[0];
+            break;
+        case 'h': return cli_help(cmd) == EX_OK ? -1 : EX_USAGE;
+        default: return cli_bad_option(cmd, opt, argv);
+        }
+    }
+    if (argc - optind != 3)
+        return cli_usage_error(cmd, "give ID, YEAR and VALUE");
+    if (*a->r.source == '\0')
+        return cli_usage_error(cmd, "--source is required: say where the "
+                               "figure comes from (a URL or a citation)");
+    if (a->role_text != NULL) {
+        if (strcmp(a->role_text, "primary") == 0)
+            a->r.role = IND_ROLE_PRIMARY;
+        else if (strcmp(a->role_text, "alternate") == 0)
+            a->r.role = IND_ROLE_ALTERNATE;
+        else
+            return cli_usage_error(cmd, "--role is primary or alternate");
+    }
+    a->r.indicator = argv[optind];
+    a->value_text = argv[optind + 2];
+    return EX_OK;
+}
+
+/* The reading with the same key, if any (its value for the message). */
+static int find_same(ind_dataset *ds, const ind_reading *in, ind_reading *old)
+{
+    const size_t *idx;
+    size_t series, n, k;
+
+    if (ind_dataset_find_series(ds, in->indicator, in->entity, &series) != IND_OK)
+        return 0;
+    ind_dataset_series_readings(ds, series, &idx, &n);
+    for (k = 0; k < n; k++) {
+        ind_dataset_reading(ds, idx[k], old);
+        if (old->year == in->year && strcmp(old->as_of, in->as_of) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* After storing: does the figure break its series? */
+static void warn_break(ind_dataset *ds, const ind_reading *in, double value)
+{
+    ind_growth_break verdict;
+    ind_series *s = NULL;
+    size_t series;
+
+    if (ind_dataset_find_series(ds, in->indicator, in->entity, &series) != IND_OK ||
+        ind_dataset_series(ds, series, &s) != IND_OK)
+        return;
+    if (ind_growth_break_test(&verdict, s, in->year, value, in->status, NULL,
+                              NULL) == IND_OK && verdict.rule != IND_BREAK_NONE)
+        cli_warn("%s: possible break in the series: %s (stored anyway; if "
+                 "the series really breaks here, mark it with --status B)",
+                 in->indicator, verdict.reason);
+    ind_series_free(s);
+}
+
+static void report(const ind_reading *in, double value, int revised,
+                   const ind_reading *old, const char *history)
+{
+    char v[IND_NUMBER_HUMAN_BUFSIZE], o[IND_NUMBER_HUMAN_BUFSIZE];
+
+    ind_number_format_human(v, sizeof v, value, -1);
+    if (revised) {
+        ind_number_format_human(o, sizeof o, old->value, -1);
+        fprintf(stderr, "%s: revised %s %d%s%s from %s to %s; the old figure "
+                "is kept in %s\n", CLI_PROGRAM, in->indicator, in->year,
+                *in->as_of ? " as of " : "", in->as_of, o, v, history);
+    } else {
+        fprintf(stderr, "%s: appended %s %d%s%s = %s\n", CLI_PROGRAM,
+                in->indicator, in->year, *in->as_of ? " as of " : "",
+                in->as_of, v);
+    }
+}
+
+static int run(const cli *c, int argc, char **argv)
+{
+    append_args a;
+    ind_reading old;
+    ind_dataset *ds = NULL;
+    ind_error err = IND_ERROR_INIT;
+    const char *year_text;
+    int rc, revised;
+
+    rc = parse(&a, argc, argv);
+    if (rc != EX_OK)
+        return rc < 0 ? EX_OK : rc;
+    year_text = argv[optind + 1];
+    if (ind_number_parse_year(&a.r.year, year_text, strlen(year_text), &err)
+            != IND_OK)
+        return cli_fail(IND_EPARSE, err.message);
+    rc = cli_open(c, IND_OPEN_WRITE, &ds);
+    if (rc != EX_OK) {
+        ind_dataset_free(ds);
+        return rc;
+    }
+    revised = (a.flags & IND_ADD_REVISE) && find_same(ds, &a.r, &old);
+    rc = ind_dataset_add(ds, &a.r, a.value_text, a.flags);
+    if (rc == IND_OK)
+        rc = ind_dataset_commit(ds);
+    if (rc != IND_OK) {
+        rc = cli_fail(rc, ind_dataset_errmsg(ds));
+        ind_dataset_free(ds);
+        return rc;
+    }
+    {
+        double value;
+        ind_number_parse(&value, a.value_text, strlen(a.value_text),
+                         IND_NUMBER_ALLOW_PERCENT, NULL);
+        report(&a.r, value, revised, &old, ind_dataset_history_path(ds));
+        warn_break(ds, &a.r, value);
+    }
+    ind_dataset_free(ds);
+    return EX_OK;
+}

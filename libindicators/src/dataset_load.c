@@ -339,6 +339,24 @@ static int check_controls(load_ctx *lc, const ind_csv_row *row)
     return 0;
 }
 
+/* Record a reader error (its message begins "path:line:column: ") as a
+ * diagnostic placed in 'path', and make it the handle's error. */
+static void diag_from_reader(ind_dataset *ds, const char *path,
+                             const ind_error *err)
+{
+    const char *text = err->message;
+    size_t plen = strlen(path);
+
+    if (strncmp(text, path, plen) == 0 && text[plen] == ':') {
+        const char *space = strstr(text + plen, ": ");
+        if (space != NULL)
+            text = space + 2;
+    }
+    ind_dataset_diag(ds, IND_SEVERITY_ERROR, path, err->line, err->column,
+                     "%s", text);
+    ind_error_copy(&ds->error, err);
+}
+
 /* ---- catalog ---- */
 
 static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
@@ -429,8 +447,7 @@ static int load_catalog(ind_dataset *ds)
     ds->cat_ends_with_newline = info.ends_with_newline;
     if (rc == IND_EPARSE && err.code == IND_EPARSE) {
         /* A syntax error from the reader: it is also a finding. */
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, "", 0, 0, "%s", err.message);
-        ind_error_copy(&ds->error, &err);
+        diag_from_reader(ds, ds->catalog_path, &err);
     } else if (rc != IND_OK && rc != IND_EDATA) {
         if (err.code != IND_OK)
             ind_error_copy(&ds->error, &err);
@@ -592,10 +609,8 @@ static int load_observations(ind_dataset *ds)
             ind_error_copy(&ds->error, &err);
         return rc;
     }
-    if (rc == IND_EPARSE && err.code == IND_EPARSE) {
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, "", 0, 0, "%s", err.message);
-        ind_error_copy(&ds->error, &err);
-    }
+    if (rc == IND_EPARSE && err.code == IND_EPARSE)
+        diag_from_reader(ds, ds->path, &err);
     ds->crlf = info.crlf;
     ds->ends_with_newline = info.ends_with_newline;
     if (info.rows == 0) {

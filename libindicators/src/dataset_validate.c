@@ -2,7 +2,6 @@
  * units against the catalog, catalog consistency, and whether the last
  * history entry reached the observations. Linear in the rows. */
 #include "dataset_internal.h"
-#include "csvfile.h"
 #include "error_internal.h"
 #include "indicators/number.h"
 
@@ -180,97 +179,6 @@ static void check_undeclared(ind_dataset *ds)
                          "stock|flow|rate`", ds_str(ds, s->indicator),
                          ds->catalog_path, ds_str(ds, s->indicator));
     }
-}
-
-/* ---- history reconciliation ---- */
-
-typedef struct last_entry {
-    size_t col_action, col_indicator, col_entity, col_year, col_as_of,
-           col_new_value;
-    unsigned long line;
-    char action[16], indicator[80], entity[80], year[16], as_of[16],
-         new_value[64];
-} last_entry;
-
-static void copy_field(char *dst, size_t n, const ind_csv_row *row, size_t col)
-{
-    if (col == NO_COLUMN || col >= row->count)
-        dst[0] = '\0';
-    else
-        snprintf(dst, n, "%s", row->field[col]);
-}
-
-static int on_history_row(void *vctx, const ind_csv_row *row, ind_error *err)
-{
-    last_entry *e = vctx;
-    size_t i, *cols[] = { &e->col_action, &e->col_indicator, &e->col_entity,
-                          &e->col_year, &e->col_as_of, &e->col_new_value };
-    static const char *const names[] = { "action", "indicator", "entity",
-                                         "year", "as_of", "new_value" };
-    size_t k;
-
-    (void)err;
-    if (row->index == 0) {
-        for (k = 0; k < 6; k++) {
-            *cols[k] = NO_COLUMN;
-            for (i = 0; i < row->count; i++)
-                if (strcmp(row->field[i], names[k]) == 0)
-                    *cols[k] = i;
-        }
-        return IND_OK;
-    }
-    e->line = row->line;
-    copy_field(e->action, sizeof e->action, row, e->col_action);
-    copy_field(e->indicator, sizeof e->indicator, row, e->col_indicator);
-    copy_field(e->entity, sizeof e->entity, row, e->col_entity);
-    copy_field(e->year, sizeof e->year, row, e->col_year);
-    copy_field(e->as_of, sizeof e->as_of, row, e->col_as_of);
-    copy_field(e->new_value, sizeof e->new_value, row, e->col_new_value);
-    return IND_OK;
-}
-
-/* Does the dataset hold the reading the history entry says was written? */
-static int entry_landed(ind_dataset *ds, const last_entry *e)
-{
-    size_t series, k;
-    const size_t *idx;
-    size_t n;
-    double value;
-    int year;
-
-    if (ind_number_parse(&value, e->new_value, strlen(e->new_value), 0, NULL)
-            != IND_OK ||
-        ind_number_parse_year(&year, e->year, strlen(e->year), NULL) != IND_OK)
-        return 1; /* not ours to judge */
-    if (ind_dataset_find_series(ds, e->indicator, e->entity, &series) != IND_OK)
-        return 0;
-    ind_dataset_series_readings(ds, series, &idx, &n);
-    for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state != READING_REPLACED && r->year == year &&
-            strcmp(ds_str(ds, r->as_of), e->as_of) == 0 && r->value == value)
-            return 1;
-    }
-    return 0;
-}
-
-int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line)
-{
-    last_entry e;
-    ind_error err = IND_ERROR_INIT;
-    ind_error saved = ds->error;
-    int landed;
-
-    memset(&e, 0, sizeof e);
-    if (ind_csv_read(ds->history_path, NULL, on_history_row, &e, NULL, &err)
-            != IND_OK || e.line == 0)
-        return 0;
-    if (strcmp(e.action, "append") != 0 && strcmp(e.action, "revise") != 0)
-        return 0;
-    landed = entry_landed(ds, &e);
-    ds->error = saved;
-    *line = e.line;
-    return !landed;
 }
 
 int ind_dataset_validate(ind_dataset *ds)

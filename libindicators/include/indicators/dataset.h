@@ -94,8 +94,8 @@ typedef enum ind_role {
 
 /**
  * One reading (a row of the observations). Strings are owned by the
- * dataset and valid until it is freed; as input (ind_dataset_add()) they are
- * copied. Empty strings, never NULL, when read from a dataset.
+ * dataset and valid until its next change (ind_dataset_add(),
+ * ind_dataset_define()) or its release; as input they are copied. Empty strings, never NULL, when read from a dataset.
  */
 typedef struct ind_reading {
     const char *indicator; /**< Indicator id. */
@@ -301,11 +301,45 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *indicator);
 
 /**
  * Write every change made since opening (history, then catalog, then
- * observations, each atomically). Without changes it writes nothing.
+ * observations, each atomically). Without changes it writes nothing. A
+ * handle commits once: reopen the dataset to make further changes.
  * @return IND_OK; ::IND_EINVAL (not opened for writing); ::IND_EWRITE;
  *         ::IND_EIO (the file changed on disk under the lock).
  */
 int ind_dataset_commit(ind_dataset *ds);
+
+/** One entry of the audit trail, as written (texts, "" when empty). */
+typedef struct ind_change {
+    const char *time;        /**< UTC, ISO 8601 ("2026-11-25T22:30:00Z"). */
+    const char *action;      /**< append, revise, define, or void (an entry that did not land). */
+    const char *indicator;   /**< Indicator id. */
+    const char *entity;      /**< Entity. */
+    const char *year;        /**< Year of the reading. */
+    const char *as_of;       /**< as_of of the reading. */
+    const char *old_value;   /**< The figure replaced (revise), in round-trip form. */
+    const char *new_value;   /**< The figure written. */
+    const char *old_source;  /**< Source of the replaced figure. */
+    const char *new_source;  /**< Source of the figure written. */
+    const char *old_status;  /**< Status letters, old and new. */
+    const char *new_status;
+    const char *old_note;    /**< Notes, old and new (for define: the definition). */
+    const char *new_note;
+    const char *old_role;    /**< Roles, old and new. */
+    const char *new_role;
+    unsigned long line;      /**< Line in NAME.history.csv. */
+} ind_change;
+
+/** Called for each history entry in file order; return IND_OK to go on,
+ *  anything else stops the walk and is returned. */
+typedef int (*ind_change_fn)(void *ctx, const ind_change *change);
+
+/**
+ * Walk the audit trail NAME.history.csv. A dataset without a history file
+ * has an empty trail.
+ * @return IND_OK; the callback's code; ::IND_EPARSE (malformed history,
+ *         the handle's message says where); ::IND_EIO; ::IND_ENOMEM.
+ */
+int ind_dataset_history(ind_dataset *ds, ind_change_fn fn, void *ctx);
 
 /** Name of a role ("primary", "alternate", ""). Never NULL. */
 const char *ind_role_name(ind_role role);

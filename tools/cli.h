@@ -1,0 +1,92 @@
+/* cli: what every subcommand shares: the global options, messages on
+ * stderr, the map from library errors to <sysexits.h> codes, and opening
+ * the dataset. Commands stay thin: parse options, call the library, print. */
+#ifndef IND_TOOLS_CLI_H
+#define IND_TOOLS_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include <sysexits.h>
+
+#include "indicators/indicators.h"
+#include "indicators/dataset.h"
+#include "output.h"
+
+#define CLI_PROGRAM "indicators"
+#define CLI_DEFAULT_DATASET "datasets/china-standardization.csv"
+
+/* State shared by the subcommands. */
+typedef struct cli {
+    const char *dataset;   /* -d, $INDICATORS_DATASET or the default */
+    int argc;              /* the whole command line, for provenance */
+    char **argv;
+} cli;
+
+/* A subcommand: its name, one-line summary, usage text and entry point. */
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    const char *usage;
+    int (*run)(const cli *c, int argc, char **argv);
+} cli_command;
+
+/* Options every data-printing command takes. */
+#define CLI_COMMON_OPTIONS \
+    { "format", required_argument, NULL, 'f' }, \
+    { "help", no_argument, NULL, 'h' }
+
+/* getopt_long over long options only (their `val` is the short code);
+ * returns ':' for a missing argument and '?' for an unknown option. */
+int cli_getopt(int argc, char **argv, const struct option *options);
+
+/* Report the option getopt rejected ('?' or ':'); returns EX_USAGE. */
+int cli_bad_option(const cli_command *cmd, int opt, char **argv);
+
+/* Print "indicators: message" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "indicators: warning: message" to stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "indicators CMD: message" and the command's usage to stderr;
+ * returns EX_USAGE. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Print the command's usage to stdout (for --help); returns EX_OK. */
+int cli_help(const cli_command *cmd);
+
+/* The exit code for a library error code. */
+int cli_exit_code(int ind_code);
+
+/* Report a library error (its message) and return its exit code. */
+int cli_fail(int code, const char *message);
+
+/* Parse --format's argument; on failure report and return EX_USAGE. */
+int cli_format(const cli_command *cmd, const char *text, out_format *out);
+
+/* Parse a whole number option (a year, a size); EX_USAGE on failure. */
+int cli_int(const cli_command *cmd, const char *option, const char *text,
+            int *out);
+
+/* Parse a figure option with the library's strict grammar. */
+int cli_number(const cli_command *cmd, const char *option, const char *text,
+               double *out);
+
+/* Open the dataset; on failure print the reason (and, for a malformed
+ * file, a hint to run check) and return the exit code, else EX_OK. */
+int cli_open(const cli *c, unsigned flags, ind_dataset **out);
+
+/* Find the series of an indicator (entity "" by default); print why not
+ * and return an exit code, else EX_OK with its index. */
+int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
+               size_t *out);
+
+/* Print a document or table to stdout; EX_IOERR if that fails. */
+int cli_print(const out_doc *doc, out_format format);
+
+/* The subcommands (cmd_*.c). */
+extern const cli_command cli_cmd_list, cli_cmd_show, cli_cmd_append,
+    cli_cmd_define, cli_cmd_check, cli_cmd_history, cli_cmd_growth,
+    cli_cmd_project, cli_cmd_backtest, cli_cmd_chart;
+
+#endif

@@ -1,0 +1,112 @@
+/* history: the audit trail: every append, revision and definition. */
+#include "cli.h"
+
+#include <string.h>
+
+static int run(const cli *c, int argc, char **argv);
+
+const cli_command cli_cmd_history = {
+    "history", "the audit trail: every change, with old and new figures",
+    "usage: indicators [-d DATASET] history [ID] [--format table|csv|json]\n"
+    "\nRows of NAME.history.csv, oldest first, for one indicator or all:\n"
+    "time (UTC), action (append, revise, define, void), indicator, entity,\n"
+    "year, as_of, old_value, new_value, old_source, new_source, status,\n"
+    "role and note changes.\n",
+    run
+};
+
+static const char *const columns[] = {
+    "time", "action", "indicator", "entity", "year", "as_of", "old_value",
+    "new_value", "old_source", "new_source", "old_status", "new_status",
+    "old_role", "new_role", "old_note", "new_note"
+};
+
+typedef struct walk {
+    out_table *table;
+    const char *only;
+} walk;
+
+/* A figure as a number when it reads as one, else as text. */
+static void figure(out_table *t, const char *text)
+{
+    double v;
+
+    if (*text == '\0')
+        out_null(t);
+    else if (ind_number_parse(&v, text, strlen(text), 0, NULL) == IND_OK)
+        out_num(t, v, -1);
+    else
+        out_text(t, text);
+}
+
+static int on_change(void *ctx, const ind_change *ch)
+{
+    walk *w = ctx;
+    out_table *t = w->table;
+
+    if (w->only != NULL && strcmp(w->only, ch->indicator) != 0)
+        return IND_OK;
+    out_text(t, ch->time);
+    out_text(t, ch->action);
+    out_text(t, ch->indicator);
+    out_text(t, ch->entity);
+    out_text(t, ch->year);
+    out_text(t, ch->as_of);
+    figure(t, ch->old_value);
+    figure(t, ch->new_value);
+    out_text(t, ch->old_source);
+    out_text(t, ch->new_source);
+    out_text(t, ch->old_status);
+    out_text(t, ch->new_status);
+    out_text(t, ch->old_role);
+    out_text(t, ch->new_role);
+    out_text(t, ch->old_note);
+    return out_text(t, ch->new_note) == 0 ? IND_OK : IND_ENOMEM;
+}
+
+static int run(const cli *c, int argc, char **argv)
+{
+    static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+    out_format format = OUT_TABLE;
+    ind_dataset *ds = NULL;
+    out_doc *doc = NULL;
+    walk w = { NULL, NULL };
+    size_t at;
+    int opt, rc;
+
+    for (opt = cli_getopt(argc, argv, options); opt != -1;
+         opt = cli_getopt(argc, argv, options)) {
+        if (opt == 'f') {
+            rc = cli_format(&cli_cmd_history, optarg, &format);
+            if (rc != EX_OK)
+                return rc;
+        } else if (opt == 'h') {
+            return cli_help(&cli_cmd_history);
+        } else {
+            return cli_bad_option(&cli_cmd_history, opt, argv);
+        }
+    }
+    if (argc - optind > 1)
+        return cli_usage_error(&cli_cmd_history, "give at most one indicator");
+    w.only = optind < argc ? argv[optind] : NULL;
+    rc = cli_open(c, IND_OPEN_READ, &ds);
+    if (rc == EX_OK && w.only != NULL &&
+        ind_dataset_find_indicator(ds, w.only, &at) != IND_OK)
+        rc = cli_fail(IND_ENOTFOUND, ind_dataset_errmsg(ds));
+    if (rc == EX_OK) {
+        w.table = out_table_new(columns, sizeof columns / sizeof columns[0]);
+        doc = out_doc_new();
+        rc = w.table && doc ? ind_dataset_history(ds, on_change, &w) : IND_ENOMEM;
+        if (rc == IND_OK) {
+            rc = out_doc_table(doc, NULL, NULL, w.table) == 0
+                 ? cli_print(doc, format) : EX_OSERR;
+            w.table = NULL;
+        } else {
+            rc = cli_fail(rc, ind_dataset_errmsg(ds));
+        }
+    }
+    out_table_free(w.table);
+    out_doc_free(doc);
+    ind_dataset_free(ds);
+    return rc;
+}

@@ -1,0 +1,67 @@
+/* output: print tables and documents as a human table, CSV or JSON.
+ *
+ * Commands build their results as typed cells (text, number, integer,
+ * null) and never format them by hand, so the three formats agree:
+ * - table: aligned columns, numbers rounded to the cell's decimals with
+ *   thousands grouped, long texts shortened, null as blank;
+ * - csv:   the first table only, a header then rows; numbers in their
+ *   shortest round-trip form, null as an empty field, texts quoted by
+ *   libcsv and guarded against spreadsheet formulas;
+ * - json:  an object of the document's fields and tables (an array when
+ *   the document is one unnamed table), numbers round-trip, null as null. */
+#ifndef IND_TOOLS_OUTPUT_H
+#define IND_TOOLS_OUTPUT_H
+
+#include <stdio.h>
+
+typedef enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON } out_format;
+
+typedef struct out_table out_table;
+typedef struct out_doc out_doc;
+
+/* Parse "table", "csv" or "json". Returns 0 or -1. */
+int out_format_parse(const char *text, out_format *out);
+
+/* A table with the given column names (copied). NULL on out of memory. */
+out_table *out_table_new(const char *const *columns, size_t ncolumns);
+void out_table_free(out_table *t);
+
+/* Append a cell to the current row; a row is complete after ncolumns
+ * cells. Each returns 0, or -1 on out of memory (the table then prints
+ * nothing). NaN or infinite numbers become null. */
+int out_text(out_table *t, const char *text);
+int out_num(out_table *t, double value, int decimals);
+int out_int(out_table *t, long long value);
+int out_null(out_table *t);
+int out_bool(out_table *t, int value);
+
+/* Number of complete rows. */
+size_t out_table_rows(const out_table *t);
+
+/* A document: named fields and tables, printed in the order added. */
+out_doc *out_doc_new(void);
+void out_doc_free(out_doc *d);
+/* 'key' names the field in JSON; 'label' is shown in tables (NULL = key). */
+int out_doc_text(out_doc *d, const char *key, const char *label,
+                 const char *value);
+int out_doc_num(out_doc *d, const char *key, const char *label, double value,
+                int decimals);
+int out_doc_int(out_doc *d, const char *key, const char *label,
+                long long value);
+int out_doc_null(out_doc *d, const char *key, const char *label);
+/* Add a table (the document takes it over, also on failure). 'key' NULL
+ * for the document's only table; 'title' is printed above it in tables. */
+int out_doc_table(out_doc *d, const char *key, const char *title,
+                  out_table *t);
+
+/* Print in a format. Returns 0, or -1 on a write error or if building
+ * the document ran out of memory. */
+int out_doc_print(const out_doc *d, out_format format, FILE *stream);
+
+/* Print one table alone (the table is not freed). */
+int out_table_print(const out_table *t, out_format format, FILE *stream);
+
+/* Display width of UTF-8 text in a terminal (East Asian wide = 2). */
+size_t out_display_width(const char *text);
+
+#endif
