@@ -23,7 +23,7 @@ typedef struct reader {
     size_t *starts;         /* offset of each field in bytes */
     size_t *lens;
     char **fields;
-    size_t nfields, fields_cap;
+    size_t nfields, fields_cap, ptrs_cap;
     size_t rows_done;       /* rows delivered so far */
     size_t ends_in_row;     /* libcsv row ends seen in the current logical row */
     unsigned long line;     /* line of the current logical row */
@@ -84,20 +84,25 @@ static void on_field(void *data, size_t len, void *vr)
         reader_fail(r, IND_EPARSE, r->line, (unsigned)column, msg);
         return;
     }
-    if (grow((void **)&r->bytes, &r->bytes_cap, r->bytes_len + len + 1, 1) ||
-        grow((void **)&r->starts, &r->fields_cap, r->nfields + 1,
-             sizeof *r->starts)) {
+    if (grow((void **)&r->bytes, &r->bytes_cap, r->bytes_len + len + 1, 1)) {
         reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
         return;
     }
-    /* lens grows with starts: same capacity. */
-    {
-        size_t *l = realloc(r->lens, r->fields_cap * sizeof *l);
+    if (r->nfields == r->fields_cap) {
+        /* starts and lens grow together, to the same capacity. */
+        size_t cap = r->fields_cap;
+        size_t *l;
+        if (grow((void **)&r->starts, &cap, r->nfields + 1, sizeof *r->starts)) {
+            reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+            return;
+        }
+        l = realloc(r->lens, cap * sizeof *l);
         if (l == NULL) {
             reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
             return;
         }
         r->lens = l;
+        r->fields_cap = cap;
     }
     off = r->bytes_len;
     if (len > 0)
@@ -127,12 +132,15 @@ static void on_row(int c, void *vr)
                     "quote the field or remove the CR");
         return;
     }
-    f = realloc(r->fields, (r->nfields ? r->nfields : 1) * sizeof *f);
-    if (f == NULL) {
-        reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
-        return;
+    if (r->nfields > r->ptrs_cap || r->fields == NULL) {
+        f = realloc(r->fields, (r->fields_cap ? r->fields_cap : 1) * sizeof *f);
+        if (f == NULL) {
+            reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+            return;
+        }
+        r->fields = f;
+        r->ptrs_cap = r->fields_cap;
     }
-    r->fields = f;
     for (i = 0; i < r->nfields; i++)
         r->fields[i] = r->bytes + r->starts[i];
     row.count = r->nfields;

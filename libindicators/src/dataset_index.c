@@ -8,8 +8,14 @@
 
 static size_t slot_of(uint64_t key, size_t cap)
 {
-    /* Fibonacci hashing spreads consecutive ids across the table. */
-    return (size_t)((key * 11400714819323198485u) >> 17) & (cap - 1);
+    /* splitmix64's finaliser: every key bit reaches the low bits we keep
+     * (series keys have their entity in the low half, often zero). */
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9u;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebu;
+    key ^= key >> 31;
+    return (size_t)key & (cap - 1);
 }
 
 int ind_index_map_init(ind_index_map *m, size_t expected)

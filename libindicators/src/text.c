@@ -57,6 +57,11 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
         return -1;
     }
     while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch < 0x7F) {
+            i++; /* printable ASCII: the common case, nothing to check */
+            continue;
+        }
         step = ind_utf8_decode(s + i, len - i, &cp);
         if (step == 0) {
             if (rules & IND_TEXT_UTF8) {
