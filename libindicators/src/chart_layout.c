@@ -678,7 +678,7 @@ static int plan_room(chart_plan *p, const ind_chart *c, double *top,
 
 int chart_plan_make(chart_plan *p, const ind_chart *c, ind_error *err)
 {
-    double top, bottom, tick_em, plot_h, plot_w;
+    double top = 0.0, bottom = 0.0, tick_em, plot_h, plot_w;
     int rc;
 
     memset(p, 0, sizeof *p);

@@ -484,9 +484,10 @@ static void test_next(ind_growth_break *out, const walk *before,
     out->history = fb.history;
     len = (size_t)snprintf(out->reason, sizeof out->reason,
                            "the figure after it breaks from it: ");
+    /* The reason may be cut short: it is a message, not data. */
     if (len < sizeof out->reason)
-        snprintf(out->reason + len, sizeof out->reason - len, "%s",
-                 fb.reason);
+        snprintf(out->reason + len, sizeof out->reason - len, "%.*s",
+                 (int)(sizeof out->reason - len - 1), fb.reason);
 }
 
 int ind_growth_break_test(ind_growth_break *out, const ind_series *s,
