@@ -72,7 +72,7 @@ static long same_key_reading(ind_dataset *ds, uint32_t series, int year,
         return -1;
     for (k = 0; k < n; k++) {
         const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state != READING_REPLACED && r->year == year && r->as_of == as_of)
+        if (r->state != READING_REPLACED && r->year == year && rd_as_of(ds, r) == as_of)
             return (long)idx[k];
     }
     return -1;
@@ -99,7 +99,8 @@ static long other_primary(ind_dataset *ds, uint32_t series, int year,
 /* Parse and check the key fields and the figure into rec. */
 static int check_new_reading(ind_dataset *ds, const ind_reading *in,
                              const char *value_text, reading_rec *rec,
-                             uint32_t *ind_index, ind_strid *entity)
+                             text_rec *txt, uint32_t *ind_index,
+                             ind_strid *entity)
 {
     const char *id = or_empty(in->indicator);
     const indicator_rec *ind;
@@ -122,17 +123,17 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
         return ind_dataset_fail(ds, rc, "%s", why);
     rec->year = (int16_t)year;
     *entity = checked_text(ds, "entity", in->entity);
-    rec->unit = checked_text(ds, "unit", in->unit);
-    rec->source = checked_text(ds, "source", in->source);
-    rec->note = checked_text(ds, "note", in->note);
-    if (*entity == IND_STRID_NONE || rec->unit == IND_STRID_NONE ||
-        rec->source == IND_STRID_NONE || rec->note == IND_STRID_NONE)
+    txt->unit = checked_text(ds, "unit", in->unit);
+    txt->source = checked_text(ds, "source", in->source);
+    txt->note = checked_text(ds, "note", in->note);
+    if (*entity == IND_STRID_NONE || txt->unit == IND_STRID_NONE ||
+        txt->source == IND_STRID_NONE || txt->note == IND_STRID_NONE)
         return ds->error.code;
     rc = ind_check_as_of(or_empty(in->as_of), strlen(or_empty(in->as_of)), year,
                          why, sizeof why);
     if (rc != IND_OK)
         return ind_dataset_fail(ds, rc, "%s", why);
-    rec->as_of = ind_strpool_intern(&ds->pool, or_empty(in->as_of),
+    txt->as_of = ind_strpool_intern(&ds->pool, or_empty(in->as_of),
                                     strlen(or_empty(in->as_of)));
     if (in->status != 0 && ind_check_status(status_text, 1, &rec->status, why,
                                             sizeof why) != IND_OK)
@@ -147,14 +148,14 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
     } else {
         rec->value = in->value;
     }
-    if (*ds_str(ds, rec->unit) && *ds_str(ds, ind->unit) && rec->unit != ind->unit)
+    if (*ds_str(ds, txt->unit) && *ds_str(ds, ind->unit) && txt->unit != ind->unit)
         return ind_dataset_fail(ds, IND_EDATA, "unit '%s' contradicts the "
                                 "catalog: %s is counted in '%s'",
-                                ds_str(ds, rec->unit), id, ds_str(ds, ind->unit));
-    if (ind->kind == IND_KIND_RATE && *ds_str(ds, rec->unit) &&
-        strcmp(ds_str(ds, rec->unit), "percent") != 0)
+                                ds_str(ds, txt->unit), id, ds_str(ds, ind->unit));
+    if (ind->kind == IND_KIND_RATE && *ds_str(ds, txt->unit) &&
+        strcmp(ds_str(ds, txt->unit), "percent") != 0)
         return ind_dataset_fail(ds, IND_EDATA, "unit '%s': %s is a rate, its "
-                                "unit is 'percent'", ds_str(ds, rec->unit), id);
+                                "unit is 'percent'", ds_str(ds, txt->unit), id);
     return IND_OK;
 }
 
@@ -162,6 +163,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                     const char *value_text, unsigned flags)
 {
     reading_rec rec;
+    text_rec txt;
     uint32_t ind_index, series;
     ind_strid entity;
     long existing, primary;
@@ -174,14 +176,15 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     if (rc != IND_OK)
         return rc;
     memset(&rec, 0, sizeof rec);
-    rc = check_new_reading(ds, in, value_text, &rec, &ind_index, &entity);
+    memset(&txt, 0, sizeof txt);
+    rc = check_new_reading(ds, in, value_text, &rec, &txt, &ind_index, &entity);
     if (rc != IND_OK)
         return rc;
     series = ind_dataset_series_of(ds, ds->indicators[ind_index].id, entity,
                                    ind_index);
     if (series == UINT32_MAX)
         return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
-    existing = same_key_reading(ds, series, rec.year, rec.as_of);
+    existing = same_key_reading(ds, series, rec.year, txt.as_of);
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
         const reading_rec *old = &ds->readings[existing];
         char v[IND_NUMBER_HUMAN_BUFSIZE];
@@ -191,17 +194,17 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                                 "from %s); to replace it, repeat with --revise "
                                 "(the old figure is kept in the history)",
                                 ds->path, (unsigned)old->line, in->indicator,
-                                rec.year, *ds_str(ds, rec.as_of) ? " as of " : "",
-                                ds_str(ds, rec.as_of), v,
-                                *ds_str(ds, old->source) ? ds_str(ds, old->source)
+                                rec.year, *ds_str(ds, txt.as_of) ? " as of " : "",
+                                ds_str(ds, txt.as_of), v,
+                                *ds_str(ds, rd_source(ds, old)) ? ds_str(ds, rd_source(ds, old))
                                                          : "no source");
     }
     if (existing >= 0) {
         const reading_rec *old = &ds->readings[existing];
         /* A revision keeps what it does not restate: the unit and the
          * decision (role) stay with the figure. */
-        if (rec.unit == 0)
-            rec.unit = old->unit;
+        if (txt.unit == 0)
+            txt.unit = rd_unit(ds, old);
         if (in->role == IND_ROLE_NONE)
             rec.role = old->role;
     }
@@ -213,7 +216,9 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                                 "'alternate' first", in->indicator, rec.year,
                                 (unsigned)ds->readings[primary].line);
     rec.series = series;
-    rec.offset = NO_OFFSET;
+    rec.text = ind_dataset_text_of(ds, &txt);
+    if (rec.text == UINT32_MAX)
+        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
     rec.state = READING_ADDED;
     added = ind_dataset_push_reading(ds, &rec);
     if (added == (size_t)-1)

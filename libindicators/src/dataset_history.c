@@ -125,8 +125,8 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
         const reading_rec *r = &ds->readings[idx[k]];
         /* Judge the file as read: a revision made in memory since then
          * must not hide the figure the file holds. */
-        if (r->offset != NO_OFFSET && r->year == year &&
-            strcmp(ds_str(ds, r->as_of), e->as_of) == 0 && r->value == value)
+        if (r->line != 0 && r->year == year &&
+            strcmp(ds_str(ds, rd_as_of(ds, r)), e->as_of) == 0 && r->value == value)
             return 1;
     }
     return 0;

@@ -93,3 +93,63 @@ int ind_index_map_put(ind_index_map *m, uint64_t key, uint32_t value)
     m->count++;
     return 0;
 }
+
+/* ---- text tuples ---- */
+
+static size_t tuple_slot(const text_rec *t, size_t n)
+{
+    uint64_t h = ((uint64_t)t->unit << 32) ^ t->as_of;
+
+    h = h * 0x9E3779B97F4A7C15u ^ ((uint64_t)t->source << 32 | t->note);
+    return slot_of(h, n);
+}
+
+static int same_tuple(const text_rec *a, const text_rec *b)
+{
+    return a->unit == b->unit && a->as_of == b->as_of &&
+           a->source == b->source && a->note == b->note;
+}
+
+static int tuples_rehash(ind_dataset *ds, size_t n)
+{
+    uint32_t *slots = malloc(n * sizeof *slots);
+    size_t i, k;
+
+    if (slots == NULL)
+        return -1;
+    memset(slots, 0xff, n * sizeof *slots);
+    for (i = 0; i < ds->ntexts; i++) {
+        for (k = tuple_slot(&ds->texts[i], n); slots[k] != UINT32_MAX;
+             k = (k + 1) & (n - 1))
+            ;
+        slots[k] = (uint32_t)i;
+    }
+    free(ds->text_slots);
+    ds->text_slots = slots;
+    ds->ntext_slots = n;
+    return 0;
+}
+
+uint32_t ind_dataset_text_of(ind_dataset *ds, const text_rec *t)
+{
+    size_t k;
+
+    if ((ds->ntexts + 1) * 2 > ds->ntext_slots &&
+        tuples_rehash(ds, ds->ntext_slots ? ds->ntext_slots * 2 : 256) != 0)
+        return UINT32_MAX;
+    for (k = tuple_slot(t, ds->ntext_slots); ds->text_slots[k] != UINT32_MAX;
+         k = (k + 1) & (ds->ntext_slots - 1))
+        if (same_tuple(&ds->texts[ds->text_slots[k]], t))
+            return ds->text_slots[k];
+    if (ds->ntexts == ds->texts_cap) {
+        size_t cap = ds->texts_cap ? ds->texts_cap * 2 : 256;
+        text_rec *p = realloc(ds->texts, cap * sizeof *p);
+        if (p == NULL || ds->ntexts >= UINT32_MAX - 1)
+            return UINT32_MAX;
+        ds->texts = p;
+        ds->texts_cap = cap;
+    }
+    ds->texts[ds->ntexts] = *t;
+    ds->text_slots[k] = (uint32_t)ds->ntexts;
+    return (uint32_t)ds->ntexts++;
+}

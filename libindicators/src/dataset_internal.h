@@ -25,7 +25,6 @@ enum ind_cat_column {
 };
 
 #define NO_COLUMN ((size_t)-1)
-#define NO_OFFSET UINT64_MAX
 
 /* What became of a reading since the files were read. */
 enum ind_reading_state {
@@ -34,12 +33,17 @@ enum ind_reading_state {
     READING_REPLACED     /* a loaded row superseded by a revision */
 };
 
+/* The texts of a reading. Rows of a panel repeat them (same unit, no
+ * source), so readings share interned tuples: 32-byte readings. */
+typedef struct text_rec {
+    ind_strid unit, as_of, source, note;
+} text_rec;
+
 typedef struct reading_rec {
     double value;
-    uint64_t offset;     /* row start in the observations file, or NO_OFFSET */
     uint32_t series;
-    ind_strid unit, as_of, source, note;
-    uint32_t line;
+    uint32_t text;       /* index in ds->texts */
+    uint32_t line;       /* line in the observations file; 0 for a new one */
     int16_t year;
     char status;
     uint8_t role;        /* ind_role */
@@ -87,7 +91,7 @@ struct ind_dataset {
     size_t ncolumns;               /* header fields */
     size_t col[COL_KNOWN];         /* field index of each known column */
     ind_strid *column_names;       /* header names in file order */
-    uint64_t header_offset;        /* where the header row starts (after a BOM) */
+    unsigned long header_line;     /* line of the header row */
     int crlf, ends_with_newline;
     uint64_t file_size;
     struct timespec file_mtime;
@@ -98,6 +102,12 @@ struct ind_dataset {
     size_t cat_ncolumns;
     size_t cat_col[CAT_KNOWN];
     int cat_crlf, cat_ends_with_newline;
+    unsigned long cat_header_line;
+
+    text_rec *texts;                 /* interned text tuples */
+    size_t ntexts, texts_cap;
+    uint32_t *text_slots;            /* open-addressing table of tuples */
+    size_t ntext_slots;
 
     reading_rec *readings;
     size_t nreadings, readings_cap;
@@ -141,6 +151,31 @@ static inline const char *ds_str(const ind_dataset *ds, ind_strid id)
 {
     return ind_strpool_get(&ds->pool, id);
 }
+
+/* The texts of a reading. */
+static inline ind_strid rd_unit(const ind_dataset *ds, const reading_rec *r)
+{
+    return ds->texts[r->text].unit;
+}
+
+static inline ind_strid rd_as_of(const ind_dataset *ds, const reading_rec *r)
+{
+    return ds->texts[r->text].as_of;
+}
+
+static inline ind_strid rd_source(const ind_dataset *ds, const reading_rec *r)
+{
+    return ds->texts[r->text].source;
+}
+
+static inline ind_strid rd_note(const ind_dataset *ds, const reading_rec *r)
+{
+    return ds->texts[r->text].note;
+}
+
+/* Index of an interned text tuple, added if new; UINT32_MAX when memory
+ * runs out (dataset_index.c). */
+uint32_t ind_dataset_text_of(ind_dataset *ds, const text_rec *t);
 
 /* Validation of single fields, shared by loading and ind_dataset_add.
  * Each returns IND_OK or IND_EPARSE/IND_EDATA with the reason in 'why'. */

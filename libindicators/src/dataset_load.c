@@ -138,6 +138,8 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->lock_path);
     free(ds->column_names);
     free(ds->readings);
+    free(ds->texts);
+    free(ds->text_slots);
     free(ds->indicators);
     free(ds->series);
     free(ds->order);
@@ -375,6 +377,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     (void)err;
     if (row->index == 0) {
         ds->cat_ncolumns = row->count;
+        ds->cat_header_line = row->line;
         lc->header_ok = map_header(ds, lc->path, row, cat_names, CAT_KNOWN,
                                    ds->cat_col, required, 1) == IND_OK;
         return lc->header_ok ? IND_OK : IND_EDATA;
@@ -467,6 +470,7 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
     ind_dataset *ds = lc->ds;
     const size_t *col = ds->col;
     reading_rec r;
+    text_rec t;
     ind_strid indicator, entity;
     uint32_t ind_index;
     const char *s, *unit;
@@ -528,10 +532,10 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
         row_error(lc, row->line, col[COL_AS_OF], why);
         return IND_OK;
     }
-    r.as_of = ind_strpool_intern(&ds->pool, s, len);
+    t.as_of = ind_strpool_intern(&ds->pool, s, len);
     {
         static const size_t text_cols[] = { COL_UNIT, COL_SOURCE, COL_NOTE };
-        ind_strid *dest[] = { &r.unit, &r.source, &r.note };
+        ind_strid *dest[] = { &t.unit, &t.source, &t.note };
         size_t k;
         for (k = 0; k < 3; k++) {
             s = field_of(row, col, text_cols[k], &len);
@@ -545,12 +549,13 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
                 return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
         }
     }
-    if (r.as_of == IND_STRID_NONE)
+    r.text = t.as_of == IND_STRID_NONE ? UINT32_MAX
+                                       : ind_dataset_text_of(ds, &t);
+    if (r.text == UINT32_MAX)
         return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
     r.series = ind_dataset_series_of(ds, indicator, entity, ind_index);
     if (r.series == UINT32_MAX)
         return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
-    r.offset = row->offset;
     r.line = (uint32_t)row->line;
     r.state = READING_LOADED;
     if (ind_dataset_push_reading(ds, &r) == (size_t)-1)
@@ -570,7 +575,7 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
     (void)err;
     if (row->index == 0) {
         ds->ncolumns = row->count;
-        ds->header_offset = row->offset;
+        ds->header_line = row->line;
         ds->column_names = malloc(row->count * sizeof *ds->column_names);
         if (ds->column_names == NULL)
             return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");

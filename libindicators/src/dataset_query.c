@@ -49,7 +49,7 @@ const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds, size_t i)
 static uint64_t order_key(const ind_dataset *ds, size_t i)
 {
     const reading_rec *r = &ds->readings[i];
-    long end = ind_as_of_end(ds_str(ds, r->as_of), r->year) - 19000000L;
+    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year) - 19000000L;
 
     if (end < 0)
         end = 0;
@@ -63,17 +63,39 @@ static int compare_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int ind_dataset_build_order(ind_dataset *ds)
+/* Sort one series' bucket of reading indices by order_key. Buckets are
+ * usually in order already (files are written by year); only the others
+ * pay for a key array. Returns IND_OK or IND_ENOMEM. */
+static int sort_bucket(const ind_dataset *ds, size_t *idx, size_t n)
 {
     uint64_t *keys;
+    size_t k;
+
+    for (k = 1; k < n; k++)
+        if (order_key(ds, idx[k - 1]) > order_key(ds, idx[k]))
+            break;
+    if (k >= n)
+        return IND_OK;
+    keys = malloc(n * sizeof *keys);
+    if (keys == NULL)
+        return IND_ENOMEM;
+    for (k = 0; k < n; k++)
+        keys[k] = order_key(ds, idx[k]);
+    qsort(keys, n, sizeof *keys, compare_u64);
+    for (k = 0; k < n; k++)
+        idx[k] = (size_t)(keys[k] & 0xffffffffu);
+    free(keys);
+    return IND_OK;
+}
+
+int ind_dataset_build_order(ind_dataset *ds)
+{
     size_t *fill, i, pos = 0;
 
     free(ds->order);
     ds->order = malloc((ds->nreadings ? ds->nreadings : 1) * sizeof *ds->order);
-    keys = malloc((ds->nreadings ? ds->nreadings : 1) * sizeof *keys);
     fill = calloc(ds->nseries ? ds->nseries : 1, sizeof *fill);
-    if (ds->order == NULL || keys == NULL || fill == NULL) {
-        free(keys);
+    if (ds->order == NULL || fill == NULL) {
         free(fill);
         return IND_ENOMEM;
     }
@@ -81,23 +103,16 @@ int ind_dataset_build_order(ind_dataset *ds)
         ds->series[i].first = pos;
         pos += ds->series[i].count;
     }
-    /* Bucket by series in one pass, then sort each (usually tiny) bucket. */
+    /* Bucket by series in one pass (file order within a bucket). */
     for (i = 0; i < ds->nreadings; i++) {
-        const series_rec *s = &ds->series[ds->readings[i].series];
-        keys[s->first + fill[ds->readings[i].series]++] = order_key(ds, i);
+        uint32_t s = ds->readings[i].series;
+        ds->order[ds->series[s].first + fill[s]++] = i;
     }
-    for (i = 0; i < ds->nseries; i++) {
-        size_t k, first = ds->series[i].first, n = ds->series[i].count;
-        int sorted = 1;
-        for (k = 1; k < n && sorted; k++)
-            sorted = keys[first + k - 1] <= keys[first + k];
-        if (!sorted)
-            qsort(keys + first, n, sizeof *keys, compare_u64);
-        for (k = 0; k < n; k++)
-            ds->order[first + k] = (size_t)(keys[first + k] & 0xffffffffu);
-    }
-    free(keys);
     free(fill);
+    for (i = 0; i < ds->nseries; i++)
+        if (sort_bucket(ds, ds->order + ds->series[i].first,
+                        ds->series[i].count) != IND_OK)
+            return IND_ENOMEM;
     ds->order_valid = 1;
     return IND_OK;
 }
@@ -122,11 +137,11 @@ int ind_dataset_reading(const ind_dataset *ds, size_t i, ind_reading *out)
     out->entity = ds_str(ds, s->entity);
     out->year = r->year;
     out->value = r->value;
-    out->unit = ds_str(ds, r->unit);
+    out->unit = ds_str(ds, rd_unit(ds, r));
     out->status = r->status;
-    out->as_of = ds_str(ds, r->as_of);
-    out->source = ds_str(ds, r->source);
-    out->note = ds_str(ds, r->note);
+    out->as_of = ds_str(ds, rd_as_of(ds, r));
+    out->source = ds_str(ds, rd_source(ds, r));
+    out->note = ds_str(ds, rd_note(ds, r));
     out->role = (ind_role)r->role;
     out->line = r->state == READING_LOADED ? r->line : 0;
     return IND_OK;
@@ -253,10 +268,10 @@ static void describe(const ind_dataset *ds, size_t i, char *buf, size_t n)
     ind_number_format_human(v, sizeof v, r->value, -1);
     if (r->state == READING_LOADED)
         snprintf(buf, n, "line %u: %s%s%s", (unsigned)r->line, v,
-                 *ds_str(ds, r->as_of) ? " as of " : "", ds_str(ds, r->as_of));
+                 *ds_str(ds, rd_as_of(ds, r)) ? " as of " : "", ds_str(ds, rd_as_of(ds, r)));
     else
-        snprintf(buf, n, "new: %s%s%s", v, *ds_str(ds, r->as_of) ? " as of " : "",
-                 ds_str(ds, r->as_of));
+        snprintf(buf, n, "new: %s%s%s", v, *ds_str(ds, rd_as_of(ds, r)) ? " as of " : "",
+                 ds_str(ds, rd_as_of(ds, r)));
 }
 
 static int conflict_error(ind_dataset *ds, size_t series, const size_t *idx,
@@ -334,7 +349,7 @@ static unsigned choice_flags(const ind_dataset *ds, const size_t *idx,
                 ds->readings[idx[k]].role != IND_ROLE_NONE)
                 flags |= IND_POINT_EXPLICIT;
     }
-    if (ind_as_of_end(ds_str(ds, r->as_of), r->year) < (long)r->year * 10000 + 1231)
+    if (ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year) < (long)r->year * 10000 + 1231)
         flags |= IND_POINT_PARTIAL_YEAR;
     return flags;
 }
@@ -379,8 +394,8 @@ int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out)
         p.value = r->value;
         p.status = r->status;
         p.flags = choice_flags(ds, idx + k, run, (size_t)pick);
-        p.as_of = ds_str(ds, r->as_of);
-        p.source = ds_str(ds, r->source);
+        p.as_of = ds_str(ds, rd_as_of(ds, r));
+        p.source = ds_str(ds, rd_source(ds, r));
         p.reading = idx[k + (size_t)pick];
         rc = ind_series_add(series, &p, &ds->error);
         if (rc != IND_OK) {

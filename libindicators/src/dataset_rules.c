@@ -213,7 +213,7 @@ int ind_check_role(const char *s, size_t len, ind_role *role, char *why,
  * by date, latest first; those dated after it come below, earliest first. */
 static long rank_of(const ind_dataset *ds, const reading_rec *r)
 {
-    long end = ind_as_of_end(ds_str(ds, r->as_of), r->year);
+    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year);
     long year_end = (long)r->year * 10000 + 1231;
 
     return end <= year_end ? end : -end;

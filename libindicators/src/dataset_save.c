@@ -82,11 +82,11 @@ static void reading_fields(const ind_dataset *ds, const reading_rec *r,
     v[COL_ENTITY] = ds_str(ds, s->entity);
     v[COL_YEAR] = year;
     v[COL_VALUE] = value;
-    v[COL_UNIT] = ds_str(ds, r->unit);
+    v[COL_UNIT] = ds_str(ds, rd_unit(ds, r));
     v[COL_STATUS] = status;
-    v[COL_AS_OF] = ds_str(ds, r->as_of);
-    v[COL_SOURCE] = ds_str(ds, r->source);
-    v[COL_NOTE] = ds_str(ds, r->note);
+    v[COL_AS_OF] = ds_str(ds, rd_as_of(ds, r));
+    v[COL_SOURCE] = ds_str(ds, rd_source(ds, r));
+    v[COL_NOTE] = ds_str(ds, rd_note(ds, r));
     v[COL_ROLE] = ind_role_name((ind_role)r->role);
 }
 
@@ -166,24 +166,24 @@ static int put_inserts(const ind_dataset *ds, FILE *out, const copy_plan *p,
 /* Stream 'in' to 'out' applying the plan. For the catalog the plan has no
  * readings: only added columns. */
 static int copy_with_plan(const ind_dataset *ds, FILE *in, FILE *out,
-                          const copy_plan *p, uint64_t header_offset,
+                          const copy_plan *p, unsigned long header_line,
                           int crlf, int observations)
 {
     char *line = NULL;
     size_t cap = 0, next_reading = 0, next_insert = 0;
-    uint64_t offset = 0;
+    unsigned long line_no = 0;
     ssize_t got;
     int rc = 0, open_line = 0;
 
     for (got = getline(&line, &cap, in); got > 0 && rc == 0;
          got = getline(&line, &cap, in)) {
         size_t len = (size_t)got;
-        int is_header = offset <= header_offset && header_offset < offset + len;
+        int is_header = ++line_no == header_line;
         if (open_line && put_end(out, crlf) != 0)
             rc = -1;
         open_line = 0;
         if (observations && !is_header && next_reading < ds->nreadings &&
-            ds->readings[next_reading].offset == offset) {
+            ds->readings[next_reading].line == line_no) {
             size_t k = next_reading++;
             rc = rc ? rc : put_inserts(ds, out, p, &next_insert, k, 0);
             if (rc == 0 && p->replacement[k] != (size_t)-1) {
@@ -209,7 +209,6 @@ static int copy_with_plan(const ind_dataset *ds, FILE *in, FILE *out,
             rc = put_line(out, line, len, p, is_header, crlf);
             open_line = content_len(line, len) == len && p->nadded == 0;
         }
-        offset += len;
     }
     if (ferror(in))
         rc = -1;
@@ -254,7 +253,7 @@ static size_t replaced_root(const ind_dataset *ds, const change_rec *c)
 {
     size_t root = c->replaced;
 
-    while (root != (size_t)-1 && ds->readings[root].offset == NO_OFFSET) {
+    while (root != (size_t)-1 && ds->readings[root].line == 0) {
         const change_rec *prev = change_of(ds, root);
         root = prev ? prev->replaced : (size_t)-1;
     }
@@ -271,7 +270,7 @@ static void place(const ind_dataset *ds, size_t reading, insert_plan *ip)
 
     for (k = 0; k < s->count; k++) {
         size_t i = ds->order[s->first + k];
-        if (ds->readings[i].offset == NO_OFFSET)
+        if (ds->readings[i].line == 0)
             continue;
         if (ds->readings[i].year <= r->year && (after == (size_t)-1 || i > after))
             after = i;
@@ -314,7 +313,7 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
             names[p->nnames++] = obs_names[k];
     }
     p->nadded = p->nnames - ds->ncolumns;
-    while (nloaded < ds->nreadings && ds->readings[nloaded].offset != NO_OFFSET)
+    while (nloaded < ds->nreadings && ds->readings[nloaded].line != 0)
         nloaded++;
     p->replacement = malloc((nloaded ? nloaded : 1) * sizeof *p->replacement);
     p->inserts = malloc((ds->nchanges ? ds->nchanges : 1) * sizeof *p->inserts);
@@ -344,7 +343,7 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
 typedef int (*tail_fn)(ind_dataset *ds, FILE *out, void *ctx);
 
 static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
-                        uint64_t header_offset, int crlf, int observations,
+                        unsigned long header_line, int crlf, int observations,
                         tail_fn tail, void *ctx)
 {
     ind_atomic_file *af;
@@ -364,7 +363,7 @@ static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
     out = ind_atomic_stream(af);
     rc = 0;
     if (in != NULL)
-        rc = copy_with_plan(ds, in, out, p, header_offset, crlf, observations);
+        rc = copy_with_plan(ds, in, out, p, header_line, crlf, observations);
     if (rc == 0 && tail != NULL)
         rc = tail(ds, out, ctx);
     if (in)
@@ -422,8 +421,8 @@ static void old_new(const ind_dataset *ds, const reading_rec *r, const char **v,
     status[1] = '\0';
     v[slot_value] = value;
     v[slot_status] = status;
-    v[slot_source] = ds_str(ds, r->source);
-    v[slot_note] = ds_str(ds, r->note);
+    v[slot_source] = ds_str(ds, rd_source(ds, r));
+    v[slot_note] = ds_str(ds, rd_note(ds, r));
     v[slot_role] = ind_role_name((ind_role)r->role);
 }
 
@@ -479,7 +478,7 @@ static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
             v[H_ENTITY] = ds_str(ds, s->entity);
             snprintf(year, sizeof year, "%d", r->year);
             v[H_YEAR] = year;
-            v[H_AS_OF] = ds_str(ds, r->as_of);
+            v[H_AS_OF] = ds_str(ds, rd_as_of(ds, r));
             old_new(ds, r, v, H_NEW_VALUE, H_NEW_STATUS, H_NEW_SOURCE,
                     H_NEW_NOTE, H_NEW_ROLE, nv, ns);
             if (c->replaced != (size_t)-1)
@@ -603,7 +602,8 @@ static int write_catalog(ind_dataset *ds)
             names[p.nnames++] = cat_names[k];
     p.names = names;
     p.nadded = p.nnames - ds->cat_ncolumns;
-    return replace_file(ds, ds->catalog_path, &p, 0, ds->cat_crlf, 0,
+    return replace_file(ds, ds->catalog_path, &p, ds->cat_header_line,
+                        ds->cat_crlf, 0,
                         catalog_tail, &p);
 }
 
@@ -619,7 +619,7 @@ static int write_observations(ind_dataset *ds)
         return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
     rc = plan_observations(ds, &p, names);
     if (rc == IND_OK)
-        rc = replace_file(ds, ds->path, &p, ds->header_offset, ds->crlf, 1,
+        rc = replace_file(ds, ds->path, &p, ds->header_line, ds->crlf, 1,
                           NULL, NULL);
     else
         rc = ind_dataset_fail(ds, rc, "out of memory");

@@ -21,14 +21,20 @@ static void reading_text(const ind_dataset *ds, const reading_rec *r,
     char v[IND_NUMBER_HUMAN_BUFSIZE];
 
     ind_number_format_human(v, sizeof v, r->value, -1);
-    snprintf(buf, n, "%s%s%s (line %u)", v, *ds_str(ds, r->as_of) ? " as of " : "",
-             ds_str(ds, r->as_of), (unsigned)r->line);
+    snprintf(buf, n, "%s%s%s (line %u)", v, *ds_str(ds, rd_as_of(ds, r)) ? " as of " : "",
+             ds_str(ds, rd_as_of(ds, r)), (unsigned)r->line);
 }
 
+/* How far back a reading is compared for an exact duplicate: readings
+ * with one key sit together in the order, so a short look suffices and
+ * the check stays linear on any file. */
+#define DUPLICATE_LOOKBACK 64
+
 /* Two live readings with the same key (year, as_of). */
-static int same_key(const reading_rec *a, const reading_rec *b)
+static int same_key(const ind_dataset *ds, const reading_rec *a,
+                    const reading_rec *b)
 {
-    return a->year == b->year && a->as_of == b->as_of;
+    return a->year == b->year && rd_as_of(ds, a) == rd_as_of(ds, b);
 }
 
 /* Duplicates and conflicts within one year's readings idx[0..run). */
@@ -44,12 +50,12 @@ static void check_year(ind_dataset *ds, const series_rec *s, const size_t *idx,
         const reading_rec *r = &ds->readings[idx[i]];
         if (r->state == READING_REPLACED)
             continue;
-        for (j = 0; j < i; j++) {
+        for (j = i; j-- > 0 && i - j <= DUPLICATE_LOOKBACK;) {
             const reading_rec *q = &ds->readings[idx[j]];
-            if (q->state == READING_REPLACED || !same_key(q, r))
+            if (q->state == READING_REPLACED || !same_key(ds, q, r))
                 continue;
-            if (q->value == r->value && q->source == r->source &&
-                q->note == r->note && q->role == r->role) {
+            if (q->value == r->value && rd_source(ds, q) == rd_source(ds, r) &&
+                rd_note(ds, q) == rd_note(ds, r) && q->role == r->role) {
                 ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
                                  column_of(ds, COL_VALUE),
                                  "duplicate of line %u (%s %d)",
@@ -94,10 +100,10 @@ static void check_reading(ind_dataset *ds, const reading_rec *r)
 {
     const series_rec *s = &ds->series[r->series];
     const indicator_rec *ind = &ds->indicators[s->indicator_index];
-    const char *unit = ds_str(ds, r->unit), *cat_unit = ds_str(ds, ind->unit);
-    long end = ind_as_of_end(ds_str(ds, r->as_of), r->year);
+    const char *unit = ds_str(ds, rd_unit(ds, r)), *cat_unit = ds_str(ds, ind->unit);
+    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year);
 
-    if (ind->declared && *unit && *cat_unit && r->unit != ind->unit)
+    if (ind->declared && *unit && *cat_unit && rd_unit(ds, r) != ind->unit)
         ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
                          column_of(ds, COL_UNIT),
                          "unit '%s' contradicts the catalog's '%s' for %s",
@@ -111,7 +117,7 @@ static void check_reading(ind_dataset *ds, const reading_rec *r)
         ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, r->line,
                          column_of(ds, COL_AS_OF),
                          "as_of '%s' is more than a year after %d",
-                         ds_str(ds, r->as_of), r->year);
+                         ds_str(ds, rd_as_of(ds, r)), r->year);
 }
 
 static void check_catalog(ind_dataset *ds)
