@@ -117,12 +117,27 @@ int cli_number(const cli_command *cmd, const char *option, const char *text,
     return EX_OK;
 }
 
+/* Say what loading inferred (a missing catalog): notes, not errors. */
+static void print_notes(const ind_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
+        const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);
+        if (d->severity == IND_SEVERITY_NOTE)
+            fprintf(stderr, "%s: note: %s: %s\n", CLI_PROGRAM, d->path,
+                    d->message);
+    }
+}
+
 int cli_open(const cli *c, unsigned flags, ind_dataset **out)
 {
     int rc = ind_dataset_open(out, c->dataset, flags);
 
-    if (rc == IND_OK)
+    if (rc == IND_OK) {
+        print_notes(*out);
         return EX_OK;
+    }
     if (rc == IND_ENOTFOUND) {
         cli_error("%s (set the dataset with -d FILE or $INDICATORS_DATASET)",
                   ind_dataset_errmsg(*out));

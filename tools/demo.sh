@@ -18,8 +18,6 @@ step "indicators list"
 "$ind" list
 step "indicators show $headline"
 "$ind" show "$headline"
-step "indicators history"
-"$ind" history
 step "indicators growth $headline"
 "$ind" growth "$headline"
 step "indicators project $headline --to 2027"
