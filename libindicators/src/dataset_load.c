@@ -549,6 +549,10 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
                 return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
         }
     }
+    /* An indicator the catalog lacks takes its unit from its first row. */
+    if (!ds->indicators[ind_index].declared &&
+        ds->indicators[ind_index].unit == 0)
+        ds->indicators[ind_index].unit = t.unit;
     r.text = t.as_of == IND_STRID_NONE ? UINT32_MAX
                                        : ind_dataset_text_of(ds, &t);
     if (r.text == UINT32_MAX)
