@@ -15,11 +15,13 @@ DATASET=datasets/china-standardization.csv
 OUT=plots
 
 if [ ! -f "$DATASET" ]; then
-    echo "make-gallery.sh: run from the repository root ($DATASET not found)" >&2
+    echo "make-gallery.sh: run from the repository root" \
+        "($DATASET not found)" >&2
     exit 66
 fi
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-    SOURCE_DATE_EPOCH=$(git log -1 --format=%ct -- "$DATASET" 2>/dev/null || true)
+    SOURCE_DATE_EPOCH=$(git log -1 --format=%ct -- "$DATASET" 2>/dev/null ||
+        true)
     if [ -n "$SOURCE_DATE_EPOCH" ]; then
         export SOURCE_DATE_EPOCH
     else

@@ -17,10 +17,10 @@ const cli_command cli_cmd_chart = {
     "           [--project YEAR [--model M]] [--base YEAR] [--render FMT]\n"
     "           [--size WxH] [--title TEXT] [--note TEXT] [--entity E]\n"
     "           [--layout auto|shared|panels] [--format table|csv|json]\n"
-    "\nWrites a gnuplot script that stands alone (the figures inline, a header\n"
-    "with the dataset's path and SHA-256, this command, the library version\n"
-    "and the time) and, with --render, draws it with gnuplot into the file\n"
-    "of the same stem: FILE.png, FILE.svg, FILE.pdf.\n"
+    "\nWrites a gnuplot script that stands alone (the figures inline, a\n"
+    "header with the dataset's path and SHA-256, this command, the library\n"
+    "version and the time) and, with --render, draws it with gnuplot into\n"
+    "the file of the same stem: FILE.png, FILE.svg, FILE.pdf.\n"
     "\n  -o, --output FILE.gp  the script to write (must end in .gp)\n"
     "  --kind line           levels, one line per indicator (default)\n"
     "  --kind growth         year-on-year change in %, as bars (falls in a\n"
@@ -52,15 +52,11 @@ const cli_command cli_cmd_chart = {
     run
 };
 
-/* Formats --render may ask for, as bits (1 << ind_chart_format). */
-#define RENDER_ALL ((1u << IND_CHART_PNG) | (1u << IND_CHART_SVG) | \
-                    (1u << IND_CHART_PDF))
-
 typedef struct chart_args {
     ind_chart_options opts;    /* kind, layout, title, note, size */
     const char *output;        /* -o */
     const char *entity;        /* --entity, "" for the subject */
-    unsigned render;           /* bits of the formats to draw */
+    unsigned render;           /* formats to draw, bits 1 << format */
     int project_to;            /* --project, 0 for none */
     ind_projection_options popts;
     int model_given;

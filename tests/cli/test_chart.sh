@@ -21,7 +21,8 @@ cd "$T"
 
 DATA=$SOURCE_DIR/datasets
 FIXTURES=$SOURCE_DIR/tests/data/cli-chart
-cp "$DATA"/china-standardization.csv "$DATA"/china-standardization.indicators.csv .
+cp "$DATA"/china-standardization.csv \
+    "$DATA"/china-standardization.indicators.csv .
 [ -f "$DATA"/china-standardization.history.csv ] &&
     cp "$DATA"/china-standardization.history.csv .
 cp "$FIXTURES"/*.csv .
@@ -239,7 +240,9 @@ unchanged "data refusals"
 run 0 -d "$DS" chart certification_bodies -o keep.gp
 cp keep.gp keep.before
 run 65 -d "$DS" chart certification_bodies --project 2020 -o keep.gp
-if cmp -s keep.gp keep.before; then ok; else fail "refused run changed keep.gp"; fi
+if cmp -s keep.gp keep.before; then ok; else
+    fail "refused run changed keep.gp"
+fi
 # A folder that does not exist: cannot create (73).
 run 73 -d "$DS" chart certification_bodies -o no/such/dir/x.gp
 absent no
@@ -401,7 +404,8 @@ if [ "$HAVE_GNUPLOT" = 1 ]; then
         run 0 -d hostile.csv chart evil_rate --kind growth -o h-r.gp \
             --render png
         # The texts are in the script only as escaped strings.
-        has 'h`touch MARK_PATH`.gp' 'Evil \`touch MARK_BT\` \" . system(\"touch MARK_SYS\")'
+        has 'h`touch MARK_PATH`.gp' \
+            'Evil \`touch MARK_BT\` \" . system(\"touch MARK_SYS\")'
         # Outside comments, no double quote is left unescaped before code.
         grep -v '^#' 'h`touch MARK_PATH`.gp' >code.txt
         lacks code.txt '" . system("touch'
