@@ -177,6 +177,8 @@ typedef struct chart_plan {
     int xstep;           /* tick step in years */
     int xfirst;          /* first tick */
     int dots;            /* draw every normal point as a dot */
+    double labels_right; /* em of the widest last-value label when those
+                          * go right of the last year, else 0 */
     int bar_labels;      /* growth: 0 none, 1 horizontal, 2 rotated */
     /* The key is drawn by the script itself (labels, arrows and
      * rectangles), so that its rows are exactly where the plan says. */
@@ -206,6 +208,10 @@ extern const char *const chart_palette[IND_CHART_MAX_SERIES];
  * lines of the header. Returns IND_OK or an error with err set. */
 int chart_script_write(FILE *out, const ind_chart *chart, const char *path,
                        ind_error *err);
+
+/* Human text of a value for a label ("74,240", "+21.5%"). */
+void chart_value_text(char *buf, size_t size, double value,
+                      ind_chart_kind kind);
 
 /* Write the plot section (every panel) of a planned chart. */
 void chart_plot_write(FILE *out, const ind_chart *chart,

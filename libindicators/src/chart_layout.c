@@ -4,6 +4,7 @@
  * texts, key and plot boxes cannot overlap whatever the text lengths. */
 #include "chart_internal.h"
 #include "error_internal.h"
+#include "indicators/number.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -576,8 +577,12 @@ static void plan_axes(chart_plan *p, const ind_chart *c, double height_px)
     for (i = 0; i < p->panels; i++) {
         panel_range(p, c, i, &lo, &hi);
         head = 0.07;
-        if (lo != 0 && c->kind != IND_CHART_GROWTH)
-            lo -= (hi - lo) * 0.04; /* a point on the bottom edge hides */
+        if (lo != 0 && c->kind != IND_CHART_GROWTH) {
+            /* a point on the bottom edge hides; but the pad must not
+             * take an axis of positive values below zero */
+            double padded = lo - (hi - lo) * 0.04;
+            lo = lo > 0 && padded < 0 ? 0 : padded;
+        }
         if (c->kind == IND_CHART_GROWTH && p->bar_labels) {
             /* room for the value labels beyond the bar ends */
             double span = hi - lo > 0 ? hi - lo : 1;
@@ -599,16 +604,48 @@ static double widest_tick(const chart_plan *p)
     return w;
 }
 
+/* Several lines of a shared plot, all ending in the same year, with no
+ * projection: their last values go right of that year, where no line
+ * runs (left of it they would sit on the lines converging there). Sets
+ * labels_right to the widest label's em, or 0. */
+static void plan_labels_right(chart_plan *p, const ind_chart *c)
+{
+    char text[IND_NUMBER_HUMAN_BUFSIZE + 8];
+    int y1 = last_year(c, 0);
+    size_t i;
+
+    p->labels_right = 0;
+    if (!p->shared || c->n_series < 2 || c->kind == IND_CHART_GROWTH ||
+        has_projection(c))
+        return;
+    for (i = 0; i < c->n_series; i++)
+        if (c->series[i].years[c->series[i].n - 1] != y1)
+            return;
+    for (i = 0; i < c->n_series; i++) {
+        const chart_series *s = &c->series[i];
+        chart_value_text(text, sizeof text, s->values[s->n - 1], c->kind);
+        p->labels_right = fmax(p->labels_right, chart_text_width(text));
+    }
+}
+
 static void plan_years(chart_plan *p, const ind_chart *c, double width_px)
 {
-    double pad = c->kind == IND_CHART_GROWTH ? 0.6 : 0.5;
+    double pad = c->kind == IND_CHART_GROWTH ? 0.6 : 0.5, right;
     int y0 = first_year(c), y1 = last_year(c, 1);
-    double per_year;
+    double per_year, label_px;
 
     if (y1 - y0 < 3)
         pad = 1.0;
+    right = pad;
+    if (p->labels_right > 0) {
+        /* the label, its offset from the point and a little air */
+        label_px = (p->labels_right + 1.6) * px(p->label_font);
+        per_year = (width_px - label_px) / (y1 - y0 + pad);
+        if (per_year > 0)
+            right = fmax(pad, label_px / per_year);
+    }
     p->xlo = y0 - pad;
-    p->xhi = y1 + pad;
+    p->xhi = y1 + right;
     per_year = width_px / (p->xhi - p->xlo);
     p->xstep = chart_year_step(per_year, 3.6 * px(p->font));
     p->xfirst = (int)(ceil(p->xlo / p->xstep) * p->xstep);
@@ -689,6 +726,7 @@ int chart_plan_make(chart_plan *p, const ind_chart *c, ind_error *err)
     if (rc != IND_OK)
         return rc;
     plan_fonts(p, c);
+    plan_labels_right(p, c);
     p->text_left = 1.2 * px(p->font) / c->width;
     p->ylabel = p->shared ? ylabel_text(c) : NULL;
     if (p->shared && p->ylabel == NULL)

@@ -58,9 +58,8 @@ static void screen_label(writer *w, const char *text, double x, double y,
             colour);
 }
 
-/* Human text of a value for a label ("74,240", "+21.5%"). */
-static void chart_value_text(char *buf, size_t size, double value,
-                             ind_chart_kind kind)
+void chart_value_text(char *buf, size_t size, double value,
+                      ind_chart_kind kind)
 {
     char num[IND_NUMBER_HUMAN_BUFSIZE];
     int decimals = kind != IND_CHART_LINE ? 1 : fabs(value) >= 100 ? 0 : -1;
@@ -358,11 +357,12 @@ static void put_last_values(writer *w, const ind_chart *c,
         if (!in_panel(p, i, k))
             continue;
         /* Above a rise, below a fall; the other side when that side has
-         * no room. */
+         * no room. Right of the last year: level with the point. */
         if ((falls && at - 0.95 * lh < lo) || (!falls && at + 0.95 * lh > hi))
             falls = !falls;
         l[n].k = k;
-        l[n++].want = at + (falls ? -0.95 : 0.95) * lh;
+        l[n++].want = p->labels_right > 0 ? at
+                      : at + (falls ? -0.95 : 0.95) * lh;
     }
     qsort(l, n, sizeof l[0], by_want);
     spread(l, n, lh, lo, hi);
@@ -372,8 +372,9 @@ static void put_last_values(writer *w, const ind_chart *c,
             (p->box[i].top - p->box[i].bottom) * (p->y[i].hi - p->y[i].lo);
         chart_value_text(text, sizeof text, s->values[s->n - 1], c->kind);
         snprintf(colour, sizeof colour, "ind_colour_%zu", l[k].k + 1);
-        data_label(w, text, s->years[s->n - 1], v,
-                   "right offset char -0.7, char 0", colour);
+        data_label(w, text, s->years[s->n - 1], v, p->labels_right > 0
+                   ? "left offset char 0.9, char 0"
+                   : "right offset char -0.7, char 0", colour);
     }
 }
 
