@@ -26,13 +26,13 @@ const cli_command cli_cmd_growth = {
     "           [--format table|csv|json]\n"
     "       indicators [-d DATASET] growth --all [--format table|csv|json]\n"
     "\nOne row per year with a value: year, value, reading (which reading was\n"
-    "used), as_of, status, prev_year, gap_years, annualised, abs_change (since\n"
-    "prev_year), abs_change_per_year (net_additions_per_year for a stock),\n"
-    "yoy_pct, log_growth, index, note. Across k missing years the change is\n"
-    "annualised, (v / v_prev)^(1/k) - 1: a gap is never filled in. Then CAGR,\n"
-    "change per year, doubling or halving time, a flow's sum, the largest\n"
-    "rise and fall.\n"
-    "\n  --from Y, --to Y   span of the rows and the CAGR (default: all years)\n"
+    "used), as_of, status, prev_year, gap_years, annualised, abs_change\n"
+    "(since prev_year), abs_change_per_year (net_additions_per_year for a\n"
+    "stock), yoy_pct, log_growth, index, note. Across k missing years the\n"
+    "change is annualised, (v / v_prev)^(1/k) - 1: a gap is never filled in.\n"
+    "Then CAGR, change per year, doubling or halving time, a flow's sum, the\n"
+    "largest rise and fall.\n"
+    "\n  --from Y, --to Y   span of the rows and the CAGR (default: all)\n"
     "  --base Y           index base year, = 100 (default: the span's first)\n"
     "  --target V --by Y  CAGR needed from the latest figure to reach V by Y,\n"
     "                     against the pace over the span\n"
@@ -442,13 +442,17 @@ static int add_rate_check(out_doc *doc, const links *l)
     };
     out_table *t = out_table_new(columns, 13);
     ind_growth_agreement *ag;
-    size_t i, k, count;
+    size_t i, k, n, count;
 
     for (i = 0; t != NULL && i < l->n; i++) {
-        size_t n = ind_series_length(l->items[i].rate);
+        n = ind_series_length(l->items[i].rate);
         ag = calloc(n ? n : 1, sizeof *ag);
-        if (ag == NULL ||
-            ind_growth_rate_check(ag, n, &count, l->items[i].rate,
+        if (ag == NULL) {
+            out_table_free(t);
+            return -1;
+        }
+        /* the links pair a rate with a level: the check cannot refuse */
+        if (ind_growth_rate_check(ag, n, &count, l->items[i].rate,
                                   l->items[i].level,
                                   IND_GROWTH_TOLERANCE_AUTO, NULL) != IND_OK)
             count = 0;
