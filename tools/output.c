@@ -433,16 +433,22 @@ static int put_csv_text(FILE *f, const char *s)
     return csv_fwrite(f, s, strlen(s));
 }
 
-static int print_csv_table(const out_table *t, FILE *f)
+static void print_csv_header(const out_table *t, FILE *f)
 {
-    size_t rows = out_table_rows(t), r, c;
-    char buf[64];
+    size_t c;
 
     for (c = 0; c < t->ncolumns; c++) {
         fputs(c ? "," : "", f);
         fputs(t->columns[c], f);
     }
     fputc('\n', f);
+}
+
+static int print_csv_rows(const out_table *t, FILE *f)
+{
+    size_t rows = out_table_rows(t), r, c;
+    char buf[64];
+
     for (r = 0; r < rows; r++) {
         for (c = 0; c < t->ncolumns; c++) {
             const cell *x = &t->cells[r * t->ncolumns + c];
@@ -458,6 +464,28 @@ static int print_csv_table(const out_table *t, FILE *f)
         fputc('\n', f);
     }
     return ferror(f) ? -1 : 0;
+}
+
+static int print_csv_table(const out_table *t, FILE *f)
+{
+    print_csv_header(t, f);
+    return print_csv_rows(t, f);
+}
+
+int out_table_flush_csv(out_table *t, FILE *f, int header)
+{
+    size_t i;
+    int rc;
+
+    if (t->failed)
+        return -1;
+    if (header)
+        print_csv_header(t, f);
+    rc = print_csv_rows(t, f);
+    for (i = 0; i < t->ncells; i++)
+        free(t->cells[i].text);
+    t->ncells = 0;
+    return rc;
 }
 
 /* ---- JSON format ---- */

@@ -61,6 +61,11 @@ int out_doc_print(const out_doc *d, out_format format, FILE *stream);
 /* Print one table alone (the table is not freed). */
 int out_table_print(const out_table *t, out_format format, FILE *stream);
 
+/* Print the table's rows as CSV (after the header when 'header' is set)
+ * and drop them, keeping the columns: a long table streams in chunks.
+ * Returns 0, or -1 on a write error or if building ran out of memory. */
+int out_table_flush_csv(out_table *t, FILE *f, int header);
+
 /* Display width of UTF-8 text in a terminal (East Asian wide = 2). */
 size_t out_display_width(const char *text);
 

@@ -145,6 +145,16 @@ static double half_unit(double v)
     return 0.5 * unit;
 }
 
+/* Half a unit of the last decimal of a stated rate: 11.46 -> 0.005, and
+ * 0.5 for a whole number, also one ending in zero (10 -> [9.5, 10.5]):
+ * trailing zeros of a percentage are digits, not rounding. */
+static double half_unit_rate(double v)
+{
+    double h = half_unit(v);
+
+    return h > 0.5 ? 0.5 : h;
+}
+
 /* The growth range the two levels allow within their rounding. */
 static void actual_range(ind_growth_agreement *a)
 {
@@ -162,7 +172,7 @@ static void actual_range(ind_growth_agreement *a)
 static void agreement_fill(ind_growth_agreement *a, const ind_point *r,
                            double level, double prev, double tolerance_pp)
 {
-    double hr = half_unit(r->value);
+    double hr = half_unit_rate(r->value);
 
     a->year = r->year;
     a->stated_pct = r->value;
