@@ -363,54 +363,88 @@ static void put_padded(FILE *f, const char *s, size_t width, int right)
         fprintf(f, "%s%*s", s, (int)pad, "");
 }
 
-static int print_human_table(const out_table *t, FILE *f)
+/* True when a cell prints as nothing in a table. */
+static int is_blank(const cell *c)
 {
-    size_t rows = out_table_rows(t), r, c, *width, *numeric;
-    char buf[256];
+    return c->type == CELL_NULL || (c->type == CELL_TEXT && c->text[0] == '\0');
+}
 
-    width = calloc(t->ncolumns ? t->ncolumns : 1, sizeof *width);
-    numeric = calloc(t->ncolumns ? t->ncolumns : 1, sizeof *numeric);
-    if (width == NULL || numeric == NULL) {
-        free(width);
-        free(numeric);
-        return -1;
-    }
+/* Print one line of a table: the shown columns of 'texts', padded. */
+static void put_table_line(FILE *f, const out_table *t, char **texts,
+                           const size_t *width, const size_t *numeric,
+                           const int *shown)
+{
+    size_t c, last = 0;
+    int first = 1;
+
     for (c = 0; c < t->ncolumns; c++)
-        width[c] = out_display_width(t->columns[c]);
-    for (r = 0; r < rows; r++) {
-        for (c = 0; c < t->ncolumns; c++) {
-            const cell *x = &t->cells[r * t->ncolumns + c];
-            human(x, buf, sizeof buf);
-            if (out_display_width(buf) > width[c])
-                width[c] = out_display_width(buf);
-            numeric[c] += is_numeric(x);
-        }
-    }
+        if (shown[c])
+            last = c;
     for (c = 0; c < t->ncolumns; c++) {
-        fputs(c ? "  " : "", f);
-        put_padded(f, t->columns[c], c + 1 < t->ncolumns || numeric[c] ? width[c] : 0,
+        if (!shown[c])
+            continue;
+        fputs(first ? "" : "  ", f);
+        first = 0;
+        put_padded(f, texts[c], c < last || numeric[c] ? width[c] : 0,
                    numeric[c] > 0);
     }
     fputc('\n', f);
-    for (c = 0; c < t->ncolumns; c++) {
-        size_t k;
-        fputs(c ? "  " : "", f);
-        for (k = 0; k < width[c]; k++)
-            fputc('-', f);
+}
+
+/* Columns blank in every row are left out: a table is for reading. */
+static int print_human_table(const out_table *t, FILE *f)
+{
+    size_t rows = out_table_rows(t), r, c, n = t->ncolumns ? t->ncolumns : 1;
+    size_t *width = calloc(n, sizeof *width), *numeric = calloc(n, sizeof *numeric);
+    int *shown = calloc(n, sizeof *shown), rc = -1;
+    char **texts = calloc(n, sizeof *texts);
+
+    for (c = 0; texts != NULL && c < t->ncolumns; c++) {
+        texts[c] = malloc(256);
+        if (texts[c] == NULL)
+            break;
     }
-    fputc('\n', f);
+    if (width == NULL || numeric == NULL || shown == NULL || texts == NULL ||
+        c < t->ncolumns)
+        goto done;
+    for (c = 0; c < t->ncolumns; c++) {
+        width[c] = out_display_width(t->columns[c]);
+        shown[c] = rows == 0;
+    }
     for (r = 0; r < rows; r++) {
         for (c = 0; c < t->ncolumns; c++) {
-            human(&t->cells[r * t->ncolumns + c], buf, sizeof buf);
-            fputs(c ? "  " : "", f);
-            put_padded(f, buf, c + 1 < t->ncolumns || numeric[c] ? width[c] : 0,
-                       numeric[c] > 0);
+            const cell *x = &t->cells[r * t->ncolumns + c];
+            human(x, texts[c], 256);
+            if (out_display_width(texts[c]) > width[c])
+                width[c] = out_display_width(texts[c]);
+            numeric[c] += is_numeric(x);
+            shown[c] |= !is_blank(x);
         }
-        fputc('\n', f);
     }
+    for (c = 0; c < t->ncolumns; c++)
+        snprintf(texts[c], 256, "%s", t->columns[c]);
+    put_table_line(f, t, texts, width, numeric, shown);
+    for (c = 0; c < t->ncolumns; c++) {
+        size_t k, w = width[c] < 255 ? width[c] : 255;
+        for (k = 0; k < w; k++)
+            texts[c][k] = '-';
+        texts[c][w] = '\0';
+    }
+    put_table_line(f, t, texts, width, numeric, shown);
+    for (r = 0; r < rows; r++) {
+        for (c = 0; c < t->ncolumns; c++)
+            human(&t->cells[r * t->ncolumns + c], texts[c], 256);
+        put_table_line(f, t, texts, width, numeric, shown);
+    }
+    rc = ferror(f) ? -1 : 0;
+done:
+    for (c = 0; texts != NULL && c < t->ncolumns; c++)
+        free(texts[c]);
+    free(texts);
     free(width);
     free(numeric);
-    return ferror(f) ? -1 : 0;
+    free(shown);
+    return rc;
 }
 
 /* ---- CSV format ---- */
@@ -586,6 +620,8 @@ static int print_human_doc(const out_doc *d, FILE *f)
                 return -1;
             continue;
         }
+        if (it->value.type == CELL_TEXT && it->value.text[0] == '\0')
+            continue; /* nothing to say */
         if (i > 0 && d->items[i - 1].table)
             fputc('\n', f);
         human(&it->value, buf, sizeof buf);
