@@ -347,12 +347,13 @@ static int add_history_rows(out_table *t, const ind_projection *p,
 {
     size_t i, n = ind_projection_length(p);
     size_t bounds = 2 * ind_projection_nlevels(p);
+    int resid_decimals = series_decimals(ind_projection_residuals(p), n);
 
     for (i = 0; i < n; i++) {
         out_int(t, (long long)ind_projection_years(p)[i]);
-        out_num(t, ind_projection_values(p)[i], decimals);
+        out_num(t, ind_projection_values(p)[i], -1);
         out_num(t, ind_projection_fitted(p)[i], decimals);
-        out_num(t, ind_projection_residuals(p)[i], -1);
+        out_num(t, ind_projection_residuals(p)[i], resid_decimals);
         if (add_nulls(t, 1 + bounds) != 0)
             return -1;
     }
@@ -643,6 +644,18 @@ static void join_warnings(char *buf, size_t size, const ind_projection *p)
     }
 }
 
+/* The figure used for a series' last year, NaN if undecided. */
+static double last_value(ind_dataset *ds, size_t series, int year)
+{
+    ind_reading r;
+    size_t at;
+
+    if (ind_dataset_chosen_reading(ds, series, year, &at) != IND_OK
+        || ind_dataset_reading(ds, at, &r) != IND_OK)
+        return NAN;
+    return r.value;
+}
+
 /* One row of --all: the projection at --to, or the reason there is none. */
 static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
                        const project_args *a, all_counts *counts)
@@ -662,7 +675,8 @@ static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
         out_text(t, ind_model_name(a->opts.model));
         out_int(t, (long long)info.years);
         out_int(t, info.last_year);
-        for (j = 0; j < 2 + nbounds; j++)
+        out_num(t, last_value(ds, index, info.last_year), -1);
+        for (j = 0; j < 1 + nbounds; j++)
             out_null(t);
         out_text(t, "");
         return out_text(t, why.message);
@@ -675,8 +689,7 @@ static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
     out_text(t, ind_model_name(ind_projection_model(p)));
     out_int(t, (long long)ind_projection_length(p));
     out_int(t, info.last_year);
-    out_num(t, ind_projection_values(p)[ind_projection_length(p) - 1],
-            decimals);
+    out_num(t, ind_projection_values(p)[ind_projection_length(p) - 1], -1);
     out_num(t, ind_projection_mean(p)[ind_projection_horizon(p) - 1],
             decimals);
     add_bounds(t, p, ind_projection_horizon(p) - 1, decimals);
