@@ -198,9 +198,12 @@ static int backtest_series(const backtest_args *a, const ind_series *s)
         fprintf(stderr, "%s: note: %s\n", CLI_PROGRAM,
                 ind_backtest_note(b, i));
     doc = backtest_doc(a, s, b);
-    rc = doc != NULL ? cli_print(doc, a->format) : EX_OSERR;
-    if (doc == NULL || rc == EX_OSERR)
+    if (doc != NULL) {
+        rc = cli_print(doc, a->format);
+    } else {
         cli_error("out of memory");
+        rc = EX_OSERR;
+    }
     out_doc_free(doc);
     ind_backtest_free(b);
     return rc;

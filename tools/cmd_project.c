@@ -452,8 +452,7 @@ static void summary(char *buf, size_t size, const ind_projection *p,
     ind_model m = ind_projection_model(p);
 
     if (m == IND_MODEL_LINEAR && slope != NULL) {
-        ind_number_format_human(mean, sizeof mean, slope->estimate,
-                                sig_decimals(slope->estimate, 3));
+        about(mean, sizeof mean, slope->estimate);
         snprintf(lead, sizeof lead, "At the trend's pace (%s%s a year)",
                  slope->estimate >= 0.0 ? "+" : "", mean);
     } else if (m == IND_MODEL_EXPONENTIAL) {
@@ -617,9 +616,12 @@ static int project_one(ind_dataset *ds, const project_args *a)
     }
     report_warnings(a, p);
     doc = projection_doc(a, &ind, p);
-    rc = doc != NULL ? cli_print(doc, a->format) : EX_OSERR;
-    if (doc == NULL || rc == EX_OSERR)
+    if (doc != NULL) {
+        rc = cli_print(doc, a->format);
+    } else {
         cli_error("out of memory");
+        rc = EX_OSERR;
+    }
     out_doc_free(doc);
     ind_projection_free(p);
     return rc;

@@ -26,9 +26,10 @@ mkdir "$WORK/pristine"
 cp "$WORK"/*.csv "$WORK/pristine"/
 SHIPPED="$WORK/china-standardization.csv"
 SHORT="$WORK/short.csv"
-mkdir "$WORK/scratch"
-OUT="$WORK/scratch/out"
-ERR="$WORK/scratch/err"
+SCRATCH="$WORK/scratch"
+mkdir "$SCRATCH"
+OUT="$SCRATCH/out"
+ERR="$SCRATCH/err"
 failures=0
 checks=0
 
@@ -59,7 +60,8 @@ expect() {
 # err_has TEXT / out_has TEXT: fixed text in stderr / stdout.
 err_has() {
     checks=$((checks + 1))
-    grep -qF -- "$1" "$ERR" || fail "$LAST: stderr lacks '$1': $(head -c 400 "$ERR")"
+    grep -qF -- "$1" "$ERR" ||
+        fail "$LAST: stderr lacks '$1': $(head -c 400 "$ERR")"
 }
 out_has() {
     checks=$((checks + 1))
@@ -73,7 +75,8 @@ err_lines() {
     checks=$((checks + 1))
     local n
     n=$(wc -l <"$ERR")
-    [ "$n" -eq "$1" ] || fail "$LAST: $n stderr lines, expected $1: $(cat "$ERR")"
+    [ "$n" -eq "$1" ] ||
+        fail "$LAST: $n stderr lines, expected $1: $(cat "$ERR")"
 }
 first_line_is() {
     checks=$((checks + 1))
@@ -92,14 +95,14 @@ rows_are() {
 # (one python3 run for all of them).
 json() {
     checks=$((checks + $#))
-    python3 - "$OUT" "$@" <<'EOF' >"$WORK/scratch/json" 2>&1 ||
+    python3 - "$OUT" "$@" <<'EOF' >"$SCRATCH/json" 2>&1 ||
 import json, math, sys
 d = json.load(open(sys.argv[1]))
 bad = [e for e in sys.argv[2:] if not eval('(' + e + ')')]
 print('; '.join(bad))
 sys.exit(1 if bad else 0)
 EOF
-        fail "$LAST: json check failed: $(cat "$WORK/scratch/json")"
+        fail "$LAST: json check failed: $(cat "$SCRATCH/json")"
 }
 
 # ---- the R references: every case of cases.tsv, to 1e-9 relative ----
@@ -154,8 +157,8 @@ while IFS=$'\t' read -r case dataset indicator to options; do
         --format csv
     expect 0
     checks=$((checks + 1))
-    compare "$case" "$OUT" >"$WORK/scratch/compare" ||
-        fail "$LAST against R: $(cat "$WORK/scratch/compare")"
+    compare "$case" "$OUT" >"$SCRATCH/compare" ||
+        fail "$LAST against R: $(cat "$SCRATCH/compare")"
 done <"$DATA/cases.tsv"
 
 # ---- the interface checks rely on ----
@@ -249,7 +252,8 @@ err_lines 0
 run "$SHIPPED" project association_standards_cumulative --to 2025 \
     --format json
 expect 0
-json "d['model'] == 'linear' and 'no candidate has a defined AICc' in d['choice']"
+json "d['model'] == 'linear'" \
+     "'no candidate has a defined AICc' in d['choice']"
 # A rate: exponential is never a candidate.
 run "$SHORT" project growth_pct --to 2023 --format json
 expect 0
@@ -326,7 +330,8 @@ run "$SHORT" project with_zero --to 2023 --format json
 expect 0
 json "d['model'] != 'exponential'"
 # A rate is projected as a level, never compounded.
-guard growth_pct "a rate is projected as a level, not compounded: exponential is refused" \
+guard growth_pct \
+    "a rate is projected as a level, not compounded: exponential is refused" \
     --model exponential
 guard growth_pct "not compounded: drift on the log is refused" \
     --model drift --log
@@ -339,6 +344,12 @@ run "$SHIPPED" project association_standards_cumulative --to 2025 \
     --model damped --format csv
 expect 65
 err_has "damped needs at least 5 points"
+# The summary rounds R's figures to three digits: predict.lm gives 91,632.1
+# (80% 66,391.9 to 116,872.3) for 2025 and a slope of 11,948.7 a year.
+run "$SHIPPED" project association_standards_cumulative --to 2025 \
+    --model linear
+expect 0
+out_has "summary:                 At the trend's pace (+11,900 a year), about 91,600 standards in 2025 (80% range 66,400 to 117,000)."
 # Warnings about gaps and mid-year figures.
 run "$SHIPPED" project association_standards_cumulative --to 2025 \
     --model linear --format csv
@@ -417,13 +428,14 @@ grep -q '^"by_entity","CN",' "$OUT" && grep -q '^"by_entity","EU",' "$OUT" ||
 awk -F, 'NR > 1 && $1 == "\"four_points\"" {
             print "four_linear,2024,mean," $7
             print "four_linear,2024,lo80," $8
-            print "four_linear,2024,hi95," $11 }' "$OUT" >"$WORK/scratch/all_rows"
+            print "four_linear,2024,hi95," $11 }' "$OUT" >"$SCRATCH/all_rows"
 checks=$((checks + 1))
 awk -F, 'FNR == NR { ref[$1 "," $2 "," $3] = $4; next }
          { k = $1 "," $2 "," $3; d = $4 - ref[k]; if (d < 0) d = -d;
            if (!(k in ref) || d > 1e-9 * (ref[k] < 0 ? -ref[k] : ref[k]))
                bad = 1; n++ }
-         END { exit bad || n != 3 }' "$DATA/reference.csv" "$WORK/scratch/all_rows" ||
+         END { exit bad || n != 3 }' "$DATA/reference.csv" \
+             "$SCRATCH/all_rows" ||
     fail "$LAST: four_points row differs from R"
 run "$SHORT" project --all --to 2024 --format json
 expect 0
@@ -472,8 +484,8 @@ awk -F, 'function abs(x) { return x < 0 ? -x : x }
                    $0, mae, mape, mae / naive, mae / drift; bad = 1
         }
     }
-    END { exit bad || !found }' "$OUT" >"$WORK/scratch/compare" ||
-    fail "$LAST: naive row $(cat "$WORK/scratch/compare")"
+    END { exit bad || !found }' "$OUT" >"$SCRATCH/compare" ||
+    fail "$LAST: naive row $(cat "$SCRATCH/compare")"
 run "$SHIPPED" backtest certification_bodies --horizon 2 --format json
 expect 0
 json "len(d['rows']) == 16 and d['max_horizon'] == 2" \
@@ -487,7 +499,8 @@ out_has "naive one-step MAE (in-sample): 113"
 # Gaps: the recursive models score nothing and the notes say why.
 run "$SHORT" backtest gapped --format json
 expect 0
-err_has "indicators: note: holt: no forecast scored (holt needs consecutive years and 2016 is missing"
+err_has "indicators: note: holt: no forecast scored (holt needs consecutive \
+years and 2016 is missing"
 json "any(n['message'].startswith('drift: no forecast scored')
           for n in d['notes'])" \
      "all(r['forecasts'] == 0 and r['mae'] is None for r in d['rows']
@@ -515,6 +528,24 @@ expect 64
 run "$SHIPPED" backtest --help
 expect 0
 out_has "usage: indicators [-d DATASET] backtest ID"
+
+# ---- a full disk: 74, whatever the command ----
+full_disk() {
+    set +e
+    "$INDICATORS" -d "$SHIPPED" "$@" --format csv >/dev/full 2>"$ERR"
+    RC=$?
+    set -e
+    LAST="indicators $* >/dev/full"
+    expect 74
+    err_has "cannot write the output"
+}
+if [ -w /dev/full ]; then
+    full_disk project certification_bodies --to 2030 --model linear
+    full_disk project --all --to 2030 --model linear
+    full_disk backtest certification_bodies
+else
+    echo "test_project: no /dev/full, the full-disk checks are skipped"
+fi
 
 # ---- nothing was changed, nothing was left behind ----
 for f in "$WORK"/pristine/*.csv; do
