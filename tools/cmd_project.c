@@ -439,29 +439,38 @@ static out_table *warning_table(const ind_projection *p)
 
 /* ---- one series ---- */
 
+/* How the summary sentence opens: the pace of a linear trend, the growth
+ * rate of an exponential one, else the model's name. */
+static void summary_lead(char *buf, size_t size, const ind_projection *p)
+{
+    const ind_projection_coef *slope = ind_projection_coef_at(p, 1);
+    ind_model m = ind_projection_model(p);
+    char pace[64];
+
+    if (m == IND_MODEL_LINEAR && slope != NULL) {
+        about(pace, sizeof pace, slope->estimate);
+        snprintf(buf, size, "At the trend's pace (%s%s a year)",
+                 slope->estimate >= 0.0 ? "+" : "", pace);
+    } else if (m == IND_MODEL_EXPONENTIAL) {
+        double g = 100.0 * ind_projection_stats(p)->growth_rate;
+        snprintf(buf, size, "At the trend's growth rate (%s%.3g%% a year)",
+                 g >= 0.0 ? "+" : "", g);
+    } else {
+        snprintf(buf, size, "By the %s model", ind_model_name(m));
+    }
+}
+
 /* One sentence a reader wants: where the series is heading by the target
- * year, with the range of the first level. */
+ * year, with the range of the first level, figures to three digits. */
 static void summary(char *buf, size_t size, const ind_projection *p,
                     const char *unit)
 {
     size_t last = ind_projection_horizon(p) - 1;
-    const ind_projection_coef *slope = ind_projection_coef_at(p, 1);
     double lo = ind_projection_lower(p, 0)[last];
     double hi = ind_projection_upper(p, 0)[last];
     char lead[160], mean[64], lo_text[64], hi_text[64], range[200];
-    ind_model m = ind_projection_model(p);
 
-    if (m == IND_MODEL_LINEAR && slope != NULL) {
-        about(mean, sizeof mean, slope->estimate);
-        snprintf(lead, sizeof lead, "At the trend's pace (%s%s a year)",
-                 slope->estimate >= 0.0 ? "+" : "", mean);
-    } else if (m == IND_MODEL_EXPONENTIAL) {
-        double g = 100.0 * ind_projection_stats(p)->growth_rate;
-        snprintf(lead, sizeof lead, "At the trend's growth rate (%s%.3g%% "
-                 "a year)", g >= 0.0 ? "+" : "", g);
-    } else {
-        snprintf(lead, sizeof lead, "By the %s model", ind_model_name(m));
-    }
+    summary_lead(lead, sizeof lead, p);
     about(mean, sizeof mean, ind_projection_mean(p)[last]);
     about(lo_text, sizeof lo_text, lo);
     about(hi_text, sizeof hi_text, hi);
