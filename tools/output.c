@@ -625,12 +625,12 @@ static int print_human_doc(const out_doc *d, FILE *f)
         if (i > 0 && d->items[i - 1].table)
             fputc('\n', f);
         human(&it->value, buf, sizeof buf);
-        if (it->value.type == CELL_TEXT) /* fields are shown whole */
-            snprintf(buf, sizeof buf, "%s", it->value.text);
         fprintf(f, "%s:", it->label);
         for (j = out_display_width(it->label); j < label_width + 1; j++)
             fputc(' ', f);
-        fprintf(f, "%s\n", it->value.type == CELL_NULL ? "n/a" : buf);
+        /* Text fields are shown whole, whatever their length. */
+        fprintf(f, "%s\n", it->value.type == CELL_NULL ? "n/a"
+                : it->value.type == CELL_TEXT ? it->value.text : buf);
     }
     return ferror(f) ? -1 : 0;
 }
