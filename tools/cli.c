@@ -1,6 +1,7 @@
 /* cli: messages, exit codes and shared option parsing for the subcommands. */
 #include "cli.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,4 +171,32 @@ int cli_print(const out_doc *doc, out_format format)
         return EX_IOERR;
     }
     return EX_OK;
+}
+
+int cli_print_doc(out_doc *doc, out_format format)
+{
+    int rc;
+
+    if (doc == NULL) {
+        cli_error("out of memory");
+        return EX_OSERR;
+    }
+    rc = cli_print(doc, format);
+    out_doc_free(doc);
+    return rc;
+}
+
+int cli_figure_decimals(const double *values, size_t n)
+{
+    double largest = 0.0;
+    size_t i;
+    int d;
+
+    for (i = 0; i < n; i++)
+        if (isfinite(values[i]) && fabs(values[i]) > largest)
+            largest = fabs(values[i]);
+    if (largest == 0.0)
+        return 0;
+    d = 3 - (int)floor(log10(largest));
+    return d < 0 ? 0 : d > 6 ? 6 : d;
 }

@@ -84,6 +84,14 @@ int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
 /* Print a document or table to stdout; EX_IOERR if that fails. */
 int cli_print(const out_doc *doc, out_format format);
 
+/* Print a document built by the caller and free it; a NULL document
+ * (building it ran out of memory) is reported as such (EX_OSERR). */
+int cli_print_doc(out_doc *doc, out_format format);
+
+/* Decimals that show four significant digits of the largest magnitude
+ * among values[0..n) in a human table, 0..6. */
+int cli_figure_decimals(const double *values, size_t n);
+
 /* The subcommands (cmd_*.c). */
 extern const cli_command cli_cmd_list, cli_cmd_show, cli_cmd_append,
     cli_cmd_define, cli_cmd_check, cli_cmd_history, cli_cmd_growth,

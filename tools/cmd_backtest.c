@@ -93,25 +93,6 @@ static int parse_args(int argc, char **argv, backtest_args *a)
     return EX_OK;
 }
 
-/* Decimals for errors in the series' unit in a human table: four
- * significant digits of the series' largest magnitude, 0..6. */
-static int unit_decimals(const ind_series *s)
-{
-    const double *v = ind_series_values(s);
-    double largest = 0.0;
-    size_t i;
-    int d;
-
-    for (i = 0; i < ind_series_length(s); i++) {
-        if (fabs(v[i]) > largest)
-            largest = fabs(v[i]);
-    }
-    if (largest == 0.0)
-        return 0;
-    d = 3 - (int)floor(log10(largest));
-    return d < 0 ? 0 : d > 6 ? 6 : d;
-}
-
 static out_table *score_table(const ind_backtest *b, int decimals)
 {
     static const char *const cols[] = {
@@ -151,7 +132,7 @@ static out_table *note_table(const ind_backtest *b)
 static out_doc *backtest_doc(const backtest_args *a, const ind_series *s,
                              const ind_backtest *b)
 {
-    int decimals = unit_decimals(s);
+    int decimals = cli_figure_decimals(ind_series_values(s), ind_series_length(s));
     size_t n = ind_series_length(s);
     out_doc *doc = out_doc_new();
 
@@ -185,7 +166,6 @@ static int backtest_series(const backtest_args *a, const ind_series *s)
 {
     ind_error err = IND_ERROR_INIT;
     ind_backtest *b = NULL;
-    out_doc *doc;
     size_t i;
     int rc = ind_backtest_run_series(&b, s, &a->opts, &err);
 
@@ -197,14 +177,7 @@ static int backtest_series(const backtest_args *a, const ind_series *s)
     for (i = 0; i < ind_backtest_nnotes(b); i++)
         fprintf(stderr, "%s: note: %s\n", CLI_PROGRAM,
                 ind_backtest_note(b, i));
-    doc = backtest_doc(a, s, b);
-    if (doc != NULL) {
-        rc = cli_print(doc, a->format);
-    } else {
-        cli_error("out of memory");
-        rc = EX_OSERR;
-    }
-    out_doc_free(doc);
+    rc = cli_print_doc(backtest_doc(a, s, b), a->format);
     ind_backtest_free(b);
     return rc;
 }

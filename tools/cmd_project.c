@@ -254,20 +254,6 @@ static int sig_decimals(double v, int digits)
     return d < 0 ? 0 : d > 6 ? 6 : d;
 }
 
-/* Decimals for the figures of a series in a human table: four significant
- * digits of its largest magnitude. */
-static int series_decimals(const double *values, size_t n)
-{
-    double largest = 0.0;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (fabs(values[i]) > largest)
-            largest = fabs(values[i]);
-    }
-    return sig_decimals(largest, 4);
-}
-
 /* Write v rounded to three significant digits, thousands grouped. */
 static void about(char *buf, size_t size, double v)
 {
@@ -347,7 +333,7 @@ static int add_history_rows(out_table *t, const ind_projection *p,
 {
     size_t i, n = ind_projection_length(p);
     size_t bounds = 2 * ind_projection_nlevels(p);
-    int resid_decimals = series_decimals(ind_projection_residuals(p), n);
+    int resid_decimals = cli_figure_decimals(ind_projection_residuals(p), n);
 
     for (i = 0; i < n; i++) {
         out_int(t, (long long)ind_projection_years(p)[i]);
@@ -368,7 +354,7 @@ static out_table *forecast_table(const ind_projection *p,
     static const char *const full[] = {
         "year", "value", "fitted", "residual", "mean"
     };
-    int decimals = series_decimals(ind_projection_values(p),
+    int decimals = cli_figure_decimals(ind_projection_values(p),
                                    ind_projection_length(p));
     size_t i, h = ind_projection_horizon(p);
     out_table *t = fitted ? new_table(full, 5, names, NULL, 0)
@@ -609,7 +595,6 @@ static int project_one(ind_dataset *ds, const project_args *a)
     ind_error why = IND_ERROR_INIT;
     ind_projection *p = NULL;
     ind_indicator ind;
-    out_doc *doc;
     size_t series, at;
     int rc = cli_series(ds, a->id, a->entity, &series);
 
@@ -624,14 +609,7 @@ static int project_one(ind_dataset *ds, const project_args *a)
         return cli_exit_code(rc);
     }
     report_warnings(a, p);
-    doc = projection_doc(a, &ind, p);
-    if (doc != NULL) {
-        rc = cli_print(doc, a->format);
-    } else {
-        cli_error("out of memory");
-        rc = EX_OSERR;
-    }
-    out_doc_free(doc);
+    rc = cli_print_doc(projection_doc(a, &ind, p), a->format);
     ind_projection_free(p);
     return rc;
 }
@@ -694,7 +672,7 @@ static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
     }
     counts->projected++;
     counts->warned += ind_projection_nwarnings(p) > 0;
-    decimals = series_decimals(ind_projection_values(p),
+    decimals = cli_figure_decimals(ind_projection_values(p),
                                ind_projection_length(p));
     join_warnings(warnings, sizeof warnings, p);
     out_text(t, ind_model_name(ind_projection_model(p)));
