@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <string.h>
 
 size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp)
 {
@@ -81,4 +82,32 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
         i += step;
     }
     return 0;
+}
+
+void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t i = 0, n = 0, step, used;
+    unsigned long cp = 0;
+    int bad;
+
+    /* Copy while the text and a possible "..." fit. */
+    while (i < len) {
+        step = ind_utf8_decode(s + i, len - i, &cp);
+        bad = step == 0 || is_control(cp);
+        step = step ? step : 1;
+        used = bad ? 1 : step;
+        if (n + used + 4 > size)
+            break;
+        if (bad)
+            buf[n] = '?';
+        else
+            memcpy(buf + n, s + i, step);
+        n += used;
+        i += step;
+    }
+    if (i < len) {
+        memcpy(buf + n, "...", 3);
+        n += 3;
+    }
+    buf[n] = '\0';
 }
