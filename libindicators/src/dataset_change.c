@@ -103,7 +103,8 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
 {
     const char *id = or_empty(in->indicator);
     const indicator_rec *ind;
-    char why[256], year_text[16], status_text[2] = { in->status, 0 };
+    char why[256], year_text[16], status_text[2] = { in->status, 0 },
+         text[IND_NUMBER_BUFSIZE];
     size_t at;
     ind_error nerr;
     int year = in->year, rc;
@@ -144,8 +145,12 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
         if (ind_number_parse(&rec->value, value_text, strlen(value_text), flags,
                              &nerr) != IND_OK)
             return ind_dataset_fail(ds, nerr.code, "%s", nerr.message);
-    } else {
-        rec->value = in->value;
+    } else if (ind_number_format(text, sizeof text, in->value) != IND_OK ||
+               ind_number_parse(&rec->value, text, strlen(text), 0, NULL)
+                   != IND_OK) {
+        /* The file must be able to hold it: its text has to read back. */
+        return ind_dataset_fail(ds, IND_EDATA, "value %g is not a finite "
+                                "figure that reads back", in->value);
     }
     if (*ds_str(ds, rec->unit) && *ds_str(ds, ind->unit) && rec->unit != ind->unit)
         return ind_dataset_fail(ds, IND_EDATA, "unit '%s' contradicts the "

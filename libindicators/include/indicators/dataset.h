@@ -281,7 +281,9 @@ int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year, size_t *out)
  * With ::IND_ADD_REVISE and no such reading, the reading is added.
  *
  * @param value_text the figure as typed (parsed with the number grammar;
- *        a `%` is accepted for a rate); if NULL, r->value is used
+ *        a `%` is accepted for a rate); if NULL, r->value is used, and
+ *        refused (::IND_EDATA) unless its written form reads back: NaN,
+ *        infinities and subnormal values are not stored
  * @return IND_OK; ::IND_ENOTFOUND (unknown indicator: the message says how
  *         to define it); ::IND_EEXISTS (the key exists, no revise);
  *         ::IND_EPARSE / ::IND_EDATA (a rule broken, named in the message);
