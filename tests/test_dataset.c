@@ -664,6 +664,44 @@ static void test_conflicts(void **state)
     ind_dataset_free(ds);
 }
 
+/* A figure that would tie with a reading of its year (an undecided
+ * conflict check would reject) is refused; another as_of or a role
+ * makes it welcome. */
+static void test_add_refuses_new_tie(void **state)
+{
+    fx *f = *state;
+    ind_dataset *ds;
+    ind_reading r = reading("lvl", 2018, "b");
+    size_t at, chosen;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,as_of,source\n"
+                "lvl,2018,100,2018-12-31,a\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_EDATA);
+    assert_non_null(strstr(ind_dataset_errmsg(ds),
+                           "lvl 2018 has conflicting readings (line 2: 100 "
+                           "as of 2018-12-31; new: 101)"));
+    r.as_of = "2018-12";                 /* also the year's last day */
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_EDATA);
+    assert_int_equal(ind_dataset_reading_count(ds), 1);
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at), IND_OK);
+    r.as_of = "2018-06";
+    assert_int_equal(ind_dataset_add(ds, &r, "99", 0), IND_OK);
+    r.as_of = "";
+    r.role = IND_ROLE_ALTERNATE;
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_OK);
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2018, &chosen), IND_OK);
+    assert_int_equal(chosen, 0);
+    assert_int_equal(ind_dataset_validate(ds), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,year,value,as_of,source,role\n"
+                        "lvl,2018,100,2018-12-31,a,\n"
+                        "lvl,2018,99,2018-06,b,\n"
+                        "lvl,2018,101,,b,alternate\n");
+}
+
 /* ---- figures ---- */
 
 /* A rate takes a trailing '%' (stored without it); a stock does not. */
@@ -1488,6 +1526,7 @@ int main(void)
         T(test_new_series_and_entity),
         T(test_choice_rule),
         T(test_conflicts),
+        T(test_add_refuses_new_tie),
         T(test_rate_percent),
         T(test_locale_independence),
         T(test_add_value_without_text),

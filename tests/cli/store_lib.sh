@@ -106,10 +106,39 @@ unchanged() {
     done
 }
 
-# csv_field FILE ROW COLUMN: a field of the program's CSV output (fields
-# are quoted texts or bare numbers, no commas inside the ones we read).
-csv_field() {
-    awk -F, -v r="$2" -v c="$3" 'NR == r { gsub(/"/, "", $c); print $c }' "$1"
+# csv_column FILE NAME: the values of the column named NAME in the
+# header of an RFC 4180 file whose rows are single lines, one a line,
+# unquoted. An awk reader of its own, independent of the program's.
+csv_column() {
+    awk -v want="$2" '
+    function split_csv(line, f,    n, i, c, q, cur) {
+        n = 0; cur = ""; q = 0
+        for (i = 1; i <= length(line); i++) {
+            c = substr(line, i, 1)
+            if (q && c == "\"" && substr(line, i + 1, 1) == "\"") {
+                cur = cur c; i++
+            } else if (c == "\"") {
+                q = !q
+            } else if (c == "," && !q) {
+                f[++n] = cur; cur = ""
+            } else {
+                cur = cur c
+            }
+        }
+        f[++n] = cur
+        return n
+    }
+    { sub(/\r$/, ""); if (NR == 1) sub(/^\357\273\277/, "") }
+    NR == 1 {
+        n = split_csv($0, h)
+        for (i = 1; i <= n; i++)
+            if (h[i] == want)
+                col = i
+        if (!col)
+            exit 1
+        next
+    }
+    { split_csv($0, f); print f[col] }' "$1"
 }
 
 # finish: print the tally; the exit status says whether every check held.
