@@ -34,6 +34,8 @@
 #include "store_locale.h"
 
 #define SHIPPED IND_SOURCE_DIR "/datasets/china-standardization.csv"
+#define SHIPPED_CATALOG \
+    IND_SOURCE_DIR "/datasets/china-standardization.indicators.csv"
 
 /* ---- fixture: a temporary folder with d.csv and its siblings ---- */
 
@@ -217,8 +219,7 @@ static void test_shipped(void **state)
     (void)state;
     assert_int_equal(ind_dataset_reading_count(ds), count_lines(SHIPPED) - 1);
     assert_int_equal(ind_dataset_indicator_count(ds),
-                     count_lines(IND_SOURCE_DIR
-                                 "/datasets/china-standardization.indicators.csv") - 1);
+                     count_lines(SHIPPED_CATALOG) - 1);
     assert_int_equal(ind_dataset_series_count(ds), 40);
     assert_int_equal(ind_dataset_validate(ds), IND_OK);
     assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, ""), 0);
@@ -641,11 +642,15 @@ static void test_conflicts(void **state)
     assert_int_equal(ind_dataset_series_info(ds, at, &info), IND_OK);
     assert_int_equal(info.conflicts, 4);
     assert_int_equal(ind_dataset_validate(ds), IND_EDATA);
-    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2021"), 1);
-    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2022"), 1);
-    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2023"), 1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2021"),
+                     1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2022"),
+                     1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2023"),
+                     1);
     assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR,
-                                 "lvl 2024 has two readings marked primary"), 1);
+                                 "lvl 2024 has two readings marked primary"),
+                     1);
     /* The first error is the handle's, with its place. */
     assert_int_equal(ind_dataset_error(ds)->line, 3);
     assert_int_equal(ind_dataset_error(ds)->column, 3);
@@ -866,6 +871,8 @@ static const refusal refusals[] = {
       "status 'Z' is not an OBS_STATUS letter" },
     { "9lvl", 2019, "1", "s", "", "", "", 0, IND_EPARSE,
       "must start with a letter" },
+    { "lv\x1bl", 2019, "1", "s", "", "", "", 0, IND_EPARSE,
+      "indicator id 'lv?l' may hold only letters" },
 };
 
 /* Each refused figure leaves every file byte-identical, even when a good
@@ -1378,7 +1385,8 @@ static void test_csv_split_and_write(void **state)
     FILE *file;
 
     (void)f;
-    assert_int_equal(ind_csv_split("a,\"b,c\",\"d\"\"e\",\n", 15, &out), IND_OK);
+    assert_int_equal(ind_csv_split("a,\"b,c\",\"d\"\"e\",\n", 15, &out),
+                     IND_OK);
     assert_int_equal(out.count, 4);
     assert_string_equal(out.field[0], "a");
     assert_string_equal(out.field[1], "b,c");
@@ -1462,7 +1470,8 @@ static void test_index_map(void **state)
         assert_int_equal(ind_index_map_put(&m, (uint64_t)(i * 13 + 1) << 32, i),
                          0);
     for (i = 0; i < 100000; i++)
-        assert_int_equal(ind_index_map_get(&m, (uint64_t)(i * 13 + 1) << 32), i);
+        assert_int_equal(ind_index_map_get(&m, (uint64_t)(i * 13 + 1) << 32),
+                         i);
     assert_int_equal(ind_index_map_get(&m, (uint64_t)2 << 32), UINT32_MAX);
     assert_int_equal(ind_index_map_get(&m, 0), UINT32_MAX);
     assert_int_equal(ind_index_map_put(&m, (uint64_t)1 << 32, 77), 0);

@@ -34,7 +34,8 @@ static void test_kind_names(void **state)
     k = IND_KIND_FLOW;
     assert_int_equal(ind_kind_parse(&k, "Stock", &err), IND_EPARSE);
     assert_int_equal(k, IND_KIND_FLOW);
-    assert_non_null(strstr(err.message, "'Stock' is not one of stock, flow, rate"));
+    assert_non_null(strstr(err.message,
+                           "'Stock' is not one of stock, flow, rate"));
     assert_int_equal(ind_kind_parse(&k, "level", &err), IND_EPARSE);
     assert_int_equal(ind_kind_parse(&k, " stock", NULL), IND_EPARSE);
     assert_int_equal(ind_kind_parse(NULL, "stock", &err), IND_EINVAL);

@@ -101,7 +101,8 @@ static void test_check_accepts(void **state)
     (void)state;
     CHECK_ALL("", NULL, 0);
     CHECK_ALL("plain text, with commas; and \"quotes\"", NULL, 0);
-    CHECK_ALL("Z\xc3\xbcrich \xe4\xb8\xad\xe5\x9b\xbd \xf0\x9f\x98\x80", NULL, 0);
+    CHECK_ALL("Z\xc3\xbcrich \xe4\xb8\xad\xe5\x9b\xbd \xf0\x9f\x98\x80",
+              NULL, 0);
     CHECK_ALL("a=b", NULL, 0);          /* formula signs are fine inside */
     CHECK_ALL("x-y+z@w", NULL, 0);
     CHECK_ALL("http://example.org/?q=1&r=-2", NULL, 0);
@@ -163,6 +164,9 @@ static void test_check_small_buffer(void **state)
     assert_int_equal(strlen(why), sizeof why - 1);
 }
 
+/* U+4E2D U+56FD, six bytes. */
+#define ZHONGGUO "\xe4\xb8\xad\xe5\x9b\xbd"
+
 /* Excerpt s into a buffer of size n and expect want. */
 static void expect_excerpt(const char *s, size_t len, size_t n,
                            const char *want)
@@ -185,7 +189,7 @@ static void test_excerpt(void **state)
     expect_excerpt("esc\x1b[31m", 8, 44, "esc?[31m");
     expect_excerpt("nel\xc2\x85!", 6, 44, "nel?!");
     expect_excerpt("caf\xe9!", 5, 44, "caf?!");
-    expect_excerpt("\xe4\xb8\xad\xe5\x9b\xbd", 6, 44, "\xe4\xb8\xad\xe5\x9b\xbd");
+    expect_excerpt(ZHONGGUO, 6, 44, ZHONGGUO);
     expect_excerpt("a\0b", 3, 44, "a?b");
     /* Cut to the buffer, with "...", never inside a character. */
     expect_excerpt("abcdefghij", 10, 8, "abcd...");
@@ -195,8 +199,8 @@ static void test_excerpt(void **state)
     expect_excerpt("ab\xe4\xb8\xad", 5, 8, "ab\xe4\xb8\xad");
     expect_excerpt("abc\xe4\xb8\xad\xe5", 7, 8, "abc\xe4\xb8\xad?");
     expect_excerpt("abc\xe4\xb8\xad\xe5\x9b", 8, 8, "abc...");
-    expect_excerpt("\xe4\xb8\xad\xe5\x9b\xbd", 6, 8, "\xe4\xb8\xad\xe5\x9b\xbd");
-    expect_excerpt("\xe4\xb8\xad\xe5\x9b\xbd\xe4\xba\xba", 9, 8, "\xe4\xb8\xad...");
+    expect_excerpt(ZHONGGUO, 6, 8, ZHONGGUO);
+    expect_excerpt(ZHONGGUO "\xe4\xba\xba", 9, 8, "\xe4\xb8\xad...");
     expect_excerpt("anything", 8, 4, "...");
     expect_excerpt("abc", 3, 4, "abc");
     expect_excerpt("", 0, 4, "");

@@ -183,6 +183,8 @@ static size_t stray_cr(const char *s, size_t len)
         end--;
     if (end > 0 && s[end - 1] == '\r')
         end--;
+    if (memchr(s, '\r', end) == NULL)
+        return len; /* the common case, at memchr's speed */
     for (i = 0; i < end; i++) {
         if (s[i] == '"')
             quoted = !quoted;

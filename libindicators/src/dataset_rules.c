@@ -27,13 +27,14 @@ int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n)
         snprintf(why, n, "empty indicator id");
         return IND_EPARSE;
     }
-    ind_text_excerpt(q, len > ID_MAX ? 24 : sizeof q, s, len);
     if (len > ID_MAX) {
+        ind_text_excerpt(q, 24, s, len);
         snprintf(why, n, "indicator id '%s' is longer than %d characters",
                  q, ID_MAX);
         return IND_EPARSE;
     }
     if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) {
+        ind_text_excerpt(q, sizeof q, s, len);
         snprintf(why, n, "indicator id '%s' must start with a letter", q);
         return IND_EPARSE;
     }
@@ -41,6 +42,7 @@ int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n)
         char c = s[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
+            ind_text_excerpt(q, sizeof q, s, len);
             snprintf(why, n, "indicator id '%s' may hold only letters, "
                      "digits, '_', '.' and '-'", q);
             return IND_EPARSE;
