@@ -96,6 +96,15 @@ static long other_primary(ind_dataset *ds, uint32_t series, int year,
     return -1;
 }
 
+/* Do readings of the series tie for the year (an undecided conflict)?
+ * The handle's message then names them. */
+static int year_in_conflict(ind_dataset *ds, uint32_t series, int year)
+{
+    size_t chosen;
+
+    return ind_dataset_chosen_reading(ds, series, year, &chosen) == IND_EDATA;
+}
+
 /* Parse and check the key fields and the figure into rec. */
 static int check_new_reading(ind_dataset *ds, const ind_reading *in,
                              const char *value_text, reading_rec *rec,
@@ -104,7 +113,8 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
 {
     const char *id = or_empty(in->indicator);
     const indicator_rec *ind;
-    char why[256], year_text[16], status_text[2] = { in->status, 0 };
+    char why[256], year_text[16], status_text[2] = { in->status, 0 },
+         text[IND_NUMBER_BUFSIZE];
     size_t at;
     ind_error nerr;
     int year = in->year, rc;
@@ -145,8 +155,12 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
         if (ind_number_parse(&rec->value, value_text, strlen(value_text), flags,
                              &nerr) != IND_OK)
             return ind_dataset_fail(ds, nerr.code, "%s", nerr.message);
-    } else {
-        rec->value = in->value;
+    } else if (ind_number_format(text, sizeof text, in->value) != IND_OK ||
+               ind_number_parse(&rec->value, text, strlen(text), 0, NULL)
+                   != IND_OK) {
+        /* The file must be able to hold it: its text has to read back. */
+        return ind_dataset_fail(ds, IND_EDATA, "value %g is not a finite "
+                                "figure that reads back", in->value);
     }
     if (*ds_str(ds, txt->unit) && *ds_str(ds, ind->unit) && txt->unit != ind->unit)
         return ind_dataset_fail(ds, IND_EDATA, "unit '%s' contradicts the "
@@ -168,7 +182,8 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     ind_strid entity;
     long existing, primary;
     size_t added;
-    int rc;
+    uint8_t old_state = READING_LOADED;
+    int rc, was_conflict;
 
     if (ds == NULL || in == NULL)
         return IND_EINVAL;
@@ -215,6 +230,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                                 "reading (line %u); revise that one to "
                                 "'alternate' first", in->indicator, rec.year,
                                 (unsigned)ds->readings[primary].line);
+    was_conflict = year_in_conflict(ds, series, rec.year);
     rec.series = series;
     rec.text = ind_dataset_text_of(ds, &txt);
     if (rec.text == UINT32_MAX)
@@ -223,8 +239,19 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     added = ind_dataset_push_reading(ds, &rec);
     if (added == (size_t)-1)
         return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
-    if (existing >= 0)
+    if (existing >= 0) {
+        old_state = ds->readings[existing].state;
         ds->readings[existing].state = READING_REPLACED;
+    }
+    if (!was_conflict && year_in_conflict(ds, series, rec.year)) {
+        /* A tie nobody decided: refuse, and take the reading back. */
+        if (existing >= 0)
+            ds->readings[existing].state = old_state;
+        ds->series[series].count--;
+        ds->nreadings--;
+        ds->order_valid = 0;
+        return IND_EDATA;
+    }
     rc = record_change(ds, 0, added, existing >= 0 ? (size_t)existing
                                                    : (size_t)-1);
     if (rc != IND_OK)

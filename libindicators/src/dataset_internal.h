@@ -143,6 +143,11 @@ int ind_dataset_diag(ind_dataset *ds, ind_severity sev, const char *path,
                      unsigned long line, unsigned column, const char *fmt, ...)
     IND_PRINTF(6, 7);
 
+/* Record a reader error (its message begins "path:line:column: ") as an
+ * error diagnostic placed in 'path', and make it the handle's error. */
+void ind_dataset_diag_from_reader(ind_dataset *ds, const char *path,
+                                  const ind_error *err);
+
 /* Set the handle's error and return code. */
 int ind_dataset_fail(ind_dataset *ds, int code, const char *fmt, ...)
     IND_PRINTF(3, 4);

@@ -281,7 +281,8 @@ static int map_header(ind_dataset *ds, const char *path, const ind_csv_row *row,
     }
     for (k = 0; k < nrequired; k++) {
         if (col[required[k]] == NO_COLUMN) {
-            ind_dataset_diag(ds, IND_SEVERITY_ERROR, path, row->line, 0,
+            ind_dataset_diag(ds, IND_SEVERITY_ERROR, path, row->line,
+                             (unsigned)row->count + 1,
                              "the header has no '%s' column (required; the "
                              "header is: %.200s...)", names[required[k]],
                              row->count ? row->field[0] : "");
@@ -321,19 +322,36 @@ static void row_error(load_ctx *lc, unsigned long line, size_t field,
                          field == NO_COLUMN ? 0 : (unsigned)field + 1, "%s", why);
 }
 
+/* A row has as many fields as the header; a ragged one is recorded at the
+ * first field beyond the shorter of the two. Returns 0 or -1. */
+static int check_field_count(load_ctx *lc, const ind_csv_row *row,
+                             size_t ncolumns)
+{
+    char why[96];
+
+    if (row->count == ncolumns)
+        return 0;
+    snprintf(why, sizeof why, "row has %zu fields, the header has %zu",
+             row->count, ncolumns);
+    row_error(lc, row->line, row->count < ncolumns ? row->count : ncolumns,
+              why);
+    return -1;
+}
+
 /* Every field, unknown columns included, is one line without control
  * characters (the reader has checked UTF-8): a row is one line. */
 static int check_controls(load_ctx *lc, const ind_csv_row *row)
 {
-    char reason[96], why[200];
+    char reason[96], why[200], q[44];
     size_t i, at;
 
     for (i = 0; i < row->count; i++) {
         if (ind_text_check(row->field[i], row->field_len[i],
                            IND_TEXT_NO_CONTROL, &at, reason,
                            sizeof reason) != 0) {
-            snprintf(why, sizeof why, "field '%.40s' holds %s at byte %zu",
-                     row->field[i], reason, at + 1);
+            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
+            snprintf(why, sizeof why, "field '%s' holds %s at byte %zu",
+                     q, reason, at + 1);
             row_error(lc, row->line, i, why);
             return -1;
         }
@@ -343,8 +361,8 @@ static int check_controls(load_ctx *lc, const ind_csv_row *row)
 
 /* Record a reader error (its message begins "path:line:column: ") as a
  * diagnostic placed in 'path', and make it the handle's error. */
-static void diag_from_reader(ind_dataset *ds, const char *path,
-                             const ind_error *err)
+void ind_dataset_diag_from_reader(ind_dataset *ds, const char *path,
+                                  const ind_error *err)
 {
     const char *text = err->message;
     size_t plen = strlen(path);
@@ -382,13 +400,8 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
                                    ds->cat_col, required, 1) == IND_OK;
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
-    if (row->count != ds->cat_ncolumns) {
-        snprintf(why, sizeof why, "row has %zu fields, the header has %zu",
-                 row->count, ds->cat_ncolumns);
-        row_error(lc, row->line, NO_COLUMN, why);
-        return IND_OK;
-    }
-    if (check_controls(lc, row) != 0)
+    if (check_field_count(lc, row, ds->cat_ncolumns) != 0 ||
+        check_controls(lc, row) != 0)
         return IND_OK;
     s = field_of(row, ds->cat_col, CAT_INDICATOR, &len);
     if (ind_check_indicator_id(s, len, why, sizeof why) != IND_OK) {
@@ -450,14 +463,14 @@ static int load_catalog(ind_dataset *ds)
     ds->cat_ends_with_newline = info.ends_with_newline;
     if (rc == IND_EPARSE && err.code == IND_EPARSE) {
         /* A syntax error from the reader: it is also a finding. */
-        diag_from_reader(ds, ds->catalog_path, &err);
+        ind_dataset_diag_from_reader(ds, ds->catalog_path, &err);
     } else if (rc != IND_OK && rc != IND_EDATA) {
         if (err.code != IND_OK)
             ind_error_copy(&ds->error, &err);
         return rc;
     }
-    if (info.rows == 0)
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->catalog_path, 1, 0,
+    if (info.rows == 0 && rc == IND_OK)
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->catalog_path, 1, 1,
                          "the catalog is empty: it needs at least a header");
     return lc.row_errors > 0 || ds->error.code != IND_OK ? IND_EPARSE : rc;
 }
@@ -573,7 +586,6 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
     static const size_t required[] = { COL_INDICATOR, COL_YEAR, COL_VALUE };
     load_ctx *lc = vctx;
     ind_dataset *ds = lc->ds;
-    char why[128];
     size_t i;
 
     (void)err;
@@ -593,13 +605,8 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
                                    ds->col, required, 3) == IND_OK;
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
-    if (row->count != ds->ncolumns) {
-        snprintf(why, sizeof why, "row has %zu fields, the header has %zu",
-                 row->count, ds->ncolumns);
-        row_error(lc, row->line, NO_COLUMN, why);
-        return IND_OK;
-    }
-    if (check_controls(lc, row) != 0)
+    if (check_field_count(lc, row, ds->ncolumns) != 0 ||
+        check_controls(lc, row) != 0)
         return IND_OK;
     return store_row(lc, row);
 }
@@ -630,11 +637,11 @@ static int load_observations(ind_dataset *ds)
         return rc;
     }
     if (rc == IND_EPARSE && err.code == IND_EPARSE)
-        diag_from_reader(ds, ds->path, &err);
+        ind_dataset_diag_from_reader(ds, ds->path, &err);
     ds->crlf = info.crlf;
     ds->ends_with_newline = info.ends_with_newline;
-    if (info.rows == 0) {
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, 1, 0,
+    if (info.rows == 0 && rc == IND_OK) {
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, 1, 1,
                          "the file is empty: it needs at least a header "
                          "(indicator,year,value)");
         return IND_EDATA;

@@ -3,6 +3,7 @@
 #include "dataset_internal.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +172,7 @@ int ind_dataset_indicator(const ind_dataset *ds, size_t i, ind_indicator *out)
 
 int ind_dataset_find_indicator(ind_dataset *ds, const char *id, size_t *out)
 {
+    char q[72];
     ind_strid sid;
     uint32_t at;
 
@@ -179,12 +181,14 @@ int ind_dataset_find_indicator(ind_dataset *ds, const char *id, size_t *out)
     sid = ind_strpool_find(&ds->pool, id, strlen(id));
     at = sid == IND_STRID_NONE ? UINT32_MAX
                                : ind_index_map_get(&ds->indicator_by_id, sid);
-    if (at == UINT32_MAX)
+    if (at == UINT32_MAX) {
+        ind_text_excerpt(q, sizeof q, id, strlen(id));
         return ind_dataset_fail(ds, IND_ENOTFOUND,
-                                "unknown indicator '%.64s' in %s; list them "
+                                "unknown indicator '%s' in %s; list them "
                                 "with `indicators list`, or add it with "
-                                "`indicators define %.64s --title T --unit U "
-                                "--kind stock|flow|rate`", id, ds->path, id);
+                                "`indicators define %s --title T --unit U "
+                                "--kind stock|flow|rate`", q, ds->path, q);
+    }
     *out = at;
     return IND_OK;
 }
@@ -208,6 +212,7 @@ static int ensure_order(ind_dataset *ds)
 int ind_dataset_find_series(ind_dataset *ds, const char *indicator,
                             const char *entity, size_t *out)
 {
+    char qi[72], qe[44];
     ind_strid ind, ent;
     uint32_t at = UINT32_MAX;
 
@@ -219,11 +224,14 @@ int ind_dataset_find_series(ind_dataset *ds, const char *indicator,
     ent = ind_strpool_find(&ds->pool, entity, strlen(entity));
     if (ind != IND_STRID_NONE && ent != IND_STRID_NONE)
         at = ind_index_map_get(&ds->series_by_key, ((uint64_t)ind << 32) | ent);
-    if (at == UINT32_MAX)
+    if (at == UINT32_MAX) {
+        ind_text_excerpt(qi, sizeof qi, indicator, strlen(indicator));
+        ind_text_excerpt(qe, sizeof qe, entity, strlen(entity));
         return ind_dataset_fail(ds, IND_ENOTFOUND,
-                                "no readings of '%.64s'%s%.40s%s in %s",
-                                indicator, *entity ? " (entity '" : "", entity,
+                                "no readings of '%s'%s%s%s in %s", qi,
+                                *entity ? " (entity '" : "", qe,
                                 *entity ? "')" : "", ds->path);
+    }
     *out = at;
     return IND_OK;
 }

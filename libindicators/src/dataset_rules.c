@@ -15,8 +15,12 @@
 /* SDMX OBS_STATUS letters we accept (see dataset.h). */
 static const char status_letters[] = "ABDEFGIPUV";
 
+/* Quotations of bad text in messages (see ind_text_excerpt). */
+#define QUOTE_SIZE 44
+
 int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n)
 {
+    char q[ID_MAX + 8];
     size_t i;
 
     if (len == 0) {
@@ -24,21 +28,23 @@ int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n)
         return IND_EPARSE;
     }
     if (len > ID_MAX) {
-        snprintf(why, n, "indicator id '%.20s...' is longer than %d characters",
-                 s, ID_MAX);
+        ind_text_excerpt(q, 24, s, len);
+        snprintf(why, n, "indicator id '%s' is longer than %d characters",
+                 q, ID_MAX);
         return IND_EPARSE;
     }
     if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) {
-        snprintf(why, n, "indicator id '%.*s' must start with a letter",
-                 (int)len, s);
+        ind_text_excerpt(q, sizeof q, s, len);
+        snprintf(why, n, "indicator id '%s' must start with a letter", q);
         return IND_EPARSE;
     }
     for (i = 0; i < len; i++) {
         char c = s[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
-            snprintf(why, n, "indicator id '%.*s' may hold only letters, "
-                     "digits, '_', '.' and '-'", (int)len, s);
+            ind_text_excerpt(q, sizeof q, s, len);
+            snprintf(why, n, "indicator id '%s' may hold only letters, "
+                     "digits, '_', '.' and '-'", q);
             return IND_EPARSE;
         }
     }
@@ -48,12 +54,12 @@ int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n)
 int ind_check_text(const char *name, const char *s, size_t len, char *why,
                    size_t n)
 {
-    char reason[96];
+    char reason[96], q[QUOTE_SIZE];
     size_t at;
 
     if (ind_text_check(s, len, IND_TEXT_ALL, &at, reason, sizeof reason) != 0) {
-        snprintf(why, n, "%s '%.40s%s' is refused: %s", name, s,
-                 len > 40 ? "..." : "", reason);
+        ind_text_excerpt(q, sizeof q, s, len);
+        snprintf(why, n, "%s '%s' is refused: %s", name, q, reason);
         return IND_EPARSE;
     }
     return IND_OK;
@@ -132,13 +138,15 @@ static int parse_date(const char *s, size_t len, int *y, int *m, int *d)
 
 int ind_check_as_of(const char *s, size_t len, int year, char *why, size_t n)
 {
+    char q[QUOTE_SIZE];
     int y, m, d;
 
     if (len == 0)
         return IND_OK;
     if (parse_date(s, len, &y, &m, &d) != 0) {
-        snprintf(why, n, "as_of '%.*s' is not a date YYYY, YYYY-MM or "
-                 "YYYY-MM-DD", (int)(len > 20 ? 20 : len), s);
+        ind_text_excerpt(q, sizeof q, s, len);
+        snprintf(why, n, "as_of '%s' is not a date YYYY, YYYY-MM or "
+                 "YYYY-MM-DD", q);
         return IND_EPARSE;
     }
     if (y < year) {
@@ -172,11 +180,14 @@ int ind_check_status(const char *s, size_t len, char *status, char *why,
         *status = 0;
         return IND_OK;
     }
+    char q[QUOTE_SIZE];
+
     if (len != 1 || strchr(status_letters, s[0]) == NULL) {
-        snprintf(why, n, "status '%.*s' is not an OBS_STATUS letter (A normal, "
+        ind_text_excerpt(q, sizeof q, s, len);
+        snprintf(why, n, "status '%s' is not an OBS_STATUS letter (A normal, "
                  "B break, D definition differs, E estimated, F forecast, "
                  "G experimental, I imputed, P provisional, U low reliability, "
-                 "V unvalidated)", (int)(len > 10 ? 10 : len), s);
+                 "V unvalidated)", q);
         return IND_EPARSE;
     }
     *status = s[0] == 'A' ? 0 : s[0];
@@ -195,6 +206,8 @@ const char *ind_role_name(ind_role role)
 int ind_check_role(const char *s, size_t len, ind_role *role, char *why,
                    size_t n)
 {
+    char q[QUOTE_SIZE];
+
     if (len == 0) {
         *role = IND_ROLE_NONE;
     } else if (len == 7 && memcmp(s, "primary", 7) == 0) {
@@ -202,8 +215,8 @@ int ind_check_role(const char *s, size_t len, ind_role *role, char *why,
     } else if (len == 9 && memcmp(s, "alternate", 9) == 0) {
         *role = IND_ROLE_ALTERNATE;
     } else {
-        snprintf(why, n, "role '%.*s' is not 'primary', 'alternate' or empty",
-                 (int)(len > 20 ? 20 : len), s);
+        ind_text_excerpt(q, sizeof q, s, len);
+        snprintf(why, n, "role '%s' is not 'primary', 'alternate' or empty", q);
         return IND_EPARSE;
     }
     return IND_OK;

@@ -187,10 +187,33 @@ static void check_undeclared(ind_dataset *ds)
     }
 }
 
+static int ignore_entry(void *ctx, const ind_change *change)
+{
+    (void)ctx;
+    (void)change;
+    return IND_OK;
+}
+
+/* The history must be readable (a change is refused otherwise), and its
+ * last entry should have reached the observations. */
+static void check_history(ind_dataset *ds)
+{
+    unsigned long line;
+    ind_error read_error;
+
+    if (ind_dataset_history(ds, ignore_entry, NULL) != IND_OK) {
+        read_error = ds->error;
+        ind_dataset_diag_from_reader(ds, ds->history_path, &read_error);
+    } else if (ind_dataset_history_pending(ds, &line))
+        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->history_path, line, 0,
+                         "the last entry records a change that the "
+                         "observations do not hold: a write was interrupted; "
+                         "repeat the change");
+}
+
 int ind_dataset_validate(ind_dataset *ds)
 {
     size_t i, k, run;
-    unsigned long line;
 
     if (ds == NULL)
         return IND_EINVAL;
@@ -212,11 +235,7 @@ int ind_dataset_validate(ind_dataset *ds)
     for (i = 0; i < ds->nreadings; i++)
         if (ds->readings[i].state != READING_REPLACED)
             check_reading(ds, &ds->readings[i]);
-    if (ind_dataset_history_pending(ds, &line))
-        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->history_path, line, 0,
-                         "the last entry records a change that the "
-                         "observations do not hold: a write was interrupted; "
-                         "repeat the change");
+    check_history(ds);
     for (i = 0; i < ds->ndiags; i++) {
         const ind_diagnostic *d = &ds->diags[i];
         if (d->severity == IND_SEVERITY_ERROR) {

@@ -1,6 +1,7 @@
 /* number: the strict figure grammar, and locale-independent formatting. */
 #include "indicators/number.h"
 #include "error_internal.h"
+#include "text.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -11,6 +12,9 @@
 
 /* Longest figure we read; anything longer is not a yearly indicator. */
 #define NUMBER_MAX_LEN 64
+
+/* Quotations of bad text in messages: about 40 bytes and "...". */
+#define QUOTE_SIZE 44
 
 /* Switch this thread to the C numeric locale; *saved receives the locale to
  * restore with c_locale_leave(). Returns 0, or -1 if no locale could be made. */
@@ -27,22 +31,6 @@ static void c_locale_leave(locale_t saved, locale_t c)
 {
     uselocale(saved);
     freelocale(c);
-}
-
-/* Copy at most 40 bytes of text into a printable quotation for messages. */
-static void quote_text(char *dst, size_t size, const char *text, size_t len)
-{
-    size_t i, n = 0, limit = len > 40 ? 40 : len;
-
-    for (i = 0; i < limit && n + 4 < size; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        dst[n++] = (ch < 0x20 || ch == 0x7f) ? '?' : (char)ch;
-    }
-    if (limit < len && n + 4 < size) {
-        memcpy(dst + n, "...", 3);
-        n += 3;
-    }
-    dst[n] = '\0';
 }
 
 static int is_digit(char c)
@@ -120,11 +108,11 @@ static int check_integer_part(const char *s, size_t len, int *grouped)
 static int number_check_grammar(const char *text, size_t len, unsigned flags,
                                 char *clean, ind_error *err)
 {
-    char q[64], hint[NUMBER_MAX_LEN * 2];
+    char q[QUOTE_SIZE], hint[NUMBER_MAX_LEN * 2];
     size_t i = 0, int_start, int_end, n = 0;
     int grouped;
 
-    quote_text(q, sizeof q, text, len);
+    ind_text_excerpt(q, sizeof q, text, len);
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty value: a figure is required");
     if (len > NUMBER_MAX_LEN)
@@ -188,6 +176,11 @@ static int number_check_grammar(const char *text, size_t len, unsigned flags,
                              "(%s%s), and decimals take a point",
                              q, text[0] == '-' ? "-" : "", hint);
     }
+    if (grouped && text[int_start] == '0')
+        return ind_error_set(err, IND_EPARSE,
+                             "value '%s': a number grouped in thousands cannot "
+                             "start with 0 (a decimal comma? decimals take a "
+                             "point)", q);
     for (size_t k = int_start; k < int_end; k++)
         if (text[k] != ',')
             clean[n++] = text[k];
@@ -238,7 +231,7 @@ static int number_check_grammar(const char *text, size_t len, unsigned flags,
 int ind_number_parse(double *out, const char *text, size_t len,
                      unsigned flags, ind_error *err)
 {
-    char clean[NUMBER_MAX_LEN + 1], q[64], *end = NULL;
+    char clean[NUMBER_MAX_LEN + 1], q[QUOTE_SIZE], *end = NULL;
     locale_t saved, c;
     double value;
     int rc, saved_errno;
@@ -254,7 +247,7 @@ int ind_number_parse(double *out, const char *text, size_t len,
     value = strtod(clean, &end);
     saved_errno = errno;
     c_locale_leave(saved, c);
-    quote_text(q, sizeof q, text, len);
+    ind_text_excerpt(q, sizeof q, text, len);
     if (end == NULL || *end != '\0')
         return ind_error_set(err, IND_EPARSE, "value '%s' is not a number", q);
     if (saved_errno == ERANGE || !isfinite(value))
@@ -267,13 +260,13 @@ int ind_number_parse(double *out, const char *text, size_t len,
 int ind_number_parse_year(int *out, const char *text, size_t len,
                           ind_error *err)
 {
-    char q[64];
+    char q[QUOTE_SIZE];
     size_t i = 0;
     long year = 0;
 
     if (out == NULL || text == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_number_parse_year: NULL argument");
-    quote_text(q, sizeof q, text, len);
+    ind_text_excerpt(q, sizeof q, text, len);
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty year: a year is required");
     if (text[0] == '-')

@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <string.h>
 
 size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp)
 {
@@ -81,4 +82,44 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
         i += step;
     }
     return 0;
+}
+
+/* Copy printable characters of s[0..len) to buf while they fit in
+ * limit bytes; returns the bytes of s consumed and sets *used. */
+static size_t excerpt_fill(char *buf, size_t limit, const char *s, size_t len,
+                           size_t *used)
+{
+    size_t i = 0, n = 0, step, width;
+    unsigned long cp = 0;
+    int bad;
+
+    while (i < len) {
+        step = ind_utf8_decode(s + i, len - i, &cp);
+        bad = step == 0 || is_control(cp);
+        step = step ? step : 1;
+        width = bad ? 1 : step;
+        if (n + width > limit)
+            break;
+        if (bad)
+            buf[n] = '?';
+        else
+            memcpy(buf + n, s + i, step);
+        n += width;
+        i += step;
+    }
+    *used = n;
+    return i;
+}
+
+void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t n;
+
+    /* All of it if it fits, else as much as leaves room for "...". */
+    if (excerpt_fill(buf, size - 1, s, len, &n) < len) {
+        excerpt_fill(buf, size - 4, s, len, &n);
+        memcpy(buf + n, "...", 3);
+        n += 3;
+    }
+    buf[n] = '\0';
 }

@@ -18,6 +18,12 @@
 int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
                    char *why, size_t whysize);
 
+/* Copy s[0..len) into buf (size >= 4) as a quotation for a message: whole
+ * UTF-8 characters while they fit, control characters (see
+ * IND_TEXT_NO_CONTROL) and invalid bytes as '?', and "..." when text is
+ * left over. Always NUL-terminated; the size of buf caps the quotation. */
+void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len);
+
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */
 size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp);

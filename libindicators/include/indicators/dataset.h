@@ -278,10 +278,15 @@ int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year, size_t *out)
  * the catalog's. A reading with the same series, year and `as_of` is
  * refused unless ::IND_ADD_REVISE is given, in which case it replaces that
  * reading and the history records the old value, source, status and note.
- * With ::IND_ADD_REVISE and no such reading, the reading is added.
+ * With ::IND_ADD_REVISE and no such reading, the reading is added. A
+ * reading that would tie under the choice rule with another of its year
+ * (an undecided conflict the year did not have) is refused with
+ * ::IND_EDATA: give it another `as_of` or a `role`.
  *
  * @param value_text the figure as typed (parsed with the number grammar;
- *        a `%` is accepted for a rate); if NULL, r->value is used
+ *        a `%` is accepted for a rate); if NULL, r->value is used, and
+ *        refused (::IND_EDATA) unless its written form reads back: NaN,
+ *        infinities and subnormal values are not stored
  * @return IND_OK; ::IND_ENOTFOUND (unknown indicator: the message says how
  *         to define it); ::IND_EEXISTS (the key exists, no revise);
  *         ::IND_EPARSE / ::IND_EDATA (a rule broken, named in the message);

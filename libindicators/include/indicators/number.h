@@ -6,14 +6,15 @@
  *
  *     number  = ["-"] digits ["." 1*DIGIT] [exponent] ["%"]
  *     digits  = 1*DIGIT                      ; plain: 12195, 0012
- *             / 1*3DIGIT 1*("," 3DIGIT)      ; grouped: 1,164,000
+ *             / NZDIGIT *2DIGIT 1*("," 3DIGIT) ; grouped: 1,164,000
+ *                                        ; not 0,500 (a decimal comma?)
  *     exponent = ("e" / "E") ["+" / "-"] 1*DIGIT   ; only on plain digits
  *
  * Rejected, each with a message that quotes the text and says what is
  * wrong: an empty text, spaces anywhere, a leading "+", misplaced groups
- * ("1164,000", "1,2345"), several decimal points ("1.164.000"), "nan",
- * "inf", hexadecimal, trailing junk, a value beyond the range of a double,
- * and a "%" unless ::IND_NUMBER_ALLOW_PERCENT is given.
+ * ("1164,000", "1,2345", "0,500"), several decimal points ("1.164.000"),
+ * "nan", "inf", hexadecimal, trailing junk, a value beyond the range of a
+ * double, and a "%" unless ::IND_NUMBER_ALLOW_PERCENT is given.
  *
  * Formatting never depends on the locale either: ind_number_format() gives
  * the shortest text that reads back as the same double (for CSV and JSON),

@@ -1,0 +1,149 @@
+# Helpers shared by the store's CLI tests (test_store.sh, test_malformed.sh,
+# test_concurrency.sh, test_kill.sh). Source it after `set -eu`.
+#
+# Every test works in its own temporary folder ($work), removed on exit,
+# on copies of dataset files; it counts failures instead of stopping at
+# the first one, and finish() prints the tally and sets the exit status.
+
+: "${INDICATORS:?set INDICATORS to the built indicators program}"
+: "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/indicators-store.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+checks=0
+failures=0
+
+# fail WHAT: record a failed check.
+fail() {
+    failures=$((failures + 1))
+    printf 'FAIL: %s\n' "$*" >&2
+}
+
+# pass: record a check that held.
+pass() {
+    checks=$((checks + 1))
+}
+
+# check WHAT COMMAND...: run a test command; fail with WHAT when it fails.
+check() {
+    local what=$1
+    shift
+    checks=$((checks + 1))
+    if ! "$@"; then
+        fail "$what"
+    fi
+}
+
+# run ARGS...: run the program with ARGS; stdout in $work/out, stderr in
+# $work/err, the exit code in $rc. Never stops the test.
+run() {
+    rc=0
+    "$INDICATORS" "$@" >"$work/out" 2>"$work/err" || rc=$?
+}
+
+# expect_rc WANT WHAT: the last run exited with WANT.
+expect_rc() {
+    checks=$((checks + 1))
+    if [ "$rc" != "$1" ]; then
+        fail "$2: exit $rc, want $1; stderr: $(head -c 600 "$work/err")"
+    fi
+}
+
+# has FILE TEXT WHAT: FILE contains the fixed TEXT.
+has() {
+    checks=$((checks + 1))
+    if ! grep -qF -- "$2" "$1"; then
+        fail "$3: no '$2' in $(basename "$1"): $(head -c 600 "$1")"
+    fi
+}
+
+# lacks FILE TEXT WHAT: FILE does not contain the fixed TEXT.
+lacks() {
+    checks=$((checks + 1))
+    if grep -qF -- "$2" "$1"; then
+        fail "$3: unexpected '$2' in $(basename "$1")"
+    fi
+}
+
+# lines FILE N WHAT: FILE has exactly N lines.
+lines() {
+    local n
+    n=$(wc -l <"$1")
+    checks=$((checks + 1))
+    if [ "$n" != "$2" ]; then
+        fail "$3: $(basename "$1") has $n lines, want $2: $(head -c 600 "$1")"
+    fi
+}
+
+# snapshot DIR: keep a copy of every file of DIR in DIR.snap.
+snapshot() {
+    rm -rf "$1.snap"
+    mkdir "$1.snap"
+    cp -pR "$1"/. "$1.snap/"
+}
+
+# unchanged DIR WHAT: every file of the snapshot is byte-identical in DIR,
+# and DIR holds no new file other than a lock file.
+unchanged() {
+    local f name
+    checks=$((checks + 1))
+    for f in "$1.snap"/* "$1.snap"/.[!.]*; do
+        [ -e "$f" ] || continue
+        name=$(basename "$f")
+        if ! cmp -s "$f" "$1/$name"; then
+            fail "$2: $name changed"
+            return
+        fi
+    done
+    for f in "$1"/* "$1"/.[!.]*; do
+        [ -e "$f" ] || continue
+        name=$(basename "$f")
+        case $name in *.lock) continue ;; esac
+        if [ ! -e "$1.snap/$name" ]; then
+            fail "$2: new file $name"
+            return
+        fi
+    done
+}
+
+# csv_column FILE NAME: the values of the column named NAME in the
+# header of an RFC 4180 file whose rows are single lines, one a line,
+# unquoted. An awk reader of its own, independent of the program's.
+csv_column() {
+    awk -v want="$2" '
+    function split_csv(line, f,    n, i, c, q, cur) {
+        n = 0; cur = ""; q = 0
+        for (i = 1; i <= length(line); i++) {
+            c = substr(line, i, 1)
+            if (q && c == "\"" && substr(line, i + 1, 1) == "\"") {
+                cur = cur c; i++
+            } else if (c == "\"") {
+                q = !q
+            } else if (c == "," && !q) {
+                f[++n] = cur; cur = ""
+            } else {
+                cur = cur c
+            }
+        }
+        f[++n] = cur
+        return n
+    }
+    { sub(/\r$/, ""); if (NR == 1) sub(/^\357\273\277/, "") }
+    NR == 1 {
+        n = split_csv($0, h)
+        for (i = 1; i <= n; i++)
+            if (h[i] == want)
+                col = i
+        if (!col)
+            exit 1
+        next
+    }
+    { split_csv($0, f); print f[col] }' "$1"
+}
+
+# finish: print the tally; the exit status says whether every check held.
+finish() {
+    printf '%s: %d checks, %d failed\n' "$(basename "$0")" "$checks" \
+        "$failures"
+    [ "$failures" -eq 0 ]
+}
