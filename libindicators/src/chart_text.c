@@ -25,14 +25,6 @@ static size_t next_char(const char *s, size_t len, unsigned long *cp)
     return 1;
 }
 
-/* C0, DEL, C1 and the Unicode line and paragraph separators: any of them
- * can end a gnuplot string or line. */
-static int is_control(unsigned long cp)
-{
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-           cp == 0x2028 || cp == 0x2029;
-}
-
 /* Bidirectional embedding, override and isolate controls: harmless to
  * gnuplot, but they can reorder what a reader sees. */
 static int is_bidi_control(unsigned long cp)
@@ -83,7 +75,7 @@ char *chart_text_clean(const char *in)
         step = next_char(in + i, len - i, &cp);
         if (cp == 0xFFFD) {
             n = put_bytes(out, n, REPLACEMENT, 3);
-        } else if (is_control(cp)) {
+        } else if (ind_text_is_control(cp)) {
             out[n++] = ' ';
         } else if (is_bidi_control(cp)) {
             n = put_bytes(out, n, REPLACEMENT, 3);
@@ -181,7 +173,7 @@ void chart_printable(char *buf, size_t size, const char *s, size_t len,
 
     while (i < len && n + 1 < size) {
         step = next_char(s + i, len - i, &cp);
-        if (cp == 0xFFFD || (is_control(cp) && !(newlines && cp == '\n'))) {
+        if (cp == 0xFFFD || (ind_text_is_control(cp) && !(newlines && cp == '\n'))) {
             buf[n++] = '?';
         } else if (n + step < size) {
             memcpy(buf + n, s + i, step);

@@ -31,6 +31,10 @@ static int writable(ind_dataset *ds)
     if (!(ds->flags & IND_OPEN_WRITE))
         return ind_dataset_fail(ds, IND_EINVAL, "%s was opened read-only",
                                 ds->path);
+    if (ds->committed)
+        return ind_dataset_fail(ds, IND_EINVAL, "%s: this handle has already "
+                                "committed its changes; open the dataset "
+                                "again to change it further", ds->path);
     if (ds->load_rc != IND_OK)
         return ind_dataset_fail(ds, ds->load_rc, "%s did not load cleanly; "
                                 "run `indicators check` and fix it first",

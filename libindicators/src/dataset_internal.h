@@ -83,6 +83,7 @@ struct ind_dataset {
     char *path, *catalog_path, *history_path, *lock_path;
     unsigned flags;
     int load_rc;                   /* what ind_dataset_open returned */
+    int committed;                 /* a handle commits once */
     int lock_fd;
     ind_error error;
     ind_strpool pool;

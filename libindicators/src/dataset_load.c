@@ -157,6 +157,10 @@ static int take_lock(ind_dataset *ds)
     struct timespec pause = { 0, 10 * 1000 * 1000 };
     long waited_ms = 0;
 
+    /* No lock file beside a dataset that does not exist. */
+    if (access(ds->path, F_OK) != 0)
+        return ind_dataset_fail(ds, IND_ENOTFOUND, "%s: cannot open: %s",
+                                ds->path, strerror(errno));
     ds->lock_fd = open(ds->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (ds->lock_fd < 0)
         return ind_dataset_fail(ds, IND_EWRITE, "%s: cannot create the lock "

@@ -681,8 +681,8 @@ int ind_dataset_commit(ind_dataset *ds)
         rc = write_observations(ds);
     if (rc == IND_OK) {
         ds->nchanges = 0;
-        /* Offsets now describe the old file: no second commit from here. */
-        ds->load_rc = IND_EINVAL;
+        /* Line numbers now describe the old file: no second commit. */
+        ds->committed = 1;
         ind_error_clear(&ds->error);
     }
     return rc;

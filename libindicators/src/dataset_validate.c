@@ -43,7 +43,7 @@ static void check_year(ind_dataset *ds, const series_rec *s, const size_t *idx,
 {
     const char *id = ds_str(ds, s->indicator);
     char a[160], b[160];
-    size_t i, j, tie = 0;
+    size_t i, j, tie = 0, duplicates = 0;
     long pick;
 
     for (i = 0; i < run; i++) {
@@ -60,12 +60,14 @@ static void check_year(ind_dataset *ds, const series_rec *s, const size_t *idx,
                                  column_of(ds, COL_VALUE),
                                  "duplicate of line %u (%s %d)",
                                  (unsigned)q->line, id, r->year);
+                duplicates++;
                 break;
             }
         }
     }
     pick = ind_choose_reading(ds, idx, run, &tie);
-    if (pick != -2)
+    /* A tie between copies of one row is the duplicate, said once. */
+    if (pick != -2 || duplicates > 0)
         return;
     {
         const reading_rec *r = &ds->readings[idx[tie]];

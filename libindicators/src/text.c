@@ -38,7 +38,7 @@ size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp)
     return need;
 }
 
-static int is_control(unsigned long cp)
+int ind_text_is_control(unsigned long cp)
 {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
            cp == 0x2028 || cp == 0x2029;
@@ -74,7 +74,7 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
             step = 1;
             cp = (unsigned char)s[i];
         }
-        if ((rules & IND_TEXT_NO_CONTROL) && is_control(cp)) {
+        if ((rules & IND_TEXT_NO_CONTROL) && ind_text_is_control(cp)) {
             *offset = i;
             snprintf(why, whysize, "a control character (U+%04lX)", cp);
             return -1;
@@ -95,7 +95,7 @@ static size_t excerpt_fill(char *buf, size_t limit, const char *s, size_t len,
 
     while (i < len) {
         step = ind_utf8_decode(s + i, len - i, &cp);
-        bad = step == 0 || is_control(cp);
+        bad = step == 0 || ind_text_is_control(cp);
         step = step ? step : 1;
         width = bad ? 1 : step;
         if (n + width > limit)

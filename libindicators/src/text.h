@@ -24,6 +24,10 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
  * left over. Always NUL-terminated; the size of buf caps the quotation. */
 void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len);
 
+/* True for a character the text rules refuse (IND_TEXT_NO_CONTROL): C0,
+ * DEL, C1, U+2028 and U+2029; any of them can end a line or a string. */
+int ind_text_is_control(unsigned long cp);
+
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */
 size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp);
