@@ -63,7 +63,7 @@ typedef struct ind_error {
 
 /**
  * Prepare the library for use: switches off GSL's default error handler
- * (which calls abort()) so that every GSL failure reaches the library as a
+ * (which aborts the process) so that every GSL failure reaches the library as a
  * status it maps to ::IND_ENUMERIC. Call it once from `main` before any
  * other call, tests included. It is idempotent.
  */
