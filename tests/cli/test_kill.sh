@@ -73,6 +73,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
     else
         delay=$(((RANDOM * 32768 + RANDOM) % 30000))
     fi
+    # Empty the log first: a writer killed before it opens the log must not
+    # leave the previous round's step numbers to be read as its own.
+    : >"$work/log"
     rc=0
     "$writer" kill "$delay" "$live/$NAME.csv" "$next" "$work/log" || rc=$?
     checks=$((checks + 1))
