@@ -65,9 +65,11 @@ static ind_strid checked_text(ind_dataset *ds, const char *name, const char *s)
     return id;
 }
 
-/* The live reading with the same series, year and as_of, or -1. */
-static long same_key_reading(ind_dataset *ds, uint32_t series, int year,
-                             ind_strid as_of)
+/* The first live reading of a series and year, other than 'except', that
+ * has this as_of (when as_of is not IND_STRID_NONE) and, when 'primary' is
+ * set, role primary; -1 when there is none. */
+static long find_live(ind_dataset *ds, uint32_t series, int year,
+                      ind_strid as_of, int primary, long except)
 {
     const size_t *idx;
     size_t n, k;
@@ -76,25 +78,11 @@ static long same_key_reading(ind_dataset *ds, uint32_t series, int year,
         return -1;
     for (k = 0; k < n; k++) {
         const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state != READING_REPLACED && r->year == year && rd_as_of(ds, r) == as_of)
-            return (long)idx[k];
-    }
-    return -1;
-}
-
-/* Another live primary in the same series and year, other than 'except'. */
-static long other_primary(ind_dataset *ds, uint32_t series, int year,
-                          long except)
-{
-    const size_t *idx;
-    size_t n, k;
-
-    if (ind_dataset_series_readings(ds, series, &idx, &n) != IND_OK)
-        return -1;
-    for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state != READING_REPLACED && r->year == year &&
-            r->role == IND_ROLE_PRIMARY && (long)idx[k] != except)
+        if (r->state == READING_REPLACED || r->year != year ||
+            (long)idx[k] == except)
+            continue;
+        if ((as_of == IND_STRID_NONE || rd_as_of(ds, r) == as_of) &&
+            (!primary || r->role == IND_ROLE_PRIMARY))
             return (long)idx[k];
     }
     return -1;
@@ -203,7 +191,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                                    ind_index);
     if (series == UINT32_MAX)
         return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
-    existing = same_key_reading(ds, series, rec.year, txt.as_of);
+    existing = find_live(ds, series, rec.year, txt.as_of, 0, -1);
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
         const reading_rec *old = &ds->readings[existing];
         char v[IND_NUMBER_HUMAN_BUFSIZE];
@@ -228,7 +216,8 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
             rec.role = old->role;
     }
     primary = rec.role == IND_ROLE_PRIMARY
-              ? other_primary(ds, series, rec.year, existing) : -1;
+              ? find_live(ds, series, rec.year, IND_STRID_NONE, 1, existing)
+              : -1;
     if (primary >= 0)
         return ind_dataset_fail(ds, IND_EDATA, "%s %d already has a primary "
                                 "reading (line %u); revise that one to "
