@@ -9,6 +9,7 @@
 #include "indicators/error.h"
 #include "indicators/number.h"
 #include "indicators/series.h"
+#include "indicators/dataset.h"
 #include "indicators/growth.h"
 #include "indicators/projection.h"
 #include "indicators/chart.h"
