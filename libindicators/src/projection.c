@@ -388,18 +388,25 @@ int ind_projection_fit(ind_projection **out, const double *years,
     return IND_OK;
 }
 
-double *ind_proj_series_arrays(const ind_series *s)
+int ind_proj_series_arrays(double **out, size_t *n, const ind_series *s,
+                           const char *caller, ind_error *err)
 {
-    size_t n = ind_series_length(s), i;
-    double *buf = malloc((2 * n + 1) * sizeof *buf);
+    double *buf;
+    size_t i;
 
+    *out = NULL;
+    if (s == NULL)
+        return ind_error_set(err, IND_EINVAL, "%s: NULL series", caller);
+    *n = ind_series_length(s);
+    buf = malloc((2 * *n + 1) * sizeof *buf);
     if (buf == NULL)
-        return NULL;
-    for (i = 0; i < n; i++) {
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    for (i = 0; i < *n; i++) {
         buf[i] = (double)ind_series_years(s)[i];
-        buf[n + i] = ind_series_values(s)[i];
+        buf[*n + i] = ind_series_values(s)[i];
     }
-    return buf;
+    *out = buf;
+    return IND_OK;
 }
 
 /* Mid-year readings are fitted as if they were year-end levels: say so. */
@@ -434,24 +441,24 @@ int ind_projection_fit_series(ind_projection **out, const ind_series *series,
                               ind_error *err)
 {
     ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
-    size_t n = ind_series_length(series);
     double *buf;
+    size_t n = 0;
     int rc;
 
     if (out != NULL)
         *out = NULL;
-    if (series == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_projection_fit_series: "
-                                              "NULL series");
-    if (n == 0)
+    rc = ind_proj_series_arrays(&buf, &n, series, "ind_projection_fit_series",
+                                err);
+    if (rc != IND_OK)
+        return rc;
+    if (n == 0) {
+        free(buf);
         return ind_error_set(err, IND_EDOMAIN, "series %s has no points",
                              ind_series_indicator(series));
+    }
     if (opts != NULL)
         o = *opts;
     o.kind = ind_series_kind(series);
-    buf = ind_proj_series_arrays(series);
-    if (buf == NULL)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
     rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);
     free(buf);
     if (rc == IND_OK)

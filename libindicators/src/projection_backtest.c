@@ -298,21 +298,19 @@ int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
                             const ind_backtest_options *opts, ind_error *err)
 {
     ind_backtest_options o = IND_BACKTEST_OPTIONS_INIT;
-    size_t n = ind_series_length(series);
     double *buf;
+    size_t n = 0;
     int rc;
 
     if (out != NULL)
         *out = NULL;
-    if (series == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_backtest_run_series: "
-                                              "NULL series");
+    rc = ind_proj_series_arrays(&buf, &n, series, "ind_backtest_run_series",
+                                err);
+    if (rc != IND_OK)
+        return rc;
     if (opts != NULL)
         o = *opts;
     o.kind = ind_series_kind(series);
-    buf = ind_proj_series_arrays(series);
-    if (buf == NULL)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
     rc = ind_backtest_run(out, buf, buf + n, n, &o, err);
     free(buf);
     return rc;

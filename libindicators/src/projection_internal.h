@@ -75,9 +75,11 @@ int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
 void ind_proj_vline(char *rows, size_t width, size_t max, size_t *count,
                     const char *fmt, va_list ap) IND_PRINTF(5, 0);
 
-/* The series' years and values as doubles, in one allocation of 2n
- * (years first); free() it. NULL when out of memory. */
-double *ind_proj_series_arrays(const ind_series *s);
+/* The series' years and values as doubles in one allocation of 2n (years
+ * first) at *out, to free(); their count in *n. IND_EINVAL for a NULL
+ * series (the message names 'caller'), IND_ENOMEM. */
+int ind_proj_series_arrays(double **out, size_t *n, const ind_series *s,
+                           const char *caller, ind_error *err);
 
 /* Append a warning (silently dropped past IND_PROJ_MAX_WARNINGS). */
 void ind_proj_warn(ind_projection *p, const char *fmt, ...)
