@@ -1,8 +1,9 @@
 /* The dataset's in-memory model, shared by the dataset_*.c files.
  *
  * Sized for a World-Bank-sized panel (6 million rows): a reading is a
- * 48-byte record whose texts are ids in one string pool; rows are not kept
- * as text, because a rewrite copies unchanged rows from the file itself. */
+ * 32-byte record whose texts are a shared tuple of ids in one string pool;
+ * rows are not kept as text, because a rewrite copies unchanged rows from
+ * the file itself (a row is one line, found by its line number). */
 #ifndef IND_DATASET_INTERNAL_H
 #define IND_DATASET_INTERNAL_H
 
