@@ -331,7 +331,7 @@ static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
 
     if (in == NULL && errno != ENOENT)
         return ind_error_set(err, IND_EIO, "%s: cannot read: %s", path,
-                                strerror(errno));
+                             strerror(errno));
     rc = ind_atomic_open(&af, path, err);
     if (rc != IND_OK) {
         if (in)
@@ -349,7 +349,7 @@ static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
     if (rc != 0) {
         ind_atomic_abort(af);
         return ind_error_set(err, IND_EWRITE, "%s: cannot write the new "
-                                "version", path);
+                             "version", path);
     }
     return ind_atomic_commit(af, err);
 }
@@ -567,7 +567,7 @@ static int write_catalog(ind_dataset *ds, ind_error *err)
      * header is re-read because the catalog does not keep its names. */
     if (ds->cat_ncolumns + CAT_KNOWN > sizeof names / sizeof names[0])
         return ind_error_set(err, IND_EDATA, "%s has too many columns to "
-                                "extend", ds->catalog_path);
+                             "extend", ds->catalog_path);
     for (i = 0; i < ds->cat_ncolumns; i++) {
         names[i] = "";
         for (k = 0; k < CAT_KNOWN; k++)
@@ -617,9 +617,9 @@ static int unchanged_on_disk(const ind_dataset *ds, ind_error *err)
         st.st_ino != ds->file_ino || st.st_mtim.tv_sec != ds->file_mtime.tv_sec ||
         st.st_mtim.tv_nsec != ds->file_mtime.tv_nsec)
         return ind_error_set(err, IND_EIO, "%s changed on disk while it was "
-                                "locked (edited by a program that does not "
-                                "take the lock?); nothing was written",
-                                ds->path);
+                             "locked (edited by a program that does not "
+                             "take the lock?); nothing was written",
+                             ds->path);
     return IND_OK;
 }
 
