@@ -31,7 +31,7 @@ static void emit_bits(uint64_t bits)
     memcpy(&v, &bits, sizeof v);
     if (!isfinite(v))
         return;
-    if (ind_number_format(buf, sizeof buf, v) != IND_OK) {
+    if (ind_number_format(buf, sizeof buf, v, NULL) != IND_OK) {
         fprintf(stderr, "ind_number_format failed on %016" PRIx64 "\n", bits);
         exit(1);
     }
