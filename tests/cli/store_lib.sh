@@ -98,6 +98,13 @@ unchanged() {
                 fail "$2: the link $name changed"
                 return
             fi
+        elif [ -p "$f" ] || [ -c "$f" ]; then
+            # A FIFO or a device: still one (never read: it would block).
+            if [ -L "$1/$name" ] || { [ -p "$f" ] && [ ! -p "$1/$name" ]; } ||
+               { [ -c "$f" ] && [ ! -c "$1/$name" ]; }; then
+                fail "$2: $name is no longer a FIFO or a device"
+                return
+            fi
         elif [ -L "$1/$name" ] || ! cmp -s "$f" "$1/$name"; then
             fail "$2: $name changed"
             return

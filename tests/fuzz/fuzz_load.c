@@ -148,7 +148,7 @@ static void check_loaded(ind_dataset *ds)
     ind_indicator ind;
 
     for (i = 0; i < n; i++) {
-        FUZZ_CHECK(ind_dataset_reading(ds, i, &r) == IND_OK, "reading %zu", i);
+        FUZZ_CHECK(ind_dataset_reading(ds, i, &r, NULL) == IND_OK, "reading %zu", i);
         check_id(r.indicator);
         FUZZ_CHECK(r.year >= 1900 && r.year <= 2100, "year %d", r.year);
         FUZZ_CHECK(isfinite(r.value), "value not finite");
@@ -161,7 +161,8 @@ static void check_loaded(ind_dataset *ds)
                    "status %d", r.status);
     }
     for (i = 0; i < ind_dataset_indicator_count(ds); i++) {
-        FUZZ_CHECK(ind_dataset_indicator(ds, i, &ind) == IND_OK, "indicator");
+        FUZZ_CHECK(ind_dataset_indicator(ds, i, &ind, NULL) == IND_OK,
+                   "indicator");
         check_id(ind.id);
         check_text_field("title", ind.title);
         check_text_field("description", ind.description);
@@ -169,12 +170,14 @@ static void check_loaded(ind_dataset *ds)
     for (i = 0; i < ind_dataset_series_count(ds); i++) {
         ind_series *s = NULL;
         ind_series_info info;
-        int rc = ind_dataset_series(ds, i, &s);
+        ind_error err = IND_ERROR_INIT;
+        int rc = ind_dataset_series(ds, i, &s, &err);
         FUZZ_CHECK(rc == IND_OK || rc == IND_EDATA, "series %zu: %d", i, rc);
         if (rc != IND_OK)
-            check_line("conflict message", ind_dataset_errmsg(ds));
+            check_line("conflict message", err.message);
         ind_series_free(s);
-        FUZZ_CHECK(ind_dataset_series_info(ds, i, &info) == IND_OK, "info");
+        FUZZ_CHECK(ind_dataset_series_info(ds, i, &info, NULL) == IND_OK,
+                   "info");
         FUZZ_CHECK(info.first_year <= info.last_year && info.readings >= 1,
                    "series info");
     }
@@ -186,6 +189,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *dir = fuzz_workdir();
     fuzz_part part[3];
     ind_dataset *ds = NULL;
+    ind_error err = IND_ERROR_INIT;
     size_t i;
     int rc;
 
@@ -200,28 +204,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (part[2].present)
         fuzz_write_file(hist, part[2].data, part[2].len);
 
-    rc = ind_dataset_open(&ds, obs, IND_OPEN_READ);
+    rc = ind_dataset_open(&ds, obs, IND_OPEN_READ, &err);
     FUZZ_CHECK(rc == IND_OK || rc == IND_EPARSE || rc == IND_EDATA ||
                rc == IND_EIO || rc == IND_ENOMEM, "open returned %d", rc);
     if (ds == NULL)
         return 0;
     if (rc != IND_OK)
-        check_line("load error", ind_dataset_errmsg(ds));
+        check_line("load error", err.message);
     else {
         check_loaded(ds);
-        rc = ind_dataset_validate(ds);
+        rc = ind_dataset_validate(ds, &err);
         FUZZ_CHECK(rc == IND_OK || rc == IND_EDATA, "validate returned %d", rc);
         if (rc != IND_OK)
-            check_line("validation error", ind_dataset_errmsg(ds));
+            check_line("validation error", err.message);
         else
             FUZZ_CHECK(!has_hostile_cell(part[0].data, part[0].len) &&
                        !(part[1].present &&
                          has_hostile_cell(part[1].data, part[1].len)),
                        "check accepts a cell a spreadsheet would run, or a "
                        "bidirectional control");
-        rc = ind_dataset_history(ds, check_change, NULL);
+        rc = ind_dataset_history(ds, check_change, NULL, &err);
         FUZZ_CHECK(rc == IND_OK || rc == IND_EPARSE || rc == IND_EIO,
                    "history walk returned %d", rc);
+        if (rc != IND_OK)
+            check_line("history error", err.message);
     }
     for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
         const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);

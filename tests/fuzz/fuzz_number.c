@@ -47,6 +47,13 @@ static int grammar(const char *s, size_t len, int percent, char *clean)
     }
     if (i < len && s[i] == '-')
         clean[n++] = s[i++];
+    /* mantissa: digits ["." *DIGIT], or "." 1*DIGIT */
+    if (i + 1 < len && s[i] == '.' && digit(s[i + 1])) {
+        clean[n++] = s[i++];
+        while (i < len && digit(s[i]))
+            clean[n++] = s[i++];
+        goto exponent;
+    }
     if (i >= len || !digit(s[i]))
         return 0;
     /* digits: 1*DIGIT, or NZDIGIT *2DIGIT 1*("," 3DIGIT) */
@@ -68,11 +75,10 @@ static int grammar(const char *s, size_t len, int percent, char *clean)
         return 0;
     if (i < len && s[i] == '.') {
         clean[n++] = s[i++];
-        if (i >= len || !digit(s[i]))
-            return 0;
         while (i < len && digit(s[i]))
             clean[n++] = s[i++];
     }
+exponent:
     if (i < len && (s[i] == 'e' || s[i] == 'E')) {
         if (grouped)
             return 0;
@@ -116,7 +122,7 @@ static void check_format(double v)
     double back;
     int rc;
 
-    rc = ind_number_format(buf, sizeof buf, v);
+    rc = ind_number_format(buf, sizeof buf, v, NULL);
     if (!isfinite(v)) {
         FUZZ_CHECK(rc == IND_EDOMAIN, "format of a non-finite value: %d", rc);
         return;
@@ -137,7 +143,7 @@ static void check_human(double v, int decimals)
     double back, tolerance;
     int rc, range;
 
-    rc = ind_number_format_human(buf, sizeof buf, v, decimals);
+    rc = ind_number_format_human(buf, sizeof buf, v, decimals, NULL);
     if (rc != IND_OK) {
         /* Only a figure too wide for the buffer may fail. */
         FUZZ_CHECK(rc == IND_EINVAL && fabs(v) >= 1e15 - 1 && decimals >= 0,
@@ -167,7 +173,7 @@ static void check_year(const char *s, size_t len)
     for (size_t k = i; k < len; k++) {
         if (!digit(s[k]))
             want = 0;
-        else
+        else if (k - i < 7)
             value = value * 10 + (s[k] - '0');
     }
     rc = ind_number_parse_year(&year, s, len, &err);

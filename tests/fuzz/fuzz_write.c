@@ -167,7 +167,7 @@ static int apply(ind_dataset *ds, state *st, const change *c)
         r.note = field(c, 9);
         r.role = role_of(field(c, 10));
         rc = ind_dataset_add(ds, &r, value_text,
-                             op[0] == 'r' ? IND_ADD_REVISE : 0);
+                             op[0] == 'r' ? IND_ADD_REVISE : 0, NULL);
         if (rc != IND_OK)
             return 0;
         FUZZ_CHECK(ind_number_parse(&value, value_text, strlen(value_text),
@@ -182,7 +182,7 @@ static int apply(ind_dataset *ds, state *st, const change *c)
         if (n == 0)
             return 0;
         rc = ind_dataset_reading(ds, (size_t)strtoul(field(c, 1), NULL, 10) % n,
-                                 &r);
+                                 &r, NULL);
         FUZZ_CHECK(rc == IND_OK, "reading copy failed");
         r.source = field(c, 2);
         r.note = field(c, 3);
@@ -197,7 +197,7 @@ static int apply(ind_dataset *ds, state *st, const change *c)
         key.indicator = dup_n(r.indicator, strlen(r.indicator));
         key.entity = dup_n(r.entity, strlen(r.entity));
         key.as_of = dup_n(r.as_of, strlen(r.as_of));
-        rc = ind_dataset_add(ds, &r, value_text, IND_ADD_REVISE);
+        rc = ind_dataset_add(ds, &r, value_text, IND_ADD_REVISE, NULL);
         if (rc == IND_OK)
             expect(st, &key, value);
         free((char *)key.indicator);
@@ -217,7 +217,7 @@ static int apply(ind_dataset *ds, state *st, const change *c)
                                            : IND_KIND_UNSPECIFIED;
         ind.description = field(c, 5);
         ind.growth_of = field(c, 6);
-        if (ind_dataset_define(ds, &ind) != IND_OK)
+        if (ind_dataset_define(ds, &ind, NULL) != IND_OK)
             return 0;
         st->defined[st->ndefined++] = dup_n(ind.id, strlen(ind.id));
         return 1;
@@ -233,19 +233,18 @@ static long count_errors(const char *path, int *pending)
     ind_dataset *ds = NULL;
     long errors = 0;
     size_t i;
-    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ);
+    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ, NULL);
 
     *pending = 0;
     if (rc != IND_OK) {
         ind_dataset_free(ds);
         return -1;
     }
-    ind_dataset_validate(ds);
+    ind_dataset_validate(ds, NULL);
     for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
         const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);
         errors += d->severity == IND_SEVERITY_ERROR;
-        if (d->severity == IND_SEVERITY_WARNING &&
-            strstr(d->message, "a write was interrupted") != NULL)
+        if (d->detail == IND_DETAIL_HISTORY_PENDING)
             *pending = 1;
     }
     ind_dataset_free(ds);
@@ -258,19 +257,20 @@ static void check_landed(const char *path, const state *st)
     size_t i, k, at, n;
     const size_t *idx;
     ind_reading r;
-    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ);
+    ind_error err = IND_ERROR_INIT;
+    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ, &err);
 
     FUZZ_CHECK(rc == IND_OK, "the dataset no longer loads after a commit: %s",
-               ind_dataset_errmsg(ds));
+               err.message);
     for (i = 0; i < st->nwant; i++) {
         const expected *e = &st->want[i];
         int found = 0;
-        rc = ind_dataset_find_series(ds, e->indicator, e->entity, &at);
+        rc = ind_dataset_find_series(ds, e->indicator, e->entity, &at, NULL);
         FUZZ_CHECK(rc == IND_OK, "series %s/%s missing after a commit",
                    e->indicator, e->entity);
-        ind_dataset_series_readings(ds, at, &idx, &n);
+        ind_dataset_series_readings(ds, at, &idx, &n, NULL);
         for (k = 0; k < n && !found; k++) {
-            ind_dataset_reading(ds, idx[k], &r);
+            ind_dataset_reading(ds, idx[k], &r, NULL);
             found = r.year == e->year && strcmp(r.as_of, e->as_of) == 0 &&
                     r.value == e->value;
         }
@@ -279,9 +279,10 @@ static void check_landed(const char *path, const state *st)
     }
     for (i = 0; i < st->ndefined; i++) {
         ind_indicator ind;
-        rc = ind_dataset_find_indicator(ds, st->defined[i], &at);
-        FUZZ_CHECK(rc == IND_OK && ind_dataset_indicator(ds, at, &ind) == IND_OK
-                   && ind.declared, "indicator %s not declared after a commit",
+        rc = ind_dataset_find_indicator(ds, st->defined[i], &at, NULL);
+        FUZZ_CHECK(rc == IND_OK &&
+                   ind_dataset_indicator(ds, at, &ind, NULL) == IND_OK &&
+                   ind.declared, "indicator %s not declared after a commit",
                    st->defined[i]);
     }
     ind_dataset_free(ds);
@@ -294,6 +295,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_part part[NPARTS];
     int exists[3], pending;
     ind_dataset *ds = NULL;
+    ind_error err = IND_ERROR_INIT;
     state st;
     struct rlimit old_limit, limit;
     size_t i, taken = 0, files_before;
@@ -316,7 +318,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     files_before = fuzz_count_files(dir);
     errors_before = count_errors(path[P_OBS], &pending);
 
-    rc = ind_dataset_open(&ds, path[P_OBS], IND_OPEN_WRITE);
+    rc = ind_dataset_open(&ds, path[P_OBS], IND_OPEN_WRITE, NULL);
     if (ds != NULL && rc == IND_OK)
         for (i = 0; i < st.nchanges; i++)
             taken += (size_t)apply(ds, &st, &st.changes[i]);
@@ -328,15 +330,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             limit.rlim_cur = (rlim_t)st.limit;
             setrlimit(RLIMIT_FSIZE, &limit);
         }
-        rc = ind_dataset_commit(ds);
+        rc = ind_dataset_commit(ds, &err);
         if (st.limit >= 0)
             setrlimit(RLIMIT_FSIZE, &old_limit);
         if (rc != IND_OK)
-            FUZZ_CHECK(fuzz_printable_utf8(ind_dataset_errmsg(ds),
-                                           strlen(ind_dataset_errmsg(ds))) &&
-                       ind_dataset_errmsg(ds)[0] != '\0',
+            FUZZ_CHECK(err.message[0] != '\0' &&
+                       fuzz_printable_utf8(err.message, strlen(err.message)),
                        "the refusal's message is not one line: %s",
-                       ind_dataset_errmsg(ds));
+                       err.message);
     }
     ind_dataset_free(ds);
 
