@@ -48,6 +48,40 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
+/* The caller's texts, copied into one block before anything is interned.
+ * They may point into the dataset's own string pool (a reading copied with
+ * ind_dataset_reading() and given a new source, the natural way to revise),
+ * and interning a new text may move the pool: the copy makes that safe. */
+typedef struct text_copy {
+    char *block;
+} text_copy;
+
+/* Copy the n texts of in[] (NULL stays NULL) into c; out[k] points to the
+ * copy of in[k]. Returns IND_OK or IND_ENOMEM. */
+static int copy_texts(text_copy *c, const char *const *in, const char **out,
+                      size_t n, ind_error *err)
+{
+    size_t k, total = 1, at = 0;
+
+    for (k = 0; k < n; k++)
+        total += in[k] ? strlen(in[k]) + 1 : 0;
+    c->block = malloc(total);
+    if (c->block == NULL)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    for (k = 0; k < n; k++) {
+        size_t len;
+        if (in[k] == NULL) {
+            out[k] = NULL;
+            continue;
+        }
+        len = strlen(in[k]) + 1;
+        memcpy(c->block + at, in[k], len);
+        out[k] = c->block + at;
+        at += len;
+    }
+    return IND_OK;
+}
+
 /* Intern a text checked against the text rules into *out. Returns IND_OK,
  * IND_EPARSE (err says why) or IND_ENOMEM. */
 static int checked_text(ind_dataset *ds, const char *name, const char *s,
@@ -168,8 +202,45 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
     return IND_OK;
 }
 
+static int add_reading(ind_dataset *ds, const ind_reading *in,
+                       const char *value_text, unsigned flags, ind_error *err);
+
 int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                     const char *value_text, unsigned flags, ind_error *err)
+{
+    const char *texts[7], *copies[7];
+    ind_reading r;
+    text_copy c;
+    int rc;
+
+    if (ds == NULL || in == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_add: NULL "
+                             "argument");
+    texts[0] = in->indicator;
+    texts[1] = in->entity;
+    texts[2] = in->unit;
+    texts[3] = in->as_of;
+    texts[4] = in->source;
+    texts[5] = in->note;
+    texts[6] = value_text;
+    rc = copy_texts(&c, texts, copies, 7, err);
+    if (rc != IND_OK)
+        return rc;
+    r = *in;
+    r.indicator = copies[0];
+    r.entity = copies[1];
+    r.unit = copies[2];
+    r.as_of = copies[3];
+    r.source = copies[4];
+    r.note = copies[5];
+    rc = add_reading(ds, &r, copies[6], flags, err);
+    free(c.block);
+    return rc;
+}
+
+/* ind_dataset_add() on texts of the caller's own (see copy_texts). */
+static int add_reading(ind_dataset *ds, const ind_reading *in,
+                       const char *value_text, unsigned flags, ind_error *err)
 {
     reading_rec rec;
     text_rec txt;
@@ -180,9 +251,6 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     uint8_t old_state = READING_LOADED;
     int rc, was_conflict;
 
-    if (ds == NULL || in == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_dataset_add: NULL "
-                             "argument");
     rc = writable(ds, err);
     if (rc != IND_OK)
         return rc;
@@ -259,32 +327,51 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                          existing >= 0 ? (size_t)existing : (size_t)-1, err);
 }
 
+static int define_indicator(ind_dataset *ds, const char *const *texts,
+                            ind_kind kind, ind_error *err);
+
 int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
                        ind_error *err)
 {
-    const char *id;
-    char why[256];
-    ind_strid ids[5];
-    const char *texts[5], *names[5] = { "title", "unit", "description",
-                                        "growth_of", "indicator" };
-    uint32_t at;
-    size_t k;
+    const char *texts[5], *copies[5];
+    text_copy c;
     int rc;
 
     if (ds == NULL || in == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_define: NULL "
                              "argument");
-    rc = writable(ds, err);
-    if (rc != IND_OK)
-        return rc;
-    id = or_empty(in->id);
-    if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
-        return ind_error_set(err, IND_EPARSE, "%s", why);
     texts[0] = in->title;
     texts[1] = in->unit;
     texts[2] = in->description;
     texts[3] = in->growth_of;
-    texts[4] = id;
+    texts[4] = or_empty(in->id);
+    rc = copy_texts(&c, texts, copies, 5, err);
+    if (rc != IND_OK)
+        return rc;
+    rc = define_indicator(ds, copies, in->kind, err);
+    free(c.block);
+    return rc;
+}
+
+/* ind_dataset_define() on copies of the texts: title, unit, description,
+ * growth_of, id (see copy_texts). */
+static int define_indicator(ind_dataset *ds, const char *const *texts,
+                            ind_kind kind, ind_error *err)
+{
+    const char *id = texts[4];
+    char why[256];
+    ind_strid ids[5];
+    const char *names[5] = { "title", "unit", "description", "growth_of",
+                             "indicator" };
+    uint32_t at;
+    size_t k;
+    int rc;
+
+    rc = writable(ds, err);
+    if (rc != IND_OK)
+        return rc;
+    if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
+        return ind_error_set(err, IND_EPARSE, "%s", why);
     for (k = 0; k < 5; k++) {
         rc = checked_text(ds, names[k], texts[k], &ids[k], err);
         if (rc != IND_OK)
@@ -294,16 +381,16 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
     if (at != UINT32_MAX && ds->indicators[at].declared)
         return ind_error_set(err, IND_EEXISTS, "indicator '%s' is already "
                              "in the catalog %s", id, ds->catalog_path);
-    if (in->kind == IND_KIND_UNSPECIFIED)
+    if (kind == IND_KIND_UNSPECIFIED)
         return ind_error_set(err, IND_EINVAL, "give the kind of '%s': stock "
                              "(a level at a date), flow (a count during the "
                              "year) or rate (a percentage change)", id);
-    if (in->kind == IND_KIND_RATE && strcmp(ds_str(ds, ids[1]), "percent") != 0)
+    if (kind == IND_KIND_RATE && strcmp(ds_str(ds, ids[1]), "percent") != 0)
         return ind_error_set(err, IND_EDATA, "'%s' is a rate: its unit must "
                              "be 'percent'", id);
     if (ids[3] != 0) {
         uint32_t target = ind_index_map_get(&ds->indicator_by_id, ids[3]);
-        if (in->kind != IND_KIND_RATE || target == UINT32_MAX ||
+        if (kind != IND_KIND_RATE || target == UINT32_MAX ||
             ds->indicators[target].kind != IND_KIND_STOCK)
             return ind_error_set(err, IND_EDATA, "growth_of '%s': only a "
                                  "rate can be the growth of an indicator, "
@@ -317,7 +404,7 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
     ds->indicators[at].unit = ids[1];
     ds->indicators[at].description = ids[2];
     ds->indicators[at].growth_of = ids[3];
-    ds->indicators[at].kind = in->kind;
+    ds->indicators[at].kind = kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].added = 1;
     return record_change(ds, 1, at, (size_t)-1, err);
