@@ -26,13 +26,6 @@ static size_t next_char(const char *s, size_t len, unsigned long *cp)
     return 1;
 }
 
-/* Bidirectional embedding, override and isolate controls: harmless to
- * gnuplot, but they can reorder what a reader sees. */
-static int is_bidi_control(unsigned long cp)
-{
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 static size_t put_bytes(char *dst, size_t at, const char *src, size_t n)
 {
     memcpy(dst + at, src, n);
@@ -78,7 +71,8 @@ char *chart_text_clean(const char *in)
             n = put_bytes(out, n, REPLACEMENT, 3);
         } else if (ind_text_is_control(cp)) {
             out[n++] = ' ';
-        } else if (is_bidi_control(cp)) {
+        } else if (ind_text_is_bidi_control(cp)) {
+            /* harmless to gnuplot, but they reorder what a reader sees */
             n = put_bytes(out, n, REPLACEMENT, 3);
         } else {
             /* "]]>" may not appear in XML text, and gnuplot's SVG

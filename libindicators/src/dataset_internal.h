@@ -216,6 +216,10 @@ uint32_t ind_dataset_text_of(ind_dataset *ds, const text_rec *t);
  * Each returns IND_OK or IND_EPARSE/IND_EDATA with the reason in 'why'. */
 int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n);
 int ind_check_text(const char *name, const char *s, size_t len, char *why, size_t n);
+/* Any other cell, a header's names included: one line (no control
+ * character), no bidirectional control, and no spreadsheet formula (a text
+ * starting with = + - @ that is not a figure). */
+int ind_check_cell(const char *s, size_t len, char *why, size_t n);
 int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n);
 int ind_check_as_of(const char *s, size_t len, int year, char *why, size_t n);
 int ind_check_status(const char *s, size_t len, char *status, char *why, size_t n);

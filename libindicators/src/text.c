@@ -44,6 +44,11 @@ int ind_text_is_control(unsigned long cp)
            cp == 0x2028 || cp == 0x2029;
 }
 
+int ind_text_is_bidi_control(unsigned long cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
                    char *why, size_t whysize)
 {
@@ -77,6 +82,12 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
         if ((rules & IND_TEXT_NO_CONTROL) && ind_text_is_control(cp)) {
             *offset = i;
             snprintf(why, whysize, "a control character (U+%04lX)", cp);
+            return -1;
+        }
+        if ((rules & IND_TEXT_NO_BIDI) && ind_text_is_bidi_control(cp)) {
+            *offset = i;
+            snprintf(why, whysize, "a bidirectional control (U+%04lX), "
+                     "which would show the text reordered", cp);
             return -1;
         }
         i += step;

@@ -9,7 +9,11 @@
 #define IND_TEXT_UTF8      0x1u /* valid UTF-8, no overlong forms or surrogates */
 #define IND_TEXT_NO_CONTROL 0x2u /* no C0, DEL, C1, U+2028, U+2029 */
 #define IND_TEXT_NO_FORMULA 0x4u /* does not start with = + - @ (spreadsheets) */
-#define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA)
+#define IND_TEXT_NO_BIDI   0x8u /* no bidirectional embedding, override or
+                                 * isolate (U+202A-U+202E, U+2066-U+2069),
+                                 * which reorder what a reader sees */
+#define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA | \
+                      IND_TEXT_NO_BIDI)
 
 /* Check s[0..len) against 'rules'. Returns 0 when it obeys them; otherwise
  * -1, with *offset set to the byte where the problem starts and a short
@@ -27,6 +31,12 @@ void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len);
 /* True for a character the text rules refuse (IND_TEXT_NO_CONTROL): C0,
  * DEL, C1, U+2028 and U+2029; any of them can end a line or a string. */
 int ind_text_is_control(unsigned long cp);
+
+/* True for a bidirectional embedding, override or isolate control
+ * (U+202A-U+202E, U+2066-U+2069): text after one is shown reordered
+ * ("abc\u202Etxt.exe" reads as "abcexe.txt"). Refused by
+ * IND_TEXT_NO_BIDI. */
+int ind_text_is_bidi_control(unsigned long cp);
 
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */
