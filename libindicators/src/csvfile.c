@@ -2,6 +2,7 @@
 #include "csvfile.h"
 #include "array.h"
 #include "error_internal.h"
+#include "regular_file.h"
 #include "text.h"
 
 #include <csv.h>
@@ -224,6 +225,58 @@ static int fill(FILE *f, char **buf, size_t *len, size_t *cap, int *eof)
     return IND_OK;
 }
 
+/* A quoted field has run past the row limit: read on, without keeping
+ * the bytes, to tell a field longer than the limit (it closes) from a
+ * missing closing quote (it never does). 'field' holds the bytes read so
+ * far from the open quote on. Returns IND_EPARSE (or IND_EIO) with err
+ * filled. */
+static int long_quoted_field(FILE *f, const char *field, size_t have,
+                             const char *display, unsigned long line,
+                             unsigned column, ind_error *err)
+{
+    char chunk[64 * 1024];
+    uint64_t content = 0;
+    int pending_quote = 0;       /* a quote seen: a close, or half of "" */
+    size_t i = 1;                /* past the open quote */
+
+    for (;;) {
+        for (; i < have; i++) {
+            if (pending_quote) {
+                pending_quote = 0;
+                if (field[i] != '"')
+                    return ind_error_set_at(err, IND_EPARSE, display, line,
+                                            column, "quoted field of %llu "
+                                            "bytes is longer than the limit "
+                                            "of %u bytes",
+                                            (unsigned long long)content,
+                                            IND_CSV_FIELD_MAX);
+                content++;       /* "" is one quote */
+            } else if (field[i] == '"') {
+                pending_quote = 1;
+            } else {
+                content++;
+            }
+        }
+        have = fread(chunk, 1, sizeof chunk, f);
+        field = chunk;
+        i = 0;
+        if (have == 0)
+            break;
+    }
+    if (ferror(f))
+        return ind_error_set(err, IND_EIO, "%s: cannot read: %s", display,
+                             strerror(errno));
+    if (pending_quote)           /* closed by the file's last byte */
+        return ind_error_set_at(err, IND_EPARSE, display, line, column,
+                                "quoted field of %llu bytes is longer than "
+                                "the limit of %u bytes",
+                                (unsigned long long)content, IND_CSV_FIELD_MAX);
+    return ind_error_set_at(err, IND_EPARSE, display, line, column,
+                            "unterminated quoted field: the closing quote "
+                            "is missing (the file ends %llu bytes after it "
+                            "opens)", (unsigned long long)content);
+}
+
 int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
                  void *ctx, ind_csv_info *info, ind_error *err)
 {
@@ -235,6 +288,7 @@ int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
     size_t len = 0, cap = 0, start = 0, scan = 0;
     uint64_t base = 0;           /* file offset of buf[0] */
     unsigned long line = 1, quote_line = 0;
+    uint64_t quote_at = 0;       /* file offset of the open quote */
     int eof = 0, quoted = 0, rc = IND_OK;
 
     if (info == NULL)
@@ -242,12 +296,11 @@ int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
     memset(info, 0, sizeof *info);
     if (display == NULL)
         display = path;
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        int e = errno;
-        return ind_error_set(err, e == ENOENT ? IND_ENOTFOUND : IND_EIO,
-                             "%s: cannot open: %s", display, strerror(e));
-    }
+    /* A regular file (a FIFO would block, a device never end) within the
+     * size limit. */
+    f = ind_open_input(path, display, IND_CSV_FILE_MAX, err);
+    if (f == NULL)
+        return err != NULL ? err->code : IND_EIO;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         fclose(f);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
@@ -263,17 +316,25 @@ int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
         while (scan < len && !(buf[scan] == '\n' && !quoted)) {
             if (buf[scan] == '"') {
                 quoted = !quoted;
-                if (quoted)
+                if (quoted) {
                     quote_line = line + lines_before(buf + start, scan - start);
+                    quote_at = base + scan;
+                }
             }
             scan++;
         }
         if (scan - start > IND_CSV_ROW_MAX) {
-            rc = ind_error_set_at(err, IND_EPARSE, display, quoted ? quote_line : line,
-                                  field_at(buf + start, scan - start),
-                                  quoted ? "quoted field is not closed within "
-                                           "1 MiB (a missing closing quote?)"
-                                         : "row is longer than 1 MiB");
+            if (quoted)
+                rc = long_quoted_field(f, buf + quote_at - base,
+                                       len - (quote_at - base), display,
+                                       quote_line,
+                                       field_at(buf + start, scan - start),
+                                       err);
+            else
+                rc = ind_error_set_at(err, IND_EPARSE, display, line,
+                                      field_at(buf + start, scan - start),
+                                      "row is longer than the limit of %u "
+                                      "bytes (1 MiB)", IND_CSV_ROW_MAX);
             break;
         }
         if (scan == len && !eof) {

@@ -19,6 +19,10 @@
 /* Longest field and row accepted. */
 #define IND_CSV_FIELD_MAX (64u * 1024u)
 #define IND_CSV_ROW_MAX (1024u * 1024u)
+/* Largest file read: a bigger one is refused before a byte is read, so
+ * that it cannot exhaust memory (a dataset holds about 1.7 times its
+ * size in memory). */
+#define IND_CSV_FILE_MAX (1024ull * 1024u * 1024u)
 
 /* One parsed row; valid only during the callback. Fields are
  * NUL-terminated copies; field_len excludes the terminator. */

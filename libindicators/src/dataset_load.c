@@ -4,6 +4,7 @@
 #include "csvfile.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "regular_file.h"
 #include "text.h"
 
 #include <errno.h>
@@ -26,13 +27,25 @@
 static int take_lock(ind_dataset *ds, ind_error *err)
 {
     struct timespec pause = { 0, 10 * 1000 * 1000 };
+    const char *kind = NULL;
     long waited_ms = 0;
 
     /* No lock file beside a dataset that does not exist. */
     if (access(ds->path, F_OK) != 0)
         return ind_error_set(err, IND_ENOTFOUND, "%s: cannot open: %s",
                              ds->path, strerror(errno));
-    ds->lock_fd = open(ds->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    /* A file of our own: never a link (whose target would be created or
+     * locked), a FIFO or a device. */
+    ds->lock_fd = ind_open_regular(ds->lock_path, O_RDWR | O_CREAT |
+                                   O_NOFOLLOW, 0666, &kind);
+    if (ds->lock_fd < 0 && kind != NULL)
+        return ind_error_set(err, IND_EWRITE, "%s: not a regular file (%s); "
+                             "the lock must be a file of its own: remove it",
+                             ds->lock_path, kind);
+    if (ds->lock_fd < 0 && errno == ELOOP)
+        return ind_error_set(err, IND_EWRITE, "%s: a symbolic link; the lock "
+                             "must be a file of its own: remove the link",
+                             ds->lock_path);
     if (ds->lock_fd < 0)
         return ind_error_set(err, IND_EWRITE, "%s: cannot create the lock "
                              "file: %s", ds->lock_path, strerror(errno));
@@ -83,11 +96,14 @@ static int map_header(ind_dataset *ds, const char *path, const ind_csv_row *row,
     }
     for (k = 0; k < nrequired; k++) {
         if (col[required[k]] == NO_COLUMN) {
+            char q[44];
+            ind_text_excerpt(q, sizeof q, row->count ? row->field[0] : "",
+                             row->count ? row->field_len[0] : 0);
             ind_dataset_diag(ds, IND_SEVERITY_ERROR, path, row->line,
                              (unsigned)row->count + 1,
                              "the header has no '%s' column (required; the "
-                             "header is: %.200s...)", names[required[k]],
-                             row->count ? row->field[0] : "");
+                             "header starts with '%s')", names[required[k]],
+                             q);
             rc = IND_EDATA;
         }
     }
@@ -112,6 +128,7 @@ typedef struct load_ctx {
     const char *path;
     size_t row_errors;
     int header_ok;
+    unsigned char *unknown;      /* per field: not a column the library knows */
 } load_ctx;
 
 /* Record a row problem, counting those beyond the cap. */
@@ -140,14 +157,59 @@ static int check_field_count(load_ctx *lc, const ind_csv_row *row,
     return -1;
 }
 
+/* The header's names obey the cell rules (dataset_rules.c: one line, no
+ * bidirectional control, no spreadsheet formula), like the fields of the
+ * columns the library does not know (check_controls). Returns 0 or -1. */
+static int check_header_cells(load_ctx *lc, const ind_csv_row *row)
+{
+    char why[200];
+    size_t i;
+
+    for (i = 0; i < row->count; i++) {
+        if (ind_check_cell(row->field[i], row->field_len[i], why,
+                           sizeof why) != IND_OK) {
+            row_error(lc, row->line, i, why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Mark the fields of the columns the library does not know, from the
+ * header's map. Returns 0 or -1 (out of memory). */
+static int mark_unknown(load_ctx *lc, const ind_csv_row *row,
+                        const size_t *col, size_t nknown)
+{
+    size_t i, k;
+
+    lc->unknown = calloc(row->count ? row->count : 1, 1);
+    if (lc->unknown == NULL)
+        return -1;
+    for (i = 0; i < row->count; i++)
+        lc->unknown[i] = 1;
+    for (k = 0; k < nknown; k++)
+        if (col[k] != NO_COLUMN)
+            lc->unknown[col[k]] = 0;
+    return 0;
+}
+
 /* Every field, unknown columns included, is one line without control
- * characters (the reader has checked UTF-8): a row is one line. */
+ * characters (the reader has checked UTF-8): a row is one line. The
+ * unknown columns meet the cell rules. */
 static int check_controls(load_ctx *lc, const ind_csv_row *row)
 {
     char reason[96], why[200], q[44];
     size_t i, at;
 
     for (i = 0; i < row->count; i++) {
+        if (lc->unknown != NULL && lc->unknown[i]) {
+            if (ind_check_cell(row->field[i], row->field_len[i], why,
+                               sizeof why) != IND_OK) {
+                row_error(lc, row->line, i, why);
+                return -1;
+            }
+            continue;
+        }
         if (ind_text_check(row->field[i], row->field_len[i],
                            IND_TEXT_NO_CONTROL, &at, reason,
                            sizeof reason) != 0) {
@@ -179,8 +241,13 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     if (row->index == 0) {
         ds->cat_ncolumns = row->count;
         ds->cat_header_line = row->line;
-        lc->header_ok = map_header(ds, lc->path, row, ind_cat_column_names, CAT_KNOWN,
-                                   ds->cat_col, required, 1) == IND_OK;
+        lc->header_ok = check_header_cells(lc, row) == 0 &&
+                        map_header(ds, lc->path, row, ind_cat_column_names,
+                                   CAT_KNOWN, ds->cat_col, required, 1)
+                            == IND_OK;
+        if (lc->header_ok &&
+            mark_unknown(lc, row, ds->cat_col, CAT_KNOWN) != 0)
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->cat_ncolumns) != 0 ||
@@ -231,13 +298,14 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
 
 static int load_catalog(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->catalog_path, 0, 0 };
+    load_ctx lc = { ds, ds->catalog_path, 0, 0, NULL };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     int rc;
 
     rc = ind_csv_read(ds->catalog_path, NULL, on_catalog_row, &lc, &info,
                       &rerr);
+    free(lc.unknown);
     if (rc == IND_ENOTFOUND) {
         ds->catalog_exists = 0;
         return IND_OK;
@@ -245,8 +313,8 @@ static int load_catalog(ind_dataset *ds, ind_error *err)
     ds->catalog_exists = 1;
     ds->cat_crlf = info.crlf;
     ds->cat_ends_with_newline = info.ends_with_newline;
-    if (rc == IND_EPARSE && rerr.code == IND_EPARSE) {
-        /* A syntax error from the reader: it is also a finding. */
+    if ((rc == IND_EPARSE || rc == IND_EDATA) && rerr.code == rc) {
+        /* A syntax error or a size from the reader: also a finding. */
         ind_dataset_diag_from_reader(ds, ds->catalog_path, &rerr);
     } else if (rc != IND_OK && rc != IND_EDATA) {
         if (rerr.code != IND_OK)
@@ -384,8 +452,11 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
             if (ds->column_names[i] == IND_STRID_NONE)
                 return ind_error_set(err, IND_ENOMEM, "out of memory");
         }
-        lc->header_ok = map_header(ds, lc->path, row, ind_obs_column_names, COL_KNOWN,
-                                   ds->col, required, 3) == IND_OK;
+        lc->header_ok = check_header_cells(lc, row) == 0 &&
+                        map_header(ds, lc->path, row, ind_obs_column_names,
+                                   COL_KNOWN, ds->col, required, 3) == IND_OK;
+        if (lc->header_ok && mark_unknown(lc, row, ds->col, COL_KNOWN) != 0)
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->ncolumns) != 0 ||
@@ -396,7 +467,7 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
 
 static int load_observations(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->path, 0, 0 };
+    load_ctx lc = { ds, ds->path, 0, 0, NULL };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     struct stat st;
@@ -404,8 +475,10 @@ static int load_observations(ind_dataset *ds, ind_error *err)
 
     /* Reserve for the rows the file can hold (about 32 bytes or more a
      * row): one allocation instead of copies while doubling. Pages not
-     * used are never touched. */
-    if (stat(ds->path, &st) == 0 && st.st_size / 32 > 1024) {
+     * used are never touched. A file over the size limit is refused by
+     * the reader, before anything is reserved for it. */
+    if (stat(ds->path, &st) == 0 && st.st_size / 32 > 1024 &&
+        (uint64_t)st.st_size <= IND_CSV_FILE_MAX) {
         size_t rows = (size_t)(st.st_size / 32);
         reading_rec *p = malloc(rows * sizeof *p);
         if (p != NULL) {
@@ -414,12 +487,13 @@ static int load_observations(ind_dataset *ds, ind_error *err)
         }
     }
     rc = ind_csv_read(ds->path, NULL, on_observation_row, &lc, &info, &rerr);
+    free(lc.unknown);
     if (rc == IND_ENOTFOUND || rc == IND_EIO || rc == IND_ENOMEM) {
         if (rerr.code != IND_OK)
             ind_error_copy(err, &rerr);
         return rc;
     }
-    if (rc == IND_EPARSE && rerr.code == IND_EPARSE)
+    if ((rc == IND_EPARSE || rc == IND_EDATA) && rerr.code == rc)
         ind_dataset_diag_from_reader(ds, ds->path, &rerr);
     ds->crlf = info.crlf;
     ds->ends_with_newline = info.ends_with_newline;
