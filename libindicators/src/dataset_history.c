@@ -1,16 +1,21 @@
 /* dataset_history: read the audit trail NAME.history.csv, and tell whether
  * its last entry reached the observations (an interrupted commit). */
 #include "dataset_internal.h"
+#include "array.h"
 #include "csvfile.h"
+#include "error_internal.h"
 #include "indicators/number.h"
+#include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct walk_ctx {
     size_t col[H_KNOWN];
     ind_change_fn fn;
     void *ctx;
+    const char *path;
 } walk_ctx;
 
 static const char *field(const ind_csv_row *row, size_t col)
@@ -25,7 +30,20 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ind_change c;
     size_t i, k;
 
-    (void)err;
+    /* What the history holds is shown by `history`: one line of text per
+     * field, like every other dataset file. */
+    for (i = 0; i < row->count; i++) {
+        char reason[96], q[44];
+        size_t at;
+        if (ind_text_check(row->field[i], row->field_len[i],
+                           IND_TEXT_NO_CONTROL, &at, reason,
+                           sizeof reason) != 0) {
+            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
+            return ind_error_set_at(err, IND_EPARSE, w->path, row->line,
+                                    (unsigned)i + 1, "field '%s' holds %s at "
+                                    "byte %zu", q, reason, at + 1);
+        }
+    }
     if (row->index == 0) {
         for (k = 0; k < H_KNOWN; k++) {
             w->col[k] = (size_t)-1;
@@ -69,6 +87,7 @@ int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
                              "argument");
     w.fn = fn;
     w.ctx = ctx;
+    w.path = ds->history_path;
     rc = ind_csv_read(ds->history_path, NULL, on_row, &w, NULL, &rerr);
     if (rc == IND_ENOTFOUND)
         return IND_OK;
@@ -80,26 +99,39 @@ int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
     return rc;
 }
 
-/* The last append or revise entry, copied out of the walk. */
+/* The fields of the last entry, copied out of the walk whole (an entity
+ * or a date of any length: a cut one would not match the observations). */
+enum { E_ACTION, E_INDICATOR, E_ENTITY, E_YEAR, E_AS_OF, E_NEW_VALUE,
+       E_FIELDS };
+
 typedef struct last_entry {
     int seen;
     unsigned long line;
-    char action[16], indicator[80], entity[80], year[16], as_of[16],
-         new_value[64];
+    char *text[E_FIELDS];
+    size_t cap[E_FIELDS];
 } last_entry;
 
 static int keep_last(void *vctx, const ind_change *c)
 {
     last_entry *e = vctx;
+    const char *v[E_FIELDS];
+    size_t k, n;
 
+    v[E_ACTION] = c->action;
+    v[E_INDICATOR] = c->indicator;
+    v[E_ENTITY] = c->entity;
+    v[E_YEAR] = c->year;
+    v[E_AS_OF] = c->as_of;
+    v[E_NEW_VALUE] = c->new_value;
     e->seen = 1;
     e->line = c->line;
-    snprintf(e->action, sizeof e->action, "%s", c->action);
-    snprintf(e->indicator, sizeof e->indicator, "%s", c->indicator);
-    snprintf(e->entity, sizeof e->entity, "%s", c->entity);
-    snprintf(e->year, sizeof e->year, "%s", c->year);
-    snprintf(e->as_of, sizeof e->as_of, "%s", c->as_of);
-    snprintf(e->new_value, sizeof e->new_value, "%s", c->new_value);
+    for (k = 0; k < E_FIELDS; k++) {
+        n = strlen(v[k]) + 1;
+        if (IND_ARRAY_RESERVE(e->text[k], e->cap[k], n) != 0) {
+            return IND_ENOMEM;
+        }
+        memcpy(e->text[k], v[k], n);
+    }
     return IND_OK;
 }
 
@@ -111,11 +143,15 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
     double value;
     int year;
 
-    if (ind_number_parse(&value, e->new_value, strlen(e->new_value), 0, NULL)
+    const char *new_value = e->text[E_NEW_VALUE], *as_of = e->text[E_AS_OF];
+
+    if (ind_number_parse(&value, new_value, strlen(new_value), 0, NULL)
             != IND_OK ||
-        ind_number_parse_year(&year, e->year, strlen(e->year), NULL) != IND_OK)
+        ind_number_parse_year(&year, e->text[E_YEAR], strlen(e->text[E_YEAR]),
+                              NULL) != IND_OK)
         return 1; /* not an entry of ours to judge */
-    if (ind_dataset_find_series(ds, e->indicator, e->entity, &series, NULL)
+    if (ind_dataset_find_series(ds, e->text[E_INDICATOR], e->text[E_ENTITY],
+                                &series, NULL)
             != IND_OK ||
         ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
         return 0;
@@ -124,7 +160,7 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
         /* Judge the file as read: a revision made in memory since then
          * must not hide the figure the file holds. */
         if (r->line != 0 && r->year == year &&
-            strcmp(ds_str(ds, rd_as_of(ds, r)), e->as_of) == 0 && r->value == value)
+            strcmp(ds_str(ds, rd_as_of(ds, r)), as_of) == 0 && r->value == value)
             return 1;
     }
     return 0;
@@ -133,14 +169,17 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
 int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line)
 {
     last_entry e;
-    int landed;
+    int pending = 0;
+    size_t k;
 
     memset(&e, 0, sizeof e);
-    if (ind_dataset_history(ds, keep_last, &e, NULL) != IND_OK || !e.seen)
-        return 0;
-    if (strcmp(e.action, "append") != 0 && strcmp(e.action, "revise") != 0)
-        return 0;
-    landed = entry_landed(ds, &e);
-    *line = e.line;
-    return !landed;
+    if (ind_dataset_history(ds, keep_last, &e, NULL) == IND_OK && e.seen &&
+        (strcmp(e.text[E_ACTION], "append") == 0 ||
+         strcmp(e.text[E_ACTION], "revise") == 0)) {
+        pending = !entry_landed(ds, &e);
+        *line = e.line;
+    }
+    for (k = 0; k < E_FIELDS; k++)
+        free(e.text[k]);
+    return pending;
 }
