@@ -267,7 +267,13 @@ static int run(const char *script, ind_chart_format format,
                            strerror(rc));
     } else {
         supervise(ch, now_seconds() + timeout);
-        rc = judge(ch, program, out_fd, script, err);
+        /* POSIX lets posix_spawn report a program it cannot run as a
+         * child that exits with 127 (valgrind's does): the same case. */
+        if (WIFEXITED(ch->status) && WEXITSTATUS(ch->status) == 127 &&
+            ch->len == 0)
+            rc = unavailable(err, program, script, output, ENOENT);
+        else
+            rc = judge(ch, program, out_fd, script, err);
     }
     free(arg);
     free(ch);

@@ -17,10 +17,15 @@
  * The invariant of dataset.h, checked after every input:
  * - a commit that fails, or changes that are all refused, leave every file
  *   byte-identical and no new file but the lock;
+ * - a commit fails only for a cause outside the dataset's rules: a file
+ *   size limit (EWRITE), or a row or a catalog that would pass the
+ *   reader's limits (EDATA); never for want of memory;
  * - a commit that succeeds leaves a dataset that loads, whose validation
  *   finds no error when it found none before, that holds every reading
  *   added (the last one given for a key), declares every indicator
- *   defined, and whose history has no entry the observations lack. */
+ *   defined, whose history has no entry the observations lack, and whose
+ *   history ends with one entry per change, each with its new value (and
+ *   a revision its old one). */
 #include "fuzz_util.h"
 #include "indicators/dataset.h"
 #include "indicators/number.h"
@@ -251,6 +256,57 @@ static long count_errors(const char *path, int *pending)
     return errors;
 }
 
+/* The history's last entries, as the walk gives them. */
+typedef struct tail_walk {
+    size_t entries;
+    size_t appends, revises, defines;
+    int bad;                 /* an entry of this commit lacks a figure */
+    char why[160];
+} tail_walk;
+
+static int on_entry(void *ctx, const ind_change *c)
+{
+    tail_walk *t = ctx;
+
+    t->entries++;
+    if (strcmp(c->action, "append") == 0 || strcmp(c->action, "revise") == 0) {
+        int revise = c->action[0] == 'r';
+        t->appends += !revise;
+        t->revises += revise;
+        if (c->new_value[0] == '\0' || (revise && c->old_value[0] == '\0')) {
+            t->bad = 1;
+            snprintf(t->why, sizeof t->why, "line %lu: %s without its %s "
+                     "value", c->line, c->action,
+                     c->new_value[0] == '\0' ? "new" : "old");
+        }
+    } else if (strcmp(c->action, "define") == 0) {
+        t->defines++;
+    }
+    return IND_OK;
+}
+
+/* The history after a commit: every change of the commit is an entry with
+ * its figures (counted over the whole file against the file before). */
+static void check_history(const char *path, const tail_walk *before,
+                          size_t changes)
+{
+    ind_dataset *ds = NULL;
+    tail_walk after;
+    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ, NULL);
+
+    memset(&after, 0, sizeof after);
+    FUZZ_CHECK(rc == IND_OK, "reopen for the history");
+    rc = ind_dataset_history(ds, on_entry, &after, NULL);
+    ind_dataset_free(ds);
+    FUZZ_CHECK(rc == IND_OK, "the history is unreadable after a commit");
+    FUZZ_CHECK(!after.bad || before->bad, "history: %s", after.why);
+    FUZZ_CHECK(after.appends + after.revises + after.defines ==
+               before->appends + before->revises + before->defines + changes,
+               "the history gained %zu entries for %zu changes",
+               after.appends + after.revises + after.defines -
+               (before->appends + before->revises + before->defines), changes);
+}
+
 static void check_landed(const char *path, const state *st)
 {
     ind_dataset *ds = NULL;
@@ -298,6 +354,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ind_error err = IND_ERROR_INIT;
     state st;
     struct rlimit old_limit, limit;
+    tail_walk history_before;
     size_t i, taken = 0, files_before;
     long errors_before, errors_after;
     int rc;
@@ -317,6 +374,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         parse_changes(&st, part[P_CHANGES].data, part[P_CHANGES].len);
     files_before = fuzz_count_files(dir);
     errors_before = count_errors(path[P_OBS], &pending);
+    memset(&history_before, 0, sizeof history_before);
+    if (errors_before >= 0) {
+        ind_dataset *h = NULL;
+        if (ind_dataset_open(&h, path[P_OBS], IND_OPEN_READ, NULL) == IND_OK)
+            ind_dataset_history(h, on_entry, &history_before, NULL);
+        ind_dataset_free(h);
+    }
 
     rc = ind_dataset_open(&ds, path[P_OBS], IND_OPEN_WRITE, NULL);
     if (ds != NULL && rc == IND_OK)
@@ -333,11 +397,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rc = ind_dataset_commit(ds, &err);
         if (st.limit >= 0)
             setrlimit(RLIMIT_FSIZE, &old_limit);
-        if (rc != IND_OK)
+        if (rc != IND_OK) {
             FUZZ_CHECK(err.message[0] != '\0' &&
                        fuzz_printable_utf8(err.message, strlen(err.message)),
                        "the refusal's message is not one line: %s",
                        err.message);
+            FUZZ_CHECK(rc == IND_EDATA || (st.limit >= 0 && rc == IND_EWRITE),
+                       "the commit failed (%d) for no cause of its own: %s",
+                       rc, err.message);
+        }
     }
     ind_dataset_free(ds);
 
@@ -358,6 +426,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    errors_after);
         FUZZ_CHECK(!pending, "a successful commit looks interrupted");
         check_landed(path[P_OBS], &st);
+        check_history(path[P_OBS], &history_before, taken);
         FUZZ_CHECK(fuzz_count_files(dir) <= 3, "temporary files left behind");
     }
     free_state(&st);
