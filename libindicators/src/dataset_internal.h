@@ -40,6 +40,11 @@ extern const char *const ind_history_column_names[H_KNOWN];
 
 #define NO_COLUMN ((size_t)-1)
 
+/* An open flag for the tests, beside IND_OPEN_READ / IND_OPEN_WRITE: read
+ * every row of the files through libcsv, none through the CSV fast path
+ * (tests/test_csvfile.c loads every dataset both ways). */
+#define IND_OPEN_CSV_STRICT_ONLY 0x100u
+
 /* What became of a reading since the files were read. */
 enum ind_reading_state {
     READING_LOADED = 0,  /* as in the file */

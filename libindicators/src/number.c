@@ -266,6 +266,35 @@ static int clinger_zero(int negative, double *out)
     return 1;
 }
 
+/* w x 10^e10 (with its sign) by Clinger's fast path: 1 with the exact
+ * double in *out, or 0 when w or e10 is beyond it. */
+static int clinger_value(uint64_t w, long e10, int negative, double *out)
+{
+    double v;
+
+    if (w == 0)
+        return clinger_zero(negative, out);
+    if (!CLINGER_USABLE || w > CLINGER_MAX_W || e10 < -CLINGER_MAX_E ||
+        e10 > CLINGER_MAX_E)
+        return 0;
+    v = (double)w;
+    v = e10 < 0 ? v / powers_of_ten[-e10] : v * powers_of_ten[e10];
+    *out = negative ? -v : v;
+    return 1;
+}
+
+/* Digit d of a mantissa into w (leading zeros skipped); 0 once w would
+ * pass 19 digits, the most a uint64_t holds. */
+static int add_digit(uint64_t *w, size_t *significant, unsigned d)
+{
+    if (*w == 0 && d == 0)
+        return 1;
+    if (++*significant > 19)
+        return 0;
+    *w = *w * 10 + d;
+    return 1;
+}
+
 /* Clinger's conversion of [-]digits[.digits][e[+-]digits] s[0..len), which
  * the caller has checked: 1 with the exact double in *out, or 0 when the
  * text is beyond the fast path (too many digits, too large an exponent). */
@@ -275,10 +304,7 @@ static int clinger(const char *s, size_t len, double *out)
     size_t i = 0, significant = 0;
     long e10 = 0, exponent = 0;
     int negative = 0, after_point = 0, exp_negative = 0;
-    double v;
 
-    if (!CLINGER_USABLE)
-        return 0;
     if (i < len && s[i] == '-') {
         negative = 1;
         i++;
@@ -290,11 +316,8 @@ static int clinger(const char *s, size_t len, double *out)
         }
         if (!is_digit(s[i]))
             break;
-        if (w != 0 || s[i] != '0') {
-            if (++significant > 19)
-                return 0;        /* w would not fit 64 bits */
-            w = w * 10 + (uint64_t)(s[i] - '0');
-        }
+        if (!add_digit(&w, &significant, (unsigned)(s[i] - '0')))
+            return 0;
         e10 -= after_point;
     }
     if (i < len && lower(s[i]) == 'e') {
@@ -308,36 +331,36 @@ static int clinger(const char *s, size_t len, double *out)
         }
         e10 += exp_negative ? -exponent : exponent;
     }
-    if (w == 0)
-        return clinger_zero(negative, out);
-    if (w > CLINGER_MAX_W || e10 < -CLINGER_MAX_E || e10 > CLINGER_MAX_E)
-        return 0;
-    v = (double)w;
-    v = e10 < 0 ? v / powers_of_ten[-e10] : v * powers_of_ten[e10];
-    *out = negative ? -v : v;
-    return 1;
+    return clinger_value(w, e10, negative, out);
 }
 
-/* The common figure: [-]digits[.digits] or [-].digits, nothing else, at
- * most NUMBER_MAX_LEN bytes. 1 with the value in *out when Clinger's path
- * converts it; 0 sends the text through the full grammar (which also
- * words every refusal). */
+/* The common figure, checked and converted in one pass: [-]digits[.digits]
+ * or [-].digits, nothing else, at most NUMBER_MAX_LEN bytes. 1 with the
+ * value in *out when Clinger's path converts it; 0 sends the text through
+ * the full grammar (which also words every refusal). */
 static int parse_plain(const char *s, size_t len, double *out)
 {
-    size_t i = s[0] == '-', digits = 0;
-    int point = 0;
+    uint64_t w = 0;
+    size_t i = 0, digits = 0, significant = 0;
+    long fraction = 0;
+    int point = 0, negative = s[0] == '-';
 
     if (len > NUMBER_MAX_LEN)
         return 0;
-    for (; i < len; i++) {
-        if (is_digit(s[i]))
+    for (i = (size_t)negative; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d < 10) {
             digits++;
-        else if (s[i] == '.' && !point)
+            fraction += point;
+            if (!add_digit(&w, &significant, d))
+                return 0;
+        } else if (s[i] == '.' && !point) {
             point = 1;
-        else
+        } else {
             return 0;
+        }
     }
-    return digits > 0 && clinger(s, len, out);
+    return digits > 0 && clinger_value(w, -fraction, negative, out);
 }
 
 int ind_number_parse(double *out, const char *text, size_t len,
