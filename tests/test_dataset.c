@@ -564,7 +564,6 @@ static void test_choice_rule(void **state)
     ind_series *s = NULL;
     ind_series_info info;
     ind_reading r;
-    const size_t *idx;
     size_t n, i, at, chosen;
 
     put(f->cat, catalog);
@@ -595,13 +594,17 @@ static void test_choice_rule(void **state)
     assert_int_equal(ind_dataset_chosen_reading(ds, at, 2021, &chosen, &err),
                      IND_ENOTFOUND);
     /* Readings come by year, then by effective date. */
-    assert_int_equal(ind_dataset_series_readings(ds, at, &idx, &n, &err), IND_OK);
+    n = ind_dataset_series_reading_count(ds, at);
     assert_int_equal(n, 11);
+    assert_int_equal(ind_dataset_series_reading(ds, at, n, &chosen, &err),
+                     IND_EINVAL);
     {
         static const double order[] = { 10, 20, 21, 30, 32, 31, 40, 41, 51,
                                         50, 60 };
         for (i = 0; i < n; i++) {
-            assert_int_equal(ind_dataset_reading(ds, idx[i], &r, &err), IND_OK);
+            assert_int_equal(ind_dataset_series_reading(ds, at, i, &chosen,
+                                                        &err), IND_OK);
+            assert_int_equal(ind_dataset_reading(ds, chosen, &r, &err), IND_OK);
             if (r.value != order[i])
                 fail_msg("reading %zu is %g, want %g", i, r.value, order[i]);
         }

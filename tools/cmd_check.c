@@ -101,8 +101,7 @@ static void check_breaks(ind_dataset *ds, size_t series, findings *f)
 {
     ind_growth_break *breaks;
     ind_series *s = NULL;
-    const size_t *idx;
-    size_t n, k, nbreaks = 0;
+    size_t n, k, at_reading, nbreaks = 0;
     char msg[600];
 
     if (ind_dataset_series(ds, series, &s, NULL) != IND_OK)
@@ -121,14 +120,18 @@ static void check_breaks(ind_dataset *ds, size_t series, findings *f)
         }
     }
     free(breaks);
-    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
-    for (k = 0; k < n; k++) {
+    /* As many readings as points: every reading is used. */
+    n = ind_dataset_series_reading_count(ds, series);
+    for (k = 0; n > ind_series_length(s) && k < n; k++) {
         ind_growth_break verdict;
         ind_reading r;
         long at;
-        ind_dataset_reading(ds, idx[k], &r, NULL);
+        if (ind_dataset_series_reading(ds, series, k, &at_reading, NULL)
+                != IND_OK ||
+            ind_dataset_reading(ds, at_reading, &r, NULL) != IND_OK)
+            break;
         at = ind_series_find(s, r.year);
-        if (at >= 0 && ind_series_point(s, (size_t)at)->reading == idx[k])
+        if (at >= 0 && ind_series_point(s, (size_t)at)->reading == at_reading)
             continue;
         if (ind_growth_break_test(&verdict, s, r.year, r.value, r.status,
                                   NULL, NULL) != IND_OK ||

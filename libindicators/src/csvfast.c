@@ -14,7 +14,9 @@
 #include "array.h"
 #include "csvfile.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* What a byte means to the scan. */
 enum {
@@ -64,46 +66,64 @@ static int add_end(ind_csv_fast *f, size_t n, size_t at)
     return 0;
 }
 
-int ind_csv_fast_scan(ind_csv_fast *f, const char *s, size_t avail, int eof,
-                      size_t *row_len, size_t *nfields, size_t *content_len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i, n = 0, limit = avail;
+/* Eight bytes at a time (SWAR) where the byte order allows: a word's commas
+ * and other bytes that are not B_PLAIN, found exactly (a high bit in each
+ * such byte), and visited with counts of trailing zeros. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FAST_WORDS 1
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+#define LOWS 0x7f7f7f7f7f7f7f7fu
 
-    /* Rows near the size limits are the strict path's to judge. */
-    if (limit > IND_CSV_FIELD_MAX)
-        limit = IND_CSV_FIELD_MAX;
-    for (i = 0; i < limit; i++) {
-        switch (byte_class[u[i]]) {
-        case B_PLAIN:
-            continue;
-        case B_COMMA:
-            if (add_end(f, n++, i) != 0)
-                return IND_CSV_FAST_NOMEM;
-            continue;
-        case B_CR:
-            if (i + 1 == avail && !eof)
-                return IND_CSV_FAST_MORE;
-            if (i + 1 == avail || u[i + 1] != '\n')
-                return IND_CSV_FAST_STRICT;    /* a lone CR */
-            *row_len = i + 2;
-            break;
-        case B_LF:
-            *row_len = i + 1;
-            break;
-        default:
-            return IND_CSV_FAST_STRICT;
-        }
-        break;
-    }
-    if (i == limit) {
-        if (limit < avail || avail == 0)
-            return avail == 0 && !eof ? IND_CSV_FAST_MORE
-                                      : IND_CSV_FAST_STRICT;
-        if (!eof)
+/* The high bit of every byte of t that is zero, and of no other. */
+static inline uint64_t zero_bytes(uint64_t t)
+{
+    return ~(((t & LOWS) + LOWS) | t) & HIGHS;
+}
+
+/* The high bit of every byte of x that is neither plain nor a comma:
+ * 0x80 and above, below 0x20, DEL and '"'. */
+static inline uint64_t odd_bytes(uint64_t x)
+{
+    uint64_t at_least_space = (x & LOWS) + ONES * (0x80 - 0x20);
+
+    return (x & HIGHS) | (~at_least_space & HIGHS) |
+           zero_bytes(x ^ (ONES * 0x7f)) | zero_bytes(x ^ (ONES * '"'));
+}
+#else
+#define FAST_WORDS 0
+#endif
+
+/* What the byte at s[i] (not B_PLAIN) does to the scan: record a field end
+ * and go on (-1), or end it with the result returned. */
+static int at_odd_byte(ind_csv_fast *f, const unsigned char *u, size_t i,
+                       size_t avail, int eof, size_t *n, size_t *row_len)
+{
+    switch (byte_class[u[i]]) {
+    case B_COMMA:
+        if (add_end(f, (*n)++, i) != 0)
+            return IND_CSV_FAST_NOMEM;
+        return -1;
+    case B_CR:
+        if (i + 1 == avail && !eof)
             return IND_CSV_FAST_MORE;
-        *row_len = avail;            /* the last row, without a line end */
+        if (i + 1 == avail || u[i + 1] != '\n')
+            return IND_CSV_FAST_STRICT;    /* a lone CR */
+        *row_len = i + 2;
+        return IND_CSV_FAST_ROW;
+    case B_LF:
+        *row_len = i + 1;
+        return IND_CSV_FAST_ROW;
+    default:
+        return IND_CSV_FAST_STRICT;
     }
+}
+
+/* The row ends at u[i]: its last field, or a blank line. */
+static int finish_row(ind_csv_fast *f, size_t i, size_t n, size_t *nfields,
+                      size_t *content_len)
+{
     *content_len = i;
     if (i == 0) {
         *nfields = 0;
@@ -113,4 +133,55 @@ int ind_csv_fast_scan(ind_csv_fast *f, const char *s, size_t avail, int eof,
         return IND_CSV_FAST_NOMEM;
     *nfields = n;
     return IND_CSV_FAST_ROW;
+}
+
+int ind_csv_fast_scan(ind_csv_fast *f, const char *s, size_t avail, int eof,
+                      size_t *row_len, size_t *nfields, size_t *content_len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n = 0, limit = avail;
+    int k;
+
+    /* Rows near the size limits are the strict path's to judge. */
+    if (limit > IND_CSV_FIELD_MAX)
+        limit = IND_CSV_FIELD_MAX;
+#if FAST_WORDS
+    for (; i + 8 <= limit; i += 8) {
+        uint64_t x, odd, commas;
+        memcpy(&x, u + i, 8);
+        commas = zero_bytes(x ^ (ONES * ','));
+        odd = odd_bytes(x);
+        if (odd != 0)    /* the commas before the first other odd byte */
+            commas &= (odd & -odd) - 1;
+        if (commas != 0) {
+            if (n + 8 > f->cap &&
+                IND_ARRAY_RESERVE(f->ends, f->cap, n + 8) != 0)
+                return IND_CSV_FAST_NOMEM;
+            for (; commas != 0; commas &= commas - 1)
+                f->ends[n++] = i + (size_t)__builtin_ctzll(commas) / 8;
+        }
+        if (odd != 0) {
+            size_t at = i + (size_t)__builtin_ctzll(odd) / 8;
+            k = at_odd_byte(f, u, at, avail, eof, &n, row_len);
+            if (k == IND_CSV_FAST_ROW)
+                return finish_row(f, at, n, nfields, content_len);
+            return k;    /* no comma reaches here: MORE, STRICT */
+        }
+    }
+#endif
+    for (; i < limit; i++) {
+        if (byte_class[u[i]] == B_PLAIN)
+            continue;
+        k = at_odd_byte(f, u, i, avail, eof, &n, row_len);
+        if (k == IND_CSV_FAST_ROW)
+            return finish_row(f, i, n, nfields, content_len);
+        if (k >= 0)
+            return k;
+    }
+    if (limit < avail || avail == 0)
+        return avail == 0 && !eof ? IND_CSV_FAST_MORE : IND_CSV_FAST_STRICT;
+    if (!eof)
+        return IND_CSV_FAST_MORE;
+    *row_len = avail;                /* the last row, without a line end */
+    return finish_row(f, avail, n, nfields, content_len);
 }

@@ -267,8 +267,10 @@ static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
     char after = row[last];
     int rc;
 
-    if (IND_ARRAY_RESERVE(r->fields, r->ptrs_cap, nfields) != 0 ||
-        IND_ARRAY_RESERVE(r->lens, r->lens_cap, nfields) != 0)
+    if ((nfields > r->ptrs_cap &&
+         IND_ARRAY_RESERVE(r->fields, r->ptrs_cap, nfields) != 0) ||
+        (nfields > r->lens_cap &&
+         IND_ARRAY_RESERVE(r->lens, r->lens_cap, nfields) != 0))
         return reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
     for (k = 0; k < nfields; k++) {
         r->fields[k] = row + from;

@@ -70,19 +70,19 @@ static int checked_text(ind_dataset *ds, const char *name, const char *s,
 static long find_live(ind_dataset *ds, uint32_t series, int year,
                       ind_strid as_of, int primary, long except)
 {
-    const size_t *idx;
-    size_t n, k;
+    reading_view v;
+    size_t k;
 
-    if (ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
+    if (ind_dataset_series_view(ds, series, &v, NULL) != IND_OK)
         return -1;
-    for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state == READING_REPLACED || r->year != year ||
-            (long)idx[k] == except)
+    for (k = 0; k < v.count; k++) {
+        size_t r = rv_at(&v, k);
+        if (rd_replaced(ds, r) || rd_year(ds, r) != year ||
+            (long)r == except)
             continue;
         if ((as_of == IND_STRID_NONE || rd_as_of(ds, r) == as_of) &&
-            (!primary || r->role == IND_ROLE_PRIMARY))
-            return (long)idx[k];
+            (!primary || rd_role(ds, r) == IND_ROLE_PRIMARY))
+            return (long)r;
     }
     return -1;
 }
@@ -177,7 +177,6 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     ind_strid entity;
     long existing, primary;
     size_t added;
-    uint8_t old_state = READING_LOADED;
     int rc, was_conflict;
 
     if (ds == NULL || in == NULL)
@@ -198,28 +197,27 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     existing = find_live(ds, series, rec.year, txt.as_of, 0, -1);
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
-        const reading_rec *old = &ds->readings[existing];
+        const char *source = ds_str(ds, rd_source(ds, (size_t)existing));
         char v[IND_NUMBER_HUMAN_BUFSIZE];
-        ind_number_format_human(v, sizeof v, old->value, -1, NULL);
+        ind_number_format_human(v, sizeof v, rd_value(ds, (size_t)existing),
+                                -1, NULL);
         ind_error_set(err, IND_EEXISTS, "%s:%u: %s %d%s%s already has a "
                       "reading (%s from %s)", ds->path,
-                      (unsigned)old->line, in->indicator, rec.year,
-                      *ds_str(ds, txt.as_of) ? " as of " : "",
+                      (unsigned)rd_line(ds, (size_t)existing), in->indicator,
+                      rec.year, *ds_str(ds, txt.as_of) ? " as of " : "",
                       ds_str(ds, txt.as_of), v,
-                      *ds_str(ds, rd_source(ds, old))
-                          ? ds_str(ds, rd_source(ds, old)) : "no source");
+                      *source ? source : "no source");
         ind_error_about(err, IND_DETAIL_READING_EXISTS, in->indicator,
                         rec.year);
         return IND_EEXISTS;
     }
     if (existing >= 0) {
-        const reading_rec *old = &ds->readings[existing];
         /* A revision keeps what it does not restate: the unit and the
          * decision (role) stay with the figure. */
         if (txt.unit == 0)
-            txt.unit = rd_unit(ds, old);
+            txt.unit = rd_unit(ds, (size_t)existing);
         if (in->role == IND_ROLE_NONE)
-            rec.role = old->role;
+            rec.role = (uint8_t)rd_role(ds, (size_t)existing);
     }
     primary = rec.role == IND_ROLE_PRIMARY
               ? find_live(ds, series, rec.year, IND_STRID_NONE, 1, existing)
@@ -228,7 +226,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
         ind_error_set(err, IND_EDATA, "%s %d already has a primary reading "
                       "(line %u); revise that one to 'alternate' first",
                       in->indicator, rec.year,
-                      (unsigned)ds->readings[primary].line);
+                      (unsigned)rd_line(ds, (size_t)primary));
         ind_error_about(err, IND_DETAIL_SECOND_PRIMARY, in->indicator,
                         rec.year);
         return IND_EDATA;
@@ -242,17 +240,16 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     added = ind_dataset_push_reading(ds, &rec);
     if (added == (size_t)-1)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    if (existing >= 0) {
-        old_state = ds->readings[existing].state;
-        ds->readings[existing].state = READING_REPLACED;
+    if (existing >= 0 &&
+        ind_dataset_set_replaced(ds, (size_t)existing, 1) != 0) {
+        ind_dataset_pop_reading(ds);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     if (!was_conflict && year_in_conflict(ds, series, rec.year, err)) {
         /* A tie nobody decided: refuse, and take the reading back. */
         if (existing >= 0)
-            ds->readings[existing].state = old_state;
-        ds->series[series].count--;
-        ds->nreadings--;
-        ds->order_valid = 0;
+            ind_dataset_set_replaced(ds, (size_t)existing, 0);
+        ind_dataset_pop_reading(ds);
         return IND_EDATA;
     }
     return record_change(ds, 0, added,

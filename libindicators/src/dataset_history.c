@@ -106,8 +106,8 @@ static int keep_last(void *vctx, const ind_change *c)
 /* Does the dataset hold the reading the entry says was written? */
 static int entry_landed(ind_dataset *ds, const last_entry *e)
 {
-    size_t series, k, n;
-    const size_t *idx;
+    size_t series, k;
+    reading_view v;
     double value;
     int year;
 
@@ -117,14 +117,15 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
         return 1; /* not an entry of ours to judge */
     if (ind_dataset_find_series(ds, e->indicator, e->entity, &series, NULL)
             != IND_OK ||
-        ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
+        ind_dataset_series_view(ds, series, &v, NULL) != IND_OK)
         return 0;
-    for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
+    for (k = 0; k < v.count; k++) {
+        size_t r = rv_at(&v, k);
         /* Judge the file as read: a revision made in memory since then
          * must not hide the figure the file holds. */
-        if (r->line != 0 && r->year == year &&
-            strcmp(ds_str(ds, rd_as_of(ds, r)), e->as_of) == 0 && r->value == value)
+        if (rd_line(ds, r) != 0 && rd_year(ds, r) == year &&
+            strcmp(ds_str(ds, rd_as_of(ds, r)), e->as_of) == 0 &&
+            rd_value(ds, r) == value)
             return 1;
     }
     return 0;

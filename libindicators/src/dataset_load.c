@@ -286,7 +286,7 @@ static int load_catalog(ind_dataset *ds, ind_error *err)
 static int same_bytes(const ind_dataset *ds, ind_strid id, size_t id_len,
                       const char *s, size_t len)
 {
-    return len == id_len && memcmp(ds_str(ds, id), s, len) == 0;
+    return len == id_len && (len == 0 || memcmp(ds_str(ds, id), s, len) == 0);
 }
 
 /* The text rules of a field (ind_check_text). A plain row (printable
@@ -512,17 +512,11 @@ static int load_observations(ind_dataset *ds, ind_error *err)
     struct stat st;
     int rc;
 
-    /* Reserve for the rows the file can hold (about 32 bytes or more a
-     * row): one allocation instead of copies while doubling. Pages not
-     * used are never touched. */
-    if (stat(ds->path, &st) == 0 && st.st_size / 32 > 1024) {
-        size_t rows = (size_t)(st.st_size / 32);
-        reading_rec *p = malloc(rows * sizeof *p);
-        if (p != NULL) {
-            ds->readings = p;
-            ds->readings_cap = rows;
-        }
-    }
+    /* Reserve for the rows the file can hold (24 bytes or more a row, as
+     * a rule): one allocation instead of copies while doubling. Pages not
+     * used are never touched. Without the room, the arrays still grow. */
+    if (stat(ds->path, &st) == 0 && st.st_size / 24 > 1024)
+        ind_dataset_reserve_readings(ds, (size_t)(st.st_size / 24));
     rc = ind_csv_read_with(ds->path, NULL, csv_options(ds),
                            on_observation_row, &lc, &info, &rerr);
     if (rc == IND_ENOTFOUND || rc == IND_EIO || rc == IND_ENOMEM) {

@@ -345,6 +345,23 @@ static int parse_plain(const char *s, size_t len, double *out)
     long fraction = 0;
     int point = 0, negative = s[0] == '-';
 
+    if (len <= 20) {
+        /* At most 19 digits: w cannot overflow, no count needed. */
+        size_t at_point = 0;
+        for (i = (size_t)negative; i < len; i++) {
+            unsigned d = (unsigned)(unsigned char)s[i] - '0';
+            if (d < 10)
+                w = w * 10 + d;
+            else if (s[i] == '.' && !point)
+                point = 1, at_point = i;
+            else
+                return 0;
+        }
+        digits = len - (size_t)negative - (size_t)point;
+        fraction = point ? (long)(len - 1 - at_point) : 0;
+        return digits > 0 && digits <= 19 &&
+               clinger_value(w, -fraction, negative, out);
+    }
     if (len > NUMBER_MAX_LEN)
         return 0;
     for (i = (size_t)negative; i < len; i++) {

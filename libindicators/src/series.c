@@ -119,6 +119,8 @@ static int series_reserve(ind_series *s)
     size_t cap_points = s->capacity, cap_years = s->capacity,
            cap_values = s->capacity;
 
+    if (s->length < s->capacity)
+        return IND_OK;
     if (IND_ARRAY_RESERVE(s->points, cap_points, s->length + 1) != 0 ||
         IND_ARRAY_RESERVE(s->years, cap_years, s->length + 1) != 0 ||
         IND_ARRAY_RESERVE(s->values, cap_values, s->length + 1) != 0)
@@ -154,9 +156,14 @@ int ind_series_add(ind_series *s, const ind_point *point, ind_error *err)
         free_text((char *)copy.source);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
-    memmove(s->points + at + 1, s->points + at, (s->length - at) * sizeof *s->points);
-    memmove(s->years + at + 1, s->years + at, (s->length - at) * sizeof *s->years);
-    memmove(s->values + at + 1, s->values + at, (s->length - at) * sizeof *s->values);
+    if (at < s->length) {   /* not at the end, as points usually come */
+        memmove(s->points + at + 1, s->points + at,
+                (s->length - at) * sizeof *s->points);
+        memmove(s->years + at + 1, s->years + at,
+                (s->length - at) * sizeof *s->years);
+        memmove(s->values + at + 1, s->values + at,
+                (s->length - at) * sizeof *s->values);
+    }
     s->points[at] = copy;
     s->years[at] = copy.year;
     s->values[at] = copy.value;
