@@ -219,6 +219,7 @@ typedef struct input {
     size_t len, cap, start, scan;
     uint64_t base;               /* file offset of buf[0] */
     int eof;
+    int last_byte;               /* the last byte read, -1 before any */
 } input;
 
 /* Drop the rows done and read more of the file (skipping a leading BOM).
@@ -242,6 +243,8 @@ static int refill(input *in, ind_csv_info *info, const char *display,
                              "memory", display);
     got = fread(in->buf + in->len, 1, READ_CHUNK, in->f);
     in->len += got;
+    if (got > 0)
+        in->last_byte = (unsigned char)in->buf[in->len - 1];
     if (got < READ_CHUNK) {
         if (ferror(in->f))
             return ind_error_set(err, IND_EIO, "%s: cannot read: %s", display,
@@ -258,14 +261,13 @@ static int refill(input *in, ind_csv_info *info, const char *display,
 }
 
 /* Hand a row found by the fast path to the callback: its fields are
- * NUL-terminated in place for the call (the separators put back after). */
+ * NUL-terminated in place (its separators overwritten: the bytes of a row
+ * are not read again once it is delivered). */
 static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
                         size_t nfields)
 {
     ind_csv_row out;
-    size_t k, from = 0, last = fast->ends[nfields - 1];
-    char after = row[last];
-    int rc;
+    size_t k, from = 0;
 
     if ((nfields > r->ptrs_cap &&
          IND_ARRAY_RESERVE(r->fields, r->ptrs_cap, nfields) != 0) ||
@@ -286,12 +288,8 @@ static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
     out.length = r->length;
     out.index = r->rows_done++;
     out.plain = 1;
-    rc = r->fn(r->ctx, &out, r->err);
-    for (k = 0; k + 1 < nfields; k++)
-        row[fast->ends[k]] = ',';
-    row[last] = after;
-    r->rc = rc;
-    return rc;
+    r->rc = r->fn(r->ctx, &out, r->err);
+    return r->rc;
 }
 
 /* The fast path's try at the row starting at in->start: 1 when it read
@@ -351,6 +349,7 @@ int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
     memset(&r, 0, sizeof r);
     memset(&in, 0, sizeof in);
     in.f = f;
+    in.last_byte = -1;
     r.display = display;
     r.fn = fn;
     r.ctx = ctx;
@@ -424,7 +423,7 @@ int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
         }
     }
     info->size = in.base + in.len;
-    info->ends_with_newline = in.len == 0 || in.buf[in.len - 1] == '\n';
+    info->ends_with_newline = in.last_byte == -1 || in.last_byte == '\n';
     if (ferror(f) && rc == IND_OK)
         rc = ind_error_set(err, IND_EIO, "%s: read error", display);
     csv_free(&p);

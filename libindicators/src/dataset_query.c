@@ -4,6 +4,7 @@
 #include "dataset_internal.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "series_internal.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -119,8 +120,10 @@ static unsigned choice_flags(const ind_dataset *ds, const reading_view *run,
                 rd_role(ds, rv_at(run, k)) != IND_ROLE_NONE)
                 flags |= IND_POINT_EXPLICIT;
     }
-    if (ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), rd_year(ds, r)) <
-        (long)rd_year(ds, r) * 10000 + 1231)
+    /* An empty as_of (the pool's id 0) is the year's end: not partial. */
+    if (rd_as_of(ds, r) != 0 &&
+        ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), rd_year(ds, r)) <
+            (long)rd_year(ds, r) * 10000 + 1231)
         flags |= IND_POINT_PARTIAL_YEAR;
     return flags;
 }
@@ -148,6 +151,10 @@ int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out,
                         ds_str(ds, ind->unit), ind->kind, err);
     if (rc != IND_OK)
         return rc;
+    if (ind_series_reserve(series, v.count) != IND_OK) {
+        ind_series_free(series);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    }
     for (k = 0; k < v.count; k += run.count) {
         size_t r;
         long pick;

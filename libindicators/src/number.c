@@ -346,17 +346,22 @@ static int parse_plain(const char *s, size_t len, double *out)
     int point = 0, negative = s[0] == '-';
 
     if (len <= 20) {
-        /* At most 19 digits: w cannot overflow, no count needed. */
-        size_t at_point = 0;
-        for (i = (size_t)negative; i < len; i++) {
-            unsigned d = (unsigned)(unsigned char)s[i] - '0';
-            if (d < 10)
+        /* At most 19 digits: w cannot overflow, no count needed. The
+         * digits before the point, then those after it. */
+        unsigned d;
+        size_t at_point;
+        for (i = (size_t)negative;
+             i < len && (d = (unsigned)(unsigned char)s[i] - '0') < 10; i++)
+            w = w * 10 + d;
+        at_point = i;
+        if (i < len && s[i] == '.') {
+            point = 1;
+            for (i++; i < len && (d = (unsigned)(unsigned char)s[i] - '0') < 10;
+                 i++)
                 w = w * 10 + d;
-            else if (s[i] == '.' && !point)
-                point = 1, at_point = i;
-            else
-                return 0;
         }
+        if (i != len)
+            return 0;
         digits = len - (size_t)negative - (size_t)point;
         fraction = point ? (long)(len - 1 - at_point) : 0;
         return digits > 0 && digits <= 19 &&
@@ -420,6 +425,17 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
 
     if (out == NULL || text == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_number_parse_year: NULL argument");
+    if (len == 4) {
+        /* The common year, four digits, without a loop. */
+        unsigned d0 = (unsigned)(unsigned char)text[0] - '0',
+                 d1 = (unsigned)(unsigned char)text[1] - '0',
+                 d2 = (unsigned)(unsigned char)text[2] - '0',
+                 d3 = (unsigned)(unsigned char)text[3] - '0';
+        if ((d0 < 10) & (d1 < 10) & (d2 < 10) & (d3 < 10)) {
+            *out = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+            return IND_OK;
+        }
+    }
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty year: a year is required");
     if (text[0] == '-')
