@@ -12,7 +12,7 @@
 
 static const char *const model_names[IND_MODEL_COUNT] = {
     "auto", "linear", "exponential", "polynomial", "drift",
-    "holt", "damped", "logistic", "naive"
+    "holt", "damped", "logistic", "naive", "theta", "combo"
 };
 
 const char *ind_model_name(ind_model model)
@@ -40,9 +40,10 @@ int ind_model_parse(ind_model *out, const char *text, ind_error *err)
         return IND_OK;
     }
     return ind_error_set(err, IND_EPARSE,
-                         "unknown model '%.64s': expected auto, linear, "
-                         "exponential, polynomial (or quadratic), drift, "
-                         "naive, holt, damped or logistic", text);
+                         "unknown model '%.64s': expected auto, combo, "
+                         "theta, drift, damped, holt, naive, linear, "
+                         "exponential, polynomial (or quadratic) or "
+                         "logistic", text);
 }
 
 static int is_estimated(double v)
@@ -82,6 +83,11 @@ size_t ind_projection_min_points(ind_model model,
         return 2 + estimated_count(model, o);
     case IND_MODEL_LOGISTIC:
         return 4;
+    case IND_MODEL_THETA:
+    case IND_MODEL_COMBO:
+        /* theta: alpha and the initial level, and one error to spare;
+         * combo: drift and theta at least. */
+        return 3;
     case IND_MODEL_AUTO:
     default:
         return 0;
@@ -314,6 +320,12 @@ int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
         break;
     case IND_MODEL_LOGISTIC:
         rc = ind_proj_fit_logistic(p, in, err);
+        break;
+    case IND_MODEL_THETA:
+        rc = ind_proj_fit_theta(p, in, err);
+        break;
+    case IND_MODEL_COMBO:
+        rc = ind_proj_fit_combo(p, in, err);
         break;
     case IND_MODEL_AUTO:
     default:

@@ -15,7 +15,9 @@
 #define IND_PROJ_NOTE_SIZE 160
 /* auto's candidates: linear, exponential, polynomial, holt, damped,
  * logistic, plus drift and naive listed as not comparable. */
-#define IND_PROJ_MAX_CANDIDATES 8
+#define IND_PROJ_MAX_CANDIDATES 12
+/* Most components a combination averages. */
+#define IND_PROJ_MAX_COMPONENTS 4
 
 /* The checked, defaulted inputs every model fit works from. */
 typedef struct ind_proj_input {
@@ -133,6 +135,16 @@ int ind_proj_fit_holt(ind_projection *p, const ind_proj_input *in,
                       ind_model model, ind_error *err);
 int ind_proj_fit_logistic(ind_projection *p, const ind_proj_input *in,
                           ind_error *err);
+int ind_proj_fit_theta(ind_projection *p, const ind_proj_input *in,
+                       ind_error *err);
+int ind_proj_fit_combo(ind_projection *p, const ind_proj_input *in,
+                       ind_error *err);
+
+/* Combine fitted projections of the same input into p (allocated for it):
+ * the mean of their forecasts and fitted values, their bounds averaged
+ * level by level over the parts that have them. */
+void ind_proj_combine(ind_projection *p, ind_projection *const *parts,
+                      size_t count);
 
 /* auto: fit the candidates, keep the best in *out. */
 int ind_proj_fit_auto(ind_projection **out, const ind_proj_input *in,

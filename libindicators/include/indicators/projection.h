@@ -109,11 +109,13 @@ typedef enum ind_model {
     IND_MODEL_HOLT,         /**< "holt": Holt's linear exponential smoothing. */
     IND_MODEL_DAMPED,       /**< "damped": Holt's method with a damped trend. */
     IND_MODEL_LOGISTIC,     /**< "logistic": saturating trend. */
-    IND_MODEL_NAIVE         /**< "naive": random walk, no drift (benchmark). */
+    IND_MODEL_NAIVE,        /**< "naive": random walk, no drift (benchmark). */
+    IND_MODEL_THETA,        /**< "theta": the standard Theta method. */
+    IND_MODEL_COMBO         /**< "combo": mean of drift, damped and theta. */
 } ind_model;
 
 /** Number of ::ind_model values (for tables indexed by model). */
-#define IND_MODEL_COUNT 9
+#define IND_MODEL_COUNT 11
 
 /**
  * The name of a model ("linear", ...). Never NULL; an unknown value gives
