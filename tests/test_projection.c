@@ -960,12 +960,11 @@ static void test_log_models_refuse_non_positive(void **state)
     o.log_scale = 1;
     assert_int_equal(fit_code(years, values, 4, 2025, &o, &err),
                      IND_EDOMAIN);
-    /* auto leaves exponential out and says why. */
+    /* auto works with a non-positive value (its errors are in units). */
     o = (ind_projection_options)IND_PROJECTION_OPTIONS_INIT;
     p = fit_ok(years, values, 4, 2025, &o);
     assert_int_not_equal(ind_projection_model(p), IND_MODEL_EXPONENTIAL);
-    assert_true(contains(ind_projection_choice(p), "exponential (exponential"
-                                                   " works on log(value)"));
+    assert_false(ind_projection_candidate_at(p, 0)->relative);
     ind_projection_free(p);
 }
 
@@ -1021,7 +1020,6 @@ static void test_rate_not_compounded(void **state)
     assert_int_equal(ind_projection_fit_series(&p, s, 2026, &o, &err),
                      IND_OK);
     assert_int_not_equal(ind_projection_model(p), IND_MODEL_EXPONENTIAL);
-    assert_true(contains(ind_projection_choice(p), "not compounded"));
     ind_projection_free(p);
     ind_series_free(s);
 }
@@ -1197,58 +1195,81 @@ static void test_options_misuse(void **state)
     assert_int_equal(fit_code(years, values, 6, 2025, &o, &err), IND_EINVAL);
 }
 
-/* auto keeps the lowest level-scale AICc among the compared candidates.
- * For the noisy exponential series of make_reference.R the AICc of
- * linear, poly2 and exponential (with the log-normal Jacobian) come from
- * R's AIC(lm); exponential is the smallest of the three. */
+/* auto's figures recomputed from scratch with the public API: every
+ * origin's forecasts of combo, drift, damped and theta fitted one by one,
+ * the mean absolute log error over the forecasts all four made, and the
+ * rule (combo unless one is 10% better on at least 10 forecasts). */
 static void test_auto_choice(void **state)
 {
+    static const ind_model models[4] = {
+        IND_MODEL_COMBO, IND_MODEL_DRIFT, IND_MODEL_DAMPED, IND_MODEL_THETA
+    };
     ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
-    const ind_projection_candidate *best = NULL;
-    table ref, cases;
+    double sum[4] = { 0.0 };
+    size_t common = 0, origin, k, best = 0;
+    table cases;
     series_buf s;
     ind_projection *p;
-    size_t i, r;
+    const int H = 3;
 
     (void)state;
-    table_load(&ref, PROJ_DIR "reference.csv");
     table_load(&cases, PROJ_DIR "cases.csv");
     load_case(&cases, "synthetic_growth", &s);
-    p = fit_ok(s.years, s.values, s.n, 2025, &o);
-    assert_int_equal(ind_projection_model(p), IND_MODEL_EXPONENTIAL);
-    assert_int_equal(ind_projection_ncandidates(p), 8);
-    for (i = 0; i < ind_projection_ncandidates(p); i++) {
-        const ind_projection_candidate *c = ind_projection_candidate_at(p, i);
+    for (origin = 1; origin + 1 < s.n; origin++) {
+        ind_projection *f[4] = { NULL };
+        int ok = 1, h;
 
-        if (c->compared && (best == NULL || c->aicc_level < best->aicc_level))
-            best = c;
-        if (c->model == IND_MODEL_DRIFT || c->model == IND_MODEL_NAIVE)
-            assert_false(c->compared);
-        for (r = 0; r < ref.nrows; r++) {
-            const char *spec = c->model == IND_MODEL_POLYNOMIAL ? "poly2"
-                               : ind_model_name(c->model);
+        for (k = 0; k < 4; k++) {
+            ind_projection_options m = IND_PROJECTION_OPTIONS_INIT;
+            ind_error err = IND_ERROR_INIT;
 
-            if (strcmp(ref.rows[r][0], "synthetic_growth") == 0
-                && strcmp(ref.rows[r][1], spec) == 0
-                && strcmp(ref.rows[r][2], "aicc_level") == 0)
-                assert_true(fabs(c->aicc_level - num(ref.rows[r][4]))
-                            < 1e-9 * fabs(num(ref.rows[r][4])));
+            m.model = models[k];
+            m.intervals = IND_INTERVALS_MODEL;
+            if (ind_projection_fit(&f[k], s.years, s.values, origin + 1,
+                                   (int)s.years[origin] + H, &m, &err)
+                != IND_OK)
+                ok = 0;
         }
+        for (h = 1; ok && h <= H && origin + (size_t)h < s.n; h++) {
+            double y = s.values[origin + (size_t)h];
+
+            for (k = 0; k < 4; k++)
+                sum[k] += fabs(log(y / ind_projection_mean(f[k])[h - 1]));
+            common++;
+        }
+        for (k = 0; k < 4; k++)
+            ind_projection_free(f[k]);
     }
-    assert_non_null(best);
-    assert_int_equal(best->model, ind_projection_model(p));
-    assert_true(contains(ind_projection_choice(p), "auto chose exponential"));
-    assert_true(contains(ind_projection_choice(p), "drift and naive (they "
-                                                   "model the year-to-year "
-                                                   "changes"));
+    p = fit_ok(s.years, s.values, s.n, (int)s.years[s.n - 1] + H, &o);
+    assert_int_equal(ind_projection_ncandidates(p), 4);
+    for (k = 0; k < 4; k++) {
+        const ind_projection_candidate *c = ind_projection_candidate_at(p, k);
+        double want = 100.0 * sum[k] / (double)common;
+
+        assert_int_equal(c->model, models[k]);
+        assert_true(c->compared && c->relative);
+        assert_int_equal(c->nforecasts, common);
+        assert_true(fabs(c->error - want) <= 1e-9 * want);
+        if (k > 0 && sum[k] < sum[best])
+            best = k;
+    }
+    assert_true(common >= 10);
+    if (!(sum[best] < 0.9 * sum[0]))
+        best = 0;
+    assert_int_equal(ind_projection_model(p), models[best]);
+    assert_true(contains(ind_projection_choice(p), "auto chose "));
+    assert_true(contains(ind_projection_choice(p), "past forecasts"));
+    assert_true(ind_projection_calibrated(p));
     ind_projection_free(p);
 
-    /* Three points: no AICc is defined, linear is kept and the choice says
-     * why. */
-    p = fit_ok(s.years, s.values, 3, 2025, &o);
-    assert_int_equal(ind_projection_model(p), IND_MODEL_LINEAR);
-    assert_true(contains(ind_projection_choice(p), "no candidate has a "
-                                                   "defined AICc"));
+    /* Four points: 1 past forecast only; the combination is the default. */
+    p = fit_ok(s.years, s.values, 4, 2025, &o);
+    assert_int_equal(ind_projection_model(p), IND_MODEL_COMBO);
+    assert_true(contains(ind_projection_choice(p), "the default"));
+    ind_projection_free(p);
+    /* Two points: drift, the line through them. */
+    p = fit_ok(s.years, s.values, 2, 2025, &o);
+    assert_int_equal(ind_projection_model(p), IND_MODEL_DRIFT);
     ind_projection_free(p);
     /* One point: nothing can be fitted. */
     {
@@ -1258,7 +1279,6 @@ static void test_auto_choice(void **state)
                          IND_EDOMAIN);
         assert_true(contains(err.message, "auto: no model"));
     }
-    table_free(&ref);
     table_free(&cases);
 }
 

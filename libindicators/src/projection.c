@@ -185,6 +185,10 @@ static int check_options(ind_projection_options *o, ind_error *err)
     if ((int)o->kind < IND_KIND_UNSPECIFIED || (int)o->kind > IND_KIND_RATE)
         return ind_error_set(err, IND_EINVAL, "unknown kind %d",
                              (int)o->kind);
+    if ((int)o->intervals < IND_INTERVALS_DEFAULT
+        || (int)o->intervals > IND_INTERVALS_CALIBRATED)
+        return ind_error_set(err, IND_EINVAL, "unknown interval method %d",
+                             (int)o->intervals);
     rc = check_levels(o, err);
     if (rc == IND_OK)
         rc = check_weight(o->alpha, "alpha", 0.0, 0, err);
@@ -333,7 +337,6 @@ int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
     }
     if (rc != IND_OK)
         return rc;
-    ind_proj_warn_df(p);
     return ind_proj_check_finite(p, err);
 }
 
@@ -392,6 +395,13 @@ int ind_projection_fit(ind_projection **out, const double *years,
     if (rc != IND_OK)
         return rc;
     rc = ind_proj_fit_model(p, &in, in.opts.model, err);
+    if (rc == IND_OK
+        && (in.opts.intervals == IND_INTERVALS_CALIBRATED
+            || (in.opts.intervals == IND_INTERVALS_DEFAULT
+                && in.opts.model == IND_MODEL_COMBO)))
+        rc = ind_proj_calibrate_fit(p, &in, err);
+    if (rc == IND_OK && !p->calibrated)
+        ind_proj_warn_df(p);
     if (rc != IND_OK) {
         ind_projection_free(p);
         return rc;

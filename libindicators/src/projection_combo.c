@@ -21,10 +21,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static const ind_model components[] = {
+const ind_model ind_proj_combo_parts[IND_PROJ_COMBO_NPARTS] = {
     IND_MODEL_DRIFT, IND_MODEL_DAMPED, IND_MODEL_THETA
 };
-#define NCOMP (sizeof components / sizeof components[0])
+#define components ind_proj_combo_parts
+#define NCOMP IND_PROJ_COMBO_NPARTS
 
 /* The mean of the finite entries v[k * stride], NaN when none. */
 static double finite_mean(const double *const *v, size_t count, size_t at)

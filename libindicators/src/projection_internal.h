@@ -52,6 +52,8 @@ struct ind_projection {
     size_t ncandidates;
     ind_projection_candidate candidates[IND_PROJ_MAX_CANDIDATES];
     char notes[IND_PROJ_MAX_CANDIDATES][IND_PROJ_NOTE_SIZE];
+    int calibrated;               /* intervals from past errors */
+    size_t calib_errors;          /* errors one year ahead behind them */
 };
 
 /* Fill s->nparams, s->loglik and s->aicc from s->rss and s->n_lik for a
@@ -68,7 +70,8 @@ int ind_proj_alloc(ind_projection **out, const ind_proj_input *in,
                    ind_error *err);
 
 /* Fit `model` into p (allocated by ind_proj_alloc for the same input).
- * Does not run auto. */
+ * Does not run auto, calibrate, or warn about degrees of freedom (the
+ * caller does, once the intervals are final). */
 int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
                        ind_model model, ind_error *err);
 
@@ -149,6 +152,71 @@ void ind_proj_combine(ind_projection *p, ind_projection *const *parts,
 /* auto: fit the candidates, keep the best in *out. */
 int ind_proj_fit_auto(ind_projection **out, const ind_proj_input *in,
                       ind_error *err);
+
+/* Rolling-origin forecasts of one model (projection_rolling.c): for
+ * origin o (index of the window's last point) and horizon h (1..max_h),
+ * mean[o * max_h + h - 1], and the model's bounds at level j in
+ * lower/upper[j * n * max_h + o * max_h + h - 1]; NaN where none. */
+typedef struct ind_proj_rolling {
+    ind_model model;
+    size_t n;
+    int max_h;
+    size_t nlevels;
+    double *mean;
+    double *lower;
+    double *upper;
+    size_t fits;                  /* origins where the fit succeeded */
+    char last_error[IND_ERROR_MESSAGE_SIZE];
+} ind_proj_rolling;
+
+int ind_proj_rolling_alloc(ind_proj_rolling *r, const ind_proj_input *in,
+                           ind_model model, int max_h);
+/* Fit `model` at every origin 1..n-2 of `in` (its opts, levels included).
+ * IND_OK or IND_ENOMEM; failures at an origin leave NaN. */
+int ind_proj_rolling_fit(ind_proj_rolling *r, const ind_proj_input *in,
+                         ind_model model, int max_h);
+/* The combination of component rollings, as ind_proj_combine. */
+int ind_proj_rolling_combine(ind_proj_rolling *r, const ind_proj_input *in,
+                             const ind_proj_rolling *parts, size_t count);
+/* Any model, a combination through its components. */
+int ind_proj_rolling_model(ind_proj_rolling *r, const ind_proj_input *in,
+                           ind_model model, int max_h);
+void ind_proj_rolling_free(ind_proj_rolling *r);
+/* Index of `year` after position `from`, or -1. */
+long ind_proj_find_year(const double *years, size_t n, size_t from,
+                        double year);
+
+/* Calibrated interval scales (projection_calibrate.c). */
+typedef struct ind_proj_calib {
+    int log_scale;                /* errors are log(actual / forecast) */
+    int max_h;
+    size_t h_star;                /* longest horizon with a scale */
+    size_t k1;                    /* errors one year ahead */
+    size_t count[IND_BACKTEST_MAX_HORIZON];
+    double scale[IND_BACKTEST_MAX_HORIZON];
+    double df[IND_BACKTEST_MAX_HORIZON];
+} ind_proj_calib;
+
+/* Scales from the errors of r whose target index is <= upto. */
+void ind_proj_calib_compute(ind_proj_calib *c, const ind_proj_rolling *r,
+                            const double *years, const double *values,
+                            size_t upto);
+int ind_proj_calib_usable(const ind_proj_calib *c);
+/* The interval of `level` percent around `mean`, h years ahead. */
+void ind_proj_calib_bounds(const ind_proj_calib *c, size_t h, double mean,
+                           double level, double *lo, double *hi);
+/* Replace p's intervals: calibrated, or the widened model interval with
+ * a warning when c is not usable. */
+void ind_proj_calibrate(ind_projection *p, const ind_proj_calib *c);
+
+/* Calibrate a fitted p (not auto) on its model's rolling errors over in;
+ * IND_OK or IND_ENOMEM. */
+int ind_proj_calibrate_fit(ind_projection *p, const ind_proj_input *in,
+                           ind_error *err);
+
+/* The components of combo, in order. */
+extern const ind_model ind_proj_combo_parts[3];
+#define IND_PROJ_COMBO_NPARTS 3
 
 /* Warnings about degrees of freedom, common to every model. */
 void ind_proj_warn_df(ind_projection *p);

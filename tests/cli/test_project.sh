@@ -166,7 +166,7 @@ done <"$DATA/cases.tsv"
 # Every model on the shipped series without gaps: a header, then one row
 # per projected year; means and (with df left) bounds present.
 for model in linear exponential polynomial quadratic drift naive holt \
-             damped logistic auto; do
+             damped logistic theta combo auto; do
     run "$SHIPPED" project certification_bodies --to 2030 --model "$model" \
         --format csv
     expect 0
@@ -232,14 +232,20 @@ awk -F, 'NR > 1 && NR <= 9 { d = $2 - $3 - $4; if (d < 0) d = -d;
          END { exit bad }' "$OUT" || fail "$LAST: history rows wrong"
 
 # ---- auto ----
+# certification_bodies (8 points): the models' past forecasts decide; the
+# sentence names the model and the figures behind it.
 run "$SHIPPED" project certification_bodies --to 2028 --format json
 expect 0
-json "d['choice'].startswith('auto chose ' + d['model'] + ': lowest AICc')" \
-     "len(d['candidates']) == 8" \
-     "min((c for c in d['candidates'] if c['compared']),
-          key=lambda c: c['aicc_level'])['model'] == d['model']" \
-     "[c['model'] for c in d['candidates'] if not c['compared']]
-      == ['drift', 'naive']"
+json "d['choice'].startswith('auto chose ' + d['model'])" \
+     "[c['model'] for c in d['candidates']] ==
+      ['combo', 'drift', 'damped', 'theta']" \
+     "all(c['error_in'] == 'percent' for c in d['candidates'])" \
+     "d['model'] == 'combo' or min(d['candidates'][1:],
+      key=lambda c: c['error'] if c['compared'] else 1e300)['model']
+      == d['model']" \
+     "'past forecasts' in d['choice']" \
+     "'not compared' not in d['choice'] or
+      not all(c['compared'] for c in d['candidates'])"
 run "$SHIPPED" project certification_bodies --to 2028 --format csv
 expect 0
 err_has "indicators: auto chose "
@@ -248,18 +254,23 @@ expect 0
 out_has "choice:"
 out_has "auto chose "
 err_lines 0
-# Four points: no candidate has an AICc; auto keeps linear and says so.
+# Gaps: only a regression applies; auto says so in one sentence.
 run "$SHIPPED" project association_standards_cumulative --to 2025 \
     --format json
 expect 0
 json "d['model'] == 'linear'" \
-     "'no candidate has a defined AICc' in d['choice']"
-# A rate: exponential is never a candidate.
+     "'need consecutive years' in d['choice']" \
+     "'candidates' not in d"
+# Two points: drift, and no contradiction in the sentence.
+run "$SHORT" project two_points --to 2023 --format json
+expect 0
+json "d['model'] == 'drift'" \
+     "d['choice'].startswith('auto chose drift: with 2 points')"
+# A rate: projected as a level by the combination or a component.
 run "$SHORT" project growth_pct --to 2023 --format json
 expect 0
-json "[c for c in d['candidates'] if c['model'] == 'exponential'][0]['note']
-      .startswith('a rate is projected as a level, not compounded')" \
-     "d['model'] != 'exponential' and d['kind'] == 'rate'"
+json "d['model'] in ('combo', 'drift', 'damped', 'theta')" \
+     "d['kind'] == 'rate'"
 
 # ---- guardrails on short series ----
 
@@ -393,6 +404,8 @@ usage certification_bodies --to 2030 --model damped --phi 0
 usage certification_bodies --to 2030 --model linear --bias-adjust
 usage certification_bodies --to 2030 --model linear --log
 usage certification_bodies --to 2030 --frobnicate
+usage certification_bodies --to 2030 --intervals wide
+err_has "expected calibrated or model"
 usage certification_bodies --to 2030 --format xml
 usage --to 2030
 usage --all certification_bodies --to 2030
