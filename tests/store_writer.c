@@ -33,6 +33,7 @@ static int apply_step(const char *path, long n)
     long target = n % 4 == 3 ? n - 1 : n;
     char entity[32], value[32];
     ind_dataset *ds = NULL;
+    ind_error err = IND_ERROR_INIT;
     ind_reading r;
     int rc;
 
@@ -44,14 +45,14 @@ static int apply_step(const char *path, long n)
     r.year = 1900 + (int)(target % 201);
     r.unit = r.as_of = r.note = "";
     r.source = "http://example.org/kill";
-    rc = ind_dataset_open(&ds, path, IND_OPEN_WRITE);
+    rc = ind_dataset_open(&ds, path, IND_OPEN_WRITE, &err);
     if (rc == IND_OK)
-        rc = ind_dataset_add(ds, &r, value, n % 4 == 3 ? IND_ADD_REVISE : 0);
+        rc = ind_dataset_add(ds, &r, value, n % 4 == 3 ? IND_ADD_REVISE : 0,
+                             &err);
     if (rc == IND_OK)
-        rc = ind_dataset_commit(ds);
+        rc = ind_dataset_commit(ds, &err);
     if (rc != IND_OK)
-        fprintf(stderr, "store_writer: step %ld: %s\n", n,
-                ind_dataset_errmsg(ds));
+        fprintf(stderr, "store_writer: step %ld: %s\n", n, err.message);
     ind_dataset_free(ds);
     return rc == IND_OK ? 0 : -1;
 }

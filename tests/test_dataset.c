@@ -133,11 +133,12 @@ static int exists(const char *path)
 
 static ind_dataset *open_ok(const char *path, unsigned flags)
 {
+    ind_error err = IND_ERROR_INIT;
     ind_dataset *ds = NULL;
-    int rc = ind_dataset_open(&ds, path, flags);
+    int rc = ind_dataset_open(&ds, path, flags, &err);
 
     if (rc != IND_OK)
-        fail_msg("open %s: %d: %s", path, rc, ind_dataset_errmsg(ds));
+        fail_msg("open %s: %d: %s", path, rc, err.message);
     return ds;
 }
 
@@ -160,15 +161,16 @@ static ind_reading reading(const char *indicator, int year, const char *source)
 static void add_one(const char *path, const ind_reading *r, const char *value,
                     unsigned flags)
 {
+    ind_error err = IND_ERROR_INIT;
     ind_dataset *ds = open_ok(path, IND_OPEN_WRITE);
-    int rc = ind_dataset_add(ds, r, value, flags);
+    int rc = ind_dataset_add(ds, r, value, flags, &err);
 
     if (rc != IND_OK)
         fail_msg("add %s %d %s: %s", r->indicator, r->year, value,
-                 ind_dataset_errmsg(ds));
-    rc = ind_dataset_commit(ds);
+                 err.message);
+    rc = ind_dataset_commit(ds, &err);
     if (rc != IND_OK)
-        fail_msg("commit: %s", ind_dataset_errmsg(ds));
+        fail_msg("commit: %s", err.message);
     ind_dataset_free(ds);
 }
 
@@ -221,17 +223,17 @@ static void test_shipped(void **state)
     assert_int_equal(ind_dataset_indicator_count(ds),
                      count_lines(SHIPPED_CATALOG) - 1);
     assert_int_equal(ind_dataset_series_count(ds), 40);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, NULL), IND_OK);
     assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, ""), 0);
     assert_int_equal(ind_dataset_find_series(ds, "valid_certificates", NULL,
-                                             &at), IND_OK);
-    assert_int_equal(ind_dataset_series_info(ds, at, &info), IND_OK);
+                                             &at, NULL), IND_OK);
+    assert_int_equal(ind_dataset_series_info(ds, at, &info, NULL), IND_OK);
     assert_int_equal(info.first_year, 2018);
     assert_int_equal(info.last_year, 2024);
     assert_int_equal(info.years, 7);
     assert_int_equal(info.readings, 10);
     assert_int_equal(info.conflicts, 0);
-    assert_int_equal(ind_dataset_series(ds, at, &s), IND_OK);
+    assert_int_equal(ind_dataset_series(ds, at, &s, NULL), IND_OK);
     assert_int_equal(ind_series_length(s), 7);
     for (i = 0; i < 7; i++) {
         assert_int_equal(ind_series_years(s)[i], years[i]);
@@ -247,19 +249,24 @@ static void test_shipped(void **state)
 
 static void test_open_errors(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds = NULL;
 
-    assert_int_equal(ind_dataset_open(NULL, f->obs, 0), IND_EINVAL);
-    assert_int_equal(ind_dataset_open(&ds, NULL, 0), IND_EINVAL);
-    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ),
+    assert_int_equal(ind_dataset_open(NULL, f->obs, 0, &err), IND_EINVAL);
+    assert_int_equal(ind_dataset_open(&ds, NULL, 0, &err), IND_EINVAL);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err),
                      IND_ENOTFOUND);
     assert_non_null(ds);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), f->obs));
-    assert_int_equal(ind_dataset_error(ds)->code, IND_ENOTFOUND);
+    assert_non_null(strstr(err.message, f->obs));
+    assert_int_equal(err.code, IND_ENOTFOUND);
     ind_dataset_free(ds);
     ind_dataset_free(NULL);
-    assert_string_equal(ind_dataset_errmsg(NULL), "out of memory");
+    /* Without a record, only the code. */
+    ds = NULL;
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, NULL),
+                     IND_ENOTFOUND);
+    ind_dataset_free(ds);
 }
 
 static void test_paths(void **state)
@@ -287,6 +294,7 @@ static void test_paths(void **state)
 /* Without a catalog the dataset loads and says what it inferred. */
 static void test_no_catalog(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_indicator ind;
@@ -301,24 +309,27 @@ static void test_no_catalog(void **state)
     assert_int_equal(count_diags(ds, IND_SEVERITY_NOTE,
                                  "no catalog file: 2 indicators inferred"), 1);
     assert_int_equal(ind_dataset_indicator_count(ds), 2);
-    assert_int_equal(ind_dataset_indicator(ds, 0, &ind), IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, 0, &ind, &err), IND_OK);
     assert_string_equal(ind.id, "lvl");
     assert_int_equal(ind.declared, 0);
     assert_int_equal(ind.kind, IND_KIND_UNSPECIFIED);
     assert_string_equal(ind.title, "");
     /* An undeclared indicator counted in percent takes a '%'. */
-    assert_int_equal(ind_dataset_reading(ds, 1, &r), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 1, &r, &err), IND_OK);
     assert_true(r.value == 5.0);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
     /* Inferred indicators take new figures; unknown ones do not. */
     r = reading("lvl", 2020, "http://example.org/b");
-    assert_int_equal(ind_dataset_add(ds, &r, "120", 0), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "120", 0, &err), IND_OK);
     r = reading("nope", 2020, "x");
-    assert_int_equal(ind_dataset_add(ds, &r, "1", 0), IND_ENOTFOUND);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "unknown indicator 'nope'"));
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "indicators define nope"));
-    assert_int_equal(ind_dataset_find_indicator(ds, "share", &at), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "1", 0, &err), IND_ENOTFOUND);
+    assert_non_null(strstr(err.message, "unknown indicator 'nope'"));
+    /* The library says what is wrong; how to fix it is the program's. */
+    assert_null(strstr(err.message, "indicators define"));
+    assert_int_equal(err.detail, IND_DETAIL_UNKNOWN_INDICATOR);
+    assert_string_equal(err.subject, "nope");
+    assert_int_equal(ind_dataset_find_indicator(ds, "share", &at, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     /* Adding readings does not invent a catalog. */
     assert_false(exists(f->cat));
@@ -392,9 +403,9 @@ static void test_crlf_stays_crlf(void **state)
     def.kind = IND_KIND_FLOW;
     def.description = "";
     def.growth_of = "";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_OK);
-    assert_int_equal(ind_dataset_add(ds, &r, "110", 0), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_define(ds, &def, NULL), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "110", 0, NULL), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, NULL), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source\r\n"
                         "lvl,2018,100,a\r\n"
@@ -475,7 +486,7 @@ static void test_add_missing_column(void **state)
                         "lvl,2019,110,,E,http://example.org/s\n"
                         "lvl,2020,120,b,,\n");
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_reading(ds, 1, &got), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 1, &got, NULL), IND_OK);
     assert_int_equal(got.status, 'E');
     assert_string_equal(got.source, "http://example.org/s");
     assert_int_equal(got.line, 3);
@@ -485,6 +496,7 @@ static void test_add_missing_column(void **state)
 /* Other series and entities: a new series goes to the end. */
 static void test_new_series_and_entity(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_reading r = reading("lvl", 2019, "s");
     ind_dataset *ds;
@@ -501,12 +513,12 @@ static void test_new_series_and_entity(void **state)
                         "pct,,2019,5,\n"
                         "lvl,EU,2019,7,s\n");
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &a), IND_OK);
-    assert_int_equal(ind_dataset_find_series(ds, "lvl", "EU", &b), IND_OK);
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &a, &err), IND_OK);
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "EU", &b, &err), IND_OK);
     assert_true(a != b);
-    assert_int_equal(ind_dataset_find_series(ds, "lvl", "US", &b),
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "US", &b, &err),
                      IND_ENOTFOUND);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "entity 'US'"));
+    assert_non_null(strstr(err.message, "entity 'US'"));
     ind_dataset_free(ds);
 }
 
@@ -537,6 +549,7 @@ static const char choice_rows[] =
 
 static void test_choice_rule(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     static const int years[] = { 2015, 2016, 2017, 2018, 2019 };
     static const double values[] = { 10, 21, 30, 40, 51 };
     static const unsigned flags[] = {
@@ -557,9 +570,9 @@ static void test_choice_rule(void **state)
     put(f->cat, catalog);
     put(f->obs, choice_rows);
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
-    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at), IND_OK);
-    assert_int_equal(ind_dataset_series(ds, at, &s), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at, &err), IND_OK);
+    assert_int_equal(ind_dataset_series(ds, at, &s, &err), IND_OK);
     assert_int_equal(ind_series_length(s), 5);
     for (i = 0; i < 5; i++) {
         const ind_point *p = ind_series_point(s, i);
@@ -568,32 +581,32 @@ static void test_choice_rule(void **state)
         if (p->flags != flags[i])
             fail_msg("%d: flags %u, want %u", p->year, p->flags, flags[i]);
         assert_string_equal(p->as_of, as_of[i]);
-        assert_int_equal(ind_dataset_reading(ds, p->reading, &r), IND_OK);
+        assert_int_equal(ind_dataset_reading(ds, p->reading, &r, &err), IND_OK);
         assert_true(r.value == values[i]);
     }
     ind_series_free(s);
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2017, &chosen), IND_OK);
-    assert_int_equal(ind_dataset_reading(ds, chosen, &r), IND_OK);
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2017, &chosen, &err), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, chosen, &r, &err), IND_OK);
     assert_int_equal(r.line, 7);
     assert_int_equal(r.role, IND_ROLE_PRIMARY);
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2020, &chosen),
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2020, &chosen, &err),
                      IND_ENOTFOUND);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "only alternate"));
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2021, &chosen),
+    assert_non_null(strstr(err.message, "only alternate"));
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2021, &chosen, &err),
                      IND_ENOTFOUND);
     /* Readings come by year, then by effective date. */
-    assert_int_equal(ind_dataset_series_readings(ds, at, &idx, &n), IND_OK);
+    assert_int_equal(ind_dataset_series_readings(ds, at, &idx, &n, &err), IND_OK);
     assert_int_equal(n, 11);
     {
         static const double order[] = { 10, 20, 21, 30, 32, 31, 40, 41, 51,
                                         50, 60 };
         for (i = 0; i < n; i++) {
-            assert_int_equal(ind_dataset_reading(ds, idx[i], &r), IND_OK);
+            assert_int_equal(ind_dataset_reading(ds, idx[i], &r, &err), IND_OK);
             if (r.value != order[i])
                 fail_msg("reading %zu is %g, want %g", i, r.value, order[i]);
         }
     }
-    assert_int_equal(ind_dataset_series_info(ds, at, &info), IND_OK);
+    assert_int_equal(ind_dataset_series_info(ds, at, &info, &err), IND_OK);
     assert_int_equal(info.first_year, 2015);
     assert_int_equal(info.last_year, 2020);
     assert_int_equal(info.years, 6);
@@ -610,6 +623,7 @@ static void test_choice_rule(void **state)
  *   2024  two primaries */
 static void test_conflicts(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_series *s = NULL;
@@ -628,20 +642,22 @@ static void test_conflicts(void **state)
                 "lvl,2024,95,,primary,a\n"
                 "lvl,2024,96,2024-06,primary,b\n");
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at), IND_OK);
-    assert_int_equal(ind_dataset_series(ds, at, &s), IND_EDATA);
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at, &err), IND_OK);
+    assert_int_equal(ind_dataset_series(ds, at, &s, &err), IND_EDATA);
     assert_null(s);
-    assert_non_null(strstr(ind_dataset_errmsg(ds),
+    assert_non_null(strstr(err.message,
                            "lvl 2021 has conflicting readings (line 2: 70 as "
                            "of 2021; line 3: 71 as of 2021-12)"));
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "role 'primary'"));
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2023, &chosen),
+    assert_int_equal(err.detail, IND_DETAIL_CONFLICT);
+    assert_string_equal(err.subject, "lvl");
+    assert_int_equal(err.year, 2021);
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2023, &chosen, &err),
                      IND_EDATA);
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2024, &chosen),
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2024, &chosen, &err),
                      IND_EDATA);
-    assert_int_equal(ind_dataset_series_info(ds, at, &info), IND_OK);
+    assert_int_equal(ind_dataset_series_info(ds, at, &info, &err), IND_OK);
     assert_int_equal(info.conflicts, 4);
-    assert_int_equal(ind_dataset_validate(ds), IND_EDATA);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_EDATA);
     assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2021"),
                      1);
     assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "conflict: lvl 2022"),
@@ -652,20 +668,20 @@ static void test_conflicts(void **state)
                                  "lvl 2024 has two readings marked primary"),
                      1);
     /* The first error is the handle's, with its place. */
-    assert_int_equal(ind_dataset_error(ds)->line, 3);
-    assert_int_equal(ind_dataset_error(ds)->column, 3);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 3);
     /* A second primary is refused; a role on one reading decides. */
     r = reading("lvl", 2023, "c");
     r.as_of = "2023-09";
     r.role = IND_ROLE_PRIMARY;
-    assert_int_equal(ind_dataset_add(ds, &r, "92", 0), IND_OK);
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2023, &chosen), IND_OK);
-    assert_int_equal(ind_dataset_reading(ds, chosen, &r), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "92", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2023, &chosen, &err), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, chosen, &r, &err), IND_OK);
     assert_true(r.value == 92);
     r = reading("lvl", 2023, "d");
     r.role = IND_ROLE_PRIMARY;
-    assert_int_equal(ind_dataset_add(ds, &r, "93", 0), IND_EDATA);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "already has a primary"));
+    assert_int_equal(ind_dataset_add(ds, &r, "93", 0, &err), IND_EDATA);
+    assert_non_null(strstr(err.message, "already has a primary"));
     ind_dataset_free(ds);
 }
 
@@ -674,6 +690,7 @@ static void test_conflicts(void **state)
  * makes it welcome. */
 static void test_add_refuses_new_tie(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_reading r = reading("lvl", 2018, "b");
@@ -683,23 +700,23 @@ static void test_add_refuses_new_tie(void **state)
     put(f->obs, "indicator,year,value,as_of,source\n"
                 "lvl,2018,100,2018-12-31,a\n");
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_EDATA);
-    assert_non_null(strstr(ind_dataset_errmsg(ds),
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0, &err), IND_EDATA);
+    assert_non_null(strstr(err.message,
                            "lvl 2018 has conflicting readings (line 2: 100 "
                            "as of 2018-12-31; new: 101)"));
     r.as_of = "2018-12";                 /* also the year's last day */
-    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_EDATA);
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0, &err), IND_EDATA);
     assert_int_equal(ind_dataset_reading_count(ds), 1);
-    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at), IND_OK);
+    assert_int_equal(ind_dataset_find_series(ds, "lvl", "", &at, &err), IND_OK);
     r.as_of = "2018-06";
-    assert_int_equal(ind_dataset_add(ds, &r, "99", 0), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "99", 0, &err), IND_OK);
     r.as_of = "";
     r.role = IND_ROLE_ALTERNATE;
-    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_OK);
-    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2018, &chosen), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_chosen_reading(ds, at, 2018, &chosen, &err), IND_OK);
     assert_int_equal(chosen, 0);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,as_of,source,role\n"
                         "lvl,2018,100,2018-12-31,a,\n"
@@ -712,6 +729,7 @@ static void test_add_refuses_new_tie(void **state)
 /* A rate takes a trailing '%' (stored without it); a stock does not. */
 static void test_rate_percent(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_reading r;
@@ -722,22 +740,22 @@ static void test_rate_percent(void **state)
                 "pct,2020,-3.2,\n"
                 "lvl,2019,5,\n");
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_reading(ds, 0, &r), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 0, &r, &err), IND_OK);
     assert_true(r.value == 21.5);
-    assert_int_equal(ind_dataset_reading(ds, 1, &r), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 1, &r, &err), IND_OK);
     assert_true(r.value == -3.2);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
     r = reading("pct", 2021, "s");
-    assert_int_equal(ind_dataset_add(ds, &r, "10.61%", 0), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "10.61%", 0, &err), IND_OK);
     r = reading("lvl", 2020, "s");
-    assert_int_equal(ind_dataset_add(ds, &r, "7%", 0), IND_EPARSE);
-    assert_non_null(strstr(ind_dataset_errmsg(ds),
+    assert_int_equal(ind_dataset_add(ds, &r, "7%", 0, &err), IND_EPARSE);
+    assert_non_null(strstr(err.message,
                            "a percent sign is accepted only for a rate"));
     r = reading("pct", 2022, "s");
     r.unit = "standards";
-    assert_int_equal(ind_dataset_add(ds, &r, "1", 0), IND_EDATA);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "contradicts the catalog"));
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "1", 0, &err), IND_EDATA);
+    assert_non_null(strstr(err.message, "contradicts the catalog"));
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,unit,source\n"
                         "pct,2019,21.5%,percent,\n"
@@ -747,9 +765,9 @@ static void test_rate_percent(void **state)
     /* A '%' on a stock in the file is a row error at its place. */
     put(f->obs, "indicator,year,value\nlvl,2019,5%\n");
     ds = NULL;
-    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ), IND_EPARSE);
-    assert_int_equal(ind_dataset_error(ds)->line, 2);
-    assert_int_equal(ind_dataset_error(ds)->column, 3);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err), IND_EPARSE);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 3);
     ind_dataset_free(ds);
 }
 
@@ -773,16 +791,16 @@ static void test_locale_independence(void **state)
                 "lvl,2019,\"1,164,000\"\n"
                 "pct,2019,21.5%\n");
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_reading(ds, 0, &r), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 0, &r, NULL), IND_OK);
     assert_true(r.value == 1.5);
-    assert_int_equal(ind_dataset_reading(ds, 1, &r), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 1, &r, NULL), IND_OK);
     assert_true(r.value == 1164000.0);
-    assert_int_equal(ind_dataset_reading(ds, 2, &r), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, 2, &r, NULL), IND_OK);
     assert_true(r.value == 21.5);
     r = reading("lvl", 2020, "");
-    assert_int_equal(ind_dataset_add(ds, &r, "1164,000", 0), IND_EPARSE);
-    assert_int_equal(ind_dataset_add(ds, &r, "2.25", 0), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "1164,000", 0, NULL), IND_EPARSE);
+    assert_int_equal(ind_dataset_add(ds, &r, "2.25", 0, NULL), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, NULL), IND_OK);
     ind_dataset_free(ds);
     store_locale_leave(made);
     expect_file(f->obs, "indicator,year,value\n"
@@ -805,12 +823,12 @@ static void test_add_value_without_text(void **state)
     ds = open_ok(f->obs, IND_OPEN_WRITE);
     for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         r.value = refused[i];
-        if (ind_dataset_add(ds, &r, NULL, 0) == IND_OK)
+        if (ind_dataset_add(ds, &r, NULL, 0, NULL) == IND_OK)
             fail_msg("the value %g was taken", refused[i]);
     }
     r.value = 0.1 + 0.2;
-    assert_int_equal(ind_dataset_add(ds, &r, NULL, 0), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, NULL, 0, NULL), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, NULL), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source\nlvl,2018,100,\n"
                         "lvl,2019,0.30000000000000004,s\n");
@@ -835,8 +853,7 @@ typedef struct refusal {
 
 static const refusal refusals[] = {
     { "lvl", 2018, "105", "s", "", "", "", 0, IND_EEXISTS,
-      "lvl 2018 already has a reading (100 from a); to replace it, repeat "
-      "with --revise" },
+      "lvl 2018 already has a reading (100 from a)" },
     { "nope", 2019, "1", "s", "", "", "", 0, IND_ENOTFOUND,
       "unknown indicator 'nope'" },
     { "lvl", 2019, "1164,000", "s", "", "", "", 0, IND_EPARSE,
@@ -879,6 +896,7 @@ static const refusal refusals[] = {
  * figure in the same session is committed... and then only that one is. */
 static void test_refusals_change_nothing(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     static const char obs[] = "indicator,year,value,source\nlvl,2018,100,a\n";
     size_t i;
@@ -894,11 +912,11 @@ static void test_refusals_change_nothing(void **state)
         r.unit = x->unit;
         r.as_of = x->as_of;
         r.status = x->status;
-        rc = ind_dataset_add(ds, &r, x->value, 0);
-        if (rc != x->code || strstr(ind_dataset_errmsg(ds), x->why) == NULL)
+        rc = ind_dataset_add(ds, &r, x->value, 0, &err);
+        if (rc != x->code || strstr(err.message, x->why) == NULL)
             fail_msg("refusal %zu: %d '%s', want %d '...%s...'", i, rc,
-                     ind_dataset_errmsg(ds), x->code, x->why);
-        assert_int_equal(ind_dataset_commit(ds), IND_OK);
+                     err.message, x->code, x->why);
+        assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
         ind_dataset_free(ds);
         expect_file(f->obs, obs);
         expect_file(f->cat, catalog);
@@ -908,23 +926,24 @@ static void test_refusals_change_nothing(void **state)
 
 static void test_read_only_and_commit_once(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_reading r = reading("lvl", 2019, "s");
 
     put(f->obs, "indicator,year,value\nlvl,2018,100\n");
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_add(ds, &r, "1", 0), IND_EINVAL);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "read-only"));
-    assert_int_equal(ind_dataset_commit(ds), IND_EINVAL);
+    assert_int_equal(ind_dataset_add(ds, &r, "1", 0, &err), IND_EINVAL);
+    assert_non_null(strstr(err.message, "read-only"));
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_EINVAL);
     ind_dataset_free(ds);
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK); /* nothing to write */
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK); /* nothing to write */
     assert_false(exists(f->hist));
-    assert_int_equal(ind_dataset_add(ds, &r, "110", 0), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "110", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     r.year = 2020;
-    assert_int_equal(ind_dataset_add(ds, &r, "120", 0), IND_EINVAL);
+    assert_int_equal(ind_dataset_add(ds, &r, "120", 0, &err), IND_EINVAL);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source\n"
                         "lvl,2018,100,\nlvl,2019,110,s\n");
@@ -933,15 +952,16 @@ static void test_read_only_and_commit_once(void **state)
 /* A dataset that does not load cleanly takes no change. */
 static void test_malformed_takes_no_change(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds = NULL;
     ind_reading r = reading("lvl", 2019, "s");
     static const char obs[] = "indicator,year,value\nlvl,2018,1164,000\n";
 
     put(f->obs, obs);
-    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_WRITE), IND_EPARSE);
-    assert_int_equal(ind_dataset_add(ds, &r, "1", 0), IND_EPARSE);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "did not load cleanly"));
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_WRITE, &err), IND_EPARSE);
+    assert_int_equal(ind_dataset_add(ds, &r, "1", 0, &err), IND_EPARSE);
+    assert_non_null(strstr(err.message, "did not load cleanly"));
     ind_dataset_free(ds);
     expect_file(f->obs, obs);
     assert_false(exists(f->hist));
@@ -980,7 +1000,7 @@ static void read_trail(const char *path, trail *t)
     ind_dataset *ds = open_ok(path, IND_OPEN_READ);
 
     memset(t, 0, sizeof *t);
-    assert_int_equal(ind_dataset_history(ds, keep_change, t), IND_OK);
+    assert_int_equal(ind_dataset_history(ds, keep_change, t, NULL), IND_OK);
     ind_dataset_free(ds);
 }
 
@@ -1000,6 +1020,7 @@ static int is_utc_time(const char *s)
 
 static void test_revise_and_history(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_reading r = reading("lvl", 2018, "http://example.org/new");
@@ -1009,17 +1030,17 @@ static void test_revise_and_history(void **state)
     put(f->obs, "indicator,year,value,source,note,status\n"
                 "lvl,2018,100,http://example.org/old,first,P\n");
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_add(ds, &r, "101", 0), IND_EEXISTS);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "d.csv:2: lvl 2018"));
+    assert_int_equal(ind_dataset_add(ds, &r, "101", 0, &err), IND_EEXISTS);
+    assert_non_null(strstr(err.message, "d.csv:2: lvl 2018"));
     r.note = "second";
-    assert_int_equal(ind_dataset_add(ds, &r, "101", IND_ADD_REVISE), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "101", IND_ADD_REVISE, &err), IND_OK);
     /* Revise without a reading of that key: an append. */
     r = reading("lvl", 2019, "s");
-    assert_int_equal(ind_dataset_add(ds, &r, "110", IND_ADD_REVISE), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "110", IND_ADD_REVISE, &err), IND_OK);
     /* A different as_of is another reading, not a revision. */
     r.as_of = "2019-06";
-    assert_int_equal(ind_dataset_add(ds, &r, "105", 0), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "105", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source,note,status,as_of\n"
                         "lvl,2018,101,http://example.org/new,second,,\n"
@@ -1062,13 +1083,13 @@ static void test_history_reconciliation(void **state)
     put(f->obs, before);
     add_one(f->obs, &r, "110", 0);
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, NULL), IND_OK);
     assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING, "interrupted"), 0);
     ind_dataset_free(ds);
 
     put(f->obs, before);                 /* the write "was interrupted" */
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK); /* a warning only */
+    assert_int_equal(ind_dataset_validate(ds, NULL), IND_OK); /* a warning only */
     assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
                                  "a write was interrupted"), 1);
     for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
@@ -1089,13 +1110,14 @@ static void test_history_reconciliation(void **state)
     assert_non_null(strstr(t.new_note[1], "line 2 did not reach"));
     assert_string_equal(t.action[2], "append");
     ds = open_ok(f->obs, IND_OPEN_READ);
-    assert_int_equal(ind_dataset_validate(ds), IND_OK);
+    assert_int_equal(ind_dataset_validate(ds, NULL), IND_OK);
     assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING, "interrupted"), 0);
     ind_dataset_free(ds);
 }
 
 static void test_define(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_indicator def;
@@ -1112,26 +1134,26 @@ static void test_define(void **state)
     def.unit = "standards";
     def.kind = IND_KIND_RATE;
     def.growth_of = "lvl";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_EDATA);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "unit must be 'percent'"));
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_EDATA);
+    assert_non_null(strstr(err.message, "unit must be 'percent'"));
     def.unit = "percent";
     def.growth_of = "nope";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_EDATA);
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_EDATA);
     def.growth_of = "lvl";
     def.kind = IND_KIND_UNSPECIFIED;
-    assert_int_equal(ind_dataset_define(ds, &def), IND_EINVAL);
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_EINVAL);
     def.kind = IND_KIND_RATE;
     def.title = "=HYPERLINK()";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_EPARSE);
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_EPARSE);
     def.title = "Growth of lvl";
     def.id = "lvl";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_EEXISTS);
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_EEXISTS);
     def.id = "1bad";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_EPARSE);
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_EPARSE);
     def.id = "growth";
-    assert_int_equal(ind_dataset_define(ds, &def), IND_OK);
-    assert_int_equal(ind_dataset_find_indicator(ds, "growth", &at), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_OK);
+    assert_int_equal(ind_dataset_define(ds, &def, &err), IND_OK);
+    assert_int_equal(ind_dataset_find_indicator(ds, "growth", &at, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->cat, "indicator,title,unit,kind,description,growth_of\n"
                         "lvl,A level,standards,stock,A stock,\n"
@@ -1221,6 +1243,7 @@ static void test_stale_temporaries(void **state)
  * that does not take the lock) is not overwritten. */
 static void test_changed_on_disk(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_reading r = reading("lvl", 2019, "s");
@@ -1229,10 +1252,10 @@ static void test_changed_on_disk(void **state)
 
     put(f->obs, "indicator,year,value\nlvl,2018,100\n");
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_add(ds, &r, "110", 0), IND_OK);
+    assert_int_equal(ind_dataset_add(ds, &r, "110", 0, &err), IND_OK);
     put(f->obs, edited);
-    assert_int_equal(ind_dataset_commit(ds), IND_EIO);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "changed on disk"));
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_EIO);
+    assert_non_null(strstr(err.message, "changed on disk"));
     ind_dataset_free(ds);
     expect_file(f->obs, edited);
     assert_false(exists(f->hist));
@@ -1241,6 +1264,7 @@ static void test_changed_on_disk(void **state)
 /* The history must be readable before anything changes. */
 static void test_unreadable_history_blocks_writes(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds;
     ind_reading r = reading("lvl", 2019, "s");
@@ -1249,14 +1273,14 @@ static void test_unreadable_history_blocks_writes(void **state)
     put(f->obs, "indicator,year,value\nlvl,2018,100\n");
     put(f->hist, hist);
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_validate(ds), IND_EDATA);
-    assert_int_equal(ind_dataset_error(ds)->line, 2);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "d.history.csv:2:1: "));
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_EDATA);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "d.history.csv:2:1: "));
     ind_dataset_free(ds);
     ds = open_ok(f->obs, IND_OPEN_WRITE);
-    assert_int_equal(ind_dataset_add(ds, &r, "110", 0), IND_OK);
-    assert_int_equal(ind_dataset_commit(ds), IND_EPARSE);
-    assert_non_null(strstr(ind_dataset_errmsg(ds), "history must be readable"));
+    assert_int_equal(ind_dataset_add(ds, &r, "110", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_EPARSE);
+    assert_non_null(strstr(err.message, "history must be readable"));
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value\nlvl,2018,100\n");
     expect_file(f->hist, hist);
@@ -1266,6 +1290,7 @@ static void test_unreadable_history_blocks_writes(void **state)
 
 static void test_row_errors_all_reported(void **state)
 {
+    ind_error err = IND_ERROR_INIT;
     fx *f = *state;
     ind_dataset *ds = NULL;
     FILE *out;
@@ -1278,7 +1303,7 @@ static void test_row_errors_all_reported(void **state)
         fprintf(out, "lvl,%zu,1\n", 1000 + i);   /* years out of range */
     fputs("lvl,2019,1\n", out);
     assert_int_equal(fclose(out), 0);
-    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ), IND_EPARSE);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err), IND_EPARSE);
     assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "outside 1900-2100"),
                      200);
     assert_int_equal(count_diags(ds, IND_SEVERITY_NOTE,
@@ -1286,7 +1311,7 @@ static void test_row_errors_all_reported(void **state)
     assert_int_equal(ind_dataset_diagnostic(ds, 0)->line, 2);
     assert_int_equal(ind_dataset_diagnostic(ds, 0)->column, 2);
     assert_int_equal(ind_dataset_diagnostic(ds, 199)->line, 201);
-    assert_int_equal(ind_dataset_error(ds)->line, 2);
+    assert_int_equal(err.line, 2);
     assert_null(ind_dataset_diagnostic(ds, 1000));
     ind_dataset_free(ds);
 }

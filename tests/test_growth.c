@@ -126,7 +126,7 @@ static ind_series *make(const char *name, ind_kind kind, const int *years,
     ind_series *s = NULL;
     size_t i;
 
-    assert_int_equal(ind_series_new(&s, name, NULL, "units", kind), IND_OK);
+    assert_int_equal(ind_series_new(&s, name, NULL, "units", kind, NULL), IND_OK);
     for (i = 0; i < n; i++) {
         ind_point p = { years[i], values[i], 0, 0, "", "", i };
         assert_int_equal(ind_series_add(s, &p, NULL), IND_OK);
@@ -482,7 +482,7 @@ static void test_one_point_and_empty(void **state)
     assert_true(isnan(cagr));
     ind_series_free(s);
 
-    assert_int_equal(ind_series_new(&s, "empty", NULL, NULL, IND_KIND_STOCK),
+    assert_int_equal(ind_series_new(&s, "empty", NULL, NULL, IND_KIND_STOCK, NULL),
                      IND_OK);
     g = (ind_growth *)&err; /* must be reset to NULL */
     assert_int_equal(ind_growth_compute(&g, s, NULL, &err), IND_EDOMAIN);
@@ -864,7 +864,7 @@ static void test_overview(void **state)
     assert_int_equal(r.yoy_why, IND_GROWTH_RATE);
     NEAR(r.latest_value, 10.61);
     assert_int_equal(ind_series_new(&empty, "none", NULL, NULL,
-                                    IND_KIND_FLOW), IND_OK);
+                                    IND_KIND_FLOW, NULL), IND_OK);
     assert_int_equal(ind_growth_overview(&r, empty, NULL), IND_EDOMAIN);
     assert_int_equal(r.points, 0);
     assert_int_equal(r.first_year, IND_GROWTH_NO_YEAR);
@@ -1054,7 +1054,7 @@ static void test_breaks_status_b(void **state)
     size_t i;
 
     (void)state;
-    assert_int_equal(ind_series_new(&s, "v", NULL, NULL, IND_KIND_STOCK),
+    assert_int_equal(ind_series_new(&s, "v", NULL, NULL, IND_KIND_STOCK, NULL),
                      IND_OK);
     for (i = 0; i < 7; i++) {
         ind_point p = { 2018 + (int)i, vc_v[i], 0, 0, "", "", i };
@@ -1320,7 +1320,7 @@ static void test_bench(void **state)
 
         clock_gettime(CLOCK_MONOTONIC, &t0);
         assert_int_equal(ind_series_new(&s, "series", NULL, "units",
-                                        IND_KIND_STOCK), IND_OK);
+                                        IND_KIND_STOCK, NULL), IND_OK);
         for (k = 0; k < YEARS; k++) {
             ind_point p = { 1964 + k, 0, 0, 0, "", "", 0 };
             rng = rng * 6364136223846793005UL + 1442695040888963407UL;

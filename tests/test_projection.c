@@ -994,7 +994,7 @@ static void test_rate_not_compounded(void **state)
      * slope by hand = -0.363 (sum of x*y over sum of x^2 on centred
      * years: (-1.5*12 - 0.5*11.46 + 0.5*12 + 1.5*10.61) / 5 = -1.815 / 5). */
     assert_int_equal(ind_series_new(&s, "valid_certificates_growth_pct",
-                                    NULL, "percent", IND_KIND_RATE), IND_OK);
+                                    NULL, "percent", IND_KIND_RATE, NULL), IND_OK);
     for (i = 0; i < 4; i++) {
         ind_point pt;
 
@@ -1036,7 +1036,7 @@ static void test_series_partial_year(void **state)
     size_t i;
 
     (void)state;
-    assert_int_equal(ind_series_new(&s, "x", NULL, "", IND_KIND_STOCK),
+    assert_int_equal(ind_series_new(&s, "x", NULL, "", IND_KIND_STOCK, NULL),
                      IND_OK);
     for (i = 0; i < 4; i++) {
         ind_point pt;

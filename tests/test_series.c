@@ -49,7 +49,7 @@ static void test_new_and_accessors(void **state)
 
     (void)state;
     assert_int_equal(ind_series_new(&s, indicator, NULL, unit,
-                                    IND_KIND_STOCK), IND_OK);
+                                    IND_KIND_STOCK, NULL), IND_OK);
     /* The strings are copies. */
     indicator[0] = 'X';
     unit[0] = 'X';
@@ -64,13 +64,13 @@ static void test_new_and_accessors(void **state)
     assert_int_equal(ind_series_find(s, 2019), -1);
     ind_series_free(s);
 
-    assert_int_equal(ind_series_new(&s, "x", "CHN", "", IND_KIND_RATE), IND_OK);
+    assert_int_equal(ind_series_new(&s, "x", "CHN", "", IND_KIND_RATE, NULL), IND_OK);
     assert_string_equal(ind_series_entity(s), "CHN");
     assert_string_equal(ind_series_unit(s), "");
     ind_series_free(s);
 
-    assert_int_equal(ind_series_new(NULL, "x", NULL, NULL, 0), IND_EINVAL);
-    assert_int_equal(ind_series_new(&s, NULL, NULL, NULL, 0), IND_EINVAL);
+    assert_int_equal(ind_series_new(NULL, "x", NULL, NULL, 0, NULL), IND_EINVAL);
+    assert_int_equal(ind_series_new(&s, NULL, NULL, NULL, 0, NULL), IND_EINVAL);
     /* NULL handles are harmless. */
     ind_series_free(NULL);
     assert_int_equal(ind_series_length(NULL), 0);
@@ -101,7 +101,7 @@ static void test_add_keeps_order(void **state)
     size_t i;
 
     (void)state;
-    assert_int_equal(ind_series_new(&s, "x", "", "", IND_KIND_FLOW), IND_OK);
+    assert_int_equal(ind_series_new(&s, "x", "", "", IND_KIND_FLOW, NULL), IND_OK);
     for (i = 0; i < 7; i++) {
         ind_point p = point(years[i], years[i] * 10.0 + 0.5);
         assert_int_equal(ind_series_add(s, &p, &err), IND_OK);
@@ -132,7 +132,7 @@ static void test_add_refusals(void **state)
 
     (void)state;
     assert_int_equal(ind_series_new(&s, "valid_certificates", "", "",
-                                    IND_KIND_STOCK), IND_OK);
+                                    IND_KIND_STOCK, NULL), IND_OK);
     assert_int_equal(ind_series_add(s, &p, &err), IND_OK);
     p.value = 2.0;
     assert_int_equal(ind_series_add(s, &p, &err), IND_EEXISTS);
@@ -162,7 +162,7 @@ static void test_point_fields(void **state)
     const ind_point *got;
 
     (void)state;
-    assert_int_equal(ind_series_new(&s, "x", "", "", IND_KIND_STOCK), IND_OK);
+    assert_int_equal(ind_series_new(&s, "x", "", "", IND_KIND_STOCK, NULL), IND_OK);
     p.as_of = as_of;
     p.source = source;
     p.status = 'E';
@@ -215,7 +215,7 @@ static void test_many_points(void **state)
     }
     memcpy(want, years, sizeof want);
     qsort(want, N, sizeof want[0], compare_int);
-    assert_int_equal(ind_series_new(&s, "x", "", "", IND_KIND_FLOW), IND_OK);
+    assert_int_equal(ind_series_new(&s, "x", "", "", IND_KIND_FLOW, NULL), IND_OK);
     for (i = 0; i < N; i++) {
         ind_point p = point(years[i], -years[i]);
         assert_int_equal(ind_series_add(s, &p, NULL), IND_OK);

@@ -90,6 +90,67 @@ int cli_fail(int code, const char *message)
     return cli_exit_code(code);
 }
 
+const char *cli_fix_hint(char *buf, size_t size, int detail, const char *id,
+                         int year)
+{
+    char y[16];
+
+    if (id == NULL || *id == '\0')
+        id = "ID";
+    if (year != 0)
+        snprintf(y, sizeof y, "%d", year);
+    else
+        snprintf(y, sizeof y, "YEAR");
+    switch (detail) {
+    case IND_DETAIL_UNKNOWN_INDICATOR:
+        snprintf(buf, size, "list them with `%s list`, or add it with `%s "
+                 "define %s --title T --unit U --kind stock|flow|rate`",
+                 CLI_PROGRAM, CLI_PROGRAM, id);
+        return buf;
+    case IND_DETAIL_UNDECLARED:
+        snprintf(buf, size, "add it with `%s define %s --title T --unit U "
+                 "--kind stock|flow|rate`", CLI_PROGRAM, id);
+        return buf;
+    case IND_DETAIL_READING_EXISTS:
+        snprintf(buf, size, "to replace it, repeat with --revise (the old "
+                 "figure is kept in the history)");
+        return buf;
+    case IND_DETAIL_CONFLICT:
+        snprintf(buf, size, "set role 'primary' on the one to use (or "
+                 "'alternate' on the others), e.g. with `%s append %s %s "
+                 "VALUE --as-of DATE --role primary --revise`", CLI_PROGRAM,
+                 id, y);
+        return buf;
+    case IND_DETAIL_NOT_LOADED:
+        snprintf(buf, size, "run `%s check` and fix it first", CLI_PROGRAM);
+        return buf;
+    case IND_DETAIL_NO_CATALOG:
+        snprintf(buf, size, "`%s define` adds one", CLI_PROGRAM);
+        return buf;
+    default:
+        return NULL;
+    }
+}
+
+const char *cli_error_text(char *buf, size_t size, const ind_error *err)
+{
+    char hint[512];
+    const char *fix = cli_fix_hint(hint, sizeof hint, err->detail,
+                                   err->subject, err->year);
+    const char *what = *err->message ? err->message : ind_strerror(err->code);
+
+    snprintf(buf, size, "%s%s%s", what, fix ? "; " : "", fix ? fix : "");
+    return buf;
+}
+
+int cli_fail_error(const ind_error *err)
+{
+    char text[IND_ERROR_MESSAGE_SIZE + 512];
+
+    cli_error("%s", cli_error_text(text, sizeof text, err));
+    return cli_exit_code(err->code);
+}
+
 int cli_format(const cli_command *cmd, const char *text, out_format *out)
 {
     if (out_format_parse(text, out) != 0)
@@ -125,15 +186,20 @@ static void print_notes(const ind_dataset *ds)
 
     for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
         const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);
-        if (d->severity == IND_SEVERITY_NOTE)
-            fprintf(stderr, "%s: note: %s: %s\n", CLI_PROGRAM, d->path,
-                    d->message);
+        char hint[512];
+        const char *fix;
+        if (d->severity != IND_SEVERITY_NOTE)
+            continue;
+        fix = cli_fix_hint(hint, sizeof hint, d->detail, d->subject, 0);
+        fprintf(stderr, "%s: note: %s: %s%s%s\n", CLI_PROGRAM, d->path,
+                d->message, fix ? "; " : "", fix ? fix : "");
     }
 }
 
 int cli_open(const cli *c, unsigned flags, ind_dataset **out)
 {
-    int rc = ind_dataset_open(out, c->dataset, flags);
+    ind_error err = IND_ERROR_INIT;
+    int rc = ind_dataset_open(out, c->dataset, flags, &err);
 
     if (rc == IND_OK) {
         print_notes(*out);
@@ -141,10 +207,10 @@ int cli_open(const cli *c, unsigned flags, ind_dataset **out)
     }
     if (rc == IND_ENOTFOUND) {
         cli_error("%s (set the dataset with -d FILE or $INDICATORS_DATASET)",
-                  ind_dataset_errmsg(*out));
+                  err.message);
         return EX_NOINPUT;
     }
-    cli_error("%s", ind_dataset_errmsg(*out));
+    cli_error("%s", *err.message ? err.message : ind_strerror(rc));
     if (rc == IND_EPARSE || rc == IND_EDATA)
         fprintf(stderr, "%s: run `%s -d %s check` for every problem\n",
                 CLI_PROGRAM, CLI_PROGRAM, c->dataset);
@@ -154,13 +220,14 @@ int cli_open(const cli *c, unsigned flags, ind_dataset **out)
 int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
                size_t *out)
 {
+    ind_error err = IND_ERROR_INIT;
     size_t at;
-    int rc = ind_dataset_find_indicator(ds, indicator, &at);
+    int rc = ind_dataset_find_indicator(ds, indicator, &at, &err);
 
     if (rc == IND_OK)
-        rc = ind_dataset_find_series(ds, indicator, entity, out);
+        rc = ind_dataset_find_series(ds, indicator, entity, out, &err);
     if (rc != IND_OK)
-        return cli_fail(rc, ind_dataset_errmsg(ds));
+        return cli_fail_error(&err);
     return EX_OK;
 }
 

@@ -61,6 +61,22 @@ int cli_exit_code(int ind_code);
 /* Report a library error (its message) and return its exit code. */
 int cli_fail(int code, const char *message);
 
+/* Report a library error record: its message, then on the same line how
+ * to fix it on the command line when its detail says (an unknown
+ * indicator, an existing reading, an undecided conflict...). Returns the
+ * exit code of err->code. */
+int cli_fail_error(const ind_error *err);
+
+/* err's message followed, when its detail says, by "; " and how to fix
+ * it on the command line; written into buf, which is returned. */
+const char *cli_error_text(char *buf, size_t size, const ind_error *err);
+
+/* How to fix a failure or finding of this detail with a command, or NULL
+ * ("to replace it, repeat with --revise"); id and year fill the command
+ * (id "" or year 0: placeholders). Written into buf. */
+const char *cli_fix_hint(char *buf, size_t size, int detail, const char *id,
+                         int year);
+
 /* Parse --format's argument; on failure report and return EX_USAGE. */
 int cli_format(const cli_command *cmd, const char *text, out_format *out);
 

@@ -94,11 +94,11 @@ static int find_same(ind_dataset *ds, const ind_reading *in, ind_reading *old)
     const size_t *idx;
     size_t series, n, k;
 
-    if (ind_dataset_find_series(ds, in->indicator, in->entity, &series) != IND_OK)
+    if (ind_dataset_find_series(ds, in->indicator, in->entity, &series, NULL) != IND_OK)
         return 0;
-    ind_dataset_series_readings(ds, series, &idx, &n);
+    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
     for (k = 0; k < n; k++) {
-        ind_dataset_reading(ds, idx[k], old);
+        ind_dataset_reading(ds, idx[k], old, NULL);
         if (old->year == in->year && strcmp(old->as_of, in->as_of) == 0)
             return 1;
     }
@@ -112,8 +112,8 @@ static void warn_break(ind_dataset *ds, const ind_reading *in, double value)
     ind_series *s = NULL;
     size_t series;
 
-    if (ind_dataset_find_series(ds, in->indicator, in->entity, &series) != IND_OK ||
-        ind_dataset_series(ds, series, &s) != IND_OK)
+    if (ind_dataset_find_series(ds, in->indicator, in->entity, &series, NULL) != IND_OK ||
+        ind_dataset_series(ds, series, &s, NULL) != IND_OK)
         return;
     if (ind_growth_break_test(&verdict, s, in->year, value, in->status, NULL,
                               NULL) == IND_OK && verdict.rule != IND_BREAK_NONE)
@@ -128,9 +128,9 @@ static void report(const ind_reading *in, double value, int revised,
 {
     char v[IND_NUMBER_HUMAN_BUFSIZE], o[IND_NUMBER_HUMAN_BUFSIZE];
 
-    ind_number_format_human(v, sizeof v, value, -1);
+    ind_number_format_human(v, sizeof v, value, -1, NULL);
     if (revised) {
-        ind_number_format_human(o, sizeof o, old->value, -1);
+        ind_number_format_human(o, sizeof o, old->value, -1, NULL);
         fprintf(stderr, "%s: revised %s %d%s%s from %s to %s; the old figure "
                 "is kept in %s\n", CLI_PROGRAM, in->indicator, in->year,
                 *in->as_of ? " as of " : "", in->as_of, o, v, history);
@@ -163,11 +163,11 @@ static int run(const cli *c, int argc, char **argv)
         return rc;
     }
     revised = (a.flags & IND_ADD_REVISE) && find_same(ds, &a.r, &old);
-    rc = ind_dataset_add(ds, &a.r, a.value_text, a.flags);
+    rc = ind_dataset_add(ds, &a.r, a.value_text, a.flags, &err);
     if (rc == IND_OK)
-        rc = ind_dataset_commit(ds);
+        rc = ind_dataset_commit(ds, &err);
     if (rc != IND_OK) {
-        rc = cli_fail(rc, ind_dataset_errmsg(ds));
+        rc = cli_fail_error(&err);
         ind_dataset_free(ds);
         return rc;
     }

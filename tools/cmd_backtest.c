@@ -196,9 +196,9 @@ static int run(const cli *c, int argc, char **argv)
     if (rc == EX_OK)
         rc = cli_series(ds, a.id, a.entity, &series);
     if (rc == EX_OK) {
-        int code = ind_dataset_series(ds, series, &s);
-        rc = code == IND_OK ? backtest_series(&a, s)
-                            : cli_fail(code, ind_dataset_errmsg(ds));
+        ind_error err = IND_ERROR_INIT;
+        int code = ind_dataset_series(ds, series, &s, &err);
+        rc = code == IND_OK ? backtest_series(&a, s) : cli_fail_error(&err);
     }
     ind_series_free(s);
     ind_dataset_free(ds);

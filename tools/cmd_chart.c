@@ -290,6 +290,7 @@ static char *series_name(const ind_indicator *ind, const char *entity)
 static int load_input(ind_dataset *ds, const char *id, const char *entity,
                       chart_input *in)
 {
+    ind_error err = IND_ERROR_INIT;
     size_t at, series;
     int rc;
 
@@ -297,11 +298,11 @@ static int load_input(ind_dataset *ds, const char *id, const char *entity,
     rc = cli_series(ds, id, entity, &series);
     if (rc != EX_OK)
         return rc;
-    ind_dataset_find_indicator(ds, id, &at);
-    ind_dataset_indicator(ds, at, &in->ind);
-    rc = ind_dataset_series(ds, series, &in->series);
+    ind_dataset_find_indicator(ds, id, &at, NULL);
+    ind_dataset_indicator(ds, at, &in->ind, NULL);
+    rc = ind_dataset_series(ds, series, &in->series, &err);
     if (rc != IND_OK)
-        return cli_fail(rc, ind_dataset_errmsg(ds));
+        return cli_fail_error(&err);
     in->name = series_name(&in->ind, entity);
     return in->name ? EX_OK : cli_fail(IND_ENOMEM, NULL);
 }

@@ -102,7 +102,7 @@ static void check_breaks(ind_dataset *ds, size_t series, findings *f)
     size_t n, k, nbreaks = 0;
     char msg[600];
 
-    if (ind_dataset_series(ds, series, &s) != IND_OK)
+    if (ind_dataset_series(ds, series, &s, NULL) != IND_OK)
         return; /* an undecided conflict: validation reports it */
     n = ind_series_length(s);
     breaks = calloc(n ? n : 1, sizeof *breaks);
@@ -111,19 +111,19 @@ static void check_breaks(ind_dataset *ds, size_t series, findings *f)
         for (k = 0; k < nbreaks; k++) {
             long at = ind_series_find(s, breaks[k].year);
             ind_reading r;
-            ind_dataset_reading(ds, ind_series_point(s, (size_t)at)->reading, &r);
+            ind_dataset_reading(ds, ind_series_point(s, (size_t)at)->reading, &r, NULL);
             snprintf(msg, sizeof msg, "possible break in %s %d: %s",
                      r.indicator, r.year, breaks[k].reason);
             add(f, IND_SEVERITY_WARNING, ind_dataset_path(ds), r.line, 0, msg);
         }
     }
     free(breaks);
-    ind_dataset_series_readings(ds, series, &idx, &n);
+    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
     for (k = 0; k < n; k++) {
         ind_growth_break verdict;
         ind_reading r;
         long at;
-        ind_dataset_reading(ds, idx[k], &r);
+        ind_dataset_reading(ds, idx[k], &r, NULL);
         at = ind_series_find(s, r.year);
         if (at >= 0 && ind_series_point(s, (size_t)at)->reading == idx[k])
             continue;
@@ -197,6 +197,7 @@ static int run(const cli *c, int argc, char **argv)
     out_format format = OUT_TABLE;
     findings f;
     ind_dataset *ds = NULL;
+    ind_error err = IND_ERROR_INIT;
     size_t i;
     int opt, rc, loaded;
 
@@ -215,24 +216,31 @@ static int run(const cli *c, int argc, char **argv)
     if (optind < argc)
         return cli_usage_error(&cli_cmd_check, "unexpected argument '%s'",
                                argv[optind]);
-    rc = ind_dataset_open(&ds, c->dataset, IND_OPEN_READ);
+    rc = ind_dataset_open(&ds, c->dataset, IND_OPEN_READ, &err);
     if (ds == NULL || rc == IND_ENOTFOUND || rc == IND_EIO || rc == IND_ENOMEM) {
         int code = rc == IND_ENOTFOUND ? EX_NOINPUT : cli_exit_code(rc);
-        cli_error("%s", ind_dataset_errmsg(ds));
+        cli_error("%s", err.message);
         ind_dataset_free(ds);
         return code;
     }
     loaded = rc == IND_OK;
     if (loaded)
-        ind_dataset_validate(ds);
+        ind_dataset_validate(ds, &err);
     memset(&f, 0, sizeof f);
     for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
         const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);
+        char text[IND_ERROR_MESSAGE_SIZE + 512], hint[512];
+        /* A conflict's message says the fix in the data's terms already. */
+        const char *fix = d->detail == IND_DETAIL_CONFLICT ? NULL
+                          : cli_fix_hint(hint, sizeof hint, d->detail,
+                                         d->subject, 0);
+        snprintf(text, sizeof text, "%s%s%s", d->message, fix ? "; " : "",
+                 fix ? fix : "");
         add(&f, d->severity, *d->path ? d->path : c->dataset, d->line,
-            d->column, d->message);
+            d->column, text);
     }
     if (!loaded && f.errors == 0)
-        add(&f, IND_SEVERITY_ERROR, c->dataset, 0, 0, ind_dataset_errmsg(ds));
+        add(&f, IND_SEVERITY_ERROR, c->dataset, 0, 0, err.message);
     for (i = 0; loaded && i < ind_dataset_series_count(ds); i++)
         check_breaks(ds, i, &f);
     if (f.failed) {

@@ -59,13 +59,13 @@ static int run(const cli *c, int argc, char **argv)
     ind.id = argv[optind];
     rc = cli_open(c, IND_OPEN_WRITE, &ds);
     if (rc == EX_OK) {
-        rc = ind_dataset_define(ds, &ind);
+        rc = ind_dataset_define(ds, &ind, &err);
         if (rc == IND_OK)
-            rc = ind_dataset_commit(ds);
+            rc = ind_dataset_commit(ds, &err);
         if (rc == IND_OK)
             fprintf(stderr, "%s: defined %s (%s, %s) in %s\n", CLI_PROGRAM,
                     ind.id, kind, ind.unit, ind_dataset_catalog_path(ds));
-        rc = rc == IND_OK ? EX_OK : cli_fail(rc, ind_dataset_errmsg(ds));
+        rc = rc == IND_OK ? EX_OK : cli_fail_error(&err);
     }
     ind_dataset_free(ds);
     return rc;

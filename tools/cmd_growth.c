@@ -208,10 +208,10 @@ static size_t readings_in_year(ind_dataset *ds, size_t idx, int year)
     size_t n, k, count = 0;
     ind_reading rd;
 
-    if (ind_dataset_series_readings(ds, idx, &r, &n) != IND_OK)
+    if (ind_dataset_series_readings(ds, idx, &r, &n, NULL) != IND_OK)
         return 0;
     for (k = 0; k < n; k++)
-        if (ind_dataset_reading(ds, r[k], &rd) == IND_OK && rd.year == year)
+        if (ind_dataset_reading(ds, r[k], &rd, NULL) == IND_OK && rd.year == year)
             count++;
     return count;
 }
@@ -277,20 +277,23 @@ static int add_link(ind_dataset *ds, links *l, const ind_series *s,
                     const char *other, int s_is_rate)
 {
     ind_series *o = NULL;
+    ind_error err = IND_ERROR_INIT;
+    char text[IND_ERROR_MESSAGE_SIZE + 512];
     link *grown;
     size_t at;
     int rc;
 
-    if (ind_dataset_find_series(ds, other, ind_series_entity(s), &at) !=
+    if (ind_dataset_find_series(ds, other, ind_series_entity(s), &at, NULL) !=
         IND_OK)
         return 0;
-    rc = ind_dataset_series(ds, at, &o);
+    rc = ind_dataset_series(ds, at, &o, &err);
     if (rc == IND_ENOMEM)
         return -1;
     if (rc != IND_OK) {
         cli_warn("no check of %s against %s: %s", s_is_rate ?
                  ind_series_indicator(s) : other, s_is_rate ? other :
-                 ind_series_indicator(s), ind_dataset_errmsg(ds));
+                 ind_series_indicator(s),
+                 cli_error_text(text, sizeof text, &err));
         return 0;
     }
     grown = realloc(l->items, (l->n + 1) * sizeof *grown);
@@ -316,7 +319,7 @@ static int find_links(ind_dataset *ds, const ind_series *s, links *l)
     ind_indicator ind;
 
     for (i = 0; i < n; i++) {
-        if (ind_dataset_indicator(ds, i, &ind) != IND_OK ||
+        if (ind_dataset_indicator(ds, i, &ind, NULL) != IND_OK ||
             ind.kind != IND_KIND_RATE || !*ind.growth_of)
             continue;
         if (ind_series_kind(s) == IND_KIND_RATE) {
@@ -359,7 +362,7 @@ static int with_derived(ind_series **out, const ind_series *s,
     int rc;
 
     rc = ind_series_new(out, ind_series_indicator(s), ind_series_entity(s),
-                        ind_series_unit(s), ind_series_kind(s));
+                        ind_series_unit(s), ind_series_kind(s), NULL);
     for (k = 0; rc == IND_OK && k < ind_series_length(s); k++)
         rc = ind_series_add(*out, ind_series_point(s, k), &err);
     for (i = 0; rc == IND_OK && i < l->n; i++) {
@@ -479,9 +482,9 @@ static int describe(ind_dataset *ds, const ind_series *s, out_doc *doc)
     ind_indicator ind;
     size_t at;
 
-    if (ind_dataset_find_indicator(ds, ind_series_indicator(s), &at) !=
+    if (ind_dataset_find_indicator(ds, ind_series_indicator(s), &at, NULL) !=
             IND_OK ||
-        ind_dataset_indicator(ds, at, &ind) != IND_OK)
+        ind_dataset_indicator(ds, at, &ind, NULL) != IND_OK)
         return -1;
     out_doc_text(doc, "indicator", NULL, ind.id);
     out_doc_text(doc, "entity", NULL, ind_series_entity(s));
@@ -790,13 +793,14 @@ static int compute(growth_view *v, const growth_args *a)
 static int load(growth_view *v, const growth_args *a, ind_series **series,
                 ind_series **derived)
 {
+    ind_error err = IND_ERROR_INIT;
     int rc = cli_series(v->ds, a->id, a->entity, &v->idx);
 
     if (rc != EX_OK)
         return rc;
-    rc = ind_dataset_series(v->ds, v->idx, series);
+    rc = ind_dataset_series(v->ds, v->idx, series, &err);
     if (rc != IND_OK)
-        return cli_fail(rc, ind_dataset_errmsg(v->ds));
+        return cli_fail_error(&err);
     v->s = *series;
     rc = refuse_rate(v->s, a);
     if (rc != EX_OK)
@@ -898,10 +902,10 @@ static int overview_undecided(out_table *t, ind_dataset *ds, size_t i)
     ind_indicator ind;
     size_t at, k;
 
-    ind_dataset_series_info(ds, i, &info);
+    ind_dataset_series_info(ds, i, &info, NULL);
     ind.kind = IND_KIND_UNSPECIFIED;
-    if (ind_dataset_find_indicator(ds, info.indicator, &at) == IND_OK)
-        ind_dataset_indicator(ds, at, &ind);
+    if (ind_dataset_find_indicator(ds, info.indicator, &at, NULL) == IND_OK)
+        ind_dataset_indicator(ds, at, &ind, NULL);
     out_text(t, info.indicator);
     out_text(t, info.entity);
     out_text(t, ind_kind_name(ind.kind));
@@ -918,13 +922,15 @@ static int overview_row(out_table *t, ind_dataset *ds, size_t i,
 {
     ind_growth_overview_row r;
     ind_series *s = NULL;
-    int rc = ind_dataset_series(ds, i, &s);
+    ind_error err = IND_ERROR_INIT;
+    char text[IND_ERROR_MESSAGE_SIZE + 512];
+    int rc = ind_dataset_series(ds, i, &s, &err);
 
     if (rc == IND_ENOMEM)
         return -1;
     if (rc != IND_OK) {
         if (++*undecided <= OVERVIEW_WARN_MAX)
-            cli_warn("%s", ind_dataset_errmsg(ds));
+            cli_warn("%s", cli_error_text(text, sizeof text, &err));
         return overview_undecided(t, ds, i);
     }
     ind_growth_overview(&r, s, NULL); /* an empty series fills a blank row */

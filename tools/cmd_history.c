@@ -71,6 +71,7 @@ static int run(const cli *c, int argc, char **argv)
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;
     walk w = { NULL, NULL };
+    ind_error err = IND_ERROR_INIT;
     size_t at;
     int opt, rc;
 
@@ -91,18 +92,19 @@ static int run(const cli *c, int argc, char **argv)
     w.only = optind < argc ? argv[optind] : NULL;
     rc = cli_open(c, IND_OPEN_READ, &ds);
     if (rc == EX_OK && w.only != NULL &&
-        ind_dataset_find_indicator(ds, w.only, &at) != IND_OK)
-        rc = cli_fail(IND_ENOTFOUND, ind_dataset_errmsg(ds));
+        ind_dataset_find_indicator(ds, w.only, &at, &err) != IND_OK)
+        rc = cli_fail_error(&err);
     if (rc == EX_OK) {
         w.table = out_table_new(columns, sizeof columns / sizeof columns[0]);
         doc = out_doc_new();
-        rc = w.table && doc ? ind_dataset_history(ds, on_change, &w) : IND_ENOMEM;
+        rc = w.table && doc ? ind_dataset_history(ds, on_change, &w, &err)
+                            : IND_ENOMEM;
         if (rc == IND_OK) {
             rc = out_doc_table(doc, NULL, NULL, w.table) == 0
                  ? cli_print(doc, format) : EX_OSERR;
             w.table = NULL;
         } else {
-            rc = cli_fail(rc, ind_dataset_errmsg(ds));
+            rc = cli_fail_error(&err);
         }
     }
     out_table_free(w.table);

@@ -26,8 +26,8 @@ static double latest_value(ind_dataset *ds, size_t series, int year)
     ind_reading r;
     size_t at;
 
-    if (ind_dataset_chosen_reading(ds, series, year, &at) != IND_OK ||
-        ind_dataset_reading(ds, at, &r) != IND_OK)
+    if (ind_dataset_chosen_reading(ds, series, year, &at, NULL) != IND_OK ||
+        ind_dataset_reading(ds, at, &r, NULL) != IND_OK)
         return NAN;
     return r.value;
 }
@@ -40,9 +40,9 @@ static int add_series_rows(ind_dataset *ds, out_table *t, char *has_series)
         ind_series_info info;
         ind_indicator ind;
         size_t at;
-        ind_dataset_series_info(ds, i, &info);
-        ind_dataset_find_indicator(ds, info.indicator, &at);
-        ind_dataset_indicator(ds, at, &ind);
+        ind_dataset_series_info(ds, i, &info, NULL);
+        ind_dataset_find_indicator(ds, info.indicator, &at, NULL);
+        ind_dataset_indicator(ds, at, &ind, NULL);
         has_series[at] = 1;
         out_text(t, info.indicator);
         out_text(t, info.entity);
@@ -71,7 +71,7 @@ static int add_empty_indicators(ind_dataset *ds, out_table *t,
         size_t k;
         if (has_series[i])
             continue;
-        ind_dataset_indicator(ds, i, &ind);
+        ind_dataset_indicator(ds, i, &ind, NULL);
         out_text(t, ind.id);
         out_text(t, "");
         out_text(t, ind.title);

@@ -280,9 +280,9 @@ static void about(char *buf, size_t size, double v)
 
     if (e >= 2) {
         double unit = pow(10.0, (double)(e - 2));
-        ind_number_format_human(buf, size, round(v / unit) * unit, 0);
+        ind_number_format_human(buf, size, round(v / unit) * unit, 0, NULL);
     } else {
-        ind_number_format_human(buf, size, v, sig_decimals(v, 3));
+        ind_number_format_human(buf, size, v, sig_decimals(v, 3), NULL);
     }
 }
 
@@ -297,7 +297,7 @@ static void make_level_names(const ind_projection_options *o,
     char num[IND_NUMBER_BUFSIZE];
 
     for (j = 0; j < n; j++) {
-        ind_number_format(num, sizeof num, levels[j]);
+        ind_number_format(num, sizeof num, levels[j], NULL);
         snprintf(names->text[2 * j], LEVEL_NAME_SIZE, "lo%s", num);
         snprintf(names->text[2 * j + 1], LEVEL_NAME_SIZE, "hi%s", num);
     }
@@ -599,14 +599,11 @@ static int fit_series(ind_dataset *ds, size_t index, const project_args *a,
                       ind_projection **out, ind_error *why)
 {
     ind_series *s = NULL;
-    int rc = ind_dataset_series(ds, index, &s);
+    int rc = ind_dataset_series(ds, index, &s, why);
 
     *out = NULL;
-    if (rc != IND_OK) {
-        snprintf(why->message, sizeof why->message, "%s",
-                 ind_dataset_errmsg(ds));
+    if (rc != IND_OK)
         return rc;
-    }
     rc = ind_projection_fit_series(out, s, a->to, &a->opts, why);
     ind_series_free(s);
     return rc;
@@ -622,8 +619,8 @@ static int project_one(ind_dataset *ds, const project_args *a)
 
     if (rc != EX_OK)
         return rc;
-    ind_dataset_find_indicator(ds, a->id, &at);
-    ind_dataset_indicator(ds, at, &ind);
+    ind_dataset_find_indicator(ds, a->id, &at, NULL);
+    ind_dataset_indicator(ds, at, &ind, NULL);
     rc = fit_series(ds, series, a, &p, &why);
     if (rc != IND_OK) {
         cli_error("%s%s%s: %s", a->id, *a->entity ? "/" : "", a->entity,
@@ -661,8 +658,8 @@ static double last_value(ind_dataset *ds, size_t series, int year)
     ind_reading r;
     size_t at;
 
-    if (ind_dataset_chosen_reading(ds, series, year, &at) != IND_OK
-        || ind_dataset_reading(ds, at, &r) != IND_OK)
+    if (ind_dataset_chosen_reading(ds, series, year, &at, NULL) != IND_OK
+        || ind_dataset_reading(ds, at, &r, NULL) != IND_OK)
         return NAN;
     return r.value;
 }
@@ -678,7 +675,7 @@ static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
     size_t j, nbounds = 2 * (a->opts.nlevels ? a->opts.nlevels : 2);
     int rc = fit_series(ds, index, a, &p, &why), decimals;
 
-    ind_dataset_series_info(ds, index, &info);
+    ind_dataset_series_info(ds, index, &info, NULL);
     out_text(t, info.indicator);
     out_text(t, info.entity);
     if (rc != IND_OK) {

@@ -28,7 +28,7 @@ static const char *used_text(ind_dataset *ds, size_t series, size_t idx,
                              int year)
 {
     size_t chosen;
-    int rc = ind_dataset_chosen_reading(ds, series, year, &chosen);
+    int rc = ind_dataset_chosen_reading(ds, series, year, &chosen, NULL);
 
     if (rc == IND_EDATA)
         return "conflict";
@@ -41,10 +41,10 @@ static int fill(ind_dataset *ds, size_t series, out_table *t)
     size_t n, k;
     char status[2] = { 0, 0 };
 
-    ind_dataset_series_readings(ds, series, &idx, &n);
+    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
     for (k = 0; k < n; k++) {
         ind_reading r;
-        ind_dataset_reading(ds, idx[k], &r);
+        ind_dataset_reading(ds, idx[k], &r, NULL);
         status[0] = r.status;
         out_text(t, r.indicator);
         out_text(t, r.entity);
@@ -68,8 +68,8 @@ static int describe(ind_dataset *ds, const char *id, out_doc *doc)
     ind_indicator ind;
     size_t at;
 
-    ind_dataset_find_indicator(ds, id, &at);
-    ind_dataset_indicator(ds, at, &ind);
+    ind_dataset_find_indicator(ds, id, &at, NULL);
+    ind_dataset_indicator(ds, at, &ind, NULL);
     out_doc_text(doc, "indicator", NULL, ind.id);
     out_doc_text(doc, "title", NULL, ind.title);
     out_doc_text(doc, "kind", NULL, ind_kind_name(ind.kind));

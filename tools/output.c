@@ -329,7 +329,7 @@ static void human(const cell *c, char *buf, size_t size)
 {
     switch (c->type) {
     case CELL_TEXT: shorten(buf, size, c->text, TABLE_TEXT_MAX); break;
-    case CELL_NUM: ind_number_format_human(buf, size, c->num, c->decimals); break;
+    case CELL_NUM: ind_number_format_human(buf, size, c->num, c->decimals, NULL); break;
     case CELL_INT: snprintf(buf, size, "%lld", c->integer); break;
     case CELL_BOOL: snprintf(buf, size, "%s", c->integer ? "yes" : "no"); break;
     default: buf[0] = '\0'; break;
@@ -339,7 +339,7 @@ static void human(const cell *c, char *buf, size_t size)
 static void machine(const cell *c, char *buf, size_t size)
 {
     switch (c->type) {
-    case CELL_NUM: ind_number_format(buf, size, c->num); break;
+    case CELL_NUM: ind_number_format(buf, size, c->num, NULL); break;
     case CELL_INT: snprintf(buf, size, "%lld", c->integer); break;
     case CELL_BOOL: snprintf(buf, size, "%s", c->integer ? "true" : "false"); break;
     default: buf[0] = '\0'; break;

@@ -1,6 +1,7 @@
 /* chart: the handle. Options and series are validated and copied here, text
  * cleaned on the way in, so the writer only ever sees safe, checked data. */
 #include "chart_internal.h"
+#include "array.h"
 #include "atomicfile.h"
 #include "error_internal.h"
 
@@ -312,7 +313,7 @@ static int add_sources(ind_chart *c, const ind_chart_series *s)
     size_t i, k;
 
     for (i = 0; s->sources != NULL && i < s->n_sources; i++) {
-        char *clean = chart_text_clean(s->sources[i]), **grown;
+        char *clean = chart_text_clean(s->sources[i]);
         if (clean == NULL)
             return -1;
         for (k = 0; k < c->n_sources && strcmp(c->sources[k], clean); k++)
@@ -321,12 +322,11 @@ static int add_sources(ind_chart *c, const ind_chart_series *s)
             free(clean);
             continue;
         }
-        grown = realloc(c->sources, (c->n_sources + 1) * sizeof *grown);
-        if (grown == NULL) {
+        if (IND_ARRAY_RESERVE(c->sources, c->sources_cap,
+                              c->n_sources + 1) != 0) {
             free(clean);
             return -1;
         }
-        c->sources = grown;
         c->sources[c->n_sources++] = clean;
     }
     return 0;

@@ -1,6 +1,7 @@
 /* chart_internal: the chart module's private types, shared by its files:
  *   chart.c         the handle: options, validation, copies of the data
- *   chart_text.c    cleaning, measuring, wrapping and quoting text
+ *   chart_text.c    cleaning, measuring, wrapping and quoting text, and
+ *                   the human text of a value for labels
  *   chart_scale.c   axis ranges and tick steps
  *   chart_layout.c  where everything goes on the canvas (the plan)
  *   chart_script.c  the script: header, output, style and data sections
@@ -46,7 +47,7 @@ struct ind_chart {
     chart_series series[IND_CHART_MAX_SERIES];
     size_t n_series;
     char **sources;          /* cleaned, without duplicates */
-    size_t n_sources;
+    size_t n_sources, sources_cap;
 };
 
 /* ---- Text (chart_text.c) ------------------------------------------------ */
@@ -96,6 +97,10 @@ void chart_put_format_string(FILE *out, const char *text);
  * single-quoted unless every character is one the shell leaves alone, so
  * the text never ends with a backslash. Returns 0 or -1 (out of memory). */
 int chart_shell_append(char **cmd, size_t *len, const char *word);
+
+/* Human text of a value for a label ("74,240", "+21.5%"). */
+void chart_value_text(char *buf, size_t size, double value,
+                      ind_chart_kind kind);
 
 /* A number in the C locale, shortest round-trip form (never NaN here). */
 void chart_put_number(FILE *out, double value);
@@ -208,10 +213,6 @@ extern const char *const chart_palette[IND_CHART_MAX_SERIES];
  * lines of the header. Returns IND_OK or an error with err set. */
 int chart_script_write(FILE *out, const ind_chart *chart, const char *path,
                        ind_error *err);
-
-/* Human text of a value for a label ("74,240", "+21.5%"). */
-void chart_value_text(char *buf, size_t size, double value,
-                      ind_chart_kind kind);
 
 /* Write the plot section (every panel) of a planned chart. */
 void chart_plot_write(FILE *out, const ind_chart *chart,

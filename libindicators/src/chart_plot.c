@@ -58,21 +58,6 @@ static void screen_label(writer *w, const char *text, double x, double y,
             colour);
 }
 
-void chart_value_text(char *buf, size_t size, double value,
-                      ind_chart_kind kind)
-{
-    char num[IND_NUMBER_HUMAN_BUFSIZE];
-    int decimals = kind != IND_CHART_LINE ? 1 : fabs(value) >= 100 ? 0 : -1;
-
-    if (ind_number_format_human(num, sizeof num, value, decimals) != IND_OK)
-        memcpy(num, "?", 2);
-    if (kind == IND_CHART_GROWTH)
-        snprintf(buf, size, "%s%s%%", value > 0 && strcmp(num, "0.0") ? "+"
-                 : "", num);
-    else
-        snprintf(buf, size, "%s", num);
-}
-
 /* ---- Chart-wide texts and key ------------------------------------------ */
 
 

@@ -79,7 +79,7 @@ double chart_axis_label_width(const chart_axis *axis)
 
     for (i = 0; i < n; i++) {
         if (ind_number_format_human(buf, sizeof buf, tick_value(axis, i),
-                                    axis->decimals) != IND_OK)
+                                    axis->decimals, NULL) != IND_OK)
             continue;
         w = chart_text_width(buf);
         if (w > widest)
@@ -100,7 +100,7 @@ void chart_axis_put(FILE *out, const char *name, const chart_axis *axis)
     fprintf(out, "]\nset %stics (", name);
     for (i = 0; i < n; i++) {
         double v = tick_value(axis, i);
-        if (ind_number_format_human(buf, sizeof buf, v, axis->decimals) !=
+        if (ind_number_format_human(buf, sizeof buf, v, axis->decimals, NULL) !=
             IND_OK)
             memcpy(buf, "?", 2);
         if (i > 0)

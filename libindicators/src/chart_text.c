@@ -1,6 +1,7 @@
 /* chart_text: untrusted text made safe for a gnuplot script, measured and
  * wrapped for the canvas. */
 #include "chart_internal.h"
+#include "array.h"
 #include "text.h"
 #include "indicators/number.h"
 
@@ -190,14 +191,8 @@ int chart_lines_push(chart_lines *l, const char *s)
 {
     char *copy;
 
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
-        char **grown = realloc(l->line, cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        l->line = grown;
-        l->cap = cap;
-    }
+    if (IND_ARRAY_RESERVE(l->line, l->cap, l->n + 1) != 0)
+        return -1;
     copy = strdup(s);
     if (copy == NULL)
         return -1;
@@ -339,11 +334,27 @@ void chart_put_format_string(FILE *out, const char *text)
     put_escaped(out, text, 1);
 }
 
+void chart_value_text(char *buf, size_t size, double value,
+                      ind_chart_kind kind)
+{
+    char num[IND_NUMBER_HUMAN_BUFSIZE];
+    int decimals = kind != IND_CHART_LINE ? 1 : fabs(value) >= 100 ? 0 : -1;
+
+    if (ind_number_format_human(num, sizeof num, value, decimals,
+                                NULL) != IND_OK)
+        memcpy(num, "?", 2);
+    if (kind == IND_CHART_GROWTH)
+        snprintf(buf, size, "%s%s%%", value > 0 && strcmp(num, "0.0") ? "+"
+                 : "", num);
+    else
+        snprintf(buf, size, "%s", num);
+}
+
 void chart_put_number(FILE *out, double value)
 {
     char buf[IND_NUMBER_BUFSIZE];
 
-    if (ind_number_format(buf, sizeof buf, value) != IND_OK)
+    if (ind_number_format(buf, sizeof buf, value, NULL) != IND_OK)
         memcpy(buf, "NaN", 4);
     fputs(buf, out);
 }

@@ -1,5 +1,6 @@
 /* csvfile: strict streaming CSV reading with positions, over libcsv. */
 #include "csvfile.h"
+#include "array.h"
 #include "error_internal.h"
 #include "text.h"
 
@@ -23,7 +24,7 @@ typedef struct reader {
     size_t *starts;         /* offset of each field in bytes */
     size_t *lens;
     char **fields;
-    size_t nfields, fields_cap, ptrs_cap;
+    size_t nfields, starts_cap, lens_cap, ptrs_cap;
     size_t rows_done;       /* rows delivered so far */
     unsigned long line;     /* line of the current logical row */
     uint64_t offset;
@@ -43,23 +44,6 @@ static int reader_fail(reader *r, int code, unsigned long line,
         r->rc = ind_error_set_at(r->err, code, r->display, line, column, "%s",
                                  what);
     return r->rc;
-}
-
-static int grow(void **ptr, size_t *cap, size_t need, size_t size)
-{
-    size_t n = *cap ? *cap : 16;
-    void *p;
-
-    if (need <= *cap)
-        return 0;
-    while (n < need)
-        n *= 2;
-    p = realloc(*ptr, n * size);
-    if (p == NULL)
-        return -1;
-    *ptr = p;
-    *cap = n;
-    return 0;
 }
 
 /* libcsv field callback: keep a copy, check size and encoding. */
@@ -83,25 +67,11 @@ static void on_field(void *data, size_t len, void *vr)
         reader_fail(r, IND_EPARSE, r->line, (unsigned)column, msg);
         return;
     }
-    if (grow((void **)&r->bytes, &r->bytes_cap, r->bytes_len + len + 1, 1)) {
+    if (IND_ARRAY_RESERVE(r->bytes, r->bytes_cap, r->bytes_len + len + 1) ||
+        IND_ARRAY_RESERVE(r->starts, r->starts_cap, r->nfields + 1) ||
+        IND_ARRAY_RESERVE(r->lens, r->lens_cap, r->nfields + 1)) {
         reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
         return;
-    }
-    if (r->nfields == r->fields_cap) {
-        /* starts and lens grow together, to the same capacity. */
-        size_t cap = r->fields_cap;
-        size_t *l;
-        if (grow((void **)&r->starts, &cap, r->nfields + 1, sizeof *r->starts)) {
-            reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
-            return;
-        }
-        l = realloc(r->lens, cap * sizeof *l);
-        if (l == NULL) {
-            reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
-            return;
-        }
-        r->lens = l;
-        r->fields_cap = cap;
     }
     off = r->bytes_len;
     if (len > 0)
@@ -118,20 +88,15 @@ static void on_row(int c, void *vr)
 {
     reader *r = vr;
     ind_csv_row row;
-    char **f;
     size_t i;
 
     (void)c;
     if (r->rc != IND_OK)
         return;
-    if (r->nfields > r->ptrs_cap || r->fields == NULL) {
-        f = realloc(r->fields, (r->fields_cap ? r->fields_cap : 1) * sizeof *f);
-        if (f == NULL) {
-            reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
-            return;
-        }
-        r->fields = f;
-        r->ptrs_cap = r->fields_cap;
+    if (IND_ARRAY_RESERVE(r->fields, r->ptrs_cap,
+                          r->nfields ? r->nfields : 1) != 0) {
+        reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+        return;
     }
     for (i = 0; i < r->nfields; i++)
         r->fields[i] = r->bytes + r->starts[i];
@@ -247,7 +212,7 @@ static int fill(FILE *f, char **buf, size_t *len, size_t *cap, int *eof)
 {
     size_t got;
 
-    if (grow((void **)buf, cap, *len + READ_CHUNK, 1) != 0)
+    if (ind_array_reserve(buf, cap, *len + READ_CHUNK, 1) != 0)
         return IND_ENOMEM;
     got = fread(*buf + *len, 1, READ_CHUNK, f);
     *len += got;
@@ -398,26 +363,24 @@ int ind_csv_write_field(FILE *out, const char *text, size_t len)
 /* Collects fields for ind_csv_split. */
 typedef struct split_ctx {
     ind_csv_fields *out;
+    size_t cap;
     int failed;
 } split_ctx;
 
 static void on_split_field(void *data, size_t len, void *vctx)
 {
     split_ctx *c = vctx;
-    char **f, *copy;
+    char *copy;
 
     if (c->failed)
         return;
-    f = realloc(c->out->field, (c->out->count + 1) * sizeof *f);
     copy = malloc(len + 1);
-    if (f == NULL || copy == NULL) {
-        if (f != NULL)
-            c->out->field = f;
+    if (copy == NULL ||
+        IND_ARRAY_RESERVE(c->out->field, c->cap, c->out->count + 1) != 0) {
         free(copy);
         c->failed = 1;
         return;
     }
-    c->out->field = f;
     if (len > 0)
         memcpy(copy, data, len);
     copy[len] = '\0';
@@ -433,7 +396,7 @@ static void on_split_row(int ch, void *vctx)
 int ind_csv_split(const char *s, size_t len, ind_csv_fields *out)
 {
     struct csv_parser p;
-    split_ctx c = { out, 0 };
+    split_ctx c = { out, 0, 0 };
     int rc = IND_OK;
 
     out->count = 0;

@@ -1,6 +1,7 @@
 /* dataset_change: add a reading or define an indicator, in memory, with
  * exactly the checks a loaded row meets. ind_dataset_commit() writes. */
 #include "dataset_internal.h"
+#include "error_internal.h"
 #include "indicators/number.h"
 
 #include <stdio.h>
@@ -8,16 +9,10 @@
 #include <string.h>
 
 static int record_change(ind_dataset *ds, int define, size_t what,
-                         size_t replaced)
+                         size_t replaced, ind_error *err)
 {
-    if (ds->nchanges == ds->changes_cap) {
-        size_t cap = ds->changes_cap ? ds->changes_cap * 2 : 8;
-        change_rec *p = realloc(ds->changes, cap * sizeof *p);
-        if (p == NULL)
-            return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
-        ds->changes = p;
-        ds->changes_cap = cap;
-    }
+    if (IND_ARRAY_RESERVE(ds->changes, ds->changes_cap, ds->nchanges + 1) != 0)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     ds->changes[ds->nchanges].define = define;
     ds->changes[ds->nchanges].reading = what;
     ds->changes[ds->nchanges].replaced = replaced;
@@ -26,19 +21,25 @@ static int record_change(ind_dataset *ds, int define, size_t what,
 }
 
 /* Changes need a dataset that was opened for writing and loaded cleanly. */
-static int writable(ind_dataset *ds)
+static int writable(const ind_dataset *ds, ind_error *err)
 {
-    if (!(ds->flags & IND_OPEN_WRITE))
-        return ind_dataset_fail(ds, IND_EINVAL, "%s was opened read-only",
-                                ds->path);
-    if (ds->committed)
-        return ind_dataset_fail(ds, IND_EINVAL, "%s: this handle has already "
-                                "committed its changes; open the dataset "
-                                "again to change it further", ds->path);
-    if (ds->load_rc != IND_OK)
-        return ind_dataset_fail(ds, ds->load_rc, "%s did not load cleanly; "
-                                "run `indicators check` and fix it first",
-                                ds->path);
+    if (!(ds->flags & IND_OPEN_WRITE)) {
+        ind_error_set(err, IND_EINVAL, "%s was opened read-only", ds->path);
+        ind_error_about(err, IND_DETAIL_READ_ONLY, NULL, 0);
+        return IND_EINVAL;
+    }
+    if (ds->committed) {
+        ind_error_set(err, IND_EINVAL, "%s: this handle has already "
+                      "committed its changes; open the dataset again to "
+                      "change it further", ds->path);
+        ind_error_about(err, IND_DETAIL_COMMITTED, NULL, 0);
+        return IND_EINVAL;
+    }
+    if (ds->load_rc != IND_OK) {
+        ind_error_set(err, ds->load_rc, "%s did not load cleanly", ds->path);
+        ind_error_about(err, IND_DETAIL_NOT_LOADED, NULL, 0);
+        return ds->load_rc;
+    }
     return IND_OK;
 }
 
@@ -47,22 +48,20 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
-/* Intern a text checked against the text rules; IND_STRID_NONE on failure
- * (the handle's error says why). */
-static ind_strid checked_text(ind_dataset *ds, const char *name, const char *s)
+/* Intern a text checked against the text rules into *out. Returns IND_OK,
+ * IND_EPARSE (err says why) or IND_ENOMEM. */
+static int checked_text(ind_dataset *ds, const char *name, const char *s,
+                        ind_strid *out, ind_error *err)
 {
     char why[256];
-    ind_strid id;
 
     s = or_empty(s);
-    if (ind_check_text(name, s, strlen(s), why, sizeof why) != IND_OK) {
-        ind_dataset_fail(ds, IND_EPARSE, "%s", why);
-        return IND_STRID_NONE;
-    }
-    id = ind_strpool_intern(&ds->pool, s, strlen(s));
-    if (id == IND_STRID_NONE)
-        ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
-    return id;
+    if (ind_check_text(name, s, strlen(s), why, sizeof why) != IND_OK)
+        return ind_error_set(err, IND_EPARSE, "%s", why);
+    *out = ind_strpool_intern(&ds->pool, s, strlen(s));
+    if (*out == IND_STRID_NONE)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    return IND_OK;
 }
 
 /* The first live reading of a series and year, other than 'except', that
@@ -74,7 +73,7 @@ static long find_live(ind_dataset *ds, uint32_t series, int year,
     const size_t *idx;
     size_t n, k;
 
-    if (ind_dataset_series_readings(ds, series, &idx, &n) != IND_OK)
+    if (ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
         return -1;
     for (k = 0; k < n; k++) {
         const reading_rec *r = &ds->readings[idx[k]];
@@ -89,19 +88,21 @@ static long find_live(ind_dataset *ds, uint32_t series, int year,
 }
 
 /* Do readings of the series tie for the year (an undecided conflict)?
- * The handle's message then names them. */
-static int year_in_conflict(ind_dataset *ds, uint32_t series, int year)
+ * err (may be NULL) then names them. */
+static int year_in_conflict(ind_dataset *ds, uint32_t series, int year,
+                            ind_error *err)
 {
     size_t chosen;
 
-    return ind_dataset_chosen_reading(ds, series, year, &chosen) == IND_EDATA;
+    return ind_dataset_chosen_reading(ds, series, year, &chosen, err)
+           == IND_EDATA;
 }
 
 /* Parse and check the key fields and the figure into rec. */
 static int check_new_reading(ind_dataset *ds, const ind_reading *in,
                              const char *value_text, reading_rec *rec,
                              text_rec *txt, uint32_t *ind_index,
-                             ind_strid *entity)
+                             ind_strid *entity, ind_error *err)
 {
     const char *id = or_empty(in->indicator);
     const indicator_rec *ind;
@@ -113,8 +114,8 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
     unsigned flags = 0;
 
     if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
-        return ind_dataset_fail(ds, IND_EPARSE, "%s", why);
-    rc = ind_dataset_find_indicator(ds, id, &at);
+        return ind_error_set(err, IND_EPARSE, "%s", why);
+    rc = ind_dataset_find_indicator(ds, id, &at, err);
     if (rc != IND_OK)
         return rc;
     *ind_index = (uint32_t)at;
@@ -122,51 +123,53 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
     snprintf(year_text, sizeof year_text, "%d", year);
     rc = ind_check_year(year_text, strlen(year_text), &year, why, sizeof why);
     if (rc != IND_OK)
-        return ind_dataset_fail(ds, rc, "%s", why);
+        return ind_error_set(err, rc, "%s", why);
     rec->year = (int16_t)year;
-    *entity = checked_text(ds, "entity", in->entity);
-    txt->unit = checked_text(ds, "unit", in->unit);
-    txt->source = checked_text(ds, "source", in->source);
-    txt->note = checked_text(ds, "note", in->note);
-    if (*entity == IND_STRID_NONE || txt->unit == IND_STRID_NONE ||
-        txt->source == IND_STRID_NONE || txt->note == IND_STRID_NONE)
-        return ds->error.code;
+    rc = checked_text(ds, "entity", in->entity, entity, err);
+    if (rc == IND_OK)
+        rc = checked_text(ds, "unit", in->unit, &txt->unit, err);
+    if (rc == IND_OK)
+        rc = checked_text(ds, "source", in->source, &txt->source, err);
+    if (rc == IND_OK)
+        rc = checked_text(ds, "note", in->note, &txt->note, err);
+    if (rc != IND_OK)
+        return rc;
     rc = ind_check_as_of(or_empty(in->as_of), strlen(or_empty(in->as_of)), year,
                          why, sizeof why);
     if (rc != IND_OK)
-        return ind_dataset_fail(ds, rc, "%s", why);
+        return ind_error_set(err, rc, "%s", why);
     txt->as_of = ind_strpool_intern(&ds->pool, or_empty(in->as_of),
                                     strlen(or_empty(in->as_of)));
     if (in->status != 0 && ind_check_status(status_text, 1, &rec->status, why,
                                             sizeof why) != IND_OK)
-        return ind_dataset_fail(ds, IND_EPARSE, "%s", why);
+        return ind_error_set(err, IND_EPARSE, "%s", why);
     rec->role = (uint8_t)in->role;
     if (ind->kind == IND_KIND_RATE)
         flags |= IND_NUMBER_ALLOW_PERCENT;
     if (value_text != NULL) {
         if (ind_number_parse(&rec->value, value_text, strlen(value_text), flags,
                              &nerr) != IND_OK)
-            return ind_dataset_fail(ds, nerr.code, "%s", nerr.message);
-    } else if (ind_number_format(text, sizeof text, in->value) != IND_OK ||
+            return ind_error_copy(err, &nerr);
+    } else if (ind_number_format(text, sizeof text, in->value, NULL) != IND_OK ||
                ind_number_parse(&rec->value, text, strlen(text), 0, NULL)
                    != IND_OK) {
         /* The file must be able to hold it: its text has to read back. */
-        return ind_dataset_fail(ds, IND_EDATA, "value %g is not a finite "
-                                "figure that reads back", in->value);
+        return ind_error_set(err, IND_EDATA, "value %g is not a finite "
+                             "figure that reads back", in->value);
     }
     if (*ds_str(ds, txt->unit) && *ds_str(ds, ind->unit) && txt->unit != ind->unit)
-        return ind_dataset_fail(ds, IND_EDATA, "unit '%s' contradicts the "
-                                "catalog: %s is counted in '%s'",
-                                ds_str(ds, txt->unit), id, ds_str(ds, ind->unit));
+        return ind_error_set(err, IND_EDATA, "unit '%s' contradicts the "
+                             "catalog: %s is counted in '%s'",
+                             ds_str(ds, txt->unit), id, ds_str(ds, ind->unit));
     if (ind->kind == IND_KIND_RATE && *ds_str(ds, txt->unit) &&
         strcmp(ds_str(ds, txt->unit), "percent") != 0)
-        return ind_dataset_fail(ds, IND_EDATA, "unit '%s': %s is a rate, its "
-                                "unit is 'percent'", ds_str(ds, txt->unit), id);
+        return ind_error_set(err, IND_EDATA, "unit '%s': %s is a rate, its "
+                             "unit is 'percent'", ds_str(ds, txt->unit), id);
     return IND_OK;
 }
 
 int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
-                    const char *value_text, unsigned flags)
+                    const char *value_text, unsigned flags, ind_error *err)
 {
     reading_rec rec;
     text_rec txt;
@@ -178,33 +181,36 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     int rc, was_conflict;
 
     if (ds == NULL || in == NULL)
-        return IND_EINVAL;
-    rc = writable(ds);
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_add: NULL "
+                             "argument");
+    rc = writable(ds, err);
     if (rc != IND_OK)
         return rc;
     memset(&rec, 0, sizeof rec);
     memset(&txt, 0, sizeof txt);
-    rc = check_new_reading(ds, in, value_text, &rec, &txt, &ind_index, &entity);
+    rc = check_new_reading(ds, in, value_text, &rec, &txt, &ind_index, &entity,
+                           err);
     if (rc != IND_OK)
         return rc;
     series = ind_dataset_series_of(ds, ds->indicators[ind_index].id, entity,
                                    ind_index);
     if (series == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     existing = find_live(ds, series, rec.year, txt.as_of, 0, -1);
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
         const reading_rec *old = &ds->readings[existing];
         char v[IND_NUMBER_HUMAN_BUFSIZE];
-        ind_number_format_human(v, sizeof v, old->value, -1);
-        return ind_dataset_fail(ds, IND_EEXISTS,
-                                "%s:%u: %s %d%s%s already has a reading (%s "
-                                "from %s); to replace it, repeat with --revise "
-                                "(the old figure is kept in the history)",
-                                ds->path, (unsigned)old->line, in->indicator,
-                                rec.year, *ds_str(ds, txt.as_of) ? " as of " : "",
-                                ds_str(ds, txt.as_of), v,
-                                *ds_str(ds, rd_source(ds, old)) ? ds_str(ds, rd_source(ds, old))
-                                                         : "no source");
+        ind_number_format_human(v, sizeof v, old->value, -1, NULL);
+        ind_error_set(err, IND_EEXISTS, "%s:%u: %s %d%s%s already has a "
+                      "reading (%s from %s)", ds->path,
+                      (unsigned)old->line, in->indicator, rec.year,
+                      *ds_str(ds, txt.as_of) ? " as of " : "",
+                      ds_str(ds, txt.as_of), v,
+                      *ds_str(ds, rd_source(ds, old))
+                          ? ds_str(ds, rd_source(ds, old)) : "no source");
+        ind_error_about(err, IND_DETAIL_READING_EXISTS, in->indicator,
+                        rec.year);
+        return IND_EEXISTS;
     }
     if (existing >= 0) {
         const reading_rec *old = &ds->readings[existing];
@@ -218,25 +224,29 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     primary = rec.role == IND_ROLE_PRIMARY
               ? find_live(ds, series, rec.year, IND_STRID_NONE, 1, existing)
               : -1;
-    if (primary >= 0)
-        return ind_dataset_fail(ds, IND_EDATA, "%s %d already has a primary "
-                                "reading (line %u); revise that one to "
-                                "'alternate' first", in->indicator, rec.year,
-                                (unsigned)ds->readings[primary].line);
-    was_conflict = year_in_conflict(ds, series, rec.year);
+    if (primary >= 0) {
+        ind_error_set(err, IND_EDATA, "%s %d already has a primary reading "
+                      "(line %u); revise that one to 'alternate' first",
+                      in->indicator, rec.year,
+                      (unsigned)ds->readings[primary].line);
+        ind_error_about(err, IND_DETAIL_SECOND_PRIMARY, in->indicator,
+                        rec.year);
+        return IND_EDATA;
+    }
+    was_conflict = year_in_conflict(ds, series, rec.year, NULL);
     rec.series = series;
     rec.text = ind_dataset_text_of(ds, &txt);
     if (rec.text == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     rec.state = READING_ADDED;
     added = ind_dataset_push_reading(ds, &rec);
     if (added == (size_t)-1)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     if (existing >= 0) {
         old_state = ds->readings[existing].state;
         ds->readings[existing].state = READING_REPLACED;
     }
-    if (!was_conflict && year_in_conflict(ds, series, rec.year)) {
+    if (!was_conflict && year_in_conflict(ds, series, rec.year, err)) {
         /* A tie nobody decided: refuse, and take the reading back. */
         if (existing >= 0)
             ds->readings[existing].state = old_state;
@@ -245,15 +255,12 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
         ds->order_valid = 0;
         return IND_EDATA;
     }
-    rc = record_change(ds, 0, added, existing >= 0 ? (size_t)existing
-                                                   : (size_t)-1);
-    if (rc != IND_OK)
-        return rc;
-    ind_error_clear(&ds->error);
-    return IND_OK;
+    return record_change(ds, 0, added,
+                         existing >= 0 ? (size_t)existing : (size_t)-1, err);
 }
 
-int ind_dataset_define(ind_dataset *ds, const ind_indicator *in)
+int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
+                       ind_error *err)
 {
     const char *id;
     char why[256];
@@ -262,47 +269,50 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in)
                                         "growth_of", "indicator" };
     uint32_t at;
     size_t k;
+    int rc;
 
     if (ds == NULL || in == NULL)
-        return IND_EINVAL;
-    if (writable(ds) != IND_OK)
-        return ds->error.code;
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_define: NULL "
+                             "argument");
+    rc = writable(ds, err);
+    if (rc != IND_OK)
+        return rc;
     id = or_empty(in->id);
     if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
-        return ind_dataset_fail(ds, IND_EPARSE, "%s", why);
+        return ind_error_set(err, IND_EPARSE, "%s", why);
     texts[0] = in->title;
     texts[1] = in->unit;
     texts[2] = in->description;
     texts[3] = in->growth_of;
     texts[4] = id;
     for (k = 0; k < 5; k++) {
-        ids[k] = checked_text(ds, names[k], texts[k]);
-        if (ids[k] == IND_STRID_NONE)
-            return ds->error.code;
+        rc = checked_text(ds, names[k], texts[k], &ids[k], err);
+        if (rc != IND_OK)
+            return rc;
     }
     at = ind_index_map_get(&ds->indicator_by_id, ids[4]);
     if (at != UINT32_MAX && ds->indicators[at].declared)
-        return ind_dataset_fail(ds, IND_EEXISTS, "indicator '%s' is already in "
-                                "the catalog %s", id, ds->catalog_path);
+        return ind_error_set(err, IND_EEXISTS, "indicator '%s' is already "
+                             "in the catalog %s", id, ds->catalog_path);
     if (in->kind == IND_KIND_UNSPECIFIED)
-        return ind_dataset_fail(ds, IND_EINVAL, "give the kind of '%s': stock "
-                                "(a level at a date), flow (a count during the "
-                                "year) or rate (a percentage change)", id);
+        return ind_error_set(err, IND_EINVAL, "give the kind of '%s': stock "
+                             "(a level at a date), flow (a count during the "
+                             "year) or rate (a percentage change)", id);
     if (in->kind == IND_KIND_RATE && strcmp(ds_str(ds, ids[1]), "percent") != 0)
-        return ind_dataset_fail(ds, IND_EDATA, "'%s' is a rate: its unit must "
-                                "be 'percent'", id);
+        return ind_error_set(err, IND_EDATA, "'%s' is a rate: its unit must "
+                             "be 'percent'", id);
     if (ids[3] != 0) {
         uint32_t target = ind_index_map_get(&ds->indicator_by_id, ids[3]);
         if (in->kind != IND_KIND_RATE || target == UINT32_MAX ||
             ds->indicators[target].kind != IND_KIND_STOCK)
-            return ind_dataset_fail(ds, IND_EDATA, "growth_of '%s': only a "
-                                    "rate can be the growth of an indicator, "
-                                    "and it must be a stock in the catalog",
-                                    ds_str(ds, ids[3]));
+            return ind_error_set(err, IND_EDATA, "growth_of '%s': only a "
+                                 "rate can be the growth of an indicator, "
+                                 "and it must be a stock in the catalog",
+                                 ds_str(ds, ids[3]));
     }
     at = ind_dataset_indicator_of(ds, ids[4]);
     if (at == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     ds->indicators[at].title = ids[0];
     ds->indicators[at].unit = ids[1];
     ds->indicators[at].description = ids[2];
@@ -310,6 +320,5 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in)
     ds->indicators[at].kind = in->kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].added = 1;
-    ind_error_clear(&ds->error);
-    return record_change(ds, 1, at, (size_t)-1);
+    return record_change(ds, 1, at, (size_t)-1, err);
 }

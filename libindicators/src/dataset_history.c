@@ -7,16 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { H_FIELDS = 16 };
-
-static const char *const field_names[H_FIELDS] = {
-    "time", "action", "indicator", "entity", "year", "as_of", "old_value",
-    "new_value", "old_source", "new_source", "old_status", "new_status",
-    "old_note", "new_note", "old_role", "new_role"
-};
-
 typedef struct walk_ctx {
-    size_t col[H_FIELDS];
+    size_t col[H_KNOWN];
     ind_change_fn fn;
     void *ctx;
 } walk_ctx;
@@ -29,57 +21,62 @@ static const char *field(const ind_csv_row *row, size_t col)
 static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
 {
     walk_ctx *w = vctx;
-    const char *v[H_FIELDS];
+    const char *v[H_KNOWN];
     ind_change c;
     size_t i, k;
 
     (void)err;
     if (row->index == 0) {
-        for (k = 0; k < H_FIELDS; k++) {
+        for (k = 0; k < H_KNOWN; k++) {
             w->col[k] = (size_t)-1;
             for (i = 0; i < row->count; i++)
-                if (strcmp(row->field[i], field_names[k]) == 0)
+                if (strcmp(row->field[i], ind_history_column_names[k]) == 0)
                     w->col[k] = i;
         }
         return IND_OK;
     }
-    for (k = 0; k < H_FIELDS; k++)
+    for (k = 0; k < H_KNOWN; k++)
         v[k] = field(row, w->col[k]);
-    c.time = v[0];
-    c.action = v[1];
-    c.indicator = v[2];
-    c.entity = v[3];
-    c.year = v[4];
-    c.as_of = v[5];
-    c.old_value = v[6];
-    c.new_value = v[7];
-    c.old_source = v[8];
-    c.new_source = v[9];
-    c.old_status = v[10];
-    c.new_status = v[11];
-    c.old_note = v[12];
-    c.new_note = v[13];
-    c.old_role = v[14];
-    c.new_role = v[15];
+    c.time = v[H_TIME];
+    c.action = v[H_ACTION];
+    c.indicator = v[H_INDICATOR];
+    c.entity = v[H_ENTITY];
+    c.year = v[H_YEAR];
+    c.as_of = v[H_AS_OF];
+    c.old_value = v[H_OLD_VALUE];
+    c.new_value = v[H_NEW_VALUE];
+    c.old_source = v[H_OLD_SOURCE];
+    c.new_source = v[H_NEW_SOURCE];
+    c.old_status = v[H_OLD_STATUS];
+    c.new_status = v[H_NEW_STATUS];
+    c.old_note = v[H_OLD_NOTE];
+    c.new_note = v[H_NEW_NOTE];
+    c.old_role = v[H_OLD_ROLE];
+    c.new_role = v[H_NEW_ROLE];
     c.line = row->line;
     return w->fn(w->ctx, &c);
 }
 
-int ind_dataset_history(ind_dataset *ds, ind_change_fn fn, void *ctx)
+int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
+                        ind_error *err)
 {
     walk_ctx w;
-    ind_error err = IND_ERROR_INIT;
+    ind_error rerr = IND_ERROR_INIT;
     int rc;
 
     if (ds == NULL || fn == NULL)
-        return IND_EINVAL;
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_history: NULL "
+                             "argument");
     w.fn = fn;
     w.ctx = ctx;
-    rc = ind_csv_read(ds->history_path, NULL, on_row, &w, NULL, &err);
+    rc = ind_csv_read(ds->history_path, NULL, on_row, &w, NULL, &rerr);
     if (rc == IND_ENOTFOUND)
         return IND_OK;
-    if (rc != IND_OK && err.code != IND_OK)
-        ind_error_copy(&ds->error, &err);
+    if (rc != IND_OK && rerr.code != IND_OK)
+        ind_error_copy(err, &rerr);
+    else if (rc != IND_OK)
+        ind_error_set(err, rc, "%s: reading the history stopped: %s",
+                      ds->history_path, ind_strerror(rc));
     return rc;
 }
 
@@ -118,9 +115,10 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
             != IND_OK ||
         ind_number_parse_year(&year, e->year, strlen(e->year), NULL) != IND_OK)
         return 1; /* not an entry of ours to judge */
-    if (ind_dataset_find_series(ds, e->indicator, e->entity, &series) != IND_OK)
+    if (ind_dataset_find_series(ds, e->indicator, e->entity, &series, NULL)
+            != IND_OK ||
+        ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
         return 0;
-    ind_dataset_series_readings(ds, series, &idx, &n);
     for (k = 0; k < n; k++) {
         const reading_rec *r = &ds->readings[idx[k]];
         /* Judge the file as read: a revision made in memory since then
@@ -135,18 +133,14 @@ static int entry_landed(ind_dataset *ds, const last_entry *e)
 int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line)
 {
     last_entry e;
-    ind_error saved = ds->error;
     int landed;
 
     memset(&e, 0, sizeof e);
-    if (ind_dataset_history(ds, keep_last, &e) != IND_OK || !e.seen) {
-        ds->error = saved;
+    if (ind_dataset_history(ds, keep_last, &e, NULL) != IND_OK || !e.seen)
         return 0;
-    }
     if (strcmp(e.action, "append") != 0 && strcmp(e.action, "revise") != 0)
         return 0;
     landed = entry_landed(ds, &e);
-    ds->error = saved;
     *line = e.line;
     return !landed;
 }

@@ -141,14 +141,9 @@ uint32_t ind_dataset_text_of(ind_dataset *ds, const text_rec *t)
          k = (k + 1) & (ds->ntext_slots - 1))
         if (same_tuple(&ds->texts[ds->text_slots[k]], t))
             return ds->text_slots[k];
-    if (ds->ntexts == ds->texts_cap) {
-        size_t cap = ds->texts_cap ? ds->texts_cap * 2 : 256;
-        text_rec *p = realloc(ds->texts, cap * sizeof *p);
-        if (p == NULL || ds->ntexts >= UINT32_MAX - 1)
-            return UINT32_MAX;
-        ds->texts = p;
-        ds->texts_cap = cap;
-    }
+    if (ds->ntexts >= UINT32_MAX - 1 ||
+        IND_ARRAY_RESERVE(ds->texts, ds->texts_cap, ds->ntexts + 1) != 0)
+        return UINT32_MAX;
     ds->texts[ds->ntexts] = *t;
     ds->text_slots[k] = (uint32_t)ds->ntexts;
     return (uint32_t)ds->ntexts++;

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 #include <time.h>
 #include "indicators/dataset.h"
+#include "array.h"
 #include "strpool.h"
 #include "error_internal.h"
 
@@ -24,6 +25,18 @@ enum ind_cat_column {
     CAT_INDICATOR, CAT_TITLE, CAT_UNIT, CAT_KIND, CAT_DESCRIPTION,
     CAT_GROWTH_OF, CAT_KNOWN
 };
+
+/* The history's columns, in the order written for a new file. */
+enum ind_history_column {
+    H_TIME, H_ACTION, H_INDICATOR, H_ENTITY, H_YEAR, H_AS_OF, H_OLD_VALUE,
+    H_NEW_VALUE, H_OLD_STATUS, H_NEW_STATUS, H_OLD_SOURCE, H_NEW_SOURCE,
+    H_OLD_NOTE, H_NEW_NOTE, H_OLD_ROLE, H_NEW_ROLE, H_KNOWN
+};
+
+/* The names of those columns in the files, once (dataset.c). */
+extern const char *const ind_obs_column_names[COL_KNOWN];
+extern const char *const ind_cat_column_names[CAT_KNOWN];
+extern const char *const ind_history_column_names[H_KNOWN];
 
 #define NO_COLUMN ((size_t)-1)
 
@@ -86,7 +99,6 @@ struct ind_dataset {
     int load_rc;                   /* what ind_dataset_open returned */
     int committed;                 /* a handle commits once */
     int lock_fd;
-    ind_error error;
     ind_strpool pool;
 
     /* observations file layout */
@@ -124,7 +136,9 @@ struct ind_dataset {
 
     ind_diagnostic *diags;
     size_t ndiags, diags_cap;
-    char **diag_texts;               /* owned message strings */
+    char **diag_texts;               /* owned message (and subject) texts */
+    size_t diag_texts_cap;
+    size_t nerrors;                  /* diagnostics of severity error */
 
     change_rec *changes;
     size_t nchanges, changes_cap;
@@ -138,21 +152,35 @@ uint32_t ind_index_map_get(const ind_index_map *m, uint64_t key);
 /* Sets key -> value. Returns 0 or -1 on out of memory. */
 int ind_index_map_put(ind_index_map *m, uint64_t key, uint32_t value);
 
-/* ---- helpers shared across dataset files ---- */
+/* ---- the handle's core (dataset.c) ---- */
+
+/* A handle for the dataset at 'path' with nothing loaded: the sibling
+ * paths derived, the pool and maps ready. NULL when memory runs out. */
+ind_dataset *ind_dataset_alloc(const char *path, unsigned flags);
 
 /* Record a diagnostic (the message is copied). Returns 0 or -1 (ENOMEM). */
 int ind_dataset_diag(ind_dataset *ds, ind_severity sev, const char *path,
                      unsigned long line, unsigned column, const char *fmt, ...)
     IND_PRINTF(6, 7);
 
-/* Record a reader error (its message begins "path:line:column: ") as an
- * error diagnostic placed in 'path', and make it the handle's error. */
-void ind_dataset_diag_from_reader(ind_dataset *ds, const char *path,
-                                  const ind_error *err);
+/* Say what the last diagnostic is about (an ind_error_detail and the
+ * indicator id, copied). Returns 0 or -1 (ENOMEM). */
+int ind_dataset_diag_about(ind_dataset *ds, int detail, const char *subject);
 
-/* Set the handle's error and return code. */
-int ind_dataset_fail(ind_dataset *ds, int code, const char *fmt, ...)
-    IND_PRINTF(3, 4);
+/* Record a reader error (its message begins "path:line:column: ") as an
+ * error diagnostic placed in 'path'. */
+void ind_dataset_diag_from_reader(ind_dataset *ds, const char *path,
+                                  const ind_error *reader_error);
+
+/* Fill err with the first error diagnostic as "path:line:column: message"
+ * and 'code'; returns 'code'. Without an error diagnostic, err says
+ * 'code' happened to the dataset. */
+int ind_dataset_first_error(const ind_dataset *ds, int code, ind_error *err);
+
+/* Make ds->order current (it is rebuilt lazily after a change). Returns
+ * IND_OK or IND_ENOMEM (with err). The handle may be const to callers:
+ * the order is a cache. */
+int ind_dataset_ensure_order(const ind_dataset *ds, ind_error *err);
 
 static inline const char *ds_str(const ind_dataset *ds, ind_strid id)
 {
@@ -211,6 +239,9 @@ size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r);
 
 /* (Re)build ds->order. Returns IND_OK or IND_ENOMEM. */
 int ind_dataset_build_order(ind_dataset *ds);
+
+/* Index of the indicator 'id' in the catalog, or UINT32_MAX. */
+uint32_t ind_dataset_indicator_index(const ind_dataset *ds, const char *id);
 
 /* Choose the reading used for 'year' within the sorted readings of one
  * series: idx[0..n) are that year's readings. Returns the position in idx,

@@ -21,235 +21,33 @@
 #define MAX_ROW_DIAGNOSTICS 200
 #define LOCK_WAIT_SECONDS 30
 
-static const char *const obs_names[COL_KNOWN] = {
-    "indicator", "entity", "year", "value", "unit", "status",
-    "as_of", "source", "note", "role"
-};
-
-static const char *const cat_names[CAT_KNOWN] = {
-    "indicator", "title", "unit", "kind", "description", "growth_of"
-};
-
-/* ---- handle basics ---- */
-
-int ind_dataset_fail(ind_dataset *ds, int code, const char *fmt, ...)
-{
-    va_list ap;
-
-    ds->error.code = code;
-    ds->error.line = 0;
-    ds->error.column = 0;
-    va_start(ap, fmt);
-    vsnprintf(ds->error.message, sizeof ds->error.message, fmt, ap);
-    va_end(ap);
-    return code;
-}
-
-int ind_dataset_diag(ind_dataset *ds, ind_severity sev, const char *path,
-                     unsigned long line, unsigned column, const char *fmt, ...)
-{
-    char text[IND_ERROR_MESSAGE_SIZE];
-    ind_diagnostic *d;
-    char **texts;
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    if (ds->ndiags == ds->diags_cap) {
-        size_t cap = ds->diags_cap ? ds->diags_cap * 2 : 32;
-        d = realloc(ds->diags, cap * sizeof *d);
-        if (d == NULL)
-            return -1;
-        ds->diags = d;
-        texts = realloc(ds->diag_texts, cap * sizeof *texts);
-        if (texts == NULL)
-            return -1;
-        ds->diag_texts = texts;
-        ds->diags_cap = cap;
-    }
-    ds->diag_texts[ds->ndiags] = strdup(text);
-    if (ds->diag_texts[ds->ndiags] == NULL)
-        return -1;
-    d = &ds->diags[ds->ndiags++];
-    d->severity = sev;
-    d->path = path ? path : "";
-    d->line = line;
-    d->column = column;
-    d->message = ds->diag_texts[ds->ndiags - 1];
-    if (sev == IND_SEVERITY_ERROR && ds->error.code == IND_OK)
-        ind_error_set_at(&ds->error, IND_EPARSE, path, line, column, "%s", text);
-    return 0;
-}
-
-/* Derive NAME.indicators.csv, NAME.history.csv, NAME.lock from NAME.csv. */
-static char *sibling(const char *path, const char *suffix)
-{
-    size_t len = strlen(path), n;
-    char *out;
-
-    if (len > 4 && strcmp(path + len - 4, ".csv") == 0)
-        len -= 4;
-    n = len + strlen(suffix) + 1;
-    out = malloc(n);
-    if (out != NULL)
-        snprintf(out, n, "%.*s%s", (int)len, path, suffix);
-    return out;
-}
-
-static ind_dataset *dataset_alloc(const char *path, unsigned flags)
-{
-    ind_dataset *ds = calloc(1, sizeof *ds);
-
-    if (ds == NULL)
-        return NULL;
-    ds->lock_fd = -1;
-    ds->flags = flags;
-    ds->path = strdup(path);
-    ds->catalog_path = sibling(path, ".indicators.csv");
-    ds->history_path = sibling(path, ".history.csv");
-    ds->lock_path = sibling(path, ".lock");
-    if (ds->path == NULL || ds->catalog_path == NULL ||
-        ds->history_path == NULL || ds->lock_path == NULL ||
-        ind_strpool_init(&ds->pool) != 0 ||
-        ind_index_map_init(&ds->indicator_by_id, 64) != 0 ||
-        ind_index_map_init(&ds->series_by_key, 64) != 0) {
-        ind_dataset_free(ds);
-        return NULL;
-    }
-    return ds;
-}
-
-void ind_dataset_free(ind_dataset *ds)
-{
-    size_t i;
-
-    if (ds == NULL)
-        return;
-    if (ds->lock_fd >= 0)
-        close(ds->lock_fd); /* releases the flock */
-    for (i = 0; i < ds->ndiags; i++)
-        free(ds->diag_texts[i]);
-    free(ds->diag_texts);
-    free(ds->diags);
-    free(ds->path);
-    free(ds->catalog_path);
-    free(ds->history_path);
-    free(ds->lock_path);
-    free(ds->column_names);
-    free(ds->readings);
-    free(ds->texts);
-    free(ds->text_slots);
-    free(ds->indicators);
-    free(ds->series);
-    free(ds->order);
-    free(ds->changes);
-    ind_index_map_free(&ds->indicator_by_id);
-    ind_index_map_free(&ds->series_by_key);
-    ind_strpool_free(&ds->pool);
-    free(ds);
-}
-
 /* ---- locking ---- */
 
-static int take_lock(ind_dataset *ds)
+static int take_lock(ind_dataset *ds, ind_error *err)
 {
     struct timespec pause = { 0, 10 * 1000 * 1000 };
     long waited_ms = 0;
 
     /* No lock file beside a dataset that does not exist. */
     if (access(ds->path, F_OK) != 0)
-        return ind_dataset_fail(ds, IND_ENOTFOUND, "%s: cannot open: %s",
-                                ds->path, strerror(errno));
+        return ind_error_set(err, IND_ENOTFOUND, "%s: cannot open: %s",
+                             ds->path, strerror(errno));
     ds->lock_fd = open(ds->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (ds->lock_fd < 0)
-        return ind_dataset_fail(ds, IND_EWRITE, "%s: cannot create the lock "
-                                "file: %s", ds->lock_path, strerror(errno));
+        return ind_error_set(err, IND_EWRITE, "%s: cannot create the lock "
+                             "file: %s", ds->lock_path, strerror(errno));
     while (flock(ds->lock_fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR)
-            return ind_dataset_fail(ds, IND_ELOCK, "%s: cannot lock: %s",
-                                    ds->lock_path, strerror(errno));
+            return ind_error_set(err, IND_ELOCK, "%s: cannot lock: %s",
+                                 ds->lock_path, strerror(errno));
         if (waited_ms >= LOCK_WAIT_SECONDS * 1000L)
-            return ind_dataset_fail(ds, IND_ELOCK, "%s: another process has "
-                                    "held the lock for %d seconds; try again",
-                                    ds->lock_path, LOCK_WAIT_SECONDS);
+            return ind_error_set(err, IND_ELOCK, "%s: another process has "
+                                 "held the lock for %d seconds; try again",
+                                 ds->lock_path, LOCK_WAIT_SECONDS);
         nanosleep(&pause, NULL);
         waited_ms += 10;
     }
     return IND_OK;
-}
-
-/* ---- records ---- */
-
-uint32_t ind_dataset_indicator_of(ind_dataset *ds, ind_strid id)
-{
-    uint32_t at = ind_index_map_get(&ds->indicator_by_id, id);
-    indicator_rec *rec;
-
-    if (at != UINT32_MAX)
-        return at;
-    if (ds->nindicators == ds->indicators_cap) {
-        size_t cap = ds->indicators_cap ? ds->indicators_cap * 2 : 64;
-        indicator_rec *p = realloc(ds->indicators, cap * sizeof *p);
-        if (p == NULL)
-            return UINT32_MAX;
-        ds->indicators = p;
-        ds->indicators_cap = cap;
-    }
-    rec = &ds->indicators[ds->nindicators];
-    memset(rec, 0, sizeof *rec);
-    rec->id = id;
-    at = (uint32_t)ds->nindicators;
-    if (ind_index_map_put(&ds->indicator_by_id, id, at) != 0)
-        return UINT32_MAX;
-    ds->nindicators++;
-    return at;
-}
-
-uint32_t ind_dataset_series_of(ind_dataset *ds, ind_strid indicator,
-                               ind_strid entity, uint32_t indicator_index)
-{
-    uint64_t key = ((uint64_t)indicator << 32) | entity;
-    uint32_t at = ind_index_map_get(&ds->series_by_key, key);
-    series_rec *rec;
-
-    if (at != UINT32_MAX)
-        return at;
-    if (ds->nseries == ds->series_cap) {
-        size_t cap = ds->series_cap ? ds->series_cap * 2 : 64;
-        series_rec *p = realloc(ds->series, cap * sizeof *p);
-        if (p == NULL)
-            return UINT32_MAX;
-        ds->series = p;
-        ds->series_cap = cap;
-    }
-    rec = &ds->series[ds->nseries];
-    memset(rec, 0, sizeof *rec);
-    rec->indicator = indicator;
-    rec->entity = entity;
-    rec->indicator_index = indicator_index;
-    at = (uint32_t)ds->nseries;
-    if (ind_index_map_put(&ds->series_by_key, key, at) != 0)
-        return UINT32_MAX;
-    ds->nseries++;
-    ds->order_valid = 0;
-    return at;
-}
-
-size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r)
-{
-    if (ds->nreadings == ds->readings_cap) {
-        size_t cap = ds->readings_cap ? ds->readings_cap * 2 : 1024;
-        reading_rec *p = realloc(ds->readings, cap * sizeof *p);
-        if (p == NULL)
-            return (size_t)-1;
-        ds->readings = p;
-        ds->readings_cap = cap;
-    }
-    ds->readings[ds->nreadings] = *r;
-    ds->series[r->series].count++;
-    ds->order_valid = 0;
-    return ds->nreadings++;
 }
 
 /* ---- headers ---- */
@@ -363,24 +161,6 @@ static int check_controls(load_ctx *lc, const ind_csv_row *row)
     return 0;
 }
 
-/* Record a reader error (its message begins "path:line:column: ") as a
- * diagnostic placed in 'path', and make it the handle's error. */
-void ind_dataset_diag_from_reader(ind_dataset *ds, const char *path,
-                                  const ind_error *err)
-{
-    const char *text = err->message;
-    size_t plen = strlen(path);
-
-    if (strncmp(text, path, plen) == 0 && text[plen] == ':') {
-        const char *space = strstr(text + plen, ": ");
-        if (space != NULL)
-            text = space + 2;
-    }
-    ind_dataset_diag(ds, IND_SEVERITY_ERROR, path, err->line, err->column,
-                     "%s", text);
-    ind_error_copy(&ds->error, err);
-}
-
 /* ---- catalog ---- */
 
 static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
@@ -396,11 +176,10 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ind_kind kind = IND_KIND_UNSPECIFIED;
     ind_error kerr;
 
-    (void)err;
     if (row->index == 0) {
         ds->cat_ncolumns = row->count;
         ds->cat_header_line = row->line;
-        lc->header_ok = map_header(ds, lc->path, row, cat_names, CAT_KNOWN,
+        lc->header_ok = map_header(ds, lc->path, row, ind_cat_column_names, CAT_KNOWN,
                                    ds->cat_col, required, 1) == IND_OK;
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
@@ -415,7 +194,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     for (k = CAT_TITLE; k < CAT_KNOWN; k++) {
         s = field_of(row, ds->cat_col, k, &len);
         if (k != CAT_KIND &&
-            ind_check_text(cat_names[k], s, len, why, sizeof why) != IND_OK) {
+            ind_check_text(ind_cat_column_names[k], s, len, why, sizeof why) != IND_OK) {
             row_error(lc, row->line, ds->cat_col[k], why);
             return IND_OK;
         }
@@ -429,7 +208,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
         s = field_of(row, ds->cat_col, k, &len);
         ids[k] = k == CAT_KIND ? 0 : ind_strpool_intern(&ds->pool, s, len);
         if (ids[k] == IND_STRID_NONE)
-            return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     if (ind_index_map_get(&ds->indicator_by_id, ids[CAT_INDICATOR]) != UINT32_MAX) {
         snprintf(why, sizeof why, "indicator '%s' is declared twice",
@@ -439,7 +218,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     }
     at = ind_dataset_indicator_of(ds, ids[CAT_INDICATOR]);
     if (at == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     ds->indicators[at].title = ids[CAT_TITLE];
     ds->indicators[at].unit = ids[CAT_UNIT];
     ds->indicators[at].description = ids[CAT_DESCRIPTION];
@@ -450,14 +229,15 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     return IND_OK;
 }
 
-static int load_catalog(ind_dataset *ds)
+static int load_catalog(ind_dataset *ds, ind_error *err)
 {
     load_ctx lc = { ds, ds->catalog_path, 0, 0 };
     ind_csv_info info;
-    ind_error err = IND_ERROR_INIT;
+    ind_error rerr = IND_ERROR_INIT;
     int rc;
 
-    rc = ind_csv_read(ds->catalog_path, NULL, on_catalog_row, &lc, &info, &err);
+    rc = ind_csv_read(ds->catalog_path, NULL, on_catalog_row, &lc, &info,
+                      &rerr);
     if (rc == IND_ENOTFOUND) {
         ds->catalog_exists = 0;
         return IND_OK;
@@ -465,24 +245,24 @@ static int load_catalog(ind_dataset *ds)
     ds->catalog_exists = 1;
     ds->cat_crlf = info.crlf;
     ds->cat_ends_with_newline = info.ends_with_newline;
-    if (rc == IND_EPARSE && err.code == IND_EPARSE) {
+    if (rc == IND_EPARSE && rerr.code == IND_EPARSE) {
         /* A syntax error from the reader: it is also a finding. */
-        ind_dataset_diag_from_reader(ds, ds->catalog_path, &err);
+        ind_dataset_diag_from_reader(ds, ds->catalog_path, &rerr);
     } else if (rc != IND_OK && rc != IND_EDATA) {
-        if (err.code != IND_OK)
-            ind_error_copy(&ds->error, &err);
+        if (rerr.code != IND_OK)
+            ind_error_copy(err, &rerr);
         return rc;
     }
     if (info.rows == 0 && rc == IND_OK)
         ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->catalog_path, 1, 1,
                          "the catalog is empty: it needs at least a header");
-    return lc.row_errors > 0 || ds->error.code != IND_OK ? IND_EPARSE : rc;
+    return lc.row_errors > 0 || ds->nerrors > 0 ? IND_EPARSE : rc;
 }
 
 /* ---- observations ---- */
 
 /* Check one data row and store it as a reading. */
-static int store_row(load_ctx *lc, const ind_csv_row *row)
+static int store_row(load_ctx *lc, const ind_csv_row *row, ind_error *err)
 {
     ind_dataset *ds = lc->ds;
     const size_t *col = ds->col;
@@ -519,10 +299,10 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
     entity = ind_strpool_intern(&ds->pool, s, len);
     unit = field_of(row, col, COL_UNIT, &unit_len);
     if (indicator == IND_STRID_NONE || entity == IND_STRID_NONE)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     ind_index = ind_dataset_indicator_of(ds, indicator);
     if (ind_index == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     if (ds->indicators[ind_index].kind == IND_KIND_RATE ||
         (!ds->indicators[ind_index].declared && unit_len == 7 &&
          memcmp(unit, "percent", 7) == 0))
@@ -556,14 +336,14 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
         size_t k;
         for (k = 0; k < 3; k++) {
             s = field_of(row, col, text_cols[k], &len);
-            if (ind_check_text(obs_names[text_cols[k]], s, len, why,
+            if (ind_check_text(ind_obs_column_names[text_cols[k]], s, len, why,
                                sizeof why) != IND_OK) {
                 row_error(lc, row->line, col[text_cols[k]], why);
                 return IND_OK;
             }
             *dest[k] = ind_strpool_intern(&ds->pool, s, len);
             if (*dest[k] == IND_STRID_NONE)
-                return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+                return ind_error_set(err, IND_ENOMEM, "out of memory");
         }
     }
     /* An indicator the catalog lacks takes its unit from its first row. */
@@ -573,14 +353,14 @@ static int store_row(load_ctx *lc, const ind_csv_row *row)
     r.text = t.as_of == IND_STRID_NONE ? UINT32_MAX
                                        : ind_dataset_text_of(ds, &t);
     if (r.text == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     r.series = ind_dataset_series_of(ds, indicator, entity, ind_index);
     if (r.series == UINT32_MAX)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     r.line = (uint32_t)row->line;
     r.state = READING_LOADED;
     if (ind_dataset_push_reading(ds, &r) == (size_t)-1)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     return IND_OK;
 }
 
@@ -592,34 +372,33 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
     ind_dataset *ds = lc->ds;
     size_t i;
 
-    (void)err;
     if (row->index == 0) {
         ds->ncolumns = row->count;
         ds->header_line = row->line;
         ds->column_names = malloc(row->count * sizeof *ds->column_names);
         if (ds->column_names == NULL)
-            return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
         for (i = 0; i < row->count; i++) {
             ds->column_names[i] = ind_strpool_intern(&ds->pool, row->field[i],
                                                      row->field_len[i]);
             if (ds->column_names[i] == IND_STRID_NONE)
-                return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+                return ind_error_set(err, IND_ENOMEM, "out of memory");
         }
-        lc->header_ok = map_header(ds, lc->path, row, obs_names, COL_KNOWN,
+        lc->header_ok = map_header(ds, lc->path, row, ind_obs_column_names, COL_KNOWN,
                                    ds->col, required, 3) == IND_OK;
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->ncolumns) != 0 ||
         check_controls(lc, row) != 0)
         return IND_OK;
-    return store_row(lc, row);
+    return store_row(lc, row, err);
 }
 
-static int load_observations(ind_dataset *ds)
+static int load_observations(ind_dataset *ds, ind_error *err)
 {
     load_ctx lc = { ds, ds->path, 0, 0 };
     ind_csv_info info;
-    ind_error err = IND_ERROR_INIT;
+    ind_error rerr = IND_ERROR_INIT;
     struct stat st;
     int rc;
 
@@ -634,14 +413,14 @@ static int load_observations(ind_dataset *ds)
             ds->readings_cap = rows;
         }
     }
-    rc = ind_csv_read(ds->path, NULL, on_observation_row, &lc, &info, &err);
+    rc = ind_csv_read(ds->path, NULL, on_observation_row, &lc, &info, &rerr);
     if (rc == IND_ENOTFOUND || rc == IND_EIO || rc == IND_ENOMEM) {
-        if (err.code != IND_OK)
-            ind_error_copy(&ds->error, &err);
+        if (rerr.code != IND_OK)
+            ind_error_copy(err, &rerr);
         return rc;
     }
-    if (rc == IND_EPARSE && err.code == IND_EPARSE)
-        ind_dataset_diag_from_reader(ds, ds->path, &err);
+    if (rc == IND_EPARSE && rerr.code == IND_EPARSE)
+        ind_dataset_diag_from_reader(ds, ds->path, &rerr);
     ds->crlf = info.crlf;
     ds->ends_with_newline = info.ends_with_newline;
     if (info.rows == 0 && rc == IND_OK) {
@@ -661,7 +440,7 @@ static int load_observations(ind_dataset *ds)
     }
     if (rc == IND_EDATA)
         return rc;
-    return lc.row_errors > 0 || ds->error.code != IND_OK ? IND_EPARSE : rc;
+    return lc.row_errors > 0 || ds->nerrors > 0 ? IND_EPARSE : rc;
 }
 
 /* Say what was inferred for indicators that the catalog lacks. */
@@ -675,27 +454,29 @@ static void note_inferred(ind_dataset *ds)
         ind_dataset_diag(ds, IND_SEVERITY_NOTE, ds->catalog_path, 0, 0,
                          "no catalog file: %zu indicators inferred from the "
                          "observations (no titles, kind unspecified, unit "
-                         "from the rows); `indicators define` adds one",
-                         inferred);
+                         "from the rows)", inferred);
+    if (!ds->catalog_exists)
+        ind_dataset_diag_about(ds, IND_DETAIL_NO_CATALOG, NULL);
 }
 
-/* Load catalog then observations; every problem becomes a diagnostic and
- * the first one the handle's error. */
-static int dataset_load(ind_dataset *ds)
+/* Load catalog then observations; every problem with the data becomes a
+ * diagnostic (ind_dataset_open reports the first), any other failure is
+ * written to err. */
+static int dataset_load(ind_dataset *ds, ind_error *err)
 {
     int rc, orc;
 
     if (ds->flags & IND_OPEN_WRITE) {
-        rc = take_lock(ds);
+        rc = take_lock(ds, err);
         if (rc != IND_OK)
             return rc;
     }
-    rc = load_catalog(ds);
+    rc = load_catalog(ds, err);
     if (rc != IND_OK && rc != IND_EPARSE && rc != IND_EDATA)
         return rc;
     /* Read the observations even after a catalog problem: check wants
      * every finding at once. */
-    orc = load_observations(ds);
+    orc = load_observations(ds, err);
     if (orc == IND_ENOTFOUND || orc == IND_EIO || orc == IND_ENOMEM ||
         rc == IND_OK)
         rc = orc;
@@ -703,29 +484,30 @@ static int dataset_load(ind_dataset *ds)
         return rc;
     note_inferred(ds);
     if (ind_dataset_build_order(ds) != IND_OK)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     return IND_OK;
 }
 
-int ind_dataset_open(ind_dataset **out, const char *path, unsigned flags)
+int ind_dataset_open(ind_dataset **out, const char *path, unsigned flags,
+                     ind_error *err)
 {
     ind_dataset *ds;
     int rc;
 
-    if (out == NULL)
-        return IND_EINVAL;
+    if (out == NULL || path == NULL) {
+        if (out != NULL)
+            *out = NULL;
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_open: NULL "
+                             "argument");
+    }
     *out = NULL;
-    if (path == NULL)
-        return IND_EINVAL;
-    ds = dataset_alloc(path, flags);
+    ds = ind_dataset_alloc(path, flags);
     if (ds == NULL)
-        return IND_ENOMEM;
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     *out = ds;
-    rc = dataset_load(ds);
-    if (rc != IND_OK && ds->error.code == IND_OK)
-        ind_dataset_fail(ds, rc, "%s: cannot load", path);
-    if (rc != IND_OK)
-        ds->error.code = rc;
+    rc = dataset_load(ds, err);
+    if (rc == IND_EPARSE || rc == IND_EDATA)
+        ind_dataset_first_error(ds, rc, err);
     ds->load_rc = rc;
     return rc;
 }

@@ -14,27 +14,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static const char *const obs_names[COL_KNOWN] = {
-    "indicator", "entity", "year", "value", "unit", "status",
-    "as_of", "source", "note", "role"
-};
-
-static const char *const cat_names[CAT_KNOWN] = {
-    "indicator", "title", "unit", "kind", "description", "growth_of"
-};
-
-enum hist_column {
-    H_TIME, H_ACTION, H_INDICATOR, H_ENTITY, H_YEAR, H_AS_OF, H_OLD_VALUE,
-    H_NEW_VALUE, H_OLD_STATUS, H_NEW_STATUS, H_OLD_SOURCE, H_NEW_SOURCE,
-    H_OLD_NOTE, H_NEW_NOTE, H_OLD_ROLE, H_NEW_ROLE, H_KNOWN
-};
-
-static const char *const hist_names[H_KNOWN] = {
-    "time", "action", "indicator", "entity", "year", "as_of", "old_value",
-    "new_value", "old_status", "new_status", "old_source", "new_source",
-    "old_note", "new_note", "old_role", "new_role"
-};
-
 /* ---- writing rows ---- */
 
 static int put_end(FILE *out, int crlf)
@@ -67,7 +46,7 @@ static int put_row(FILE *out, const char *const *names, size_t n,
     return put_end(out, crlf);
 }
 
-/* Texts of a reading, in obs_names order. Buffers are the caller's. */
+/* Texts of a reading, in ind_obs_column_names order. Buffers are the caller's. */
 static void reading_fields(const ind_dataset *ds, const reading_rec *r,
                            const char **v, char *year, char *value,
                            char *status)
@@ -75,7 +54,7 @@ static void reading_fields(const ind_dataset *ds, const reading_rec *r,
     const series_rec *s = &ds->series[r->series];
 
     snprintf(year, 16, "%d", r->year);
-    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value);
+    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
     status[0] = r->status;
     status[1] = '\0';
     v[COL_INDICATOR] = ds_str(ds, s->indicator);
@@ -125,7 +104,7 @@ static int put_reading(const ind_dataset *ds, FILE *out, const copy_plan *p,
     char year[16], value[IND_NUMBER_BUFSIZE], status[2];
 
     reading_fields(ds, &ds->readings[reading], v, year, value, status);
-    return put_row(out, p->names, p->nnames, obs_names, v, COL_KNOWN, extra,
+    return put_row(out, p->names, p->nnames, ind_obs_column_names, v, COL_KNOWN, extra,
                    ds->crlf);
 }
 
@@ -310,7 +289,7 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
             needed = v[k][0] != '\0';
         }
         if (needed)
-            names[p->nnames++] = obs_names[k];
+            names[p->nnames++] = ind_obs_column_names[k];
     }
     p->nadded = p->nnames - ds->ncolumns;
     while (nloaded < ds->nreadings && ds->readings[nloaded].line != 0)
@@ -344,21 +323,20 @@ typedef int (*tail_fn)(ind_dataset *ds, FILE *out, void *ctx);
 
 static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
                         unsigned long header_line, int crlf, int observations,
-                        tail_fn tail, void *ctx)
+                        tail_fn tail, void *ctx, ind_error *err)
 {
     ind_atomic_file *af;
-    ind_error err = IND_ERROR_INIT;
     FILE *in = fopen(path, "rb"), *out;
     int rc;
 
     if (in == NULL && errno != ENOENT)
-        return ind_dataset_fail(ds, IND_EIO, "%s: cannot read: %s", path,
-                                strerror(errno));
-    rc = ind_atomic_open(&af, path, &err);
+        return ind_error_set(err, IND_EIO, "%s: cannot read: %s", path,
+                             strerror(errno));
+    rc = ind_atomic_open(&af, path, err);
     if (rc != IND_OK) {
         if (in)
             fclose(in);
-        return ind_dataset_fail(ds, rc, "%s", err.message);
+        return rc;
     }
     out = ind_atomic_stream(af);
     rc = 0;
@@ -370,11 +348,10 @@ static int replace_file(ind_dataset *ds, const char *path, const copy_plan *p,
         fclose(in);
     if (rc != 0) {
         ind_atomic_abort(af);
-        return ind_dataset_fail(ds, IND_EWRITE, "%s: cannot write the new "
-                                "version", path);
+        return ind_error_set(err, IND_EWRITE, "%s: cannot write the new "
+                             "version", path);
     }
-    rc = ind_atomic_commit(af, &err);
-    return rc == IND_OK ? IND_OK : ind_dataset_fail(ds, rc, "%s", err.message);
+    return ind_atomic_commit(af, err);
 }
 
 /* History: the file's header decides the field order. */
@@ -408,7 +385,7 @@ static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
 
 static int put_history_row(FILE *out, const history_ctx *h, const char **v)
 {
-    return put_row(out, (const char *const *)h->names, h->ncolumns, hist_names,
+    return put_row(out, (const char *const *)h->names, h->ncolumns, ind_history_column_names,
                    v, H_KNOWN, NULL, h->crlf);
 }
 
@@ -416,7 +393,7 @@ static void old_new(const ind_dataset *ds, const reading_rec *r, const char **v,
                     int slot_value, int slot_status, int slot_source,
                     int slot_note, int slot_role, char *value, char *status)
 {
-    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value);
+    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
     status[0] = r->status;
     status[1] = '\0';
     v[slot_value] = value;
@@ -434,7 +411,7 @@ static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
     if (!h->exists) {
         for (k = 0; k < H_KNOWN; k++)
             if ((k > 0 && fputc(',', out) == EOF) ||
-                fputs(hist_names[k], out) == EOF)
+                fputs(ind_history_column_names[k], out) == EOF)
                 return -1;
         if (put_end(out, h->crlf) != 0)
             return -1;
@@ -492,11 +469,11 @@ static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
     return 0;
 }
 
-static int write_history(ind_dataset *ds, const char *now)
+static int write_history(ind_dataset *ds, const char *now, ind_error *err)
 {
     history_ctx h;
     ind_csv_info info;
-    ind_error err = IND_ERROR_INIT;
+    ind_error rerr = IND_ERROR_INIT;
     copy_plan plain;
     size_t i;
     int rc;
@@ -507,12 +484,13 @@ static int write_history(ind_dataset *ds, const char *now)
     h.crlf = ds->crlf;
     if (ind_dataset_history_pending(ds, &h.pending_line) == 0)
         h.pending_line = 0;
-    rc = ind_csv_read(ds->history_path, NULL, on_history_header, &h, &info, &err);
+    rc = ind_csv_read(ds->history_path, NULL, on_history_header, &h, &info,
+                      &rerr);
     if (rc == IND_ENOTFOUND) {
         h.exists = 0;
         h.names = calloc(H_KNOWN, sizeof *h.names);
         for (i = 0; h.names != NULL && i < H_KNOWN; i++)
-            h.names[i] = strdup(hist_names[i]);
+            h.names[i] = strdup(ind_history_column_names[i]);
         h.ncolumns = H_KNOWN;
         rc = IND_OK;
     } else if (rc == IND_OK) {
@@ -520,16 +498,16 @@ static int write_history(ind_dataset *ds, const char *now)
         h.crlf = info.crlf;
         h.ends_with_newline = info.ends_with_newline;
     } else {
-        rc = ind_dataset_fail(ds, rc, "%s; the history must be readable before "
-                              "anything is changed", err.message);
+        rc = ind_error_set(err, rc, "%s; the history must be readable "
+                           "before anything is changed", rerr.message);
     }
     if (rc == IND_OK && h.names == NULL)
-        rc = ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        rc = ind_error_set(err, IND_ENOMEM, "out of memory");
     if (rc == IND_OK) {
         plain.names = (const char *const *)h.names;
         plain.nnames = h.ncolumns;
         rc = replace_file(ds, ds->history_path, &plain, 0, h.crlf, 0,
-                          history_tail, &h);
+                          history_tail, &h, err);
     }
     for (i = 0; h.names != NULL && i < h.ncolumns; i++)
         free(h.names[i]);
@@ -563,14 +541,14 @@ static int catalog_tail(ind_dataset *ds, FILE *out, void *vctx)
         v[CAT_KIND] = ind_kind_name(ind->kind);
         v[CAT_DESCRIPTION] = ds_str(ds, ind->description);
         v[CAT_GROWTH_OF] = ds_str(ds, ind->growth_of);
-        if (put_row(out, p->names, p->nnames, cat_names, v, CAT_KNOWN, NULL,
+        if (put_row(out, p->names, p->nnames, ind_cat_column_names, v, CAT_KNOWN, NULL,
                     ds->catalog_exists ? ds->cat_crlf : ds->crlf) != 0)
             return -1;
     }
     return 0;
 }
 
-static int write_catalog(ind_dataset *ds)
+static int write_catalog(ind_dataset *ds, ind_error *err)
 {
     const char *names[64];
     copy_plan p;
@@ -579,35 +557,35 @@ static int write_catalog(ind_dataset *ds)
     memset(&p, 0, sizeof p);
     if (!ds->catalog_exists) {
         for (k = 0; k < CAT_KNOWN; k++)
-            names[k] = cat_names[k];
+            names[k] = ind_cat_column_names[k];
         p.names = names;
         p.nnames = CAT_KNOWN;
         return replace_file(ds, ds->catalog_path, &p, 0, ds->crlf, 0,
-                            catalog_tail, &p);
+                            catalog_tail, &p, err);
     }
     /* Reuse the existing header; add the known columns it lacks. The
      * header is re-read because the catalog does not keep its names. */
     if (ds->cat_ncolumns + CAT_KNOWN > sizeof names / sizeof names[0])
-        return ind_dataset_fail(ds, IND_EDATA, "%s has too many columns to "
-                                "extend", ds->catalog_path);
+        return ind_error_set(err, IND_EDATA, "%s has too many columns to "
+                             "extend", ds->catalog_path);
     for (i = 0; i < ds->cat_ncolumns; i++) {
         names[i] = "";
         for (k = 0; k < CAT_KNOWN; k++)
             if (ds->cat_col[k] == i)
-                names[i] = cat_names[k];
+                names[i] = ind_cat_column_names[k];
     }
     p.nnames = ds->cat_ncolumns;
     for (k = 0; k < CAT_KNOWN; k++)
         if (ds->cat_col[k] == NO_COLUMN)
-            names[p.nnames++] = cat_names[k];
+            names[p.nnames++] = ind_cat_column_names[k];
     p.names = names;
     p.nadded = p.nnames - ds->cat_ncolumns;
     return replace_file(ds, ds->catalog_path, &p, ds->cat_header_line,
                         ds->cat_crlf, 0,
-                        catalog_tail, &p);
+                        catalog_tail, &p, err);
 }
 
-static int write_observations(ind_dataset *ds)
+static int write_observations(ind_dataset *ds, ind_error *err)
 {
     const char **names;
     copy_plan p;
@@ -616,13 +594,13 @@ static int write_observations(ind_dataset *ds)
     memset(&p, 0, sizeof p);
     names = malloc((ds->ncolumns + COL_KNOWN) * sizeof *names);
     if (names == NULL)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     rc = plan_observations(ds, &p, names);
     if (rc == IND_OK)
         rc = replace_file(ds, ds->path, &p, ds->header_line, ds->crlf, 1,
-                          NULL, NULL);
+                          NULL, NULL, err);
     else
-        rc = ind_dataset_fail(ds, rc, "out of memory");
+        rc = ind_error_set(err, rc, "out of memory");
     free(p.replacement);
     free(p.inserts);
     free(names);
@@ -631,21 +609,21 @@ static int write_observations(ind_dataset *ds)
 
 /* ---- commit ---- */
 
-static int unchanged_on_disk(ind_dataset *ds)
+static int unchanged_on_disk(const ind_dataset *ds, ind_error *err)
 {
     struct stat st;
 
     if (stat(ds->path, &st) != 0 || (uint64_t)st.st_size != ds->file_size ||
         st.st_ino != ds->file_ino || st.st_mtim.tv_sec != ds->file_mtime.tv_sec ||
         st.st_mtim.tv_nsec != ds->file_mtime.tv_nsec)
-        return ind_dataset_fail(ds, IND_EIO, "%s changed on disk while it was "
-                                "locked (edited by a program that does not "
-                                "take the lock?); nothing was written",
-                                ds->path);
+        return ind_error_set(err, IND_EIO, "%s changed on disk while it was "
+                             "locked (edited by a program that does not "
+                             "take the lock?); nothing was written",
+                             ds->path);
     return IND_OK;
 }
 
-int ind_dataset_commit(ind_dataset *ds)
+int ind_dataset_commit(ind_dataset *ds, ind_error *err)
 {
     char now[32];
     time_t t = time(NULL);
@@ -654,36 +632,39 @@ int ind_dataset_commit(ind_dataset *ds)
     int rc, defines = 0, readings = 0;
 
     if (ds == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_commit: NULL "
+                             "dataset");
+    if (!(ds->flags & IND_OPEN_WRITE) || ds->lock_fd < 0) {
+        ind_error_set(err, IND_EINVAL, "%s was opened read-only", ds->path);
+        ind_error_about(err, IND_DETAIL_READ_ONLY, NULL, 0);
         return IND_EINVAL;
-    if (!(ds->flags & IND_OPEN_WRITE) || ds->lock_fd < 0)
-        return ind_dataset_fail(ds, IND_EINVAL, "%s was opened read-only",
-                                ds->path);
+    }
     if (ds->nchanges == 0)
         return IND_OK;
     for (i = 0; i < ds->nchanges; i++) {
         defines |= ds->changes[i].define;
         readings |= !ds->changes[i].define;
     }
-    rc = unchanged_on_disk(ds);
+    rc = unchanged_on_disk(ds, err);
     if (rc != IND_OK)
         return rc;
-    if (!ds->order_valid && ind_dataset_build_order(ds) != IND_OK)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+    rc = ind_dataset_ensure_order(ds, err);
+    if (rc != IND_OK)
+        return rc;
     ind_atomic_sweep(ds->path);
     ind_atomic_sweep(ds->catalog_path);
     ind_atomic_sweep(ds->history_path);
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    rc = write_history(ds, now);
+    rc = write_history(ds, now, err);
     if (rc == IND_OK && defines)
-        rc = write_catalog(ds);
+        rc = write_catalog(ds, err);
     if (rc == IND_OK && readings)
-        rc = write_observations(ds);
+        rc = write_observations(ds, err);
     if (rc == IND_OK) {
         ds->nchanges = 0;
         /* Line numbers now describe the old file: no second commit. */
         ds->committed = 1;
-        ind_error_clear(&ds->error);
     }
     return rc;
 }

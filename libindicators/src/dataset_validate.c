@@ -20,7 +20,7 @@ static void reading_text(const ind_dataset *ds, const reading_rec *r,
 {
     char v[IND_NUMBER_HUMAN_BUFSIZE];
 
-    ind_number_format_human(v, sizeof v, r->value, -1);
+    ind_number_format_human(v, sizeof v, r->value, -1, NULL);
     snprintf(buf, n, "%s%s%s (line %u)", v, *ds_str(ds, rd_as_of(ds, r)) ? " as of " : "",
              ds_str(ds, rd_as_of(ds, r)), (unsigned)r->line);
 }
@@ -87,13 +87,14 @@ static void check_year(ind_dataset *ds, const series_rec *s, const size_t *idx,
                              column_of(ds, COL_ROLE),
                              "%s %d has two readings marked primary: %s and %s; "
                              "keep one", id, r->year, a, b);
-        else
-            ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
-                             column_of(ds, COL_VALUE),
-                             "conflict: %s %d has readings that tie under the "
-                             "choice rule: %s and %s; mark the one to use with "
-                             "role 'primary' (or the others 'alternate')",
-                             id, r->year, a, b);
+        else if (ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+                                  column_of(ds, COL_VALUE),
+                                  "conflict: %s %d has readings that tie "
+                                  "under the choice rule: %s and %s; mark "
+                                  "the one to use with role 'primary' (or "
+                                  "the others 'alternate')",
+                                  id, r->year, a, b) == 0)
+            ind_dataset_diag_about(ds, IND_DETAIL_CONFLICT, id);
     }
 }
 
@@ -180,12 +181,12 @@ static void check_undeclared(ind_dataset *ds)
         for (k = 0; k < s->count; k++)
             if (ds->readings[ds->order[s->first + k]].line < first->line)
                 first = &ds->readings[ds->order[s->first + k]];
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, first->line,
-                         column_of(ds, COL_INDICATOR),
-                         "indicator '%s' is not in the catalog %s; add it with "
-                         "`indicators define %s --title T --unit U --kind "
-                         "stock|flow|rate`", ds_str(ds, s->indicator),
-                         ds->catalog_path, ds_str(ds, s->indicator));
+        if (ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, first->line,
+                             column_of(ds, COL_INDICATOR),
+                             "indicator '%s' is not in the catalog %s",
+                             ds_str(ds, s->indicator), ds->catalog_path) == 0)
+            ind_dataset_diag_about(ds, IND_DETAIL_UNDECLARED,
+                                   ds_str(ds, s->indicator));
     }
 }
 
@@ -201,26 +202,29 @@ static int ignore_entry(void *ctx, const ind_change *change)
 static void check_history(ind_dataset *ds)
 {
     unsigned long line;
-    ind_error read_error;
+    ind_error read_error = IND_ERROR_INIT;
 
-    if (ind_dataset_history(ds, ignore_entry, NULL) != IND_OK) {
-        read_error = ds->error;
+    if (ind_dataset_history(ds, ignore_entry, NULL, &read_error) != IND_OK)
         ind_dataset_diag_from_reader(ds, ds->history_path, &read_error);
-    } else if (ind_dataset_history_pending(ds, &line))
-        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->history_path, line, 0,
-                         "the last entry records a change that the "
-                         "observations do not hold: a write was interrupted; "
-                         "repeat the change");
+    else if (ind_dataset_history_pending(ds, &line) &&
+             ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->history_path,
+                              line, 0, "the last entry records a change that "
+                              "the observations do not hold: a write was "
+                              "interrupted; repeat the change") == 0)
+        ind_dataset_diag_about(ds, IND_DETAIL_HISTORY_PENDING, NULL);
 }
 
-int ind_dataset_validate(ind_dataset *ds)
+int ind_dataset_validate(ind_dataset *ds, ind_error *err)
 {
     size_t i, k, run;
+    int rc;
 
     if (ds == NULL)
-        return IND_EINVAL;
-    if (!ds->order_valid && ind_dataset_build_order(ds) != IND_OK)
-        return ind_dataset_fail(ds, IND_ENOMEM, "out of memory");
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_validate: NULL "
+                             "dataset");
+    rc = ind_dataset_ensure_order(ds, err);
+    if (rc != IND_OK)
+        return rc;
     check_catalog(ds);
     check_undeclared(ds);
     for (i = 0; i < ds->nseries; i++) {
@@ -238,13 +242,6 @@ int ind_dataset_validate(ind_dataset *ds)
         if (ds->readings[i].state != READING_REPLACED)
             check_reading(ds, &ds->readings[i]);
     check_history(ds);
-    for (i = 0; i < ds->ndiags; i++) {
-        const ind_diagnostic *d = &ds->diags[i];
-        if (d->severity == IND_SEVERITY_ERROR) {
-            ind_error_set_at(&ds->error, IND_EDATA, d->path, d->line, d->column,
-                             "%s", d->message);
-            return IND_EDATA;
-        }
-    }
-    return IND_OK;
+    return ds->nerrors > 0 ? ind_dataset_first_error(ds, IND_EDATA, err)
+                           : IND_OK;
 }

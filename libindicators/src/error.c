@@ -41,6 +41,9 @@ void ind_error_clear(ind_error *err)
     err->code = IND_OK;
     err->line = 0;
     err->column = 0;
+    err->detail = IND_DETAIL_NONE;
+    err->year = 0;
+    err->subject[0] = '\0';
     err->message[0] = '\0';
 }
 
@@ -54,6 +57,9 @@ static void error_vset(ind_error *err, int code, const char *path,
     err->code = code;
     err->line = line;
     err->column = column;
+    err->detail = IND_DETAIL_NONE;
+    err->year = 0;
+    err->subject[0] = '\0';
     if (path != NULL) {
         if (line > 0 && column > 0)
             n = snprintf(err->message, sizeof err->message, "%s:%lu:%u: ",
@@ -93,6 +99,22 @@ int ind_error_set_at(ind_error *err, int code, const char *path,
     error_vset(err, code, path, line, column, fmt, ap);
     va_end(ap);
     return code;
+}
+
+void ind_error_about(ind_error *err, int detail, const char *subject, int year)
+{
+    size_t n;
+
+    if (err == NULL)
+        return;
+    err->detail = detail;
+    err->year = year;
+    n = subject ? strlen(subject) : 0;
+    if (n >= sizeof err->subject)
+        n = sizeof err->subject - 1;
+    if (n > 0)
+        memcpy(err->subject, subject, n);
+    err->subject[n] = '\0';
 }
 
 int ind_error_copy(ind_error *dst, const ind_error *src)

@@ -21,6 +21,12 @@ int ind_error_set_at(ind_error *err, int code, const char *path,
                      unsigned long line, unsigned column,
                      const char *fmt, ...) IND_PRINTF(6, 7);
 
+/* Set the structured fields of a record just filled by ind_error_set*()
+ * (NULL is a no-op): what the failure is about (an ind_error_detail), the
+ * indicator id (NULL for none) and the year (0 for none). */
+void ind_error_about(ind_error *err, int detail, const char *subject,
+                    int year);
+
 /* Copy one record into another (NULL destination is a no-op);
  * returns the copied code. */
 int ind_error_copy(ind_error *dst, const ind_error *src);

@@ -149,7 +149,7 @@ double ind_growth_finite(double x)
 
 void ind_growth_fmt(char *buf, size_t size, double value)
 {
-    if (ind_number_format_human(buf, size, value, -1) != IND_OK)
+    if (ind_number_format_human(buf, size, value, -1, NULL) != IND_OK)
         snprintf(buf, size, "n/a");
 }
 

@@ -107,7 +107,7 @@ int ind_growth_implied_levels(ind_series **out, const ind_series *rate,
         return rc;
     rc = ind_series_new(&s, ind_series_indicator(level),
                         ind_series_entity(level), ind_series_unit(level),
-                        ind_series_kind(level));
+                        ind_series_kind(level), NULL);
     if (rc != IND_OK)
         return ind_error_set(err, rc, "out of memory");
     rc = copy_points(s, level, err);

@@ -285,7 +285,8 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
     return IND_OK;
 }
 
-int ind_number_format(char *buf, size_t size, double value)
+/* ind_number_format without the message (the public wrapper adds it). */
+static int number_format(char *buf, size_t size, double value)
 {
     locale_t saved, c;
     int precision;
@@ -352,8 +353,9 @@ static int all_zero(const char *s)
     return 1;
 }
 
-int ind_number_format_human(char *buf, size_t size, double value,
-                            int decimals)
+/* ind_number_format_human without the message. */
+static int number_format_human(char *buf, size_t size, double value,
+                               int decimals)
 {
     char plain[IND_NUMBER_HUMAN_BUFSIZE + 320];
     double mag = fabs(value);
@@ -393,4 +395,34 @@ int ind_number_format_human(char *buf, size_t size, double value,
         return IND_EINVAL;
     }
     return IND_OK;
+}
+
+/* The message of a formatting failure, from its code. */
+static int format_failed(ind_error *err, int code, const char *what)
+{
+    switch (code) {
+    case IND_OK:
+        return IND_OK;
+    case IND_EDOMAIN:
+        return ind_error_set(err, code, "%s: the value is not finite", what);
+    case IND_ENOMEM:
+        return ind_error_set(err, code, "%s: the C locale cannot be "
+                             "obtained", what);
+    default:
+        return ind_error_set(err, code, "%s: no buffer, a buffer too small "
+                             "or more than 6 decimals", what);
+    }
+}
+
+int ind_number_format(char *buf, size_t size, double value, ind_error *err)
+{
+    return format_failed(err, number_format(buf, size, value),
+                         "ind_number_format");
+}
+
+int ind_number_format_human(char *buf, size_t size, double value,
+                            int decimals, ind_error *err)
+{
+    return format_failed(err, number_format_human(buf, size, value, decimals),
+                         "ind_number_format_human");
 }

@@ -17,7 +17,7 @@
  * t-basis coefficients, also carried out in long double. */
 #include "indicators/projection.h"
 #include "error_internal.h"
-#include "projection_internal.h"
+#include "fitstats.h"
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
@@ -293,24 +293,6 @@ static void keep_r(ind_polyfit *fit, const work *w)
     for (i = 0; i < fit->p; i++)
         for (j = 0; j < fit->p; j++)
             fit->r[i * fit->p + j] = j >= i ? w->a[i * fit->p + j] : 0.0;
-}
-
-/* Gaussian log-likelihood and AICc with k parameters, sigma included;
- * NaN where undefined (perfect fit, too few points). */
-void ind_fit_information(ind_fit_stats *s, size_t k)
-{
-    double n = (double)s->n_lik;
-
-    s->nparams = k;
-    s->loglik = NAN;
-    s->aicc = NAN;
-    if (s->n_lik == 0 || !(s->rss > 0.0))
-        return;
-    s->loglik = -0.5 * n * (log(2.0 * M_PI * s->rss / n) + 1.0);
-    if (n - (double)k - 1.0 > 0.0)
-        s->aicc = -2.0 * s->loglik + 2.0 * (double)k
-                  + 2.0 * (double)k * ((double)k + 1.0)
-                        / (n - (double)k - 1.0);
 }
 
 static int finish_stats(ind_polyfit *fit, const double *y, work *w,

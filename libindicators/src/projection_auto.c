@@ -176,7 +176,8 @@ static void error_text(char *buf, size_t size, const auto_state *st,
         snprintf(buf, size, "%.2g%%", e);
     else if (ind_number_format_human(buf, size, e,
                                      fabs(e) >= 100.0 ? 0
-                                     : fabs(e) >= 1.0 ? 2 : 4) != IND_OK)
+                                     : fabs(e) >= 1.0 ? 2 : 4, NULL)
+             != IND_OK)
         snprintf(buf, size, "%g", e);
 }
 

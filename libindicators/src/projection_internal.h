@@ -4,6 +4,7 @@
 
 #include "indicators/projection.h"
 #include "error_internal.h"
+#include "fitstats.h"
 
 #include <stdarg.h>
 
@@ -55,10 +56,6 @@ struct ind_projection {
     int calibrated;               /* intervals from past errors */
     size_t calib_errors;          /* errors one year ahead behind them */
 };
-
-/* Fill s->nparams, s->loglik and s->aicc from s->rss and s->n_lik for a
- * Gaussian model with k parameters (sigma included). */
-void ind_fit_information(ind_fit_stats *s, size_t k);
 
 /* Check the series (ascending whole finite years, finite values). */
 int ind_proj_check_data(const double *years, const double *values, size_t n,

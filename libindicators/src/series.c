@@ -1,6 +1,7 @@
 /* series: yearly points in year order, with parallel arrays for numerics. */
 #include "indicators/series.h"
 #include "error_internal.h"
+#include "array.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -69,23 +70,24 @@ static void free_text(char *s)
 }
 
 int ind_series_new(ind_series **out, const char *indicator, const char *entity,
-                   const char *unit, ind_kind kind)
+                   const char *unit, ind_kind kind, ind_error *err)
 {
     ind_series *s;
 
     if (out == NULL || indicator == NULL)
-        return IND_EINVAL;
+        return ind_error_set(err, IND_EINVAL, "ind_series_new: %s is NULL",
+                             out == NULL ? "out" : "indicator");
     *out = NULL;
     s = calloc(1, sizeof *s);
     if (s == NULL)
-        return IND_ENOMEM;
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     s->indicator = copy_text(indicator);
     s->entity = copy_text(entity);
     s->unit = copy_text(unit);
     s->kind = kind;
     if (s->indicator == NULL || s->entity == NULL || s->unit == NULL) {
         ind_series_free(s);
-        return IND_ENOMEM;
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     *out = s;
     return IND_OK;
@@ -110,29 +112,18 @@ void ind_series_free(ind_series *s)
     free(s);
 }
 
-/* Make room for one more point in all three arrays. */
+/* Make room for one more point in all three arrays. They start empty and
+ * grow by the same rule, so their capacities stay equal. */
 static int series_reserve(ind_series *s)
 {
-    size_t cap = s->capacity ? s->capacity * 2 : 16;
-    ind_point *points;
-    int *years;
-    double *values;
+    size_t cap_points = s->capacity, cap_years = s->capacity,
+           cap_values = s->capacity;
 
-    if (s->length < s->capacity)
-        return IND_OK;
-    points = realloc(s->points, cap * sizeof *points);
-    if (points == NULL)
+    if (IND_ARRAY_RESERVE(s->points, cap_points, s->length + 1) != 0 ||
+        IND_ARRAY_RESERVE(s->years, cap_years, s->length + 1) != 0 ||
+        IND_ARRAY_RESERVE(s->values, cap_values, s->length + 1) != 0)
         return IND_ENOMEM;
-    s->points = points;
-    years = realloc(s->years, cap * sizeof *years);
-    if (years == NULL)
-        return IND_ENOMEM;
-    s->years = years;
-    values = realloc(s->values, cap * sizeof *values);
-    if (values == NULL)
-        return IND_ENOMEM;
-    s->values = values;
-    s->capacity = cap;
+    s->capacity = cap_points;
     return IND_OK;
 }
 

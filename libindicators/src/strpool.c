@@ -1,5 +1,6 @@
 /* strpool: string interning with an open-addressing hash table. */
 #include "strpool.h"
+#include "array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -94,17 +95,8 @@ ind_strid ind_strpool_intern(ind_strpool *p, const char *s, size_t len)
         return p->slots[slot];
     if (p->len + len + 1 > UINT32_MAX - 1)
         return IND_STRID_NONE;
-    if (p->len + len + 1 > p->cap) {
-        size_t cap = p->cap;
-        char *d;
-        while (cap < p->len + len + 1)
-            cap *= 2;
-        d = realloc(p->data, cap);
-        if (d == NULL)
-            return IND_STRID_NONE;
-        p->data = d;
-        p->cap = cap;
-    }
+    if (IND_ARRAY_RESERVE(p->data, p->cap, p->len + len + 1) != 0)
+        return IND_STRID_NONE;
     id = (ind_strid)p->len;
     memcpy(p->data + p->len, s, len);
     p->data[p->len + len] = '\0';

@@ -54,6 +54,7 @@
 #define INDICATORS_CHART_H
 
 #include <stddef.h>
+#include "indicators/export.h"
 #include <stdio.h>
 #include <time.h>
 #include "indicators/error.h"
@@ -203,11 +204,11 @@ typedef struct ind_chart ind_chart;
  *   ::IND_ENOTFOUND or ::IND_EIO when the dataset's digest must be computed
  *   and the file cannot be read; ::IND_ENOMEM.
  */
-int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
+IND_EXTERN int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
                   ind_error *err);
 
 /** Release a chart and everything it copied. NULL is a no-op. */
-void ind_chart_free(ind_chart *chart);
+IND_EXTERN void ind_chart_free(ind_chart *chart);
 
 /**
  * Add a series (its data are copied).
@@ -222,11 +223,11 @@ void ind_chart_free(ind_chart *chart);
  *   a pair of bounds, or an index series whose base-year value is not 100
  *   (within 1e-6); ::IND_ENOMEM. On failure the chart is unchanged.
  */
-int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
+IND_EXTERN int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
                   ind_error *err);
 
 /** Number of series added so far; 0 for NULL. */
-size_t ind_chart_count(const ind_chart *chart);
+IND_EXTERN size_t ind_chart_count(const ind_chart *chart);
 
 /**
  * Write the script to `path`, atomically: a temporary file beside it,
@@ -241,7 +242,7 @@ size_t ind_chart_count(const ind_chart *chart);
  *   ::IND_EWRITE when the file cannot be created, written or renamed;
  *   ::IND_ENOMEM.
  */
-int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err);
+IND_EXTERN int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err);
 
 /**
  * Write the script to an open stream (standard output, a memory stream).
@@ -249,7 +250,7 @@ int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err);
  *
  * @return as ind_chart_write(), with ::IND_EWRITE when the stream fails.
  */
-int ind_chart_write_stream(const ind_chart *chart, FILE *stream,
+IND_EXTERN int ind_chart_write_stream(const ind_chart *chart, FILE *stream,
                            ind_error *err);
 
 /**
@@ -260,7 +261,7 @@ int ind_chart_write_stream(const ind_chart *chart, FILE *stream,
  * @return IND_OK, ::IND_EINVAL for NULL arguments or an unknown format,
  *         ::IND_ENOMEM.
  */
-int ind_chart_output_path(char **out, const char *script_path,
+IND_EXTERN int ind_chart_output_path(char **out, const char *script_path,
                           ind_chart_format format, ind_error *err);
 
 /**
@@ -285,7 +286,7 @@ int ind_chart_output_path(char **out, const char *script_path,
  *   ::IND_EWRITE when the picture cannot be written; ::IND_ENOMEM;
  *   ::IND_ERROR when a pipe or process cannot be made.
  */
-int ind_chart_render(const char *script_path, ind_chart_format format,
+IND_EXTERN int ind_chart_render(const char *script_path, ind_chart_format format,
                      const ind_chart_render_options *opts, ind_error *err);
 
 /**
@@ -296,25 +297,25 @@ int ind_chart_render(const char *script_path, ind_chart_format format,
  * is several of these shows the first in that order: a partial-year level
  * misleads most when read as a year-end one. NULL gives normal.
  */
-ind_chart_mark ind_chart_mark_of(const ind_point *point);
+IND_EXTERN ind_chart_mark ind_chart_mark_of(const ind_point *point);
 
 /** Parse "line", "growth" or "index". @return IND_OK or ::IND_EINVAL. */
-int ind_chart_kind_parse(ind_chart_kind *out, const char *text,
+IND_EXTERN int ind_chart_kind_parse(ind_chart_kind *out, const char *text,
                          ind_error *err);
 
 /** Parse "png", "svg" or "pdf". @return IND_OK or ::IND_EINVAL. */
-int ind_chart_format_parse(ind_chart_format *out, const char *text,
+IND_EXTERN int ind_chart_format_parse(ind_chart_format *out, const char *text,
                            ind_error *err);
 
 /**
  * Parse a size "WIDTHxHEIGHT" in pixels ("1200x750"), within the accepted
  * range. @return IND_OK or ::IND_EINVAL (nothing is stored).
  */
-int ind_chart_size_parse(unsigned *width, unsigned *height, const char *text,
+IND_EXTERN int ind_chart_size_parse(unsigned *width, unsigned *height, const char *text,
                          ind_error *err);
 
 /** File extension of a format without the dot ("png"); "" if unknown. */
-const char *ind_chart_format_extension(ind_chart_format format);
+IND_EXTERN const char *ind_chart_format_extension(ind_chart_format format);
 
 #ifdef __cplusplus
 }

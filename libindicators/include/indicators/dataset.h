@@ -63,13 +63,19 @@
  * ind_dataset_validate() reports such an entry.
  *
  * ## Errors
- * Every fallible function returns an ::ind_error_code and leaves the detail
- * on the handle: ind_dataset_errmsg(), ind_dataset_error().
+ * Every fallible function returns an ::ind_error_code and writes the detail
+ * to the `ind_error *err` record it takes last (NULL: the code only), as
+ * everywhere in the library (error.h). The handle keeps no error of its
+ * own, so the functions that only read it take it `const`. The record's
+ * `detail`, `subject` and `year` say which case a failure is (an unknown
+ * indicator, an existing reading, an undecided conflict...), for a program
+ * that advises its user how to fix it.
  */
 #ifndef INDICATORS_DATASET_H
 #define INDICATORS_DATASET_H
 
 #include <stddef.h>
+#include "indicators/export.h"
 #include "indicators/error.h"
 #include "indicators/series.h"
 
@@ -147,6 +153,8 @@ typedef struct ind_diagnostic {
     unsigned long line;      /**< 1-based line, 0 when none. */
     unsigned column;         /**< 1-based field number, 0 when none. */
     const char *message;     /**< What is wrong, with the bad text quoted. */
+    int detail;              /**< An ::ind_error_detail, IND_DETAIL_NONE for most. */
+    const char *subject;     /**< The indicator id it is about, or "". */
 } ind_diagnostic;
 
 /** Options of ind_dataset_add(). */
@@ -158,8 +166,9 @@ typedef struct ind_diagnostic {
  * when the path ends in `.csv`, else the path with those suffixes added).
  *
  * On return `*out` holds a handle even when loading failed (except for
- * ::IND_ENOMEM, where it may be NULL): read the reason with
- * ind_dataset_errmsg() and release it with ind_dataset_free().
+ * ::IND_ENOMEM, where it may be NULL), so that its diagnostics can be
+ * listed; release it with ind_dataset_free(). `err` receives the first
+ * problem.
  *
  * @param flags ::IND_OPEN_READ or ::IND_OPEN_WRITE (take the write lock,
  *        waiting up to 30 seconds for another writer).
@@ -169,78 +178,80 @@ typedef struct ind_diagnostic {
  *         is also a diagnostic); ::IND_EDATA (a header without a required
  *         column or with a duplicate column); ::IND_ELOCK; ::IND_ENOMEM.
  */
-int ind_dataset_open(ind_dataset **out, const char *path, unsigned flags);
+IND_EXTERN int ind_dataset_open(ind_dataset **out, const char *path,
+                                unsigned flags, ind_error *err);
 
 /** Release the handle, its lock and all its memory. NULL is a no-op. */
-void ind_dataset_free(ind_dataset *ds);
-
-/** The last error's message ("" after success). Never NULL for a handle. */
-const char *ind_dataset_errmsg(const ind_dataset *ds);
-
-/** The last error record. Never NULL for a handle. */
-const ind_error *ind_dataset_error(const ind_dataset *ds);
+IND_EXTERN void ind_dataset_free(ind_dataset *ds);
 
 /** The observations path the dataset was opened with. */
-const char *ind_dataset_path(const ind_dataset *ds);
+IND_EXTERN const char *ind_dataset_path(const ind_dataset *ds);
 
 /** The catalog path (it may not exist). */
-const char *ind_dataset_catalog_path(const ind_dataset *ds);
+IND_EXTERN const char *ind_dataset_catalog_path(const ind_dataset *ds);
 
 /** The history path (it may not exist). */
-const char *ind_dataset_history_path(const ind_dataset *ds);
+IND_EXTERN const char *ind_dataset_history_path(const ind_dataset *ds);
 
 /**
  * Check the rules that span rows (see the file comment) and collect every
  * finding as a diagnostic, after those of loading.
  * @return IND_OK when no finding is an error; ::IND_EDATA otherwise (the
- *         first error is the handle's message).
+ *         first error in `err`); ::IND_ENOMEM.
  */
-int ind_dataset_validate(ind_dataset *ds);
+IND_EXTERN int ind_dataset_validate(ind_dataset *ds, ind_error *err);
 
 /** Number of diagnostics collected so far. */
-size_t ind_dataset_diagnostic_count(const ind_dataset *ds);
+IND_EXTERN size_t ind_dataset_diagnostic_count(const ind_dataset *ds);
 
 /** The i-th diagnostic, in file order within each check, or NULL. Valid
  *  until the dataset is freed. */
-const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds, size_t i);
+IND_EXTERN const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds, size_t i);
 
 /** Number of readings, all series. */
-size_t ind_dataset_reading_count(const ind_dataset *ds);
+IND_EXTERN size_t ind_dataset_reading_count(const ind_dataset *ds);
 
 /**
  * Copy reading `i` (in file order, added ones last) into `*out`.
  * @return IND_OK or ::IND_EINVAL when i is out of range.
  */
-int ind_dataset_reading(const ind_dataset *ds, size_t i, ind_reading *out);
+IND_EXTERN int ind_dataset_reading(const ind_dataset *ds, size_t i,
+                                   ind_reading *out, ind_error *err);
 
 /** Number of indicators (declared and inferred). */
-size_t ind_dataset_indicator_count(const ind_dataset *ds);
+IND_EXTERN size_t ind_dataset_indicator_count(const ind_dataset *ds);
 
 /** Copy indicator `i` (catalog order, inferred ones after) into `*out`.
  *  @return IND_OK or ::IND_EINVAL. */
-int ind_dataset_indicator(const ind_dataset *ds, size_t i, ind_indicator *out);
+IND_EXTERN int ind_dataset_indicator(const ind_dataset *ds, size_t i,
+                                     ind_indicator *out, ind_error *err);
 
 /**
  * Find an indicator by id.
- * @return IND_OK with its index in *out, or ::IND_ENOTFOUND (the handle's
- *         message names it and says how to add it).
+ * @return IND_OK with its index in *out, or ::IND_ENOTFOUND (detail
+ *         ::IND_DETAIL_UNKNOWN_INDICATOR, subject the id).
  */
-int ind_dataset_find_indicator(ind_dataset *ds, const char *id, size_t *out);
+IND_EXTERN int ind_dataset_find_indicator(const ind_dataset *ds,
+                                          const char *id, size_t *out,
+                                          ind_error *err);
 
 /** Number of series. */
-size_t ind_dataset_series_count(const ind_dataset *ds);
+IND_EXTERN size_t ind_dataset_series_count(const ind_dataset *ds);
 
 /** Summarise series `i` (ordered by indicator as first seen, then entity).
  *  @return IND_OK or ::IND_EINVAL. */
-int ind_dataset_series_info(const ind_dataset *ds, size_t i,
-                            ind_series_info *out);
+IND_EXTERN int ind_dataset_series_info(const ind_dataset *ds, size_t i,
+                                       ind_series_info *out, ind_error *err);
 
 /**
  * Find a series by indicator and entity (NULL or "" for the subject).
- * @return IND_OK with its index in *out, or ::IND_ENOTFOUND.
+ * @return IND_OK with its index in *out, or ::IND_ENOTFOUND (detail
+ *         ::IND_DETAIL_NO_SERIES).
  */
-int ind_dataset_find_series(ind_dataset *ds, const char *indicator,
-                            const char *entity, size_t *out);
+IND_EXTERN int ind_dataset_find_series(const ind_dataset *ds,
+                                       const char *indicator,
+                                       const char *entity, size_t *out,
+                                       ind_error *err);
 
 /**
  * The readings of series `i`, ordered by year then by effective date:
@@ -248,8 +259,9 @@ int ind_dataset_find_series(ind_dataset *ds, const char *indicator,
  * dataset (valid until the next change or free).
  * @return IND_OK or ::IND_EINVAL.
  */
-int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
-                                const size_t **out, size_t *count);
+IND_EXTERN int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
+                                           const size_t **out, size_t *count,
+                                           ind_error *err);
 
 /**
  * Build the series of series `i` with one value per year by the choice rule;
@@ -259,17 +271,21 @@ int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
  *
  * @param out receives a new series, to be freed with ind_series_free()
  * @return IND_OK; ::IND_EDATA when a year is an unresolved conflict (the
- *         message names the year, the readings and how to resolve);
+ *         message names the year and the readings; detail
+ *         ::IND_DETAIL_CONFLICT with the indicator and the year);
  *         ::IND_EINVAL; ::IND_ENOMEM.
  */
-int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out);
+IND_EXTERN int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out,
+                                  ind_error *err);
 
 /**
  * Index of the reading used for `year` in series `i`.
  * @return IND_OK with the index in *out; ::IND_ENOTFOUND when the year has
- *         no usable reading; ::IND_EDATA for an unresolved conflict.
+ *         no usable reading; ::IND_EDATA for an unresolved conflict
+ *         (detail ::IND_DETAIL_CONFLICT).
  */
-int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year, size_t *out);
+IND_EXTERN int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year,
+                                          size_t *out, ind_error *err);
 
 /**
  * Add a reading in memory (written by ind_dataset_commit()). The reading is
@@ -287,13 +303,19 @@ int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year, size_t *out)
  *        a `%` is accepted for a rate); if NULL, r->value is used, and
  *        refused (::IND_EDATA) unless its written form reads back: NaN,
  *        infinities and subnormal values are not stored
- * @return IND_OK; ::IND_ENOTFOUND (unknown indicator: the message says how
- *         to define it); ::IND_EEXISTS (the key exists, no revise);
- *         ::IND_EPARSE / ::IND_EDATA (a rule broken, named in the message);
- *         ::IND_EINVAL (opened without ::IND_OPEN_WRITE); ::IND_ENOMEM.
+ * @return IND_OK; ::IND_ENOTFOUND (unknown indicator, detail
+ *         ::IND_DETAIL_UNKNOWN_INDICATOR); ::IND_EEXISTS (the key exists and
+ *         no revise: ::IND_DETAIL_READING_EXISTS); ::IND_EPARSE /
+ *         ::IND_EDATA (a rule broken, named in the message; a new tie is
+ *         ::IND_DETAIL_CONFLICT, a second primary
+ *         ::IND_DETAIL_SECOND_PRIMARY); ::IND_EINVAL (opened without
+ *         ::IND_OPEN_WRITE, or committed already); the load's code when the
+ *         dataset did not load cleanly (::IND_DETAIL_NOT_LOADED);
+ *         ::IND_ENOMEM.
  */
-int ind_dataset_add(ind_dataset *ds, const ind_reading *r,
-                    const char *value_text, unsigned flags);
+IND_EXTERN int ind_dataset_add(ind_dataset *ds, const ind_reading *r,
+                               const char *value_text, unsigned flags,
+                               ind_error *err);
 
 /**
  * Declare a new indicator in the catalog (written by ind_dataset_commit()).
@@ -302,7 +324,9 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *r,
  * `growth_of`, if not empty, must name a stock indicator.
  * @return IND_OK; ::IND_EEXISTS; ::IND_EPARSE / ::IND_EDATA; ::IND_EINVAL.
  */
-int ind_dataset_define(ind_dataset *ds, const ind_indicator *indicator);
+IND_EXTERN int ind_dataset_define(ind_dataset *ds,
+                                  const ind_indicator *indicator,
+                                  ind_error *err);
 
 /**
  * Write every change made since opening (history, then catalog, then
@@ -311,7 +335,7 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *indicator);
  * @return IND_OK; ::IND_EINVAL (not opened for writing); ::IND_EWRITE;
  *         ::IND_EIO (the file changed on disk under the lock).
  */
-int ind_dataset_commit(ind_dataset *ds);
+IND_EXTERN int ind_dataset_commit(ind_dataset *ds, ind_error *err);
 
 /** One entry of the audit trail, as written (texts, "" when empty). */
 typedef struct ind_change {
@@ -342,12 +366,13 @@ typedef int (*ind_change_fn)(void *ctx, const ind_change *change);
  * Walk the audit trail NAME.history.csv. A dataset without a history file
  * has an empty trail.
  * @return IND_OK; the callback's code; ::IND_EPARSE (malformed history,
- *         the handle's message says where); ::IND_EIO; ::IND_ENOMEM.
+ *         the message says where); ::IND_EIO; ::IND_ENOMEM.
  */
-int ind_dataset_history(ind_dataset *ds, ind_change_fn fn, void *ctx);
+IND_EXTERN int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn,
+                                   void *ctx, ind_error *err);
 
 /** Name of a role ("primary", "alternate", ""). Never NULL. */
-const char *ind_role_name(ind_role role);
+IND_EXTERN const char *ind_role_name(ind_role role);
 
 #ifdef __cplusplus
 }

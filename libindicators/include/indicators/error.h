@@ -3,11 +3,18 @@
  * @brief Error codes and the error record every fallible call fills in.
  *
  * Every fallible function of the library returns an `int`: `IND_OK` (0) on
- * success or one of the negative codes of ::ind_error_code. The detail of
- * a failure is written to an ::ind_error record: either one the caller
- * passes in (functions that work on plain arrays), or the one kept on a
- * handle (`ind_dataset_errmsg()`). Data errors carry the place of the bad
- * text, formatted as `file:line:column: message`.
+ * success or one of the negative codes of ::ind_error_code, and takes as
+ * its last parameter an `ind_error *err` record that the caller owns
+ * (usually on the stack) and that receives the detail of a failure. NULL
+ * is allowed there: the caller then gets only the code. On success the
+ * record is left as it was. Data errors carry the place of the bad text,
+ * formatted as `file:line:column: message`.
+ *
+ * A message says what is wrong in the library's words; it never names a
+ * command or an option of a program. A program that wants to tell its
+ * user how to fix a failure keys that advice on the code and on the
+ * record's structured fields (`detail`, `subject`, `year`), never on the
+ * message text.
  *
  * The library keeps no mutable global state; the only process-wide setting
  * it touches is GSL's error handler, switched off once by ind_library_init().
@@ -16,6 +23,7 @@
 #define INDICATORS_ERROR_H
 
 #include <stddef.h>
+#include "indicators/export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,8 +48,30 @@ typedef enum ind_error_code {
     IND_EUNAVAILABLE = -14 /**< An external program needed for the task is not installed. */
 } ind_error_code;
 
+/**
+ * What a failure (or a finding of ind_dataset_validate()) is about, beyond
+ * its code: the cases a program may want to explain with a fix of its own.
+ */
+typedef enum ind_error_detail {
+    IND_DETAIL_NONE = 0,           /**< Nothing more specific than the code. */
+    IND_DETAIL_UNKNOWN_INDICATOR,  /**< No indicator `subject` in the catalog. */
+    IND_DETAIL_NO_SERIES,          /**< The indicator `subject` has no readings (of that entity). */
+    IND_DETAIL_READING_EXISTS,     /**< A reading of `subject`, `year` has the same key; a revision replaces it. */
+    IND_DETAIL_CONFLICT,           /**< Readings of `subject`, `year` tie under the choice rule and no role decides. */
+    IND_DETAIL_SECOND_PRIMARY,     /**< `subject`, `year` would have two primary readings. */
+    IND_DETAIL_READ_ONLY,          /**< The dataset was opened without the write lock. */
+    IND_DETAIL_COMMITTED,          /**< The handle has committed already; reopen to change more. */
+    IND_DETAIL_NOT_LOADED,         /**< The dataset did not load cleanly; its diagnostics say why. */
+    IND_DETAIL_NO_CATALOG,         /**< There is no catalog: indicators were inferred. */
+    IND_DETAIL_UNDECLARED,         /**< Observations of `subject`, which the catalog lacks. */
+    IND_DETAIL_HISTORY_PENDING     /**< The last history entry did not reach the observations. */
+} ind_error_detail;
+
 /** Size of the message buffer of ::ind_error, terminator included. */
 #define IND_ERROR_MESSAGE_SIZE 1024
+
+/** Size of the `subject` buffer of ::ind_error (an indicator id fits). */
+#define IND_ERROR_SUBJECT_SIZE 72
 
 /**
  * A failure's code and human-readable detail.
@@ -55,11 +85,14 @@ typedef struct ind_error {
     int code;                              /**< An ::ind_error_code. */
     unsigned long line;                    /**< Line of the offending text, or 0. */
     unsigned column;                       /**< Field of the offending text, or 0. */
+    int detail;                            /**< An ::ind_error_detail. */
+    int year;                              /**< The year the failure is about, or 0. */
+    char subject[IND_ERROR_SUBJECT_SIZE];  /**< The indicator id it is about (printable, as quoted in the message), or "". */
     char message[IND_ERROR_MESSAGE_SIZE];  /**< "path:line:column: what" or "what". */
 } ind_error;
 
 /** An empty record, for `ind_error err = IND_ERROR_INIT;`. */
-#define IND_ERROR_INIT { IND_OK, 0, 0, { 0 } }
+#define IND_ERROR_INIT { IND_OK, 0, 0, IND_DETAIL_NONE, 0, { 0 }, { 0 } }
 
 /**
  * Prepare the library for use: switches off GSL's default error handler
@@ -67,16 +100,16 @@ typedef struct ind_error {
  * status it maps to ::IND_ENUMERIC. Call it once from `main` before any
  * other call, tests included. It is idempotent.
  */
-void ind_library_init(void);
+IND_EXTERN void ind_library_init(void);
 
 /**
  * A short, static description of an error code ("malformed text", ...).
  * Never NULL; unknown codes give "unknown error".
  */
-const char *ind_strerror(int code);
+IND_EXTERN const char *ind_strerror(int code);
 
 /** Reset a record to success with an empty message. NULL is a no-op. */
-void ind_error_clear(ind_error *err);
+IND_EXTERN void ind_error_clear(ind_error *err);
 
 #ifdef __cplusplus
 }

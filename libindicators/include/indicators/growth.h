@@ -72,6 +72,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include "indicators/export.h"
 #include "indicators/error.h"
 #include "indicators/series.h"
 
@@ -106,7 +107,7 @@ typedef enum ind_growth_why {
 } ind_growth_why;
 
 /** The reason in words ("the earlier value is zero: ..."). Never NULL. */
-const char *ind_growth_why_text(ind_growth_why why);
+IND_EXTERN const char *ind_growth_why_text(ind_growth_why why);
 
 /* ------------------------------------------------------------------ */
 /* Per-year table and summary                                          */
@@ -213,24 +214,24 @@ typedef struct ind_growth ind_growth;
  *         A one-point series or a one-year span is not an error: its
  *         figures are undefined with ::IND_GROWTH_SINGLE_YEAR.
  */
-int ind_growth_compute(ind_growth **out, const ind_series *s,
+IND_EXTERN int ind_growth_compute(ind_growth **out, const ind_series *s,
                        const ind_growth_options *opts, ind_error *err);
 
 /** Release a table. NULL is a no-op. */
-void ind_growth_free(ind_growth *g);
+IND_EXTERN void ind_growth_free(ind_growth *g);
 
 /** Number of rows (at least 1 for a table that was computed). */
-size_t ind_growth_length(const ind_growth *g);
+IND_EXTERN size_t ind_growth_length(const ind_growth *g);
 
 /** The i-th row in year order, or NULL when i is out of range. Valid
  *  until ind_growth_free(). */
-const ind_growth_row *ind_growth_row_at(const ind_growth *g, size_t i);
+IND_EXTERN const ind_growth_row *ind_growth_row_at(const ind_growth *g, size_t i);
 
 /** The summary of the span. Valid until ind_growth_free(). NULL for NULL. */
-const ind_growth_summary *ind_growth_get_summary(const ind_growth *g);
+IND_EXTERN const ind_growth_summary *ind_growth_get_summary(const ind_growth *g);
 
 /** The kind of the series the table was computed from. */
-ind_kind ind_growth_kind(const ind_growth *g);
+IND_EXTERN ind_kind ind_growth_kind(const ind_growth *g);
 
 /**
  * CAGR in percent between two years of a series.
@@ -245,7 +246,7 @@ ind_kind ind_growth_kind(const ind_growth *g);
  *         series (refused: its values are already percent changes), an
  *         empty series, a single year, a start value <= 0, an end value < 0.
  */
-int ind_growth_cagr(double *out_pct, const ind_series *s, int from, int to,
+IND_EXTERN int ind_growth_cagr(double *out_pct, const ind_series *s, int from, int to,
                     ind_error *err);
 
 /* ------------------------------------------------------------------ */
@@ -289,7 +290,7 @@ typedef struct ind_growth_target_result {
  *         a latest figure <= 0, or a required growth beyond a double;
  *         ::IND_ENOTFOUND when from/to are given without a value.
  */
-int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
+IND_EXTERN int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
                       double target, int by, const ind_growth_options *opts,
                       ind_error *err);
 
@@ -323,7 +324,7 @@ typedef struct ind_growth_overview_row {
  * @return IND_OK; ::IND_EINVAL for NULL; ::IND_EDOMAIN when the series has
  *         no values (the row then says points = 0 and every figure NaN).
  */
-int ind_growth_overview(ind_growth_overview_row *out, const ind_series *s,
+IND_EXTERN int ind_growth_overview(ind_growth_overview_row *out, const ind_series *s,
                         ind_error *err);
 
 /* ------------------------------------------------------------------ */
@@ -371,7 +372,7 @@ typedef struct ind_growth_agreement {
  *         less would be used (no level before it is defined) or a derived
  *         level would overflow, naming the year; ::IND_ENOMEM.
  */
-int ind_growth_implied_levels(ind_series **out, const ind_series *rate,
+IND_EXTERN int ind_growth_implied_levels(ind_series **out, const ind_series *rate,
                               const ind_series *level, ind_error *err);
 
 /**
@@ -393,7 +394,7 @@ int ind_growth_implied_levels(ind_series **out, const ind_series *rate,
  * @return IND_OK; ::IND_EINVAL for NULL, a too small array, or a NaN
  *         tolerance; ::IND_EDATA when `rate` is not a rate or `level` is one.
  */
-int ind_growth_rate_check(ind_growth_agreement *out, size_t capacity,
+IND_EXTERN int ind_growth_rate_check(ind_growth_agreement *out, size_t capacity,
                           size_t *out_count, const ind_series *rate,
                           const ind_series *level, double tolerance_pp,
                           ind_error *err);
@@ -502,7 +503,7 @@ typedef struct ind_growth_break {
  * @param opts       NULL means ::IND_GROWTH_BREAK_OPTIONS_INIT
  * @return IND_OK; ::IND_EINVAL for NULL, bad options, or a too small array.
  */
-int ind_growth_breaks(ind_growth_break *out, size_t capacity,
+IND_EXTERN int ind_growth_breaks(ind_growth_break *out, size_t capacity,
                       size_t *out_count, const ind_series *s,
                       const ind_growth_break_options *opts, ind_error *err);
 
@@ -525,7 +526,7 @@ int ind_growth_breaks(ind_growth_break *out, size_t capacity,
  * @param status  the figure's status letter (0 when normal)
  * @return IND_OK; ::IND_EINVAL for NULL, bad options or a non-finite value.
  */
-int ind_growth_break_test(ind_growth_break *out, const ind_series *s,
+IND_EXTERN int ind_growth_break_test(ind_growth_break *out, const ind_series *s,
                           int year, double value, char status,
                           const ind_growth_break_options *opts,
                           ind_error *err);

@@ -5,6 +5,7 @@
 #ifndef INDICATORS_INDICATORS_H
 #define INDICATORS_INDICATORS_H
 
+#include "indicators/export.h"
 #include "indicators/version.h"
 #include "indicators/error.h"
 #include "indicators/number.h"

@@ -24,6 +24,7 @@
 #define INDICATORS_NUMBER_H
 
 #include <stddef.h>
+#include "indicators/export.h"
 #include "indicators/error.h"
 
 #ifdef __cplusplus
@@ -53,7 +54,7 @@ extern "C" {
  *         beyond the range of a double), ::IND_EINVAL if out or text is NULL,
  *         ::IND_ENOMEM if the C locale cannot be obtained.
  */
-int ind_number_parse(double *out, const char *text, size_t len,
+IND_EXTERN int ind_number_parse(double *out, const char *text, size_t len,
                      unsigned flags, ind_error *err);
 
 /**
@@ -62,7 +63,7 @@ int ind_number_parse(double *out, const char *text, size_t len,
  * @return IND_OK, ::IND_EPARSE with the reason, or ::IND_EINVAL for NULL.
  *         Range rules (1900 to 2100 for a dataset) are the caller's.
  */
-int ind_number_parse_year(int *out, const char *text, size_t len,
+IND_EXTERN int ind_number_parse_year(int *out, const char *text, size_t len,
                           ind_error *err);
 
 /**
@@ -74,7 +75,8 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
  *         NULL or size < ::IND_NUMBER_BUFSIZE; ::IND_ENOMEM if the C locale
  *         cannot be obtained.
  */
-int ind_number_format(char *buf, size_t size, double value);
+IND_EXTERN int ind_number_format(char *buf, size_t size, double value,
+                                 ind_error *err);
 
 /**
  * Write a value for people: thousands grouped with commas, rounded to
@@ -86,8 +88,8 @@ int ind_number_format(char *buf, size_t size, double value);
  * @return IND_OK; ::IND_EINVAL if buf is NULL, decimals > 6 or the text
  *         does not fit in size bytes (the buffer then holds "").
  */
-int ind_number_format_human(char *buf, size_t size, double value,
-                            int decimals);
+IND_EXTERN int ind_number_format_human(char *buf, size_t size, double value,
+                                       int decimals, ind_error *err);
 
 #ifdef __cplusplus
 }

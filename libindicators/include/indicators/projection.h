@@ -103,6 +103,7 @@
 #define INDICATORS_PROJECTION_H
 
 #include <stddef.h>
+#include "indicators/export.h"
 #include "indicators/error.h"
 #include "indicators/series.h"
 
@@ -137,7 +138,7 @@ typedef enum ind_model {
  * The name of a model ("linear", ...). Never NULL; an unknown value gives
  * "unknown".
  */
-const char *ind_model_name(ind_model model);
+IND_EXTERN const char *ind_model_name(ind_model model);
 
 /**
  * Parse a model name as ind_model_name() writes it; "quadratic" is read as
@@ -146,7 +147,7 @@ const char *ind_model_name(ind_model model);
  * @return IND_OK, ::IND_EINVAL if out or text is NULL, ::IND_EPARSE for an
  *         unknown name (err lists the accepted names).
  */
-int ind_model_parse(ind_model *out, const char *text, ind_error *err);
+IND_EXTERN int ind_model_parse(ind_model *out, const char *text, ind_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Options                                                             */
@@ -242,7 +243,7 @@ typedef struct ind_projection_options {
  * fixed or estimated Holt parameters). 0 for ::IND_MODEL_AUTO or an unknown
  * model. `opts` may be NULL (defaults).
  */
-size_t ind_projection_min_points(ind_model model,
+IND_EXTERN size_t ind_projection_min_points(ind_model model,
                                  const ind_projection_options *opts);
 
 /* ------------------------------------------------------------------ */
@@ -357,7 +358,7 @@ typedef struct ind_projection ind_projection;
  *   ::IND_ENUMERIC (GSL failed, an optimiser did not converge, a non-finite
  *   result); ::IND_ENOMEM.
  */
-int ind_projection_fit(ind_projection **out, const double *years,
+IND_EXTERN int ind_projection_fit(ind_projection **out, const double *years,
                        const double *values, size_t n, int to_year,
                        const ind_projection_options *opts, ind_error *err);
 
@@ -367,101 +368,101 @@ int ind_projection_fit(ind_projection **out, const double *years,
  * (::IND_POINT_PARTIAL_YEAR) adds a warning naming it. Same errors, plus
  * ::IND_EINVAL for a NULL series.
  */
-int ind_projection_fit_series(ind_projection **out, const ind_series *series,
+IND_EXTERN int ind_projection_fit_series(ind_projection **out, const ind_series *series,
                               int to_year, const ind_projection_options *opts,
                               ind_error *err);
 
 /** Release a projection. NULL is a no-op. */
-void ind_projection_free(ind_projection *p);
+IND_EXTERN void ind_projection_free(ind_projection *p);
 
 /** The model that was fitted (under auto: the chosen one). */
-ind_model ind_projection_model(const ind_projection *p);
+IND_EXTERN ind_model ind_projection_model(const ind_projection *p);
 
 /**
  * One line saying what was fitted, e.g. "exponential trend (OLS on
  * log(value)), point forecast = median". Never NULL.
  */
-const char *ind_projection_method(const ind_projection *p);
+IND_EXTERN const char *ind_projection_method(const ind_projection *p);
 
 /** Number of points fitted (n). */
-size_t ind_projection_length(const ind_projection *p);
+IND_EXTERN size_t ind_projection_length(const ind_projection *p);
 
 /** The fitted years (n entries), a copy of the input. */
-const double *ind_projection_years(const ind_projection *p);
+IND_EXTERN const double *ind_projection_years(const ind_projection *p);
 
 /** The fitted values (n entries), a copy of the input. */
-const double *ind_projection_values(const ind_projection *p);
+IND_EXTERN const double *ind_projection_values(const ind_projection *p);
 
 /**
  * In-sample fitted values on the value scale (n entries; for log models the
  * median exp(fit)). NaN where the model has none (the first year of drift
  * and naive).
  */
-const double *ind_projection_fitted(const ind_projection *p);
+IND_EXTERN const double *ind_projection_fitted(const ind_projection *p);
 
 /**
  * Residuals on the fitted scale (the log for exponential and log drift),
  * n entries, NaN where the model has none.
  */
-const double *ind_projection_residuals(const ind_projection *p);
+IND_EXTERN const double *ind_projection_residuals(const ind_projection *p);
 
 /** Number of forecast years h = to_year - last year. */
-size_t ind_projection_horizon(const ind_projection *p);
+IND_EXTERN size_t ind_projection_horizon(const ind_projection *p);
 
 /** The first forecast year (last observed year + 1). */
-int ind_projection_first_year(const ind_projection *p);
+IND_EXTERN int ind_projection_first_year(const ind_projection *p);
 
 /** Point forecasts, h entries (year first_year + i at index i). */
-const double *ind_projection_mean(const ind_projection *p);
+IND_EXTERN const double *ind_projection_mean(const ind_projection *p);
 
 /** Number of interval levels. */
-size_t ind_projection_nlevels(const ind_projection *p);
+IND_EXTERN size_t ind_projection_nlevels(const ind_projection *p);
 
 /** The j-th level in percent (in the order given), NaN if j is out of range. */
-double ind_projection_level(const ind_projection *p, size_t j);
+IND_EXTERN double ind_projection_level(const ind_projection *p, size_t j);
 
 /**
  * Lower / upper bounds of the j-th level, h entries each, NaN where no
  * interval can be given (no residual degrees of freedom). NULL when j is
  * out of range.
  */
-const double *ind_projection_lower(const ind_projection *p, size_t j);
+IND_EXTERN const double *ind_projection_lower(const ind_projection *p, size_t j);
 /** See ind_projection_lower(). */
-const double *ind_projection_upper(const ind_projection *p, size_t j);
+IND_EXTERN const double *ind_projection_upper(const ind_projection *p, size_t j);
 
 /** Fit statistics; never NULL for a valid handle. */
-const ind_fit_stats *ind_projection_stats(const ind_projection *p);
+IND_EXTERN const ind_fit_stats *ind_projection_stats(const ind_projection *p);
 
 /** Number of coefficients. */
-size_t ind_projection_ncoef(const ind_projection *p);
+IND_EXTERN size_t ind_projection_ncoef(const ind_projection *p);
 
 /** The i-th coefficient, NULL when out of range. */
-const ind_projection_coef *ind_projection_coef_at(const ind_projection *p,
+IND_EXTERN const ind_projection_coef *ind_projection_coef_at(const ind_projection *p,
                                                   size_t i);
 
 /**
  * Non-zero when the intervals were calibrated on the series' past forecast
  * errors, 0 when they are the model's own (or its widened fallback).
  */
-int ind_projection_calibrated(const ind_projection *p);
+IND_EXTERN int ind_projection_calibrated(const ind_projection *p);
 
 /** Number of warnings (short series, few degrees of freedom, ...). */
-size_t ind_projection_nwarnings(const ind_projection *p);
+IND_EXTERN size_t ind_projection_nwarnings(const ind_projection *p);
 
 /** The i-th warning, one sentence without a newline; NULL if out of range. */
-const char *ind_projection_warning(const ind_projection *p, size_t i);
+IND_EXTERN const char *ind_projection_warning(const ind_projection *p, size_t i);
 
 /**
  * Under auto, why the model was chosen: the AICc of every compared
  * candidate and why the others were left out. "" when a model was named.
  */
-const char *ind_projection_choice(const ind_projection *p);
+IND_EXTERN const char *ind_projection_choice(const ind_projection *p);
 
 /** Number of candidates auto considered (0 when a model was named). */
-size_t ind_projection_ncandidates(const ind_projection *p);
+IND_EXTERN size_t ind_projection_ncandidates(const ind_projection *p);
 
 /** The i-th candidate, NULL if out of range. */
-const ind_projection_candidate *
+IND_EXTERN const ind_projection_candidate *
 ind_projection_candidate_at(const ind_projection *p, size_t i);
 
 /* ------------------------------------------------------------------ */
@@ -535,36 +536,36 @@ typedef struct ind_backtest ind_backtest;
  *   ::IND_EDOMAIN (fewer than ::IND_BACKTEST_MIN_POINTS points: the message
  *   names the minimum); ::IND_ENOMEM.
  */
-int ind_backtest_run(ind_backtest **out, const double *years,
+IND_EXTERN int ind_backtest_run(ind_backtest **out, const double *years,
                      const double *values, size_t n,
                      const ind_backtest_options *opts, ind_error *err);
 
 /** As ind_backtest_run() on a series; its kind replaces `opts->kind`. */
-int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
+IND_EXTERN int ind_backtest_run_series(ind_backtest **out, const ind_series *series,
                             const ind_backtest_options *opts, ind_error *err);
 
 /** Release a backtest. NULL is a no-op. */
-void ind_backtest_free(ind_backtest *b);
+IND_EXTERN void ind_backtest_free(ind_backtest *b);
 
 /** Number of rows: 8 models x max_horizon. */
-size_t ind_backtest_nrows(const ind_backtest *b);
+IND_EXTERN size_t ind_backtest_nrows(const ind_backtest *b);
 
 /** The i-th row, NULL if out of range. */
-const ind_backtest_row *ind_backtest_row_at(const ind_backtest *b, size_t i);
+IND_EXTERN const ind_backtest_row *ind_backtest_row_at(const ind_backtest *b, size_t i);
 
 /** In-sample mean absolute one-step error of the naive forecast; NaN when
  *  no two years are consecutive. */
-double ind_backtest_scale_naive(const ind_backtest *b);
+IND_EXTERN double ind_backtest_scale_naive(const ind_backtest *b);
 
 /** In-sample mean absolute one-step error of the drift forecast; NaN with
  *  fewer than two consecutive-year changes. */
-double ind_backtest_scale_drift(const ind_backtest *b);
+IND_EXTERN double ind_backtest_scale_drift(const ind_backtest *b);
 
 /** Number of notes (models that scored nothing, undefined MASE, ...). */
-size_t ind_backtest_nnotes(const ind_backtest *b);
+IND_EXTERN size_t ind_backtest_nnotes(const ind_backtest *b);
 
 /** The i-th note, one sentence; NULL if out of range. */
-const char *ind_backtest_note(const ind_backtest *b, size_t i);
+IND_EXTERN const char *ind_backtest_note(const ind_backtest *b, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Polynomial fit on arbitrary (x, y)                                  */
@@ -589,14 +590,14 @@ typedef struct ind_polyfit ind_polyfit;
  *   fewer than degree + 1 distinct x values; the message says which);
  *   ::IND_ENUMERIC (GSL failure or a non-finite result); ::IND_ENOMEM.
  */
-int ind_polyfit_fit(ind_polyfit **out, const double *x, const double *y,
+IND_EXTERN int ind_polyfit_fit(ind_polyfit **out, const double *x, const double *y,
                     size_t n, int degree, ind_error *err);
 
 /** Release a fit. NULL is a no-op. */
-void ind_polyfit_free(ind_polyfit *fit);
+IND_EXTERN void ind_polyfit_free(ind_polyfit *fit);
 
 /** The degree k. */
-int ind_polyfit_degree(const ind_polyfit *fit);
+IND_EXTERN int ind_polyfit_degree(const ind_polyfit *fit);
 
 /**
  * Summary statistics as R's summary.lm: n, df = n - k - 1, rss, sigma
@@ -604,7 +605,7 @@ int ind_polyfit_degree(const ind_polyfit *fit);
  * when every y is equal), loglik and aicc (k + 2 parameters with sigma);
  * aicc_level = aicc; growth_rate NaN; origin = the centre used internally.
  */
-void ind_polyfit_stats(const ind_polyfit *fit, ind_fit_stats *out);
+IND_EXTERN void ind_polyfit_stats(const ind_polyfit *fit, ind_fit_stats *out);
 
 /**
  * The coefficients in powers of (x - origin): value(x) =
@@ -617,7 +618,7 @@ void ind_polyfit_stats(const ind_polyfit *fit, ind_fit_stats *out);
  * @return IND_OK, ::IND_EINVAL (NULL fit or coef, non-finite origin),
  *   ::IND_ENUMERIC (a coefficient overflowed).
  */
-int ind_polyfit_coefficients(const ind_polyfit *fit, double origin,
+IND_EXTERN int ind_polyfit_coefficients(const ind_polyfit *fit, double origin,
                              double *coef, double *se, ind_error *err);
 
 /**
@@ -627,14 +628,14 @@ int ind_polyfit_coefficients(const ind_polyfit *fit, double origin,
  * @return IND_OK, ::IND_EINVAL (NULL fit or value, non-finite x),
  *   ::IND_ENUMERIC (overflow far outside the data).
  */
-int ind_polyfit_predict(const ind_polyfit *fit, double x, double *value,
+IND_EXTERN int ind_polyfit_predict(const ind_polyfit *fit, double x, double *value,
                         double *se_fit, ind_error *err);
 
 /** In-sample fitted values, n entries in input order. */
-const double *ind_polyfit_fitted(const ind_polyfit *fit);
+IND_EXTERN const double *ind_polyfit_fitted(const ind_polyfit *fit);
 
 /** Residuals y - fitted, n entries in input order. */
-const double *ind_polyfit_residuals(const ind_polyfit *fit);
+IND_EXTERN const double *ind_polyfit_residuals(const ind_polyfit *fit);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@
 #define INDICATORS_SERIES_H
 
 #include <stddef.h>
+#include "indicators/export.h"
 #include "indicators/error.h"
 
 #ifdef __cplusplus
@@ -53,13 +54,13 @@ typedef struct ind_point {
 typedef struct ind_series ind_series;
 
 /** Name of a kind ("stock", "flow", "rate", "" for unspecified). Never NULL. */
-const char *ind_kind_name(ind_kind kind);
+IND_EXTERN const char *ind_kind_name(ind_kind kind);
 
 /**
  * Parse a kind name: "stock", "flow", "rate", or "" for unspecified.
  * @return IND_OK or ::IND_EPARSE (err says which names are accepted).
  */
-int ind_kind_parse(ind_kind *out, const char *text, ind_error *err);
+IND_EXTERN int ind_kind_parse(ind_kind *out, const char *text, ind_error *err);
 
 /**
  * Create an empty series. The strings are copied; `entity` and `unit` may be
@@ -68,11 +69,12 @@ int ind_kind_parse(ind_kind *out, const char *text, ind_error *err);
  * @param out  receives the handle, to be freed with ind_series_free()
  * @return IND_OK, ::IND_EINVAL if out or indicator is NULL, ::IND_ENOMEM.
  */
-int ind_series_new(ind_series **out, const char *indicator, const char *entity,
-                   const char *unit, ind_kind kind);
+IND_EXTERN int ind_series_new(ind_series **out, const char *indicator,
+                              const char *entity, const char *unit,
+                              ind_kind kind, ind_error *err);
 
 /** Release a series and every string it copied. NULL is a no-op. */
-void ind_series_free(ind_series *s);
+IND_EXTERN void ind_series_free(ind_series *s);
 
 /**
  * Add a point, keeping years ascending. The point's `as_of` and `source`
@@ -82,36 +84,36 @@ void ind_series_free(ind_series *s);
  *         ::IND_EINVAL if the value is not finite or an argument is NULL;
  *         ::IND_ENOMEM.
  */
-int ind_series_add(ind_series *s, const ind_point *point, ind_error *err);
+IND_EXTERN int ind_series_add(ind_series *s, const ind_point *point, ind_error *err);
 
 /** Number of points. 0 for NULL. */
-size_t ind_series_length(const ind_series *s);
+IND_EXTERN size_t ind_series_length(const ind_series *s);
 
 /** The i-th point in year order, or NULL when i is out of range. The
  *  pointer is valid until the next ind_series_add() or ind_series_free(). */
-const ind_point *ind_series_point(const ind_series *s, size_t i);
+IND_EXTERN const ind_point *ind_series_point(const ind_series *s, size_t i);
 
 /** The years of all points, ascending, as one array of ind_series_length()
  *  entries (NULL when empty). Valid until the series changes. */
-const int *ind_series_years(const ind_series *s);
+IND_EXTERN const int *ind_series_years(const ind_series *s);
 
 /** The values of all points, in year order (NULL when empty). */
-const double *ind_series_values(const ind_series *s);
+IND_EXTERN const double *ind_series_values(const ind_series *s);
 
 /** Index of the point for `year`, or -1 when the year has none. */
-long ind_series_find(const ind_series *s, int year);
+IND_EXTERN long ind_series_find(const ind_series *s, int year);
 
 /** The indicator id. Never NULL for a valid handle. */
-const char *ind_series_indicator(const ind_series *s);
+IND_EXTERN const char *ind_series_indicator(const ind_series *s);
 
 /** The entity code, "" for the dataset's own subject. */
-const char *ind_series_entity(const ind_series *s);
+IND_EXTERN const char *ind_series_entity(const ind_series *s);
 
 /** The unit, "" when none was given. */
-const char *ind_series_unit(const ind_series *s);
+IND_EXTERN const char *ind_series_unit(const ind_series *s);
 
 /** The kind declared for the indicator. */
-ind_kind ind_series_kind(const ind_series *s);
+IND_EXTERN ind_kind ind_series_kind(const ind_series *s);
 
 #ifdef __cplusplus
 }

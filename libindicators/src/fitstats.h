@@ -1,0 +1,16 @@
+/* fitstats: what every fit reports beyond its coefficients. Core: used by
+ * polyfit and by the projection models, it depends only on the public
+ * ind_fit_stats type. */
+#ifndef IND_FITSTATS_H
+#define IND_FITSTATS_H
+
+#include <stddef.h>
+#include "indicators/projection.h"
+
+/* Fill s->nparams, s->loglik and s->aicc from s->rss and s->n_lik for a
+ * Gaussian model with k parameters (sigma included): the log-likelihood
+ * at the maximum and AICc, NaN where undefined (a perfect fit, too few
+ * points). */
+void ind_fit_information(ind_fit_stats *s, size_t k);
+
+#endif
