@@ -1350,7 +1350,7 @@ static void test_backtest_by_hand(void **state)
                      IND_OK);
     assert_true(ind_backtest_scale_naive(b) == 2.5);
     assert_true(ind_backtest_scale_drift(b) == 1.0);
-    assert_int_equal(ind_backtest_nrows(b), 8 * 3);
+    assert_int_equal(ind_backtest_nrows(b), 10 * 3);
     r = row_for(b, IND_MODEL_NAIVE, 1);
     assert_int_equal(r->nforecasts, 3);
     assert_true(fabs(r->mae - 3.0) < 1e-12);
@@ -1381,7 +1381,18 @@ static void test_backtest_by_hand(void **state)
     assert_int_equal(r->nforecasts, 0);
     assert_true(isnan(r->mae));
     assert_true(ind_backtest_nnotes(b) >= 1);
-    assert_true(contains(ind_backtest_note(b, 0), "damped: no forecast"));
+    assert_true(contains(ind_backtest_note(b, 0), "damped: no forecast "
+                         "scored (it needs at least 5 points; the widest "
+                         "window, which leaves out the last point to "
+                         "forecast it, has 4 of the series' 5)"));
+    /* Coverage of drift's own intervals one year ahead, by hand: from 2
+     * points none (no df); from (1, 2, 4) drift 1.5, sd 0.7071, se
+     * sqrt(0.5 + 0.5 / 2) = 0.866: 5.5 +- 1.11 (80%) misses 7, 5.5 +-
+     * 1.70 (95%) holds it; from (1, 2, 4, 7) drift 2, sd 1, se 1.1547:
+     * 9 +- 1.48 misses 11, 9 +- 2.26 holds it. */
+    r = row_for(b, IND_MODEL_DRIFT, 1);
+    assert_int_equal(r->nintervals, 2);
+    assert_true(r->cover80 == 0.0 && r->cover95 == 100.0);
     assert_null(ind_backtest_note(b, 99));
     assert_null(ind_backtest_row_at(b, 999));
     ind_backtest_free(b);
@@ -1412,7 +1423,7 @@ static void test_backtest_limits(void **state)
     o.kind = IND_KIND_RATE;
     assert_int_equal(ind_backtest_run(&b, years, values, 8, &o, &err),
                      IND_OK);
-    assert_int_equal(ind_backtest_nrows(b), 16);
+    assert_int_equal(ind_backtest_nrows(b), 20);
     assert_int_equal(row_for(b, IND_MODEL_EXPONENTIAL, 1)->nforecasts, 0);
     assert_true(row_for(b, IND_MODEL_LINEAR, 1)->nforecasts > 0);
     for (i = 0; i < ind_backtest_nnotes(b); i++) {

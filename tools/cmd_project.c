@@ -13,7 +13,8 @@ const cli_command cli_cmd_project = {
     "usage: indicators [-d DATASET] project ID --to YEAR [--entity E]\n"
     "           [--model M] [--degree K] [--level 80,95] [--alpha A]\n"
     "           [--beta B] [--phi P] [--bias-adjust] [--log] [--fitted]\n"
-    "           [--intervals calibrated|model] [--format table|csv|json]\n"
+    "           [--intervals calibrated|model] [--from YEAR]\n"
+    "           [--format table|csv|json]\n"
     "       indicators [-d DATASET] project --all --to YEAR [same options]\n"
     "\nFits a model to the series and forecasts every year after its last\n"
     "one up to --to, each with a prediction interval per --level (percent).\n"
@@ -44,6 +45,7 @@ const cli_command cli_cmd_project = {
     "one row per year: year, mean, lo80, hi80, lo95, hi95 (lo{L}, hi{L} for\n"
     "each level). csv: those rows only. json: the same fields, the\n"
     "coefficients, warnings, the auto choice and its candidates, and `rows`.\n"
+    "--from YEAR fits only the years from YEAR on (a shorter span).\n"
     "--fitted adds the history as rows with value, fitted and residual (the\n"
     "residual is on the log scale for exponential and drift --log).\n"
     "Warnings (few degrees of freedom, no interval, gaps, mid-year figures)\n"
@@ -185,6 +187,8 @@ static int parse_option(int opt, char **argv, project_args *a)
     case 'L': o->log_scale = 1; return EX_OK;
     case 'F': a->fitted = 1; return EX_OK;
     case 'I': return parse_intervals(optarg, &o->intervals);
+    case 'r': return cli_int(&cli_cmd_project, "from", optarg,
+                             &o->from_year);
     case 'A': a->all = 1; return EX_OK;
     case 'e': a->entity = optarg; return EX_OK;
     case 'f': return cli_format(cmd, optarg, &a->format);
@@ -225,6 +229,7 @@ static int parse_args(int argc, char **argv, project_args *a)
         { "log", no_argument, NULL, 'L' },
         { "fitted", no_argument, NULL, 'F' },
         { "intervals", required_argument, NULL, 'I' },
+        { "from", required_argument, NULL, 'r' },
         { "all", no_argument, NULL, 'A' },
         { "entity", required_argument, NULL, 'e' },
         CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }

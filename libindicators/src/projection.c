@@ -226,6 +226,24 @@ int ind_proj_check_data(const double *years, const double *values, size_t n,
     return IND_OK;
 }
 
+int ind_proj_skip_before(const double **years, const double **values,
+                         size_t *n, int from_year, ind_error *err)
+{
+    size_t i = 0;
+
+    if (from_year == 0)
+        return IND_OK;
+    while (i < *n && (*years)[i] < (double)from_year)
+        i++;
+    if (i == *n)
+        return ind_error_set(err, IND_EDOMAIN, "the series has no point "
+                             "from %d on", from_year);
+    *years += i;
+    *values += i;
+    *n -= i;
+    return IND_OK;
+}
+
 int ind_proj_first_gap(const double *years, size_t n)
 {
     size_t i;
@@ -351,6 +369,9 @@ static int prepare(ind_proj_input *in, const double *years,
     in->opts = opts != NULL ? *opts : defaults;
     rc = check_options(&in->opts, err);
     if (rc == IND_OK)
+        rc = ind_proj_skip_before(&years, &values, &n, in->opts.from_year,
+                                  err);
+    if (rc == IND_OK)
         rc = ind_proj_check_data(years, values, n, err);
     if (rc != IND_OK)
         return rc;
@@ -432,7 +453,8 @@ int ind_proj_series_arrays(double **out, size_t *n, const ind_series *s,
 }
 
 /* Mid-year readings are fitted as if they were year-end levels: say so. */
-static void warn_partial_years(ind_projection *p, const ind_series *s)
+static void warn_partial_years(ind_projection *p, const ind_series *s,
+                               int from_year)
 {
     const ind_point *first = NULL;
     size_t i, count = 0;
@@ -440,7 +462,7 @@ static void warn_partial_years(ind_projection *p, const ind_series *s)
     for (i = 0; i < ind_series_length(s); i++) {
         const ind_point *pt = ind_series_point(s, i);
 
-        if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0)
+        if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0 || pt->year < from_year)
             continue;
         if (first == NULL)
             first = pt;
@@ -484,6 +506,6 @@ int ind_projection_fit_series(ind_projection **out, const ind_series *series,
     rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);
     free(buf);
     if (rc == IND_OK)
-        warn_partial_years(*out, series);
+        warn_partial_years(*out, series, o.from_year);
     return rc;
 }

@@ -105,6 +105,11 @@ void ind_proj_quantiles(const ind_projection *p, double df, double *q);
 void ind_proj_forecast(ind_projection *p, size_t i, double centre, double se,
                        const double *q, int log_scale, int bias_adjust);
 
+/* Drop the points before from_year (0: none); IND_EDOMAIN when no point
+ * is left. */
+int ind_proj_skip_before(const double **years, const double **values,
+                         size_t *n, int from_year, ind_error *err);
+
 /* The first missing year when the years are not consecutive, 0 if none. */
 int ind_proj_first_gap(const double *years, size_t n);
 

@@ -229,6 +229,8 @@ typedef struct ind_projection_options {
     int log_scale;      /**< Non-zero: drift/naive work on log(value). */
     ind_kind kind;      /**< ::IND_KIND_RATE refuses compounding models. */
     ind_interval_method intervals;  /**< Where the intervals come from. */
+    /** Fit only the points of this year and later; 0: every point. */
+    int from_year;
 } ind_projection_options;
 
 /** Default options: auto, degree 2, levels 80 and 95, parameters estimated. */
@@ -236,7 +238,7 @@ typedef struct ind_projection_options {
     { IND_PROJECTION_OPTIONS_VERSION, IND_MODEL_AUTO, 0, 2, { 80.0, 95.0 }, \
       IND_PROJECTION_ESTIMATE, IND_PROJECTION_ESTIMATE,                     \
       IND_PROJECTION_ESTIMATE, 0, 0, IND_KIND_UNSPECIFIED,                  \
-      IND_INTERVALS_DEFAULT }
+      IND_INTERVALS_DEFAULT, 0 }
 
 /**
  * The fewest points `model` can be fitted to with these options (degree,
@@ -475,7 +477,7 @@ ind_projection_candidate_at(const ind_projection *p, size_t i);
 #define IND_BACKTEST_MAX_HORIZON 10
 
 /** Version of ::ind_backtest_options this header describes. */
-#define IND_BACKTEST_OPTIONS_VERSION 1
+#define IND_BACKTEST_OPTIONS_VERSION 2
 
 /** Backtest settings; start from ::IND_BACKTEST_OPTIONS_INIT. */
 typedef struct ind_backtest_options {
@@ -483,11 +485,19 @@ typedef struct ind_backtest_options {
     int max_horizon;   /**< Horizons 1..max_horizon; 0 means 3. */
     int degree;        /**< Polynomial degree; 0 means 2. */
     ind_kind kind;     /**< ::IND_KIND_RATE leaves the exponential model out. */
+    /** Intervals scored for coverage: ::IND_INTERVALS_DEFAULT scores each
+     *  model's default (calibrated for combo, the model's own for the
+     *  others). A calibrated interval at an origin uses only the errors
+     *  of forecasts whose target year is at or before that origin. */
+    ind_interval_method intervals;
+    /** Use only the points of this year and later; 0: every point. */
+    int from_year;
 } ind_backtest_options;
 
 /** Default backtest options: horizons 1 to 3, quadratic polynomial. */
 #define IND_BACKTEST_OPTIONS_INIT \
-    { IND_BACKTEST_OPTIONS_VERSION, 0, 0, IND_KIND_UNSPECIFIED }
+    { IND_BACKTEST_OPTIONS_VERSION, 0, 0, IND_KIND_UNSPECIFIED, \
+      IND_INTERVALS_DEFAULT, 0 }
 
 /**
  * One row of the backtest table: one model at one horizon.
@@ -507,6 +517,9 @@ typedef struct ind_backtest_row {
     double mape;         /**< Mean absolute percentage error, percent. */
     double mase_naive;   /**< MAE / in-sample naive MAE. */
     double mase_drift;   /**< MAE / in-sample drift MAE. */
+    size_t nintervals;   /**< Scored forecasts that had an interval. */
+    double cover80;      /**< Percent of them inside the 80% interval. */
+    double cover95;      /**< Percent of them inside the 95% interval. */
 } ind_backtest_row;
 
 /** A finished backtest; opaque. */
@@ -525,7 +538,8 @@ typedef struct ind_backtest ind_backtest;
  * models scored nothing at all and why (the reason at the widest window).
  *
  * Rows come model by model in the order linear, exponential, polynomial,
- * drift, naive, holt, damped, logistic, each with horizons 1..max_horizon;
+ * drift, naive, holt, damped, logistic, theta, combo, each with horizons
+ * 1..max_horizon;
  * every row is present, with nforecasts = 0 and NaN figures when nothing
  * could be scored. A rate (opts->kind) leaves exponential out (0 rows
  * scored, and a note).
@@ -547,7 +561,7 @@ IND_EXTERN int ind_backtest_run_series(ind_backtest **out, const ind_series *ser
 /** Release a backtest. NULL is a no-op. */
 IND_EXTERN void ind_backtest_free(ind_backtest *b);
 
-/** Number of rows: 8 models x max_horizon. */
+/** Number of rows: 10 models x max_horizon. */
 IND_EXTERN size_t ind_backtest_nrows(const ind_backtest *b);
 
 /** The i-th row, NULL if out of range. */
