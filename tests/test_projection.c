@@ -1052,7 +1052,32 @@ static void test_series_partial_year(void **state)
     o.model = IND_MODEL_LINEAR;
     assert_int_equal(ind_projection_fit_series(&p, s, 2025, &o, &err),
                      IND_OK);
-    assert_true(has_warning(p, "the value for 2023 is dated 2023-09-30"));
+    assert_true(has_warning(p, "the last value (2023: "));
+    assert_true(has_warning(p, "is dated 2023-09-30, before the end of its "
+                               "year, and is fitted as a year-end level"));
+    ind_projection_free(p);
+    /* An earlier mid-year reading, and a provisional last value. */
+    ind_series_free(s);
+    assert_int_equal(ind_series_new(&s, "x", NULL, "", IND_KIND_STOCK, NULL),
+                     IND_OK);
+    for (i = 0; i < 4; i++) {
+        ind_point pt;
+
+        memset(&pt, 0, sizeof pt);
+        pt.year = years[i];
+        pt.value = values[i];
+        pt.reading = IND_NO_READING;
+        pt.as_of = i == 1 ? "2021-06" : "";
+        pt.flags = i == 1 ? IND_POINT_PARTIAL_YEAR : 0;
+        pt.status = i == 3 ? 'P' : 0;
+        assert_int_equal(ind_series_add(s, &pt, &err), IND_OK);
+    }
+    assert_int_equal(ind_projection_fit_series(&p, s, 2025, &o, &err),
+                     IND_OK);
+    assert_true(has_warning(p, "the value for 2021 is dated 2021-06"));
+    assert_true(has_warning(p, "is provisional (status P): every forecast "
+                               "starts from it"));
+    assert_int_equal(ind_projection_nwarnings(p), 3); /* and the df */
     ind_projection_free(p);
     assert_int_equal(ind_projection_fit_series(&p, NULL, 2025, &o, &err),
                      IND_EINVAL);

@@ -400,7 +400,8 @@ fail:
     return NULL;
 }
 
-static out_table *coefficient_table(const ind_projection *p)
+static out_table *coefficient_table(const ind_projection *p,
+                                    out_format format)
 {
     static const char *const cols[] = { "name", "estimate", "se" };
     out_table *t = out_table_new(cols, 3);
@@ -408,9 +409,16 @@ static out_table *coefficient_table(const ind_projection *p)
 
     for (i = 0; t != NULL && i < ind_projection_ncoef(p); i++) {
         const ind_projection_coef *k = ind_projection_coef_at(p, i);
+        char year[32];
 
         out_text(t, k->name);
-        out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        /* A year (logistic's midpoint) reads 2019.3, not 2,019.3. */
+        if (format == OUT_TABLE && strcmp(k->name, "midpoint") == 0) {
+            snprintf(year, sizeof year, "%.1f", k->estimate);
+            out_text(t, year);
+        } else {
+            out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        }
         out_num(t, k->se, sig_decimals(k->se, 4));
     }
     return t;
@@ -573,7 +581,7 @@ static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
         summary(sentence, sizeof sentence, p, ind->unit);
         out_doc_text(doc, "summary", NULL, sentence);
         out_doc_table(doc, "coefficients", "coefficients",
-                      coefficient_table(p));
+                      coefficient_table(p, a->format));
     }
     if (a->format == OUT_JSON) {
         if (ind_projection_ncandidates(p) > 0)

@@ -255,6 +255,16 @@ int ind_proj_first_gap(const double *years, size_t n)
     return 0;
 }
 
+/* Index of the first year of the last run of consecutive years. */
+static size_t last_run_start(const double *years, size_t n)
+{
+    size_t i = n - 1;
+
+    while (i > 0 && years[i - 1] == years[i] - 1.0)
+        i--;
+    return i;
+}
+
 int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
                               ind_error *err)
 {
@@ -265,8 +275,10 @@ int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
     return ind_error_set(err, IND_EDOMAIN,
                          "%s needs consecutive years and %d is missing; "
                          "missing years are never filled in (use a "
-                         "regression model such as linear, or a shorter "
-                         "span)", ind_model_name(model), gap);
+                         "regression model such as linear, or --from %.0f "
+                         "to start after the last gap)",
+                         ind_model_name(model), gap,
+                         in->years[last_run_start(in->years, in->n)]);
 }
 
 int ind_proj_need_log(const ind_proj_input *in, ind_model model,
@@ -410,8 +422,12 @@ int ind_projection_fit(ind_projection **out, const double *years,
     rc = prepare(&in, years, values, n, to_year, opts, err);
     if (rc != IND_OK)
         return rc;
-    if (in.opts.model == IND_MODEL_AUTO)
-        return ind_proj_fit_auto(out, &in, err);
+    if (in.opts.model == IND_MODEL_AUTO) {
+        rc = ind_proj_fit_auto(out, &in, err);
+        if (rc == IND_OK)
+            ind_proj_warn_reading(*out, &in);
+        return rc;
+    }
     rc = ind_proj_alloc(&p, &in, err);
     if (rc != IND_OK)
         return rc;
@@ -423,6 +439,8 @@ int ind_projection_fit(ind_projection **out, const double *years,
         rc = ind_proj_calibrate_fit(p, &in, err);
     if (rc == IND_OK && !p->calibrated)
         ind_proj_warn_df(p);
+    if (rc == IND_OK)
+        ind_proj_warn_reading(p, &in);
     if (rc != IND_OK) {
         ind_projection_free(p);
         return rc;
@@ -452,34 +470,6 @@ int ind_proj_series_arrays(double **out, size_t *n, const ind_series *s,
     return IND_OK;
 }
 
-/* Mid-year readings are fitted as if they were year-end levels: say so. */
-static void warn_partial_years(ind_projection *p, const ind_series *s,
-                               int from_year)
-{
-    const ind_point *first = NULL;
-    size_t i, count = 0;
-
-    for (i = 0; i < ind_series_length(s); i++) {
-        const ind_point *pt = ind_series_point(s, i);
-
-        if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0 || pt->year < from_year)
-            continue;
-        if (first == NULL)
-            first = pt;
-        count++;
-    }
-    if (first == NULL)
-        return;
-    if (count == 1)
-        ind_proj_warn(p, "the value for %d is dated %.32s, before the end of "
-                         "its year, and is fitted as a year-end level",
-                      first->year, first->as_of);
-    else
-        ind_proj_warn(p, "%zu values are dated before the end of their year "
-                         "(the first: %d, %.32s) and are fitted as year-end "
-                         "levels", count, first->year, first->as_of);
-}
-
 int ind_projection_fit_series(ind_projection **out, const ind_series *series,
                               int to_year, const ind_projection_options *opts,
                               ind_error *err)
@@ -506,6 +496,6 @@ int ind_projection_fit_series(ind_projection **out, const ind_series *series,
     rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);
     free(buf);
     if (rc == IND_OK)
-        warn_partial_years(*out, series, o.from_year);
+        ind_proj_warn_series(*out, series, o.from_year);
     return rc;
 }

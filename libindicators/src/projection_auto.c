@@ -43,6 +43,7 @@ typedef struct auto_state {
     char notes[NCAND][IND_PROJ_NOTE_SIZE];
     int relative;
     size_t common;            /* forecasts every compared candidate made */
+    int longest;              /* longest horizon among them */
     int horizon;              /* rolling horizons 1..horizon */
 } auto_state;
 
@@ -135,6 +136,8 @@ static void score(auto_state *st, const ind_proj_input *in)
                                        st->roll[k].mean[at]);
             }
             st->common++;
+            if (h > st->longest)
+                st->longest = h;
         }
     }
     for (k = 0; k < NCAND; k++) {
@@ -189,13 +192,19 @@ static void explain(ind_projection *p, const auto_state *st, size_t best,
     const char *sep = "";
 
     p->choice[0] = '\0';
+    if (!decided && st->common == 0) {
+        append(p->choice, size, "auto chose combo (the mean of drift, "
+               "damped and theta), the default: the series is too short "
+               "for any past forecast to compare the models on");
+        return;
+    }
     if (!decided) {
         append(p->choice, size, "auto chose combo (the mean of drift, "
                "damped and theta), the default: the series allows %zu past "
                "forecast%s 1 to %d year%s ahead to compare the models on, "
                "too few to tell them apart (%d needed)", st->common,
-               st->common == 1 ? "" : "s", st->horizon,
-               st->horizon == 1 ? "" : "s", AUTO_MIN_FORECASTS);
+               st->common == 1 ? "" : "s", st->longest,
+               st->longest == 1 ? "" : "s", AUTO_MIN_FORECASTS);
         return;
     }
     error_text(e, sizeof e, st, st->cand[best].error);
@@ -203,7 +212,7 @@ static void explain(ind_projection *p, const auto_state *st, size_t best,
            "1 to %d year%s ahead that every model made, it was off by %s "
            "on average", ind_model_name(cand_models[best]),
            best == 0 ? " (the mean of drift, damped and theta)" : "",
-           st->common, st->horizon, st->horizon == 1 ? "" : "s", e);
+           st->common, st->longest, st->longest == 1 ? "" : "s", e);
     if (best != 0) {
         error_text(e, sizeof e, st, st->cand[0].error);
         append(p->choice, size, ", %.0f%% less than the combination (%s)",

@@ -347,18 +347,37 @@ static void holt_stats(ind_projection *p, const holt_run *run, size_t nfree)
     s->aicc_level = s->aicc;
 }
 
+/* A weight estimated on a bound, in words: what it means for the
+ * forecast, not "estimated at its bound". */
 static void warn_bounds(ind_projection *p, const holt_problem *hp)
 {
-    static const char *const names[NPAR] = { "alpha", "beta", "phi" };
     size_t k;
 
     for (k = 0; k < hp->nfree; k++) {
         int i = hp->free_index[k];
         double v = hp->par[i];
 
-        if (v == hp->lo[i] || v == hp->hi[i])
-            ind_proj_warn(p, "%s was estimated at its bound %g", names[i],
-                          v);
+        if (i == P_ALPHA && v == hp->hi[i])
+            ind_proj_warn(p, "the level weight came out at its limit 1: "
+                             "the forecast starts from the latest value "
+                             "alone, ignoring the years before it");
+        else if (i == P_ALPHA && v == hp->lo[i])
+            ind_proj_warn(p, "the level weight came out at its limit 0: "
+                             "the level is never updated from the data "
+                             "after the first years");
+        else if (i == P_BETA && v == hp->hi[i])
+            ind_proj_warn(p, "the trend weight came out at its limit 1: "
+                             "the trend is the latest year's change alone");
+        else if (i == P_BETA && v == hp->lo[i])
+            ind_proj_warn(p, "the trend weight came out at its limit 0: "
+                             "the trend is the first year's change, never "
+                             "updated");
+        else if (i == P_PHI && v == hp->hi[i])
+            ind_proj_warn(p, "the damping came out at its limit %g: the "
+                             "trend fades only slowly", v);
+        else if (i == P_PHI && v == hp->lo[i])
+            ind_proj_warn(p, "the damping came out at its limit %g: the "
+                             "trend fades within a few years", v);
     }
 }
 

@@ -220,6 +220,14 @@ int ind_proj_calibrate_fit(ind_projection *p, const ind_proj_input *in,
 extern const ind_model ind_proj_combo_parts[3];
 #define IND_PROJ_COMBO_NPARTS 3
 
+/* Plain-word warnings on a final projection (projection_warn.c): the
+ * horizon against the history, recent years against the forecast, a
+ * compounded forecast far outside the history; and, for a series, the
+ * last value's status or part-year date, and mid-year readings. */
+void ind_proj_warn_reading(ind_projection *p, const ind_proj_input *in);
+void ind_proj_warn_series(ind_projection *p, const ind_series *s,
+                          int from_year);
+
 /* Warnings about degrees of freedom, common to every model. */
 void ind_proj_warn_df(ind_projection *p);
 
