@@ -7,6 +7,15 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "horizon", required_argument, NULL, 'H' },
+    { "degree", required_argument, NULL, 'k' },
+    { "entity", required_argument, NULL, 'e' },
+    { "from", required_argument, NULL, 'r' },
+    { "intervals", required_argument, NULL, 'I' },
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_backtest = {
     "backtest", "score every model's past forecasts of a series (MAE, MASE)",
     "usage: indicators [-d DATASET] backtest ID [--entity E] [--horizon H]\n"
@@ -34,6 +43,7 @@ const cli_command cli_cmd_backtest = {
     "say why (stderr; `notes` in json). csv: the rows only.\n"
     "\nExit codes: 64 a bad option, 65 the series is too short (fewer than\n"
     "4 points) or has an undecided reading, 66 no dataset.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -58,14 +68,6 @@ static int parse_bounded(const char *option, const char *text, int max,
 
 static int parse_args(int argc, char **argv, backtest_args *a)
 {
-    static const struct option options[] = {
-        { "horizon", required_argument, NULL, 'H' },
-        { "degree", required_argument, NULL, 'k' },
-        { "entity", required_argument, NULL, 'e' },
-        { "from", required_argument, NULL, 'r' },
-        { "intervals", required_argument, NULL, 'I' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_backtest;
     ind_backtest_options defaults = IND_BACKTEST_OPTIONS_INIT;
     int opt, rc = EX_OK;

@@ -8,6 +8,24 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "to", required_argument, NULL, 't' },
+    { "model", required_argument, NULL, 'm' },
+    { "degree", required_argument, NULL, 'k' },
+    { "level", required_argument, NULL, 'l' },
+    { "alpha", required_argument, NULL, 'a' },
+    { "beta", required_argument, NULL, 'b' },
+    { "phi", required_argument, NULL, 'p' },
+    { "bias-adjust", no_argument, NULL, 'B' },
+    { "log", no_argument, NULL, 'L' },
+    { "fitted", no_argument, NULL, 'F' },
+    { "intervals", required_argument, NULL, 'I' },
+    { "from", required_argument, NULL, 'r' },
+    { "all", no_argument, NULL, 'A' },
+    { "entity", required_argument, NULL, 'e' },
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_project = {
     "project", "forecast a series to a year, with 80% and 95% ranges",
     "usage: indicators [-d DATASET] project ID --to YEAR [--entity E]\n"
@@ -58,6 +76,7 @@ const cli_command cli_cmd_project = {
     "year, bad --level, an option the model does not use), 65 the series\n"
     "cannot be projected (too few points, a gap, a value <= 0 for a log\n"
     "model, an undecided reading), 66 no dataset.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -217,23 +236,6 @@ static int check_options(const project_args *a)
 
 static int parse_args(int argc, char **argv, project_args *a)
 {
-    static const struct option options[] = {
-        { "to", required_argument, NULL, 't' },
-        { "model", required_argument, NULL, 'm' },
-        { "degree", required_argument, NULL, 'k' },
-        { "level", required_argument, NULL, 'l' },
-        { "alpha", required_argument, NULL, 'a' },
-        { "beta", required_argument, NULL, 'b' },
-        { "phi", required_argument, NULL, 'p' },
-        { "bias-adjust", no_argument, NULL, 'B' },
-        { "log", no_argument, NULL, 'L' },
-        { "fitted", no_argument, NULL, 'F' },
-        { "intervals", required_argument, NULL, 'I' },
-        { "from", required_argument, NULL, 'r' },
-        { "all", no_argument, NULL, 'A' },
-        { "entity", required_argument, NULL, 'e' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_project;
     ind_projection_options defaults = IND_PROJECTION_OPTIONS_INIT;
     int opt, rc;

@@ -1,11 +1,23 @@
-/* number: the strict figure grammar, and locale-independent formatting. */
+/* number: the strict figure grammar, and locale-independent formatting.
+ *
+ * Parsing takes a fast path for the common figure (digits, an optional
+ * decimal point, at most 15 or so significant digits: "431.330"), converted
+ * exactly by Clinger's method; anything else goes through the full grammar
+ * check and, when Clinger's conditions fail, strtod under the C locale.
+ * Messages are built only when a text is refused. Round-trip formatting
+ * is Schubfach's shortest decimal (number_shortest.c). */
 #include "indicators/number.h"
 #include "error_internal.h"
+#include "number_internal.h"
 #include "text.h"
 
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,21 +28,68 @@
 /* Quotations of bad text in messages: about 40 bytes and "...". */
 #define QUOTE_SIZE 44
 
+/* Clinger's fast path: an integer w <= 2^53 is a double exactly, so are
+ * 10^0 .. 10^22, and one IEEE multiplication or division rounds once:
+ * w * 10^e and w / 10^e are then correctly rounded. It needs doubles
+ * evaluated as doubles (not in x87 extended precision). */
+#define CLINGER_MAX_W ((uint64_t)1 << 53)
+#define CLINGER_MAX_E 22
+#if FLT_EVAL_METHOD == 0
+#define CLINGER_USABLE 1
+#else
+#define CLINGER_USABLE 0
+#endif
+
+static const double powers_of_ten[CLINGER_MAX_E + 1] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/* The C numeric locale, made once for the process and never changed or
+ * freed (strtod and snprintf read the decimal point from the thread's
+ * locale; making one per call cost more than the conversion). */
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static locale_t c_locale_made = (locale_t)0;
+
+static void make_c_locale(void)
+{
+    c_locale_made = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
 /* Switch this thread to the C numeric locale; *saved receives the locale to
  * restore with c_locale_leave(). Returns 0, or -1 if no locale could be made. */
-static int c_locale_enter(locale_t *saved, locale_t *c)
+static int c_locale_enter(locale_t *saved)
 {
-    *c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (*c == (locale_t)0)
+    pthread_once(&c_locale_once, make_c_locale);
+    if (c_locale_made == (locale_t)0)
         return -1;
-    *saved = uselocale(*c);
+    *saved = uselocale(c_locale_made);
     return 0;
 }
 
-static void c_locale_leave(locale_t saved, locale_t c)
+static void c_locale_leave(locale_t saved)
 {
     uselocale(saved);
-    freelocale(c);
+}
+
+/* Refuse 'text': the message is "value 'QUOTE'" and the formatted rest.
+ * The quotation is made here, on the error path only, and not at all
+ * when the caller does not want the reason. */
+static int refuse(ind_error *err, const char *text, size_t len,
+                  const char *fmt, ...) IND_PRINTF(4, 5);
+static int refuse(ind_error *err, const char *text, size_t len,
+                  const char *fmt, ...)
+{
+    char q[QUOTE_SIZE], rest[IND_ERROR_MESSAGE_SIZE];
+    va_list ap;
+
+    if (err == NULL)
+        return IND_EPARSE;
+    ind_text_excerpt(q, sizeof q, text, len);
+    va_start(ap, fmt);
+    vsnprintf(rest, sizeof rest, fmt, ap);
+    va_end(ap);
+    return ind_error_set(err, IND_EPARSE, "value '%s'%s", q, rest);
 }
 
 static int is_digit(char c)
@@ -108,107 +167,82 @@ static int check_integer_part(const char *s, size_t len, int *grouped)
 static int number_check_grammar(const char *text, size_t len, unsigned flags,
                                 char *clean, ind_error *err)
 {
-    char q[QUOTE_SIZE], hint[NUMBER_MAX_LEN * 2];
+    char hint[NUMBER_MAX_LEN * 2];
     size_t i = 0, int_start, int_end, n = 0;
     int grouped;
 
-    ind_text_excerpt(q, sizeof q, text, len);
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty value: a figure is required");
     if (len > NUMBER_MAX_LEN)
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s' is too long for a figure (%zu characters)",
-                             q, len);
+        return refuse(err, text, len, " is too long for a figure (%zu "
+                      "characters)", len);
     for (i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)text[i];
         if (ch == ' ' || ch == '\t')
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' contains a space; write digits only, "
-                                 "grouped with commas if you like (1,164,000)", q);
+            return refuse(err, text, len, " contains a space; write digits "
+                          "only, grouped with commas if you like (1,164,000)");
         if (ch >= 0x80)
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' contains a non-ASCII character; use "
-                                 "ASCII digits, '-' and '.'", q);
+            return refuse(err, text, len, " contains a non-ASCII character; "
+                          "use ASCII digits, '-' and '.'");
         if (ch < 0x20 || ch == 0x7f)
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' contains a control character", q);
+            return refuse(err, text, len, " contains a control character");
     }
     if (text[len - 1] == '%') {
         if (!(flags & IND_NUMBER_ALLOW_PERCENT))
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s': a percent sign is accepted only for "
-                                 "a rate indicator", q);
+            return refuse(err, text, len, ": a percent sign is accepted only "
+                          "for a rate indicator");
+        if (len == 1)
+            return refuse(err, text, len, " has no digits");
         len--;
-        if (len == 0)
-            return ind_error_set(err, IND_EPARSE, "value '%s' has no digits", q);
     }
     if (spells_non_finite(text, len))
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s' is not a finite number", q);
+        return refuse(err, text, len, " is not a finite number");
     i = 0;
     if (text[0] == '+')
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s': a leading '+' is not accepted", q);
+        return refuse(err, text, len, ": a leading '+' is not accepted");
     if (text[0] == '-')
         clean[n++] = text[i++];
     if (len - i >= 2 && text[i] == '0' && lower(text[i + 1]) == 'x')
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s': hexadecimal is not accepted", q);
+        return refuse(err, text, len, ": hexadecimal is not accepted");
     int_start = i;
     while (i < len && (is_digit(text[i]) || text[i] == ','))
         i++;
     int_end = i;
-    if (int_end == int_start || !is_digit(text[int_start])) {
-        if (int_end == int_start && i < len && text[i] == '.')
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' needs a digit before the decimal "
-                                 "point (0%s)", q, text + i);
-        if (int_end == int_start)
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' is not a number", q);
-    }
+    if (int_end == int_start && !(i + 1 < len && text[i] == '.' &&
+                                  is_digit(text[i + 1])))
+        return refuse(err, text, len, " is not a number");
     if (check_integer_part(text + int_start, int_end - int_start,
                            &grouped) != 0) {
         regroup(hint, sizeof hint, text + int_start, int_end - int_start);
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s' has misplaced thousands separators: "
-                             "commas must split the digits into groups of three "
-                             "(%s%s), and decimals take a point",
-                             q, text[0] == '-' ? "-" : "", hint);
+        return refuse(err, text, len, " has misplaced thousands separators: "
+                      "commas must split the digits into groups of three "
+                      "(%s%s), and decimals take a point",
+                      text[0] == '-' ? "-" : "", hint);
     }
     if (grouped && text[int_start] == '0')
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s': a number grouped in thousands cannot "
-                             "start with 0 (a decimal comma? decimals take a "
-                             "point)", q);
+        return refuse(err, text, len, ": a number grouped in thousands "
+                      "cannot start with 0 (a decimal comma? decimals take "
+                      "a point)");
     for (size_t k = int_start; k < int_end; k++)
         if (text[k] != ',')
             clean[n++] = text[k];
     if (i < len && text[i] == '.') {
-        size_t frac_start = ++i;
-        clean[n++] = '.';
+        /* "760." and ".5" are figures too (one side may be empty). */
+        clean[n++] = text[i++];
         while (i < len && is_digit(text[i]))
             clean[n++] = text[i++];
-        if (i == frac_start)
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' needs a digit after the decimal "
-                                 "point", q);
         if (i < len && text[i] == '.')
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' has more than one decimal point; "
-                                 "thousands are grouped with commas (1,164,000)",
-                                 q);
+            return refuse(err, text, len, " has more than one decimal point; "
+                          "thousands are grouped with commas (1,164,000)");
         if (i < len && text[i] == ',')
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' has a comma after the decimal point",
-                                 q);
+            return refuse(err, text, len, " has a comma after the decimal "
+                          "point");
     }
     if (i < len && lower(text[i]) == 'e') {
         size_t exp_start;
         if (grouped)
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s': grouped digits cannot take an "
-                                 "exponent", q);
+            return refuse(err, text, len, ": grouped digits cannot take an "
+                          "exponent");
         clean[n++] = text[i++];
         if (i < len && (text[i] == '+' || text[i] == '-'))
             clean[n++] = text[i++];
@@ -216,43 +250,123 @@ static int number_check_grammar(const char *text, size_t len, unsigned flags,
         while (i < len && is_digit(text[i]))
             clean[n++] = text[i++];
         if (i == exp_start)
-            return ind_error_set(err, IND_EPARSE,
-                                 "value '%s' has an exponent without digits", q);
+            return refuse(err, text, len, " has an exponent without digits");
     }
     if (i < len)
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s' has unexpected text '%.*s' after the "
-                             "number", q, (int)(len - i > 20 ? 20 : len - i),
-                             text + i);
+        return refuse(err, text, len, " has unexpected text '%.*s' after the "
+                      "number", (int)(len - i > 20 ? 20 : len - i), text + i);
     clean[n] = '\0';
     return IND_OK;
+}
+
+/* A zero mantissa is zero at any exponent ("0e-400"), keeping its sign. */
+static int clinger_zero(int negative, double *out)
+{
+    *out = negative ? -0.0 : 0.0;
+    return 1;
+}
+
+/* Clinger's conversion of [-]digits[.digits][e[+-]digits] s[0..len), which
+ * the caller has checked: 1 with the exact double in *out, or 0 when the
+ * text is beyond the fast path (too many digits, too large an exponent). */
+static int clinger(const char *s, size_t len, double *out)
+{
+    uint64_t w = 0;
+    size_t i = 0, significant = 0;
+    long e10 = 0, exponent = 0;
+    int negative = 0, after_point = 0, exp_negative = 0;
+    double v;
+
+    if (!CLINGER_USABLE)
+        return 0;
+    if (i < len && s[i] == '-') {
+        negative = 1;
+        i++;
+    }
+    for (; i < len; i++) {
+        if (s[i] == '.') {
+            after_point = 1;
+            continue;
+        }
+        if (!is_digit(s[i]))
+            break;
+        if (w != 0 || s[i] != '0') {
+            if (++significant > 19)
+                return 0;        /* w would not fit 64 bits */
+            w = w * 10 + (uint64_t)(s[i] - '0');
+        }
+        e10 -= after_point;
+    }
+    if (i < len && lower(s[i]) == 'e') {
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            exp_negative = s[i++] == '-';
+        for (; i < len; i++) {
+            if (exponent > 10000)
+                return 0;
+            exponent = exponent * 10 + (s[i] - '0');
+        }
+        e10 += exp_negative ? -exponent : exponent;
+    }
+    if (w == 0)
+        return clinger_zero(negative, out);
+    if (w > CLINGER_MAX_W || e10 < -CLINGER_MAX_E || e10 > CLINGER_MAX_E)
+        return 0;
+    v = (double)w;
+    v = e10 < 0 ? v / powers_of_ten[-e10] : v * powers_of_ten[e10];
+    *out = negative ? -v : v;
+    return 1;
+}
+
+/* The common figure: [-]digits[.digits] or [-].digits, nothing else, at
+ * most NUMBER_MAX_LEN bytes. 1 with the value in *out when Clinger's path
+ * converts it; 0 sends the text through the full grammar (which also
+ * words every refusal). */
+static int parse_plain(const char *s, size_t len, double *out)
+{
+    size_t i = s[0] == '-', digits = 0;
+    int point = 0;
+
+    if (len > NUMBER_MAX_LEN)
+        return 0;
+    for (; i < len; i++) {
+        if (is_digit(s[i]))
+            digits++;
+        else if (s[i] == '.' && !point)
+            point = 1;
+        else
+            return 0;
+    }
+    return digits > 0 && clinger(s, len, out);
 }
 
 int ind_number_parse(double *out, const char *text, size_t len,
                      unsigned flags, ind_error *err)
 {
-    char clean[NUMBER_MAX_LEN + 1], q[QUOTE_SIZE], *end = NULL;
-    locale_t saved, c;
+    char clean[NUMBER_MAX_LEN + 1], *end = NULL;
+    locale_t saved;
     double value;
     int rc, saved_errno;
 
     if (out == NULL || text == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_number_parse: NULL argument");
+    if (len > 0 && parse_plain(text, len, out))
+        return IND_OK;
     rc = number_check_grammar(text, len, flags, clean, err);
     if (rc != IND_OK)
         return rc;
-    if (c_locale_enter(&saved, &c) != 0)
+    if (clinger(clean, strlen(clean), out))
+        return IND_OK;
+    if (c_locale_enter(&saved) != 0)
         return ind_error_set(err, IND_ENOMEM, "cannot create the C locale");
     errno = 0;
     value = strtod(clean, &end);
     saved_errno = errno;
-    c_locale_leave(saved, c);
-    ind_text_excerpt(q, sizeof q, text, len);
+    c_locale_leave(saved);
     if (end == NULL || *end != '\0')
-        return ind_error_set(err, IND_EPARSE, "value '%s' is not a number", q);
+        return refuse(err, text, len, " is not a number");
     if (saved_errno == ERANGE || !isfinite(value))
-        return ind_error_set(err, IND_EPARSE,
-                             "value '%s' is out of the range of a number", q);
+        return refuse(err, text, len, " is out of the range of a number");
     *out = value;
     return IND_OK;
 }
@@ -266,45 +380,107 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
 
     if (out == NULL || text == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_number_parse_year: NULL argument");
-    ind_text_excerpt(q, sizeof q, text, len);
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty year: a year is required");
     if (text[0] == '-')
         i++;
-    if (i == len || len - i > 6)
+    if (i == len || len - i > 6) {
+        ind_text_excerpt(q, sizeof q, text, len);
         return ind_error_set(err, IND_EPARSE,
                              "year '%s' is not a whole number of at most 6 digits",
                              q);
+    }
     for (; i < len; i++) {
-        if (!is_digit(text[i]))
+        if (!is_digit(text[i])) {
+            ind_text_excerpt(q, sizeof q, text, len);
             return ind_error_set(err, IND_EPARSE,
                                  "year '%s' is not a whole number", q);
+        }
         year = year * 10 + (text[i] - '0');
     }
     *out = (int)(text[0] == '-' ? -year : year);
     return IND_OK;
 }
 
+/* Write digits x 10^exp10 (digits > 0) in C's %g style at the precision
+ * the digits need (at least 15, as "%.15g" would): plain notation for
+ * decimal exponents from -4 to below that precision, else d.ddde+XX. */
+static void write_decimal(char *buf, uint64_t digits, int exp10)
+{
+    char d[20] = "";
+    int nd = 0, x, precision, i, n = 0;
+
+    while (digits % 10 == 0) {
+        digits /= 10;
+        exp10++;
+    }
+    for (; digits > 0; digits /= 10)
+        d[nd++] = (char)('0' + digits % 10);
+    for (i = 0; i < nd / 2; i++) {
+        char c = d[i];
+        d[i] = d[nd - 1 - i];
+        d[nd - 1 - i] = c;
+    }
+    x = exp10 + nd - 1;              /* the exponent of the first digit */
+    precision = nd > 15 ? nd : 15;
+    if (x < -4 || x >= precision) {
+        int e = x < 0 ? -x : x;
+        buf[n++] = d[0];
+        if (nd > 1) {
+            buf[n++] = '.';
+            memcpy(buf + n, d + 1, (size_t)nd - 1);
+            n += nd - 1;
+        }
+        buf[n++] = 'e';
+        buf[n++] = x < 0 ? '-' : '+';
+        if (e >= 100)
+            buf[n++] = (char)('0' + e / 100);
+        buf[n++] = (char)('0' + e / 10 % 10);
+        buf[n++] = (char)('0' + e % 10);
+    } else if (x < 0) {
+        buf[n++] = '0';
+        buf[n++] = '.';
+        for (i = 0; i < -x - 1; i++)
+            buf[n++] = '0';
+        memcpy(buf + n, d, (size_t)nd);
+        n += nd;
+    } else if (x >= nd - 1) {
+        memcpy(buf + n, d, (size_t)nd);
+        n += nd;
+        for (i = 0; i < x - (nd - 1); i++)
+            buf[n++] = '0';
+    } else {
+        memcpy(buf + n, d, (size_t)x + 1);
+        n += x + 1;
+        buf[n++] = '.';
+        memcpy(buf + n, d + x + 1, (size_t)(nd - x - 1));
+        n += nd - x - 1;
+    }
+    buf[n] = '\0';
+}
+
 /* ind_number_format without the message (the public wrapper adds it). */
 static int number_format(char *buf, size_t size, double value)
 {
-    locale_t saved, c;
-    int precision;
+    uint64_t bits, digits;
+    int exp10;
+    size_t n = 0;
 
     if (buf == NULL || size < IND_NUMBER_BUFSIZE)
         return IND_EINVAL;
     buf[0] = '\0';
     if (!isfinite(value))
         return IND_EDOMAIN;
-    if (c_locale_enter(&saved, &c) != 0)
-        return IND_ENOMEM;
-    /* The first precision that reads back exactly is the shortest. */
-    for (precision = 15; precision <= 17; precision++) {
-        snprintf(buf, size, "%.*g", precision, value);
-        if (strtod(buf, NULL) == value)
-            break;
+    memcpy(&bits, &value, sizeof bits);
+    if (bits >> 63)
+        buf[n++] = '-';
+    bits &= ~((uint64_t)1 << 63);
+    if (bits == 0) {
+        memcpy(buf + n, "0", 2);
+        return IND_OK;
     }
-    c_locale_leave(saved, c);
+    ind_number_shortest(bits, &digits, &exp10);
+    write_decimal(buf + n, digits, exp10);
     return IND_OK;
 }
 
@@ -360,7 +536,7 @@ static int number_format_human(char *buf, size_t size, double value,
     char plain[IND_NUMBER_HUMAN_BUFSIZE + 320];
     double mag = fabs(value);
     int automatic = decimals < 0, trim = 0;
-    locale_t saved, c;
+    locale_t saved;
 
     if (buf == NULL || size == 0 || decimals > 6)
         return IND_EINVAL;
@@ -371,12 +547,12 @@ static int number_format_human(char *buf, size_t size, double value,
         memcpy(buf, "n/a", 4);
         return IND_OK;
     }
-    if (c_locale_enter(&saved, &c) != 0)
+    if (c_locale_enter(&saved) != 0)
         return IND_ENOMEM;
     if (mag >= 1e15 || (automatic && mag > 0 && mag < 0.01)) {
         /* Beyond grouping's use: scientific or significant digits. */
         snprintf(plain, sizeof plain, "%.3g", value);
-        c_locale_leave(saved, c);
+        c_locale_leave(saved);
         if (strlen(plain) + 1 > size)
             return IND_EINVAL;
         memcpy(buf, plain, strlen(plain) + 1);
@@ -387,7 +563,7 @@ static int number_format_human(char *buf, size_t size, double value,
         trim = 1;
     }
     snprintf(plain, sizeof plain, "%.*f", decimals, mag);
-    c_locale_leave(saved, c);
+    c_locale_leave(saved);
     if (trim)
         trim_fraction(plain);
     if (group_thousands(buf, size, plain, value < 0 && !all_zero(plain)) != 0) {

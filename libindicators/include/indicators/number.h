@@ -4,7 +4,9 @@
  *
  * The accepted grammar, whatever the process locale:
  *
- *     number  = ["-"] digits ["." 1*DIGIT] [exponent] ["%"]
+ *     number  = ["-"] mantissa [exponent] ["%"]
+ *     mantissa = digits ["." *DIGIT]          ; 12195, 3.5, 760.
+ *              / "." 1*DIGIT                  ; .5
  *     digits  = 1*DIGIT                      ; plain: 12195, 0012
  *             / NZDIGIT *2DIGIT 1*("," 3DIGIT) ; grouped: 1,164,000
  *                                        ; not 0,500 (a decimal comma?)
@@ -13,6 +15,7 @@
  * Rejected, each with a message that quotes the text and says what is
  * wrong: an empty text, spaces anywhere, a leading "+", misplaced groups
  * ("1164,000", "1,2345", "0,500"), several decimal points ("1.164.000"),
+ * a point without a digit on either side ("."),
  * "nan", "inf", hexadecimal, trailing junk, a value beyond the range of a
  * double, and a "%" unless ::IND_NUMBER_ALLOW_PERCENT is given.
  *
@@ -55,7 +58,7 @@ extern "C" {
  *         ::IND_ENOMEM if the C locale cannot be obtained.
  */
 IND_EXTERN int ind_number_parse(double *out, const char *text, size_t len,
-                     unsigned flags, ind_error *err);
+                                unsigned flags, ind_error *err);
 
 /**
  * Parse a year: an optional "-" and 1 to 6 plain digits, nothing else.
@@ -64,16 +67,18 @@ IND_EXTERN int ind_number_parse(double *out, const char *text, size_t len,
  *         Range rules (1900 to 2100 for a dataset) are the caller's.
  */
 IND_EXTERN int ind_number_parse_year(int *out, const char *text, size_t len,
-                          ind_error *err);
+                                     ind_error *err);
 
 /**
  * Write the shortest decimal text that reads back as exactly `value`
  * ("12195", "11.46", "1e+300", "-0.1"); valid in CSV and as a JSON number.
+ * Of the shortest texts, the one nearest the value (Schubfach's algorithm).
+ * The layout is C's "%g" at the precision of those digits, at least 15:
+ * plain for decimal exponents -4 up to that precision, else "1.5e-07".
  *
  * @return IND_OK; ::IND_EDOMAIN if value is NaN or infinite (nothing is
  *         written but an empty string when size > 0); ::IND_EINVAL if buf is
- *         NULL or size < ::IND_NUMBER_BUFSIZE; ::IND_ENOMEM if the C locale
- *         cannot be obtained.
+ *         NULL or size < ::IND_NUMBER_BUFSIZE.
  */
 IND_EXTERN int ind_number_format(char *buf, size_t size, double value,
                                  ind_error *err);
