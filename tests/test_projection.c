@@ -1024,18 +1024,17 @@ static void test_rate_not_compounded(void **state)
     ind_series_free(s);
 }
 
-/* A mid-year reading in a series is named in a warning. */
-static void test_series_partial_year(void **state)
+/* Four points 2020-2023; point `partial` (or none: 4) dated `as_of`
+ * before its year's end, the last one with status letter `status`. */
+static ind_series *four_points(size_t partial, const char *as_of,
+                               char status)
 {
     static const int years[] = { 2020, 2021, 2022, 2023 };
     static const double values[] = { 100, 120, 150, 160 };
-    ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
     ind_error err = IND_ERROR_INIT;
-    ind_projection *p;
     ind_series *s;
     size_t i;
 
-    (void)state;
     assert_int_equal(ind_series_new(&s, "x", NULL, "", IND_KIND_STOCK, NULL),
                      IND_OK);
     for (i = 0; i < 4; i++) {
@@ -1045,10 +1044,23 @@ static void test_series_partial_year(void **state)
         pt.year = years[i];
         pt.value = values[i];
         pt.reading = IND_NO_READING;
-        pt.as_of = i == 3 ? "2023-09-30" : "";
-        pt.flags = i == 3 ? IND_POINT_PARTIAL_YEAR : 0;
+        pt.as_of = i == partial ? as_of : "";
+        pt.flags = i == partial ? IND_POINT_PARTIAL_YEAR : 0;
+        pt.status = i == 3 ? status : 0;
         assert_int_equal(ind_series_add(s, &pt, &err), IND_OK);
     }
+    return s;
+}
+
+/* Mid-year readings and a provisional last value are named in warnings. */
+static void test_series_partial_year(void **state)
+{
+    ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+    ind_error err = IND_ERROR_INIT;
+    ind_projection *p;
+    ind_series *s = four_points(3, "2023-09-30", 0);
+
+    (void)state;
     o.model = IND_MODEL_LINEAR;
     assert_int_equal(ind_projection_fit_series(&p, s, 2025, &o, &err),
                      IND_OK);
@@ -1056,22 +1068,9 @@ static void test_series_partial_year(void **state)
     assert_true(has_warning(p, "is dated 2023-09-30, before the end of its "
                                "year, and is fitted as a year-end level"));
     ind_projection_free(p);
-    /* An earlier mid-year reading, and a provisional last value. */
     ind_series_free(s);
-    assert_int_equal(ind_series_new(&s, "x", NULL, "", IND_KIND_STOCK, NULL),
-                     IND_OK);
-    for (i = 0; i < 4; i++) {
-        ind_point pt;
-
-        memset(&pt, 0, sizeof pt);
-        pt.year = years[i];
-        pt.value = values[i];
-        pt.reading = IND_NO_READING;
-        pt.as_of = i == 1 ? "2021-06" : "";
-        pt.flags = i == 1 ? IND_POINT_PARTIAL_YEAR : 0;
-        pt.status = i == 3 ? 'P' : 0;
-        assert_int_equal(ind_series_add(s, &pt, &err), IND_OK);
-    }
+    /* An earlier mid-year reading, and a provisional last value. */
+    s = four_points(1, "2021-06", 'P');
     assert_int_equal(ind_projection_fit_series(&p, s, 2025, &o, &err),
                      IND_OK);
     assert_true(has_warning(p, "the value for 2021 is dated 2021-06"));
@@ -1274,7 +1273,12 @@ static void test_auto_choice(void **state)
         assert_int_equal(c->model, models[k]);
         assert_true(c->compared && c->relative);
         assert_int_equal(c->nforecasts, common);
-        assert_true(fabs(c->error - want) <= 1e-9 * want);
+        /* The rolling fits stop the damped search at weights good to
+         * about 1e-6 (projection_holt.c), these at 1e-10: the forecasts
+         * of a flat SSE surface then differ at about 1e-5. */
+        if (!(fabs(c->error - want) <= 1e-4 * want))
+            fail_msg("%s: error %.17g, recomputed %.17g",
+                     ind_model_name(c->model), c->error, want);
         if (k > 0 && sum[k] < sum[best])
             best = k;
     }

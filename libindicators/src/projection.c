@@ -401,6 +401,8 @@ static int prepare(ind_proj_input *in, const double *years,
     in->values = values;
     in->n = n;
     in->to_year = to_year;
+    in->max_origins = IND_PROJ_RECENT_ORIGINS;
+    in->rolling = 0;
     return IND_OK;
 }
 

@@ -27,7 +27,15 @@ typedef struct ind_proj_input {
     size_t n;
     int to_year;                  /* last forecast year */
     ind_projection_options opts;  /* degree and levels filled in */
+    size_t max_origins;           /* rolling origins: the last this many
+                                     (0: all) */
+    int rolling;                  /* a fit at a rolling origin: searches
+                                     may stop sooner */
 } ind_proj_input;
+
+/* auto and the calibrated intervals look at the most recent origins only:
+ * the series' recent behaviour, and a bounded cost on long series. */
+#define IND_PROJ_RECENT_ORIGINS 30
 
 struct ind_projection {
     ind_model model;

@@ -2,7 +2,8 @@
  * the machinery under ind_backtest_run(), auto's choice and the
  * calibrated intervals.
  *
- * For every origin o (index of the window's last point, from 1 to n - 2)
+ * For every origin o (index of the window's last point, from 1 to n - 2,
+ * or the last in->max_origins of them)
  * the model is fitted to points 0..o with the caller's options and
  * forecasts years[o] + 1 .. years[o] + max_h; the forecasts and the
  * model's bounds are kept. A fit that fails at an origin (too few points,
@@ -70,7 +71,11 @@ int ind_proj_rolling_fit(ind_proj_rolling *r, const ind_proj_input *all,
     if (rc != IND_OK)
         return rc;
     in.opts.model = model;
-    for (o = 1; o + 1 < all->n; o++) {
+    in.rolling = 1;
+    o = 1;
+    if (all->max_origins > 0 && all->n > all->max_origins + 2)
+        o = all->n - 1 - all->max_origins;
+    for (; o + 1 < all->n; o++) {
         ind_error e = IND_ERROR_INIT;
         ind_projection *p = NULL;
 

@@ -3,7 +3,7 @@
  * write docs/FORECASTING.md. A program you run, not a test:
  *
  *   cmake --build build --target forecast_bench
- *   build/tests/bench/forecast_bench [BENCH_DIR [OUTPUT.md]]
+ *   build/tests/forecast_bench [BENCH_DIR [OUTPUT.md]]
  *
  * BENCH_DIR holds m1-yearly.csv, m1-yearly-test.csv and r-scores.csv
  * (default ../shared/forecast-bench beside the source tree, as laid out on
@@ -121,6 +121,7 @@ typedef struct score {
     size_t inside80, inside95, values;
     size_t failed;
     double seconds;
+    size_t chosen[IND_MODEL_COUNT];   /* auto: the model it kept */
 } score;
 
 static double in_sample_mae(const double *y, size_t n)
@@ -145,6 +146,7 @@ static void score_task(score *sc, ind_model model, const task *t)
     clock_gettime(CLOCK_MONOTONIC, &a);
     if (ind_projection_fit(&p, t->years, t->values, t->n,
                            (int)t->years[t->n - 1] + H, &o, NULL) == IND_OK) {
+        sc->chosen[ind_projection_model(p)]++;
         for (h = 0; h < H; h++) {
             f[h] = ind_projection_mean(p)[h];
             lo80[h] = ind_projection_lower(p, 0)[h];
@@ -343,8 +345,8 @@ int main(int argc, char **argv)
     }
     fprintf(f, "# Forecasting: methods and their accuracy\n\n"
                "Written by `tests/bench/forecast_bench.c` (`cmake --build "
-               "build --target forecast_bench && build/tests/bench/"
-               "forecast_bench`); do not edit by hand.\n\n"
+               "build --target forecast_bench && build/tests/forecast_bench "
+               "[BENCH_DIR]`); do not edit by hand.\n\n"
                "## The development set: M1's %zu yearly series, h = 6\n\n"
                "Every model with its default intervals (calibrated for "
                "`auto` and `combo`, the model's own for the others), "
@@ -353,7 +355,19 @@ int main(int argc, char **argv)
                "logistic that does not level off), forecast as naive "
                "without an interval.\n\n", b.count);
     print_table(f, sc[FULL]);
-    fprintf(f, "\nR's figures on the same split (`r-scores.csv`):\n\n");
+    fprintf(f, "\n`auto` kept, on these series:");
+    {
+        size_t m, first = 1;
+
+        for (m = 0; m < IND_MODEL_COUNT; m++) {
+            if (sc[FULL][0].chosen[m] == 0)
+                continue;
+            fprintf(f, "%s `%s` %zu", first ? "" : ",",
+                    ind_model_name((ind_model)m), sc[FULL][0].chosen[m]);
+            first = 0;
+        }
+    }
+    fprintf(f, ".\n\nR's figures on the same split (`r-scores.csv`):\n\n");
     print_r_scores(f, dir);
     fprintf(f, "%s", forecast_bench_methods);
     fprintf(f, "\n## Robustness checks\n\n"
