@@ -618,7 +618,14 @@ static int number_format_human(char *buf, size_t size, double value,
         decimals = value == nearbyint(value) ? 0 : 2;
         trim = 1;
     }
-    snprintf(plain, sizeof plain, "%.*f", decimals, mag);
+    if (decimals == 0) {
+        /* Below 1e15 "%.0f" is the nearest integer, ties to even: what
+         * nearbyint gives in the default rounding, written without
+         * printf. */
+        snprintf(plain, sizeof plain, "%llu", (unsigned long long)nearbyint(mag));
+    } else {
+        snprintf(plain, sizeof plain, "%.*f", decimals, mag);
+    }
     c_locale_leave(saved);
     if (trim)
         trim_fraction(plain);
