@@ -463,20 +463,30 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
  * decimal exponents from -4 to below that precision, else d.ddde+XX. */
 static void write_decimal(char *buf, uint64_t digits, int exp10)
 {
-    char d[20] = "";
-    int nd = 0, x, precision, i, n = 0;
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233"
+        "34353637383940414243444546474849505152535455565758596061626364656667"
+        "6869707172737475767778798081828384858687888990919293949596979899";
+    char d[20] = "", *p = d + sizeof d;
+    int nd, x, precision, i, n = 0;
 
     while (digits % 10 == 0) {
         digits /= 10;
         exp10++;
     }
-    for (; digits > 0; digits /= 10)
-        d[nd++] = (char)('0' + digits % 10);
-    for (i = 0; i < nd / 2; i++) {
-        char c = d[i];
-        d[i] = d[nd - 1 - i];
-        d[nd - 1 - i] = c;
+    /* The digits, two at a time, from the right. */
+    for (; digits >= 100; digits /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (digits % 100), 2);
     }
+    if (digits >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * digits, 2);
+    } else {
+        *--p = (char)('0' + digits);
+    }
+    nd = (int)(d + sizeof d - p);
+    memmove(d, p, (size_t)nd);
     x = exp10 + nd - 1;              /* the exponent of the first digit */
     precision = nd > 15 ? nd : 15;
     if (x < -4 || x >= precision) {
