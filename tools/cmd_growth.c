@@ -245,138 +245,15 @@ static void reading_text(char *buf, size_t size, const ind_point *p,
 /* A rate declared as the growth of a level                            */
 /* ------------------------------------------------------------------ */
 
-/* One (rate, level) pair of the catalog's growth_of, for this entity. */
-typedef struct link {
-    const ind_series *rate;
-    const ind_series *level;
-    ind_series *owned;     /* the other series, loaded for the link */
-    ind_series *implied;   /* level plus derived points, or NULL */
-} link;
-
-typedef struct links {
-    link *items;
-    size_t n;
-} links;
-
-static void links_free(links *l)
+/* Say once why a linked series could not be used (on stderr). */
+static void warn_links(const ind_links *l)
 {
+    char text[IND_ERROR_MESSAGE_SIZE + 600];
     size_t i;
 
-    for (i = 0; i < l->n; i++) {
-        ind_series_free(l->items[i].owned);
-        ind_series_free(l->items[i].implied);
-    }
-    free(l->items);
-    l->items = NULL;
-    l->n = 0;
-}
-
-/* Load the series of `other` and pair it with s (s is the rate when
- * `s_is_rate`). A missing or undecided series is skipped with a warning:
- * the growth table does not depend on it. Returns -1 only when out of
- * memory. */
-static int add_link(ind_dataset *ds, links *l, const ind_series *s,
-                    const char *other, int s_is_rate)
-{
-    ind_series *o = NULL;
-    ind_error err = IND_ERROR_INIT;
-    char text[IND_ERROR_MESSAGE_SIZE + 512];
-    link *grown;
-    size_t at;
-    int rc;
-
-    if (ind_dataset_find_series(ds, other, ind_series_entity(s), &at, NULL) !=
-        IND_OK)
-        return 0;
-    rc = ind_dataset_series(ds, at, &o, &err);
-    if (rc == IND_ENOMEM)
-        return -1;
-    if (rc != IND_OK) {
-        cli_warn("no check of %s against %s: %s", s_is_rate ?
-                 ind_series_indicator(s) : other, s_is_rate ? other :
-                 ind_series_indicator(s),
-                 cli_error_text(text, sizeof text, &err));
-        return 0;
-    }
-    grown = realloc(l->items, (l->n + 1) * sizeof *grown);
-    if (grown == NULL) {
-        ind_series_free(o);
-        return -1;
-    }
-    l->items = grown;
-    grown[l->n].rate = s_is_rate ? s : o;
-    grown[l->n].level = s_is_rate ? o : s;
-    grown[l->n].owned = o;
-    grown[l->n].implied = NULL;
-    l->n++;
-    return 0;
-}
-
-/* For a rate: its level (catalog growth_of). For a level: every rate
- * declared as its growth. */
-static int find_links(ind_dataset *ds, const ind_series *s, links *l)
-{
-    size_t i, n = ind_dataset_indicator_count(ds);
-    const char *id = ind_series_indicator(s);
-    ind_indicator ind;
-
-    for (i = 0; i < n; i++) {
-        if (ind_dataset_indicator(ds, i, &ind, NULL) != IND_OK ||
-            ind.kind != IND_KIND_RATE || !*ind.growth_of)
-            continue;
-        if (ind_series_kind(s) == IND_KIND_RATE) {
-            if (strcmp(ind.id, id) == 0)
-                return add_link(ds, l, s, ind.growth_of, 1);
-        } else if (strcmp(ind.growth_of, id) == 0 &&
-                   add_link(ds, l, s, ind.id, 0) != 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* The levels each rate implies for the year before. A rate the library
- * cannot use (-100% or less) is skipped with its reason. */
-static int derive_links(links *l)
-{
-    ind_error err = IND_ERROR_INIT;
-    size_t i;
-    int rc;
-
-    for (i = 0; i < l->n; i++) {
-        rc = ind_growth_implied_levels(&l->items[i].implied, l->items[i].rate,
-                                       l->items[i].level, &err);
-        if (rc == IND_ENOMEM)
-            return -1;
-        if (rc != IND_OK)
-            cli_warn("no levels derived: %s", err.message);
-    }
-    return 0;
-}
-
-/* A copy of s with every derived level of the links added (a year s has
- * keeps its own figure). */
-static int with_derived(ind_series **out, const ind_series *s,
-                        const links *l)
-{
-    ind_error err = IND_ERROR_INIT;
-    size_t i, k;
-    int rc;
-
-    rc = ind_series_new(out, ind_series_indicator(s), ind_series_entity(s),
-                        ind_series_unit(s), ind_series_kind(s), NULL);
-    for (k = 0; rc == IND_OK && k < ind_series_length(s); k++)
-        rc = ind_series_add(*out, ind_series_point(s, k), &err);
-    for (i = 0; rc == IND_OK && i < l->n; i++) {
-        const ind_series *imp = l->items[i].implied;
-        for (k = 0; rc == IND_OK && k < ind_series_length(imp); k++) {
-            const ind_point *p = ind_series_point(imp, k);
-            if ((p->flags & IND_POINT_DERIVED) &&
-                ind_series_find(*out, p->year) < 0)
-                rc = ind_series_add(*out, p, &err);
-        }
-    }
-    return rc;
+    for (i = 0; i < ind_links_nproblems(l); i++)
+        cli_warn("%s", cli_error_text(text, sizeof text,
+                                      ind_links_problem(l, i)));
 }
 
 /* The figure of `year` in s, NaN when it has none. */
@@ -387,7 +264,7 @@ static double value_in(const ind_series *s, int year)
     return at < 0 ? NAN : ind_series_point(s, (size_t)at)->value;
 }
 
-static int add_implied_levels(out_doc *doc, const links *l)
+static int add_implied_levels(out_doc *doc, const ind_links *l)
 {
     static const char *const columns[] = {
         "rate", "year", "level", "rate_year", "rate_pct", "level_in_rate_year"
@@ -397,18 +274,19 @@ static int add_implied_levels(out_doc *doc, const links *l)
 
     if (t == NULL)
         return -1;
-    for (i = 0; i < l->n; i++) {
-        const link *x = &l->items[i];
-        for (k = 0; k < ind_series_length(x->implied); k++) {
-            const ind_point *p = ind_series_point(x->implied, k);
+    for (i = 0; i < ind_links_count(l); i++) {
+        const ind_series *implied = ind_links_implied(l, i);
+        const ind_series *rate = ind_links_rate(l, i);
+        for (k = 0; k < ind_series_length(implied); k++) {
+            const ind_point *p = ind_series_point(implied, k);
             if (!(p->flags & IND_POINT_DERIVED))
                 continue;
-            out_text(t, ind_series_indicator(x->rate));
+            out_text(t, ind_series_indicator(rate));
             out_int(t, p->year);
             out_num(t, p->value, -1);
             out_int(t, p->year + 1);
-            out_num(t, value_in(x->rate, p->year + 1), -1);
-            out_num(t, value_in(x->level, p->year + 1), -1);
+            out_num(t, value_in(rate, p->year + 1), -1);
+            out_num(t, value_in(ind_links_level(l, i), p->year + 1), -1);
         }
     }
     if (out_table_rows(t) == 0) {
@@ -438,7 +316,7 @@ static void add_agreement(out_table *t, const ind_series *rate,
     out_bool(t, a->agrees);
 }
 
-static int add_rate_check(out_doc *doc, const links *l)
+static int add_rate_check(out_doc *doc, const ind_links *l)
 {
     static const char *const columns[] = {
         "rate", "year", "stated_pct", "actual_pct", "diff_pp", "level",
@@ -449,20 +327,20 @@ static int add_rate_check(out_doc *doc, const links *l)
     ind_growth_agreement *ag;
     size_t i, k, n, count;
 
-    for (i = 0; t != NULL && i < l->n; i++) {
-        n = ind_series_length(l->items[i].rate);
+    for (i = 0; t != NULL && i < ind_links_count(l); i++) {
+        n = ind_series_length(ind_links_rate(l, i));
         ag = calloc(n ? n : 1, sizeof *ag);
         if (ag == NULL) {
             out_table_free(t);
             return -1;
         }
         /* the links pair a rate with a level: the check cannot refuse */
-        if (ind_growth_rate_check(ag, n, &count, l->items[i].rate,
-                                  l->items[i].level,
+        if (ind_growth_rate_check(ag, n, &count, ind_links_rate(l, i),
+                                  ind_links_level(l, i),
                                   IND_GROWTH_TOLERANCE_AUTO, NULL) != IND_OK)
             count = 0;
         for (k = 0; k < count; k++)
-            add_agreement(t, l->items[i].rate, &ag[k]);
+            add_agreement(t, ind_links_rate(l, i), &ag[k]);
         free(ag);
     }
     if (t == NULL)
@@ -694,7 +572,7 @@ typedef struct growth_view {
     size_t idx;               /* the series in the dataset */
     const ind_series *s;      /* the series the figures are computed on */
     ind_growth *g;
-    links l;
+    ind_links *l;
     int has_target;
     ind_growth_target_result target;
 } growth_view;
@@ -712,8 +590,8 @@ static out_doc *build_doc(const growth_view *v)
           add_rows(doc, v->ds, v->idx, v->s, v->g) != 0 ||
           add_summary(doc, sum, kind) != 0 || add_extremes(doc, sum) != 0 ||
           (v->has_target && add_target(doc, &v->target) != 0) ||
-          add_implied_levels(doc, &v->l) != 0 ||
-          add_rate_check(doc, &v->l) != 0;
+          add_implied_levels(doc, v->l) != 0 ||
+          add_rate_check(doc, v->l) != 0;
     if (bad) {
         out_doc_free(doc);
         return NULL;
@@ -738,7 +616,7 @@ static void explain(const growth_view *v, const growth_args *a)
         cli_error("note: no index for %s: the value of the base year %d is "
                   "not above zero (choose another with --base)", id,
                   sum->base_year);
-    if (a->derived && v->l.n == 0)
+    if (a->derived && ind_links_count(v->l) == 0)
         cli_error("note: no rate is declared as the growth of %s (catalog "
                   "column growth_of): nothing derived", id);
 }
@@ -807,12 +685,12 @@ static int load(growth_view *v, const growth_args *a, ind_series **series,
     rc = refuse_rate(v->s, a);
     if (rc != EX_OK)
         return rc;
-    if (find_links(v->ds, v->s, &v->l) != 0 || derive_links(&v->l) != 0)
-        return cli_fail(IND_ENOMEM, "out of memory");
-    if (a->derived && v->l.n > 0) {
-        rc = with_derived(derived, v->s, &v->l);
-        if (rc != IND_OK)
-            return cli_fail(rc, "cannot add the derived levels");
+    if (ind_links_find(&v->l, v->ds, v->s, &err) != IND_OK)
+        return cli_fail_error(&err);
+    warn_links(v->l);
+    if (a->derived && ind_links_count(v->l) > 0) {
+        if (ind_links_with_derived(derived, v->s, v->l, &err) != IND_OK)
+            return cli_fail_error(&err);
         v->s = *derived;
     }
     return EX_OK;
@@ -840,7 +718,7 @@ static int run_one(const cli *c, const growth_args *a)
         explain(&v, a);
     out_doc_free(doc);
     ind_growth_free(v.g);
-    links_free(&v.l);
+    ind_links_free(v.l);
     ind_series_free(derived);
     ind_series_free(series);
     ind_dataset_free(v.ds);
@@ -925,7 +803,7 @@ static int overview_row(out_table *t, ind_dataset *ds, size_t i,
     ind_growth_overview_row r;
     ind_series *s = NULL;
     ind_error err = IND_ERROR_INIT;
-    char text[IND_ERROR_MESSAGE_SIZE + 512];
+    char text[IND_ERROR_MESSAGE_SIZE + 600];
     int rc = ind_dataset_series(ds, i, &s, &err);
 
     if (rc == IND_ENOMEM)

@@ -29,8 +29,9 @@ typedef struct chart_series {
     size_t pn;               /* projected years, 0 for none */
     int *pyears;
     double *pmean;
-    double *plo80, *phi80;   /* NULL when absent */
-    double *plo95, *phi95;
+    size_t pbands;           /* intervals, narrowest first */
+    double plevel[IND_CHART_MAX_BANDS];
+    double *plo[IND_CHART_MAX_BANDS], *phi[IND_CHART_MAX_BANDS];
 } chart_series;
 
 struct ind_chart {
@@ -147,8 +148,8 @@ typedef struct chart_box {
 typedef enum chart_sample {
     SAMPLE_LINE,        /* solid line in a series colour */
     SAMPLE_PROJECTION,  /* dashed line */
-    SAMPLE_BAND80,      /* shaded box, darker */
-    SAMPLE_BAND95,      /* shaded box, lighter */
+    SAMPLE_BAND_INNER,  /* shaded box, darker: the narrowest interval */
+    SAMPLE_BAND_OUTER,  /* shaded box, lighter: the widest */
     SAMPLE_MARK,        /* a point symbol; `mark` says which */
     SAMPLE_RISE,        /* bar in the rise colour */
     SAMPLE_FALL,        /* bar in the fall colour */

@@ -201,6 +201,13 @@ int ind_dataset_first_error(const ind_dataset *ds, int code, ind_error *err)
     return ind_error_set(err, code, "%s: %s", ds->path, ind_strerror(code));
 }
 
+int ind_dataset_not_loaded(const ind_dataset *ds, ind_error *err)
+{
+    ind_error_set(err, ds->load_rc, "%s did not load cleanly", ds->path);
+    ind_error_about(err, IND_DETAIL_NOT_LOADED, NULL, 0);
+    return ds->load_rc;
+}
+
 size_t ind_dataset_diagnostic_count(const ind_dataset *ds)
 {
     return ds ? ds->ndiags : 0;

@@ -196,8 +196,11 @@ IND_EXTERN const char *ind_dataset_history_path(const ind_dataset *ds);
 /**
  * Check the rules that span rows (see the file comment) and collect every
  * finding as a diagnostic, after those of loading.
+ * A dataset that did not load cleanly is not checked further: its loading
+ * diagnostics stand, and the load's code is returned (detail
+ * ::IND_DETAIL_NOT_LOADED).
  * @return IND_OK when no finding is an error; ::IND_EDATA otherwise (the
- *         first error in `err`); ::IND_ENOMEM.
+ *         first error in `err`); the load's code; ::IND_ENOMEM.
  */
 IND_EXTERN int ind_dataset_validate(ind_dataset *ds, ind_error *err);
 
