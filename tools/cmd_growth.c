@@ -37,10 +37,12 @@ const cli_command cli_cmd_growth = {
     "           [--target VALUE --by YEAR] [--derived] [--entity E]\n"
     "           [--format table|csv|json]\n"
     "       indicators [-d DATASET] growth --all [--format table|csv|json]\n"
-    "\nOne row per year with a value: year, value, reading (which reading was\n"
-    "used), as_of, status, prev_year, gap_years, annualised, abs_change\n"
-    "(since prev_year), abs_change_per_year (net_additions_per_year for a\n"
-    "stock), yoy_pct, log_growth, index, note. Across k missing years the\n"
+    "\nOne row per year with a value: indicator, entity, kind, year, value,\n"
+    "reading (which reading was used), as_of, status, prev_year, gap_years,\n"
+    "annualised, abs_change (since prev_year), abs_change_per_year (for a\n"
+    "stock: the net additions a year), yoy_pct, log_growth, index, note.\n"
+    "Every row names its indicator, so outputs concatenate. Across k\n"
+    "missing years the\n"
     "change is annualised, (v / v_prev)^(1/k) - 1: a gap is never filled in.\n"
     "Then CAGR, change per year, doubling or halving time, a flow's sum, the\n"
     "largest rise and fall.\n"
@@ -267,13 +269,15 @@ static double value_in(const ind_series *s, int year)
 static int add_implied_levels(out_doc *doc, const ind_links *l)
 {
     static const char *const columns[] = {
-        "rate", "year", "level", "rate_year", "rate_pct", "level_in_rate_year"
+        "indicator", "entity", "rate", "year", "level", "rate_year",
+        "rate_pct", "level_in_rate_year"
     };
-    out_table *t = out_table_new(columns, 6);
+    out_table *t = out_table_new(columns, 8);
     size_t i, k;
 
     if (t == NULL)
         return -1;
+    out_table_keys(t, 2);
     for (i = 0; i < ind_links_count(l); i++) {
         const ind_series *implied = ind_links_implied(l, i);
         const ind_series *rate = ind_links_rate(l, i);
@@ -281,6 +285,8 @@ static int add_implied_levels(out_doc *doc, const ind_links *l)
             const ind_point *p = ind_series_point(implied, k);
             if (!(p->flags & IND_POINT_DERIVED))
                 continue;
+            out_text(t, ind_series_indicator(ind_links_level(l, i)));
+            out_text(t, ind_series_entity(rate));
             out_text(t, ind_series_indicator(rate));
             out_int(t, p->year);
             out_num(t, p->value, -1);
@@ -299,8 +305,11 @@ static int add_implied_levels(out_doc *doc, const ind_links *l)
 }
 
 static void add_agreement(out_table *t, const ind_series *rate,
+                          const ind_series *level,
                           const ind_growth_agreement *a)
 {
+    out_text(t, ind_series_indicator(level));
+    out_text(t, ind_series_entity(rate));
     out_text(t, ind_series_indicator(rate));
     out_int(t, a->year);
     out_num(t, a->stated_pct, -1);
@@ -319,14 +328,16 @@ static void add_agreement(out_table *t, const ind_series *rate,
 static int add_rate_check(out_doc *doc, const ind_links *l)
 {
     static const char *const columns[] = {
-        "rate", "year", "stated_pct", "actual_pct", "diff_pp", "level",
-        "prev_level", "implied_prev_level", "stated_low_pct",
-        "stated_high_pct", "actual_low_pct", "actual_high_pct", "agrees"
+        "indicator", "entity", "rate", "year", "stated_pct", "actual_pct",
+        "diff_pp", "level", "prev_level", "implied_prev_level",
+        "stated_low_pct", "stated_high_pct", "actual_low_pct",
+        "actual_high_pct", "agrees"
     };
-    out_table *t = out_table_new(columns, 13);
+    out_table *t = out_table_new(columns, 15);
     ind_growth_agreement *ag;
     size_t i, k, n, count;
 
+    out_table_keys(t, 2);
     for (i = 0; t != NULL && i < ind_links_count(l); i++) {
         n = ind_series_length(ind_links_rate(l, i));
         ag = calloc(n ? n : 1, sizeof *ag);
@@ -340,7 +351,8 @@ static int add_rate_check(out_doc *doc, const ind_links *l)
                                   IND_GROWTH_TOLERANCE_AUTO, NULL) != IND_OK)
             count = 0;
         for (k = 0; k < count; k++)
-            add_agreement(t, ind_links_rate(l, i), &ag[k]);
+            add_agreement(t, ind_links_rate(l, i), ind_links_level(l, i),
+                          &ag[k]);
         free(ag);
     }
     if (t == NULL)
@@ -373,8 +385,8 @@ static int describe(ind_dataset *ds, const ind_series *s, out_doc *doc)
     return out_doc_text(doc, "unit", NULL, ind.unit);
 }
 
-static int add_row(out_table *t, const ind_growth_row *r, const char *reading,
-                   const char *as_of, ind_kind kind)
+static int add_row(out_table *t, const ind_series *s, const ind_growth_row *r,
+                   const char *reading, const char *as_of, ind_kind kind)
 {
     ind_growth_why why[4];
     char status[2], note[200];
@@ -388,6 +400,9 @@ static int add_row(out_table *t, const ind_growth_row *r, const char *reading,
               ? IND_GROWTH_RATE : IND_GROWTH_DEFINED);
     status[0] = r->status;
     status[1] = '\0';
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
+    out_text(t, ind_kind_name(kind));
     out_int(t, r->year);
     out_num(t, r->value, -1);
     out_text(t, reading);
@@ -413,28 +428,27 @@ static int add_row(out_table *t, const ind_growth_row *r, const char *reading,
 static int add_rows(out_doc *doc, ind_dataset *ds, size_t idx,
                     const ind_series *s, const ind_growth *g)
 {
-    const char *columns[] = {
-        "year", "value", "reading", "as_of", "status", "prev_year",
-        "gap_years", "annualised", "abs_change", "abs_change_per_year",
-        "yoy_pct", "log_growth", "index", "note"
+    static const char *const columns[] = {
+        "indicator", "entity", "kind", "year", "value", "reading", "as_of",
+        "status", "prev_year", "gap_years", "annualised", "abs_change",
+        "abs_change_per_year", "yoy_pct", "log_growth", "index", "note"
     };
     ind_kind kind = ind_growth_kind(g);
     out_table *t;
     size_t i;
     char reading[160];
 
-    if (kind == IND_KIND_STOCK)
-        columns[9] = "net_additions_per_year";
     t = out_table_new(columns, sizeof columns / sizeof columns[0]);
     if (t == NULL)
         return -1;
+    out_table_keys(t, 3);
     for (i = 0; i < ind_growth_length(g); i++) {
         const ind_growth_row *r = ind_growth_row_at(g, i);
         const ind_point *p = ind_series_point(s, r->point);
         reading_text(reading, sizeof reading, p,
                      p->reading == IND_NO_READING ? 0
                      : readings_in_year(ds, idx, r->year));
-        if (add_row(t, r, reading, p->as_of, kind) != 0)
+        if (add_row(t, s, r, reading, p->as_of, kind) != 0)
             break;
     }
     return out_doc_table(doc, NULL, NULL, t);
@@ -497,9 +511,11 @@ static int add_summary(out_doc *d, const ind_growth_summary *s, ind_kind kind)
     return out_doc_num(d, "flow_total", label, s->flow_total, -1);
 }
 
-static void add_extreme(out_table *t, const char *measure,
+static void add_extreme(out_table *t, const ind_series *s, const char *measure,
                         const ind_growth_extreme *e)
 {
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
     out_text(t, measure);
     if (e->year == NO_YEAR) {
         out_null(t);
@@ -513,36 +529,42 @@ static void add_extreme(out_table *t, const char *measure,
     out_text(t, e->why == IND_GROWTH_DEFINED ? "" : why_short(e->why));
 }
 
-static int add_extremes(out_doc *doc, const ind_growth_summary *s)
+static int add_extremes(out_doc *doc, const ind_series *series,
+                        const ind_growth_summary *s)
 {
     static const char *const columns[] = {
-        "measure", "year", "prev_year", "yoy_pct", "abs_change_per_year",
-        "note"
+        "indicator", "entity", "measure", "year", "prev_year", "yoy_pct",
+        "abs_change_per_year", "note"
     };
-    out_table *t = out_table_new(columns, 6);
+    out_table *t = out_table_new(columns, 8);
 
     if (t == NULL)
         return -1;
-    add_extreme(t, "rise_pct", &s->rise_pct);
-    add_extreme(t, "fall_pct", &s->fall_pct);
-    add_extreme(t, "rise_abs", &s->rise_abs);
-    add_extreme(t, "fall_abs", &s->fall_abs);
+    out_table_keys(t, 2);
+    add_extreme(t, series, "rise_pct", &s->rise_pct);
+    add_extreme(t, series, "fall_pct", &s->fall_pct);
+    add_extreme(t, series, "rise_abs", &s->rise_abs);
+    add_extreme(t, series, "fall_abs", &s->fall_abs);
     return out_doc_table(doc, "extremes", "Largest rise and fall, by percent "
                          "and by change per year (annualised across a gap)",
                          t);
 }
 
-static int add_target(out_doc *doc, const ind_growth_target_result *r)
+static int add_target(out_doc *doc, const ind_series *s,
+                      const ind_growth_target_result *r)
 {
     static const char *const columns[] = {
-        "latest_year", "latest_value", "target", "by", "required_cagr_pct",
-        "pace_from", "pace_to", "pace_cagr_pct", "value_at_by", "reaches",
-        "reach_year", "note"
+        "indicator", "entity", "latest_year", "latest_value", "target", "by",
+        "required_cagr_pct", "pace_from", "pace_to", "pace_cagr_pct",
+        "value_at_by", "reaches", "reach_year", "note"
     };
-    out_table *t = out_table_new(columns, 12);
+    out_table *t = out_table_new(columns, 14);
 
     if (t == NULL)
         return -1;
+    out_table_keys(t, 2);
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
     out_int(t, r->latest_year);
     out_num(t, r->latest_value, -1);
     out_num(t, r->target, -1);
@@ -588,8 +610,9 @@ static out_doc *build_doc(const growth_view *v)
         return NULL;
     bad = describe(v->ds, v->s, doc) != 0 ||
           add_rows(doc, v->ds, v->idx, v->s, v->g) != 0 ||
-          add_summary(doc, sum, kind) != 0 || add_extremes(doc, sum) != 0 ||
-          (v->has_target && add_target(doc, &v->target) != 0) ||
+          add_summary(doc, sum, kind) != 0 ||
+          add_extremes(doc, v->s, sum) != 0 ||
+          (v->has_target && add_target(doc, v->s, &v->target) != 0) ||
           add_implied_levels(doc, v->l) != 0 ||
           add_rate_check(doc, v->l) != 0;
     if (bad) {

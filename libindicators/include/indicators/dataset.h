@@ -361,6 +361,17 @@ typedef struct ind_change {
     unsigned long line;      /**< Line in NAME.history.csv. */
 } ind_change;
 
+/**
+ * The name of column i of the audit trail, in the order a new history
+ * file is written ("time", "action", "indicator", "entity", "year",
+ * "as_of", "old_value", "new_value", ...), or NULL past the last.
+ */
+IND_EXTERN const char *ind_history_column_name(size_t i);
+
+/** The text of an entry in column i (see ind_history_column_name()), or
+ *  NULL past the last column. */
+IND_EXTERN const char *ind_change_field(const ind_change *change, size_t i);
+
 /** Called for each history entry in file order; return IND_OK to go on,
  *  anything else stops the walk and is returned. */
 typedef int (*ind_change_fn)(void *ctx, const ind_change *change);
