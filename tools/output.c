@@ -9,6 +9,9 @@
 #include <unistd.h>
 
 #include "indicators/number.h"
+/* The library's one array-growth helper, compiled into the program too
+ * (tools/CMakeLists.txt): a core utility, not part of the library's API. */
+#include "array.h"
 
 /* Longest text shown in a human table before it is shortened. */
 #define TABLE_TEXT_MAX 48
@@ -108,16 +111,10 @@ static int push(out_table *t, cell c)
 {
     if (t->failed)
         return -1;
-    if (t->ncells == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        cell *p = realloc(t->cells, cap * sizeof *p);
-        if (p == NULL) {
-            free(c.text);
-            t->failed = 1;
-            return -1;
-        }
-        t->cells = p;
-        t->cap = cap;
+    if (IND_ARRAY_RESERVE(t->cells, t->cap, t->ncells + 1) != 0) {
+        free(c.text);
+        t->failed = 1;
+        return -1;
     }
     t->cells[t->ncells++] = c;
     return 0;
@@ -236,14 +233,8 @@ static int add_item(out_doc *d, const char *key, const char *label, cell value,
 
     if (d->failed)
         goto fail;
-    if (d->nitems == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        item *p = realloc(d->items, cap * sizeof *p);
-        if (p == NULL)
-            goto fail;
-        d->items = p;
-        d->cap = cap;
-    }
+    if (IND_ARRAY_RESERVE(d->items, d->cap, d->nitems + 1) != 0)
+        goto fail;
     it = &d->items[d->nitems];
     it->key = key ? strdup(key) : NULL;
     it->label = strdup(label ? label : (key ? key : ""));
