@@ -14,10 +14,7 @@
 #include <unistd.h>
 
 #include "indicators/indicators.h"
-
-typedef struct fx {
-    char dir[64], obs[96], cat[96];
-} fx;
+#include "dataset_fixture.h"
 
 static const char catalog[] =
     "indicator,title,unit,kind,description,growth_of\n"
@@ -46,44 +43,17 @@ static const char observations[] =
     "members_growth_pct,,2018,10,,,g\n"
     "members_growth_pct,,2019,10,,,g\n";
 
-static void put(const char *path, const char *text)
+/* The fixture's dataset: the catalog and observations above. */
+static int compose_setup(void **state)
 {
-    FILE *out = fopen(path, "wb");
+    fx *f;
 
-    assert_non_null(out);
-    assert_int_equal(fwrite(text, 1, strlen(text), out), strlen(text));
-    assert_int_equal(fclose(out), 0);
-}
-
-static int fx_setup(void **state)
-{
-    fx *f = calloc(1, sizeof *f);
-
-    if (f == NULL)
+    if (fx_setup(state) != 0)
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/ind-compose.XXXXXX");
-    if (mkdtemp(f->dir) == NULL) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->obs, sizeof f->obs, "%s/d.csv", f->dir);
-    snprintf(f->cat, sizeof f->cat, "%s/d.indicators.csv", f->dir);
+    f = *state;
     put(f->obs, observations);
     put(f->cat, catalog);
-    *state = f;
     return 0;
-}
-
-static int fx_teardown(void **state)
-{
-    fx *f = *state;
-    char cmd[128];
-    int rc;
-
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    rc = system(cmd);
-    free(f);
-    return rc == 0 ? 0 : -1;
 }
 
 static ind_dataset *open_ok(const char *path)
@@ -497,7 +467,8 @@ static void test_check(void **state)
     ind_dataset_free(ds);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
+#define T(name) \
+    cmocka_unit_test_setup_teardown(name, compose_setup, fx_teardown)
 
 int main(void)
 {
