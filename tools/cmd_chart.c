@@ -10,6 +10,21 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "kind", required_argument, NULL, 'k' },
+    { "project", required_argument, NULL, 'p' },
+    { "model", required_argument, NULL, 'm' },
+    { "base", required_argument, NULL, 'b' },
+    { "render", required_argument, NULL, 'r' },
+    { "size", required_argument, NULL, 's' },
+    { "title", required_argument, NULL, 't' },
+    { "note", required_argument, NULL, 'n' },
+    { "entity", required_argument, NULL, 'e' },
+    { "layout", required_argument, NULL, 'l' },
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_chart = {
     "chart", "a report-quality gnuplot chart (line, growth bars, index), "
     "drawn as PNG/SVG/PDF",
@@ -49,6 +64,7 @@ const cli_command cli_cmd_chart = {
     "\nExit codes: 64 bad usage, 65 a series cannot be drawn as asked,\n"
     "66 no dataset, 69 gnuplot missing (the script is still written),\n"
     "70 gnuplot failed, 73 cannot write a file.\n",
+    options, "o:", CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -215,20 +231,6 @@ static int created_time(time_t *out)
 
 static int parse_args(chart_args *a, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "kind", required_argument, NULL, 'k' },
-        { "project", required_argument, NULL, 'p' },
-        { "model", required_argument, NULL, 'm' },
-        { "base", required_argument, NULL, 'b' },
-        { "render", required_argument, NULL, 'r' },
-        { "size", required_argument, NULL, 's' },
-        { "title", required_argument, NULL, 't' },
-        { "note", required_argument, NULL, 'n' },
-        { "entity", required_argument, NULL, 'e' },
-        { "layout", required_argument, NULL, 'l' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     static const ind_chart_options defaults = IND_CHART_OPTIONS_INIT;
     static const ind_projection_options pdefaults =
         IND_PROJECTION_OPTIONS_INIT;

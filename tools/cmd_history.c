@@ -5,6 +5,8 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+
 const cli_command cli_cmd_history = {
     "history", "the audit trail: every change, with old and new figures",
     "usage: indicators [-d DATASET] history [ID] [--format table|csv|json]\n"
@@ -12,6 +14,7 @@ const cli_command cli_cmd_history = {
     "time (UTC), action (append, revise, define, void), indicator, entity,\n"
     "year, as_of, old_value, new_value, old_source, new_source, status,\n"
     "role and note changes.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -66,7 +69,6 @@ static int on_change(void *ctx, const ind_change *ch)
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
     out_format format = OUT_TABLE;
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;

@@ -6,12 +6,15 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+
 const cli_command cli_cmd_list = {
     "list", "the series of the dataset, with their span and latest figure",
     "usage: indicators [-d DATASET] list [--format table|csv|json]\n"
     "\nColumns: indicator, entity, title, kind, unit, first_year, last_year,\n"
     "years (with a reading), observations (readings), conflicts (years whose\n"
     "choice is undecided), latest_year, latest_value (the reading used).\n",
+    options, NULL, CLI_PRINTS_DATA,
     run
 };
 
@@ -90,7 +93,6 @@ static int add_empty_indicators(ind_dataset *ds, out_table *t,
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
     out_format format = OUT_TABLE;
     ind_dataset *ds = NULL;
     out_doc *doc;

@@ -234,7 +234,7 @@ typedef struct ind_chart ind_chart;
  *   and the file cannot be read; ::IND_ENOMEM.
  */
 IND_EXTERN int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
-                  ind_error *err);
+                             ind_error *err);
 
 /** Release a chart and everything it copied. NULL is a no-op. */
 IND_EXTERN void ind_chart_free(ind_chart *chart);
@@ -253,7 +253,7 @@ IND_EXTERN void ind_chart_free(ind_chart *chart);
  *   (within 1e-6); ::IND_ENOMEM. On failure the chart is unchanged.
  */
 IND_EXTERN int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
-                  ind_error *err);
+                             ind_error *err);
 
 /** Number of series added so far; 0 for NULL. */
 IND_EXTERN size_t ind_chart_count(const ind_chart *chart);
@@ -271,7 +271,8 @@ IND_EXTERN size_t ind_chart_count(const ind_chart *chart);
  *   ::IND_EWRITE when the file cannot be created, written or renamed;
  *   ::IND_ENOMEM.
  */
-IND_EXTERN int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err);
+IND_EXTERN int ind_chart_write(const ind_chart *chart, const char *path,
+                               ind_error *err);
 
 /**
  * Write the script to an open stream (standard output, a memory stream).
@@ -280,7 +281,7 @@ IND_EXTERN int ind_chart_write(const ind_chart *chart, const char *path, ind_err
  * @return as ind_chart_write(), with ::IND_EWRITE when the stream fails.
  */
 IND_EXTERN int ind_chart_write_stream(const ind_chart *chart, FILE *stream,
-                           ind_error *err);
+                                      ind_error *err);
 
 /**
  * The picture's path for a script: `script_path` with a final ".gp"
@@ -291,7 +292,7 @@ IND_EXTERN int ind_chart_write_stream(const ind_chart *chart, FILE *stream,
  *         ::IND_ENOMEM.
  */
 IND_EXTERN int ind_chart_output_path(char **out, const char *script_path,
-                          ind_chart_format format, ind_error *err);
+                                     ind_chart_format format, ind_error *err);
 
 /**
  * Draw a script with the external gnuplot into the file
@@ -315,8 +316,10 @@ IND_EXTERN int ind_chart_output_path(char **out, const char *script_path,
  *   ::IND_EWRITE when the picture cannot be written; ::IND_ENOMEM;
  *   ::IND_ERROR when a pipe or process cannot be made.
  */
-IND_EXTERN int ind_chart_render(const char *script_path, ind_chart_format format,
-                     const ind_chart_render_options *opts, ind_error *err);
+IND_EXTERN int ind_chart_render(const char *script_path,
+                                ind_chart_format format,
+                                const ind_chart_render_options *opts,
+                                ind_error *err);
 
 /**
  * Draw a chart straight into a picture, with no script left behind: the
@@ -355,18 +358,18 @@ IND_EXTERN ind_chart_mark ind_chart_mark_of(const ind_point *point);
 
 /** Parse "line", "growth" or "index". @return IND_OK or ::IND_EINVAL. */
 IND_EXTERN int ind_chart_kind_parse(ind_chart_kind *out, const char *text,
-                         ind_error *err);
+                                    ind_error *err);
 
 /** Parse "png", "svg" or "pdf". @return IND_OK or ::IND_EINVAL. */
 IND_EXTERN int ind_chart_format_parse(ind_chart_format *out, const char *text,
-                           ind_error *err);
+                                      ind_error *err);
 
 /**
  * Parse a size "WIDTHxHEIGHT" in pixels ("1200x750"), within the accepted
  * range. @return IND_OK or ::IND_EINVAL (nothing is stored).
  */
-IND_EXTERN int ind_chart_size_parse(unsigned *width, unsigned *height, const char *text,
-                         ind_error *err);
+IND_EXTERN int ind_chart_size_parse(unsigned *width, unsigned *height,
+                                    const char *text, ind_error *err);
 
 /** File extension of a format without the dot ("png"); "" if unknown. */
 IND_EXTERN const char *ind_chart_format_extension(ind_chart_format format);
