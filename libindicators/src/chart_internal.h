@@ -128,6 +128,10 @@ char *chart_source_line(const ind_chart *c, double max_em, size_t max_lines);
 void chart_printable(char *buf, size_t size, const char *s, size_t len,
                      int newlines);
 
+/* Append s to a growing string (*buf may be NULL, *len its length);
+ * returns 0, or -1 when out of memory (*buf is kept). */
+int chart_cat(char **buf, size_t *len, const char *s);
+
 /* Append a copy of s; returns 0 or -1 when out of memory. */
 int chart_lines_push(chart_lines *l, const char *s);
 

@@ -173,19 +173,6 @@ static int plan_sharing(chart_plan *p, const ind_chart *c, ind_error *err)
 
 /* ---- Texts ------------------------------------------------------------ */
 
-/* Append s to a growing buffer; returns -1 when out of memory. */
-static int cat(char **buf, size_t *len, const char *s)
-{
-    size_t n = strlen(s);
-    char *grown = realloc(*buf, *len + n + 1);
-
-    if (grown == NULL)
-        return -1;
-    memcpy(grown + *len, s, n + 1);
-    *buf = grown;
-    *len += n;
-    return 0;
-}
 
 /* "A", "A and B", "A, B and C". */
 static char *names_title(const ind_chart *c)
@@ -196,10 +183,10 @@ static char *names_title(const ind_chart *c)
 
     for (i = 0; i < c->n_series; i++) {
         if (i > 0)
-            bad |= cat(&t, &len, chart_word(c->lang, i + 1 == c->n_series
+            bad |= chart_cat(&t, &len, chart_word(c->lang, i + 1 == c->n_series
                                                          ? W_AND
                                                          : W_LIST_SEP));
-        bad |= cat(&t, &len, c->series[i].name);
+        bad |= chart_cat(&t, &len, c->series[i].name);
     }
     if (bad) {
         free(t);
@@ -232,25 +219,25 @@ static char *subtitle_text(const ind_chart *c)
     else
         snprintf(span, sizeof span, "%d" EN_DASH "%d", y0, y1);
     if (c->kind == IND_CHART_GROWTH) {
-        bad |= cat(&t, &len, chart_word(c->lang, W_GROWTH_SUB));
-        bad |= cat(&t, &len, part_sep);
+        bad |= chart_cat(&t, &len, chart_word(c->lang, W_GROWTH_SUB));
+        bad |= chart_cat(&t, &len, part_sep);
     } else if (c->kind == IND_CHART_INDEX) {
-        bad |= cat(&t, &len, word_year(proj, sizeof proj, c, W_INDEX_SUB,
+        bad |= chart_cat(&t, &len, word_year(proj, sizeof proj, c, W_INDEX_SUB,
                                        c->base_year));
-        bad |= cat(&t, &len, part_sep);
+        bad |= chart_cat(&t, &len, part_sep);
     } else if (unit != NULL) {
-        bad |= cat(&t, &len, unit);
-        bad |= cat(&t, &len, chart_word(c->lang, W_UNIT_SEP));
+        bad |= chart_cat(&t, &len, unit);
+        bad |= chart_cat(&t, &len, chart_word(c->lang, W_UNIT_SEP));
     }
-    bad |= cat(&t, &len, span);
+    bad |= chart_cat(&t, &len, span);
     if (has_projection(c)) {
-        bad |= cat(&t, &len, part_sep);
-        bad |= cat(&t, &len, word_year(proj, sizeof proj, c, W_PROJECTED_TO,
+        bad |= chart_cat(&t, &len, part_sep);
+        bad |= chart_cat(&t, &len, word_year(proj, sizeof proj, c, W_PROJECTED_TO,
                                        last_year(c, 1)));
         if (model[0] != '\0') {
-            bad |= cat(&t, &len, chart_word(c->lang, W_MODEL_OPEN));
-            bad |= cat(&t, &len, model);
-            bad |= cat(&t, &len, chart_word(c->lang, W_MODEL_CLOSE));
+            bad |= chart_cat(&t, &len, chart_word(c->lang, W_MODEL_OPEN));
+            bad |= chart_cat(&t, &len, model);
+            bad |= chart_cat(&t, &len, chart_word(c->lang, W_MODEL_CLOSE));
         }
     }
     if (bad) {

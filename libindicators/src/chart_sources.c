@@ -60,19 +60,6 @@ char *chart_source_site(const char *source)
     return out;
 }
 
-/* Append s to a growing buffer; returns -1 when out of memory. */
-static int cat(char **buf, size_t *len, const char *s)
-{
-    size_t n = strlen(s);
-    char *grown = realloc(*buf, *len + n + 1);
-
-    if (grown == NULL)
-        return -1;
-    memcpy(grown + *len, s, n + 1);
-    *buf = grown;
-    *len += n;
-    return 0;
-}
 
 /* "Sources: a, b, c" with the first `shown` names, and " and N more" for
  * the rest. A name holding the short separator takes the long one for
@@ -87,17 +74,17 @@ static char *line_with(const ind_chart *c, size_t shown)
     for (i = 0; i < c->n_source_names; i++)
         if (strstr(c->source_names[i], sep) != NULL)
             sep = chart_word(c->lang, W_LIST_SEP_LONG);
-    bad |= cat(&t, &len, chart_word(c->lang, c->n_source_names == 1
+    bad |= chart_cat(&t, &len, chart_word(c->lang, c->n_source_names == 1
                                                  ? W_SOURCE : W_SOURCES));
     for (i = 0; i < shown; i++) {
         if (i > 0)
-            bad |= cat(&t, &len, sep);
-        bad |= cat(&t, &len, c->source_names[i]);
+            bad |= chart_cat(&t, &len, sep);
+        bad |= chart_cat(&t, &len, c->source_names[i]);
     }
     if (shown < c->n_source_names) {
         char count[24];
         snprintf(count, sizeof count, "%zu", c->n_source_names - shown);
-        bad |= cat(&t, &len, chart_word_fill(more, sizeof more, c->lang,
+        bad |= chart_cat(&t, &len, chart_word_fill(more, sizeof more, c->lang,
                                              W_MORE, count));
     }
     if (bad) {

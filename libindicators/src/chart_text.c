@@ -114,6 +114,19 @@ void chart_printable(char *buf, size_t size, const char *s, size_t len,
     buf[n] = '\0';
 }
 
+int chart_cat(char **buf, size_t *len, const char *s)
+{
+    size_t n = strlen(s);
+    char *grown = realloc(*buf, *len + n + 1);
+
+    if (grown == NULL)
+        return -1;
+    memcpy(grown + *len, s, n + 1);
+    *buf = grown;
+    *len += n;
+    return 0;
+}
+
 int chart_lines_push(chart_lines *l, const char *s)
 {
     char *copy;
@@ -152,40 +165,40 @@ static int is_wide(unsigned long cp)
            (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+/* Is cp one of list[0..n)? */
+static int in_set(unsigned long cp, const unsigned long *list, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (list[i] == cp)
+            return 1;
+    return 0;
+}
+
 /* Characters a line must not start with (closing punctuation) or end
  * with (opening punctuation), from the Chinese and Japanese rules. */
 static int is_closing(unsigned long cp)
 {
     static const unsigned long closing[] = {
+        ',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
         0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
         0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0x3015, 0xFF3D,
         0xFF5D, 0x2026, 0x00B7, 0x30FB, 0x30FC, 0x3005, 0x201D, 0x2019,
         0xFF05
     };
-    size_t i;
 
-    if (cp < 0x80)
-        return strchr(",.;:!?)]}%", (int)cp) != NULL && cp != 0;
-    for (i = 0; i < sizeof closing / sizeof closing[0]; i++)
-        if (closing[i] == cp)
-            return 1;
-    return 0;
+    return in_set(cp, closing, sizeof closing / sizeof closing[0]);
 }
 
 static int is_opening(unsigned long cp)
 {
     static const unsigned long opening[] = {
-        0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3008, 0x3014, 0xFF3B,
-        0xFF5B, 0x201C, 0x2018
+        '(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3008,
+        0x3014, 0xFF3B, 0xFF5B, 0x201C, 0x2018
     };
-    size_t i;
 
-    if (cp < 0x80)
-        return strchr("([{", (int)cp) != NULL && cp != 0;
-    for (i = 0; i < sizeof opening / sizeof opening[0]; i++)
-        if (opening[i] == cp)
-            return 1;
-    return 0;
+    return in_set(cp, opening, sizeof opening / sizeof opening[0]);
 }
 
 /* Where a word wider than a line (a URL, a path) may break: after one of

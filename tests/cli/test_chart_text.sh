@@ -14,32 +14,19 @@
 # python3 and chromium (tools/test.sh installs both).
 set -eu
 
-: "${INDICATORS:?set INDICATORS to the built indicators program}"
-: "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/store_lib.sh"
 case $INDICATORS in
 /*) ;;
 *) INDICATORS=$PWD/$INDICATORS ;;
 esac
 CHECK="python3 $SOURCE_DIR/tests/cli/chromium.py"
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-cd "$T"
+cd "$work"
 DATA=$SOURCE_DIR/datasets
 cp "$DATA"/china-standardization.csv "$DATA"/china-standardization.indicators.csv .
 cp "$SOURCE_DIR"/tests/data/cli-chart/hostile*.csv .
 DS=china-standardization.csv
 export SOURCE_DATE_EPOCH=1700000000
-
-fails=0
-checks=0
-fail() {
-    echo "FAIL: $*" >&2
-    fails=$((fails + 1))
-}
-ok() {
-    checks=$((checks + 1))
-}
 
 # draw NAME ARGS...: NAME.gp, .svg and .png, or a failure.
 draw() {
@@ -47,7 +34,7 @@ draw() {
     shift
     if "$INDICATORS" -d "$DS" chart "$@" -o "$name.gp" --render svg,png \
             2>err; then
-        ok
+        pass
     else
         fail "chart $* -o $name.gp: $(cat err)"
     fi
@@ -56,7 +43,7 @@ draw() {
 # 1. Every indicator of the shipped dataset, as a line chart.
 "$INDICATORS" -d "$DS" list --format csv | tail -n +2 | cut -d, -f1 |
     tr -d '"' >ids
-[ "$(wc -l <ids)" -ge 40 ] && ok || fail "list gave $(wc -l <ids) ids"
+[ "$(wc -l <ids)" -ge 40 ] && pass || fail "list gave $(wc -l <ids) ids"
 while read -r id; do
     draw "line-$id" "$id"
 done <ids
@@ -96,7 +83,7 @@ DS=hostile.csv draw hostile evil_stock --title "$title"
 
 # Every text inside the picture, 8 px clear of the left and right edges
 # (the layout keeps 1.2 font sizes: 16 px at 960 wide).
-if $CHECK text-fit --margin 8 ./*.svg >fit.txt 2>&1; then ok; else
+if $CHECK text-fit --margin 8 ./*.svg >fit.txt 2>&1; then pass; else
     fail "texts past the edge:"
     grep -v "widest text" fit.txt >&2
 fi
@@ -105,7 +92,7 @@ grep "^checked" fit.txt
 # PNG in Python takes half a second).
 for f in long-480x320 long-960x600 long-1600x1000 long-zh panels index \
         growth line-valid_certificates line-certification_bodies hostile; do
-    if $CHECK png-margin "$f.png" 8 >>margin.txt 2>&1; then ok; else
+    if $CHECK png-margin "$f.png" 8 >>margin.txt 2>&1; then pass; else
         fail "$(tail -1 margin.txt)"
     fi
 done
@@ -135,19 +122,18 @@ cat words.txt
 if grep -q '# Sources: "https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml"' \
         line-certification_bodies.gp ||
    grep -q '^#          "https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml"' \
-        line-certification_bodies.gp; then ok; else
+        line-certification_bodies.gp; then pass; else
     fail "the script's header lacks the full CCTV URL"
 fi
 if grep -q '"Sources: m.mnw.cn, sesec.eu' line-certification_bodies.gp; then
-    ok
+    pass
 else
     fail "the footer does not name the sites: $(grep -o '"Sources[^"]*"' line-certification_bodies.gp)"
 fi
 if grep -q '"Sources:[^"]*https\?:' ./*.gp; then
     fail "a footer quotes a URL"
 else
-    ok
+    pass
 fi
 
-echo "chart text: $checks checks, $fails failures"
-[ "$fails" -eq 0 ]
+finish
