@@ -98,28 +98,28 @@ IND_END_OF_DATA
 # dashed line and the bands start from it.
 $ind_projection_1 << IND_END_OF_DATA
 2025 1214 1214 1214 1214 1214
-2026 1292.8177156655845 1176.2124311138516 1409.4230002173174 1089.7235588809583 1495.9118724502107
-2027 1306.0624405473357 1181.7104761558592 1430.4144049388121 1089.475709939992 1522.6491711546794
-2028 1313.7922920835347 1183.7211929750754 1443.863391191994 1087.244410509933 1540.3401736571363
-2029 1318.2730489808512 1184.26036294695 1452.2857350147524 1084.8600130868995 1551.6860848748029
-2030 1320.860191300195 1184.2394564811418 1457.4809261192484 1082.904655716715 1558.815726883675
+2026 1264.5830833743273 1104.4882778824376 1447.8835192551837 998.982698290335 1600.798870183989
+2027 1316.016972263216 1021.192964311976 1695.9582878165463 831.355813045478 2083.2243476357353
+2028 1368.1335278187714 992.7273317138325 1885.5019803981847 733.5761493328907 2551.5951570181633
+2029 1420.7962167076605 926.4040593880625 2179.0296242270692 618.90037765254 3261.6911579008733
+2030 1473.895812263216 863.5800614430764 2515.5384687517344 521.5884664245947 4164.909704193203
 IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "Certification bodies" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2025; projection to 2030 (logistic trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations, 2018–2025; projection to 2030 (trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
 set label 3 "Sources: m.mnw.cn, sesec.eu, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn, itiger.com" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.18819, screen 0.06922 to screen 0.21875, screen 0.06922 nohead front ls 1
-set label 4 "actual" at screen 0.22569, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.29196, screen 0.06922 to screen 0.32252, screen 0.06922 nohead front ls 11
-set label 5 "projection (logistic trend)" at screen 0.32946, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.53282, screen 0.06256 to screen 0.56338, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 6 "80% interval" at screen 0.57032, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.68343, screen 0.06256 to screen 0.71398, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 7 "95% interval" at screen 0.72093, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.21581, screen 0.06922 to screen 0.24636, screen 0.06922 nohead front ls 1
+set label 4 "actual" at screen 0.25331, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.31958, screen 0.06922 to screen 0.35013, screen 0.06922 nohead front ls 11
+set label 5 "projection (trend)" at screen 0.35708, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.50521, screen 0.06256 to screen 0.53576, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.54271, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.65581, screen 0.06256 to screen 0.68637, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.69331, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
 set lmargin at screen 0.0979
@@ -131,11 +131,11 @@ set xtics 2018, 1
 unset mxtics
 set xlabel "Year" tc rgb ind_colour_text
 set ylabel "organisations" tc rgb ind_colour_text
-set yrange [0:2000]
-set ytics ("0" 0, "500" 500, "1,000" 1000, "1,500" 1500, "2,000" 2000)
+set yrange [0:5000]
+set ytics ("0" 0, "1,000" 1000, "2,000" 2000, "3,000" 3000, "4,000" 4000, "5,000" 5000)
 set object 1 rect from first 2025, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
 set label 8 "projection" at first 2025, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 9 "1,214" at first 2025, first 1139.87 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 9 "1,214" at first 2025, first 1028.68 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \

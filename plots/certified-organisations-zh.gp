@@ -97,29 +97,29 @@ IND_END_OF_DATA
 # dashed line and the bands start from it.
 $ind_projection_1 << IND_END_OF_DATA
 2024 1090000 1090000 1090000 1090000 1090000
-2025 1182142.857142857 1132303.012778877 1231982.701506837 1095335.6322019605 1268950.0820837535
-2026 1264485.7142857143 1210174.0030496183 1318797.4255218103 1169889.7340140715 1359081.694557357
-2027 1346828.5714285714 1287507.291192725 1406149.8516644177 1243507.307429266 1450149.8354278768
-2028 1429171.4285714286 1364427.5715616248 1493915.2855812325 1316405.535525159 1541937.3216176983
+2025 1153290.1751793923 1119503.1458003637 1188096.9099148032 1092834.1694921232 1217090.630304363
+2026 1216106.63157579 1154180.4870481149 1281355.3477628338 1098665.020938044 1346102.1432173308
+2027 1278457.9017014026 1182060.0457031238 1382717.0729305313 1097809.2689272698 1488832.9445604603
+2028 1340353.2892816456 1207322.8671036607 1488041.8395437177 1093972.9069246724 1642222.51640445
 IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "获证组织数量（家）" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2024; projection to 2028 (linear trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations, 2018–2024; projection to 2028 (trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
 set label 3 "Sources: m.mnw.cn, guton.com, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.09227, screen 0.06922 to screen 0.12283, screen 0.06922 nohead front ls 1
-set label 4 "actual" at screen 0.12977, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.19604, screen 0.06922 to screen 0.2266, screen 0.06922 nohead front ls 11
-set label 5 "projection (linear trend)" at screen 0.23354, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.42669, screen 0.06256 to screen 0.45724, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 6 "80% interval" at screen 0.46419, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.57729, screen 0.06256 to screen 0.60785, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 7 "95% interval" at screen 0.61479, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set label 8 "" at screen 0.74318, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
-set label 9 "partial-year reading" at screen 0.7654, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11478, screen 0.06922 to screen 0.14534, screen 0.06922 nohead front ls 1
+set label 4 "actual" at screen 0.15228, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21855, screen 0.06922 to screen 0.24911, screen 0.06922 nohead front ls 11
+set label 5 "projection (trend)" at screen 0.25605, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.40418, screen 0.06256 to screen 0.43474, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.44168, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.55479, screen 0.06256 to screen 0.58534, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.59229, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set label 8 "" at screen 0.72067, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
+set label 9 "partial-year reading" at screen 0.74289, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
 set lmargin at screen 0.12975
