@@ -107,19 +107,19 @@ IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "Certification bodies" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2025; projection to 2030 (trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations, 2018–2025; projection to 2030 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
 set label 3 "Sources: m.mnw.cn, sesec.eu, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn, itiger.com" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.21581, screen 0.06922 to screen 0.24636, screen 0.06922 nohead front ls 1
-set label 4 "actual" at screen 0.25331, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.31958, screen 0.06922 to screen 0.35013, screen 0.06922 nohead front ls 11
-set label 5 "projection (trend)" at screen 0.35708, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.50521, screen 0.06256 to screen 0.53576, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 6 "80% interval" at screen 0.54271, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.65581, screen 0.06256 to screen 0.68637, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 7 "95% interval" at screen 0.69331, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11609, screen 0.06922 to screen 0.14665, screen 0.06922 nohead front ls 1
+set label 4 "actual" at screen 0.15359, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21986, screen 0.06922 to screen 0.25042, screen 0.06922 nohead front ls 11
+set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.60492, screen 0.06256 to screen 0.63547, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.64242, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.75552, screen 0.06256 to screen 0.78608, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.79302, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
 set lmargin at screen 0.0979

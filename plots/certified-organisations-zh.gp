@@ -105,27 +105,27 @@ IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "获证组织数量（家）" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2024; projection to 2028 (trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations, 2018–2024; projection to 2028 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
 set label 3 "Sources: m.mnw.cn, guton.com, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.11478, screen 0.06922 to screen 0.14534, screen 0.06922 nohead front ls 1
-set label 4 "actual" at screen 0.15228, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.21855, screen 0.06922 to screen 0.24911, screen 0.06922 nohead front ls 11
-set label 5 "projection (trend)" at screen 0.25605, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.40418, screen 0.06256 to screen 0.43474, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 6 "80% interval" at screen 0.44168, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.55479, screen 0.06256 to screen 0.58534, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 7 "95% interval" at screen 0.59229, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set label 8 "" at screen 0.72067, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
-set label 9 "partial-year reading" at screen 0.74289, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11609, screen 0.09922 to screen 0.14665, screen 0.09922 nohead front ls 1
+set label 4 "actual" at screen 0.15359, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21986, screen 0.09922 to screen 0.25042, screen 0.09922 nohead front ls 11
+set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.60492, screen 0.09256 to screen 0.63547, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.64242, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.75552, screen 0.09256 to screen 0.78608, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.79302, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set label 8 "" at screen 0.42536, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
+set label 9 "partial-year reading" at screen 0.44759, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
 set lmargin at screen 0.12975
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.222
+set bmargin at screen 0.252
 set xrange [2017.5:2028.5]
 set xtics 2018, 1
 unset mxtics
@@ -135,7 +135,7 @@ set yrange [0:2000000]
 set ytics ("0" 0, "500,000" 500000, "1,000,000" 1000000, "1,500,000" 1500000, "2,000,000" 2000000)
 set object 1 rect from first 2024, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
 set label 10 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 11 "1,090,000" at first 2024, first 1164130 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 11 "1,090,000" at first 2024, first 1167770 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \

@@ -45,9 +45,10 @@ const cli_command cli_cmd_chart = {
     "  --kind index          every indicator rebased to 100 in --base YEAR\n"
     "                        (default: the latest year all of them share)\n"
     "  --project YEAR        add a projection to YEAR with 80% and 95% bands\n"
-    "                        (line and index charts); --model auto|linear|\n"
-    "                        exponential|quadratic|drift|holt|damped|logistic\n"
-    "                        (default auto: lowest AICc)\n"
+    "                        (line and index charts); --model auto|combo|\n"
+    "                        theta|drift|damped|holt|linear|exponential|\n"
+    "                        quadratic|logistic (default auto: by how the\n"
+    "                        models have forecast the series' past)\n"
     "  --render png,svg,pdf  draw the pictures (repeat or list with commas)\n"
     "  --size WxH            pixels, default 960x600 (PDF at 96 per inch)\n"
     "  --title TEXT          the title (default: the indicators' titles)\n"
@@ -506,6 +507,8 @@ static const char *model_label(ind_model m)
     case IND_MODEL_DAMPED: return "damped trend";
     case IND_MODEL_LOGISTIC: return "logistic trend";
     case IND_MODEL_NAIVE: return "random walk";
+    case IND_MODEL_THETA: return "Theta method";
+    case IND_MODEL_COMBO: return "mean of drift, damped and Theta";
     default: return "trend";
     }
 }
@@ -533,8 +536,10 @@ static int fit_projection(const chart_args *a, chart_input *in)
     }
     fprintf(stderr, "%s: %s: projected %d-%d with the %s%s\n", CLI_PROGRAM,
             in->id, last + 1, a->project_to,
-            model_label(ind_projection_model(in->proj)),
-            a->popts.model == IND_MODEL_AUTO ? " (auto: lowest AICc)" : "");
+            model_label(ind_projection_model(in->proj)), "");
+    if (*ind_projection_choice(in->proj) != '\0')
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, in->id,
+                ind_projection_choice(in->proj));
     for (i = 0; i < ind_projection_nwarnings(in->proj); i++)
         cli_warn("%s: %s", in->id, ind_projection_warning(in->proj, i));
     return EX_OK;

@@ -403,6 +403,7 @@ static int prepare(ind_proj_input *in, const double *years,
     in->to_year = to_year;
     in->max_origins = IND_PROJ_RECENT_ORIGINS;
     in->rolling = 0;
+    in->auto_margin = -1.0;
     return IND_OK;
 }
 

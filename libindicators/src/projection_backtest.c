@@ -332,6 +332,7 @@ int ind_backtest_run(ind_backtest **out, const double *years,
     in.to_year = 0;
     in.max_origins = 0;
     in.rolling = 0;
+    in.auto_margin = -1.0;
     in.opts = po;
     scales(b, years, values, n);
     rc = run_all(b, &in, &o);

@@ -31,6 +31,8 @@ typedef struct ind_proj_input {
                                      (0: all) */
     int rolling;                  /* a fit at a rolling origin: searches
                                      may stop sooner */
+    double auto_margin;           /* auto's margin; < 0: the default (the
+                                     benchmark's tuning check sets it) */
 } ind_proj_input;
 
 /* auto and the calibrated intervals look at the most recent origins only:
