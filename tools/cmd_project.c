@@ -19,6 +19,8 @@ static const struct option options[] = {
     { "bias-adjust", no_argument, NULL, 'B' },
     { "log", no_argument, NULL, 'L' },
     { "fitted", no_argument, NULL, 'F' },
+    { "intervals", required_argument, NULL, 'I' },
+    { "from", required_argument, NULL, 'r' },
     { "all", no_argument, NULL, 'A' },
     { "entity", required_argument, NULL, 'e' },
     CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
@@ -29,6 +31,7 @@ const cli_command cli_cmd_project = {
     "usage: indicators [-d DATASET] project ID --to YEAR [--entity E]\n"
     "           [--model M] [--degree K] [--level 80,95] [--alpha A]\n"
     "           [--beta B] [--phi P] [--bias-adjust] [--log] [--fitted]\n"
+    "           [--intervals calibrated|model] [--from YEAR]\n"
     "           [--format table|csv|json]\n"
     "       indicators [-d DATASET] project --all --to YEAR [same options]\n"
     "\nFits a model to the series and forecasts every year after its last\n"
@@ -44,17 +47,23 @@ const cli_command cli_cmd_project = {
     "               intervals); --alpha and --beta fix its weights\n"
     "  damped       Holt with a damped trend; --phi fixes the damping\n"
     "  logistic     saturating trend K / (1 + exp(-r (year - m)))\n"
-    "  auto         lowest AICc among linear, exponential, polynomial, holt,\n"
-    "               damped and logistic; the `choice` line says why\n"
+
     "drift, naive, holt and damped need consecutive years: a gap is never\n"
     "filled in. Each model needs a minimum number of points (linear 2,\n"
     "polynomial K + 1, holt 4 or 2 with its weights given, damped 5,\n"
-    "logistic 4). A rate is projected as a level, never compounded.\n"
+    "logistic 4, theta and combo 3). A rate is projected as a level, never\n"
+    "compounded.\n"
+    "\nIntervals (--intervals): calibrated (the default for auto and combo)\n"
+    "from the model's own past forecast errors on the series, so that 80%\n"
+    "holds about 80% of outcomes; model (the default for a named model)\n"
+    "from the model's formula, as R, which on real yearly series covers\n"
+    "far less than it claims.\n"
     "\nOutput. table: the model, its fit (coefficients with standard errors,\n"
     "sigma, R², AICc, residual degrees of freedom), a one-line summary, and\n"
     "one row per year: year, mean, lo80, hi80, lo95, hi95 (lo{L}, hi{L} for\n"
     "each level). csv: those rows only. json: the same fields, the\n"
     "coefficients, warnings, the auto choice and its candidates, and `rows`.\n"
+    "--from YEAR fits only the years from YEAR on (a shorter span).\n"
     "--fitted adds the history as rows with value, fitted and residual (the\n"
     "residual is on the log scale for exponential and drift --log).\n"
     "Warnings (few degrees of freedom, no interval, gaps, mid-year figures)\n"
@@ -157,6 +166,18 @@ static int parse_model(const char *text, ind_model *out)
     return EX_OK;
 }
 
+static int parse_intervals(const char *text, ind_interval_method *out)
+{
+    if (strcmp(text, "calibrated") == 0)
+        *out = IND_INTERVALS_CALIBRATED;
+    else if (strcmp(text, "model") == 0)
+        *out = IND_INTERVALS_MODEL;
+    else
+        return cli_usage_error(&cli_cmd_project, "--intervals '%s': "
+                               "expected calibrated or model", text);
+    return EX_OK;
+}
+
 static int parse_degree(const char *text, int *out)
 {
     int rc = cli_int(&cli_cmd_project, "degree", text, out);
@@ -184,6 +205,9 @@ static int parse_option(int opt, char **argv, project_args *a)
     case 'B': o->bias_adjust = 1; return EX_OK;
     case 'L': o->log_scale = 1; return EX_OK;
     case 'F': a->fitted = 1; return EX_OK;
+    case 'I': return parse_intervals(optarg, &o->intervals);
+    case 'r': return cli_int(&cli_cmd_project, "from", optarg,
+                             &o->from_year);
     case 'A': a->all = 1; return EX_OK;
     case 'e': a->entity = optarg; return EX_OK;
     case 'f': return cli_format(cmd, optarg, &a->format);
@@ -378,7 +402,8 @@ fail:
     return NULL;
 }
 
-static out_table *coefficient_table(const ind_projection *p)
+static out_table *coefficient_table(const ind_projection *p,
+                                    out_format format)
 {
     static const char *const cols[] = { "name", "estimate", "se" };
     out_table *t = out_table_new(cols, 3);
@@ -386,9 +411,16 @@ static out_table *coefficient_table(const ind_projection *p)
 
     for (i = 0; t != NULL && i < ind_projection_ncoef(p); i++) {
         const ind_projection_coef *k = ind_projection_coef_at(p, i);
+        char year[32];
 
         out_text(t, k->name);
-        out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        /* A year (logistic's midpoint) reads 2019.3, not 2,019.3. */
+        if (format == OUT_TABLE && strcmp(k->name, "midpoint") == 0) {
+            snprintf(year, sizeof year, "%.1f", k->estimate);
+            out_text(t, year);
+        } else {
+            out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        }
         out_num(t, k->se, sig_decimals(k->se, 4));
     }
     return t;
@@ -397,9 +429,10 @@ static out_table *coefficient_table(const ind_projection *p)
 static out_table *candidate_table(const ind_projection *p)
 {
     static const char *const cols[] = {
-        "model", "fitted", "compared", "aicc_level", "note"
+        "model", "fitted", "compared", "error", "error_in", "forecasts",
+        "note"
     };
-    out_table *t = out_table_new(cols, 5);
+    out_table *t = out_table_new(cols, 7);
     size_t i;
 
     for (i = 0; t != NULL && i < ind_projection_ncandidates(p); i++) {
@@ -408,7 +441,9 @@ static out_table *candidate_table(const ind_projection *p)
         out_text(t, ind_model_name(k->model));
         out_bool(t, k->fitted);
         out_bool(t, k->compared);
-        out_num(t, k->aicc_level, 2);
+        out_num(t, k->error, 3);
+        out_text(t, k->relative ? "percent" : "units");
+        out_int(t, (long long)k->nforecasts);
         out_text(t, k->note);
     }
     return t;
@@ -511,7 +546,7 @@ static void describe_fit(out_doc *doc, out_format format,
 
     out_doc_text(doc, "model", NULL, ind_model_name(m));
     out_doc_text(doc, "method", NULL, ind_projection_method(p));
-    if (ind_projection_ncandidates(p) > 0)
+    if (*ind_projection_choice(p) != '\0')
         out_doc_text(doc, "choice", NULL, ind_projection_choice(p));
     out_doc_num(doc, "df", "residual df", s->df, -1);
     out_doc_num(doc, "sigma", NULL, s->sigma, sig_decimals(s->sigma, 4));
@@ -550,8 +585,8 @@ static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
         summary(sentence, sizeof sentence, p, ind->unit);
         out_doc_text(doc, "summary", NULL, sentence);
         out_doc_table(doc, "coefficients", "coefficients",
-                      out_table_prefix(coefficient_table(p), keys, subject,
-                                       2));
+                      out_table_prefix(coefficient_table(p, a->format), keys,
+                                       subject, 2));
     }
     if (a->format == OUT_JSON) {
         if (ind_projection_ncandidates(p) > 0)
@@ -576,7 +611,7 @@ static void report_warnings(const project_args *a, const ind_projection *p)
 
     for (i = 0; i < ind_projection_nwarnings(p); i++)
         cli_warn("%s", ind_projection_warning(p, i));
-    if (a->format == OUT_CSV && ind_projection_ncandidates(p) > 0)
+    if (a->format == OUT_CSV && *ind_projection_choice(p) != '\0')
         fprintf(stderr, "%s: %s\n", CLI_PROGRAM, ind_projection_choice(p));
 }
 

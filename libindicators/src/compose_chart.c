@@ -57,6 +57,8 @@ const char *ind_compose_model_label(ind_model m)
     case IND_MODEL_DAMPED: return "damped trend";
     case IND_MODEL_LOGISTIC: return "logistic trend";
     case IND_MODEL_NAIVE: return "random walk";
+    case IND_MODEL_THETA: return "Theta method";
+    case IND_MODEL_COMBO: return "mean of drift, damped and Theta";
     default: return "trend";
     }
 }
@@ -269,10 +271,11 @@ static int fit_one(ind_chart_composition *c, size_t i, const ind_series *s,
         return rc;
     }
     rc = add_note(c, IND_SEVERITY_NOTE, i, "%s: projected %d-%d with the "
-                  "%s%s", id, last + 1, o->project_to,
-                  ind_compose_model_label(ind_projection_model(c->proj[i])),
-                  o->projection.model == IND_MODEL_AUTO
-                      ? " (auto: lowest AICc)" : "");
+                  "%s", id, last + 1, o->project_to,
+                  ind_compose_model_label(ind_projection_model(c->proj[i])));
+    if (rc == 0 && *ind_projection_choice(c->proj[i]) != '\0')
+        rc = add_note(c, IND_SEVERITY_NOTE, i, "%s: %s", id,
+                      ind_projection_choice(c->proj[i]));
     for (w = 0; rc == 0 && w < ind_projection_nwarnings(c->proj[i]); w++)
         rc = add_note(c, IND_SEVERITY_WARNING, i, "%s: %s", id,
                       ind_projection_warning(c->proj[i], w));

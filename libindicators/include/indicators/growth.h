@@ -270,7 +270,7 @@ typedef struct ind_growth_target_result {
     double value_at_by;       /**< latest_value compounded at the pace to `by`
                                    (NaN when the pace is undefined or it overflows). */
     int reaches;              /**< 1 reached by `by`, 0 not, -1 cannot tell (pace undefined). */
-    int reach_year;           /**< First year the pace reaches the target, or ::IND_GROWTH_NO_YEAR. */
+    int reach_year;           /**< Year the target was or will be reached at the pace, or ::IND_GROWTH_NO_YEAR. */
     ind_growth_why reach_why; /**< ::IND_GROWTH_NEVER, ::IND_GROWTH_TOO_FAR, or the pace's reason. */
 } ind_growth_target_result;
 
@@ -278,11 +278,16 @@ typedef struct ind_growth_target_result {
  * Required CAGR to go from the latest figure to `target` by year `by`,
  * beside the CAGR so far, and whether (and when) the present pace gets
  * there. The latest figure is the series' last point, whatever the
- * options' `to` (which only bounds the span of the pace). A target below
- * the latest figure asks for a fall: it is reached
- * when the value has fallen to it. A target equal to the latest figure is
- * reached in the latest year. A year counts as reached when the value at
- * the pace is within 1e-9 relative of the target.
+ * options' `to` (which only bounds the span of the pace). The target's
+ * direction is set by where the pace's span starts: a target above its
+ * first figure is one to rise to, a target below it one to fall to. A
+ * target the series has already reached in that direction is met
+ * whatever the pace: reaches = 1 and reach_year is the first year of the
+ * latest unbroken stretch of figures at or past it (4,000,000 for a series
+ * rising from 1,937,000 to 4,158,000 in 2024, past 4,000,000 since 2024:
+ * reached in 2024). Otherwise the pace decides: a target ahead in the
+ * direction the pace moves is reached in the first year the compounded
+ * value gets within 1e-9 relative of it; one behind is never reached.
  *
  * @param opts  `from`/`to` choose the span of the pace (default: all);
  *              `base` is ignored; NULL means defaults
