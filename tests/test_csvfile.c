@@ -1,4 +1,4 @@
-/* Unit tests of the CSV reader (csvfile.c and its fast path, csvfast.c):
+/* Unit tests of the CSV reader (csvfile.c and its fast path, csvfile_fast.c):
  * both paths give the same rows, the same positions and the same errors.
  *
  * - Every CSV file of the test suite (tests/data/ and datasets/, the 53

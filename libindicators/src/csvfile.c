@@ -1,8 +1,8 @@
 /* csvfile: strict streaming CSV reading with positions, over libcsv, with
- * a fast path for the common row (csvfast.c). */
+ * a fast path for the common row (csvfile_fast.c). */
 #include "csvfile.h"
 #include "array.h"
-#include "csvfast.h"
+#include "csvfile_fast.h"
 #include "error_internal.h"
 #include "text.h"
 

@@ -10,7 +10,7 @@
  * check (it knows the header). Blank lines are skipped. Internal.
  *
  * Rows without a quote whose every byte is printable ASCII are read by a
- * fast path (csvfast.c) that gives the same fields, positions and errors
+ * fast path (csvfile_fast.c) that gives the same fields, positions and errors
  * without libcsv or a copy; IND_CSV_STRICT_ONLY turns it off. */
 #ifndef IND_CSVFILE_H
 #define IND_CSVFILE_H

@@ -1,7 +1,7 @@
 /* fuzz_csvpaths: the CSV reader's two paths on any input, compared.
  *
  * The input is a file's bytes. It is read twice from memory, with the
- * fast path for common rows (csvfast.c) and with IND_CSV_STRICT_ONLY
+ * fast path for common rows (csvfile_fast.c) and with IND_CSV_STRICT_ONLY
  * (libcsv for every row). Checked:
  * - both give the same return code and, on failure, the same message at
  *   the same line and column;

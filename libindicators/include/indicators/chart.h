@@ -16,10 +16,23 @@
  *
  * Report quality by default: title, subtitle with unit and span, labelled
  * axes, thousands separators, the Okabe-Ito palette (safe for colour-blind
- * readers), sources in a footer; history solid, projections dashed in the
+ * readers), a short source line in the footer (the full sources are in the
+ * script's header); history solid, projections dashed in the
  * same colour with shaded 80% and 95% bands in a lightly shaded, labelled
  * "projection" region; the last actual value labelled; missing years drawn
  * as gaps; estimated, derived and partial-year points marked apart.
+ *
+ * Texts fit the picture. Every text is measured with the advance widths of
+ * the fonts it is drawn in (DejaVu Sans, and Droid Sans Fallback for
+ * Chinese, Japanese and Korean; a table made from the fonts by
+ * `src/chart_metrics.py`), and wrapped at spaces, between Chinese
+ * characters, or, in a word longer than a line (a URL), after `/`, `-`,
+ * `.` or `_`; never past the right edge. A text with more lines than its
+ * place holds ends its last line with "…" after a whole word; the footer's
+ * list of sources ends with "and N more" instead. Only a piece without any
+ * such break that is wider than a whole line is itself shortened with "…".
+ * Fixed words ("Year", "projection", "80% interval"...) are written in the
+ * chart's language (::ind_lang).
  *
  * Several indicators on a line chart: one shared axis when they have the
  * same unit and their magnitudes are within a factor of 10 of each other;
@@ -58,6 +71,7 @@
 #include <stdio.h>
 #include <time.h>
 #include "indicators/error.h"
+#include "indicators/lang.h"
 #include "indicators/series.h"
 
 #ifdef __cplusplus
@@ -108,7 +122,7 @@ typedef enum ind_chart_format {
 } ind_chart_format;
 
 /** Version of ::ind_chart_options this header describes. */
-#define IND_CHART_OPTIONS_VERSION 1
+#define IND_CHART_OPTIONS_VERSION 2
 
 /** What to draw and where the figures came from. */
 typedef struct ind_chart_options {
@@ -125,31 +139,49 @@ typedef struct ind_chart_options {
     int argc;                  /**< Words of the command that made the chart ... */
     const char *const *argv;   /**< ... written shell-quoted in the header; NULL for none. */
     time_t created;            /**< Time written in the header; 0: now. */
+    const char *subtitle;      /**< Subtitle; NULL or "": unit, span and projection. */
+    const char *source_line;   /**< The footer's source line as it is drawn
+                                    ("Sources: SAMR, CNCA"); NULL or "": made
+                                    from the series' source names (see
+                                    ind_chart_series::source_name). */
+    const char *ylabel;        /**< Label of the y axis of a shared plot; NULL or "": the unit. */
+    ind_lang lang;             /**< Language of the fixed words. */
 } ind_chart_options;
 
-/** Defaults: a line chart, automatic layout, 960 x 600, made now. */
+/** Defaults: a line chart, automatic layout, 960 x 600, made now, English. */
 #define IND_CHART_OPTIONS_INIT \
     { IND_CHART_OPTIONS_VERSION, IND_CHART_LINE, IND_CHART_LAYOUT_AUTO, \
-      NULL, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0 }
+      NULL, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, \
+      IND_LANG_EN }
+
+/** Most prediction intervals drawn around a projection: an inner, darker
+ *  band and an outer, lighter one. */
+#define IND_CHART_MAX_BANDS 2
+
+/** One prediction interval of a projection: `length` bounds each. */
+typedef struct ind_chart_band {
+    double level;           /**< Its coverage in percent, in (0, 100): 80 for an 80% interval. */
+    const double *lower;    /**< Lower bounds, finite. */
+    const double *upper;    /**< Upper bounds, finite. */
+} ind_chart_band;
 
 /**
- * A projection of a series: a mean per future year and, optionally, the
- * bounds of the 80% and 95% prediction intervals. Arrays have `length`
- * entries; a pair of bounds is either both present or both NULL.
+ * A projection of a series: a mean per future year and up to
+ * ::IND_CHART_MAX_BANDS prediction intervals, narrowest first (levels
+ * ascending). Arrays have `length` entries.
  */
 typedef struct ind_chart_projection {
     const char *model;      /**< Model name for subtitle and legend ("linear trend"), or NULL. */
     size_t length;          /**< Future years; 0: no projection. */
     const int *years;       /**< Ascending, all after the series' last year. */
     const double *mean;     /**< Point forecasts, finite. */
-    const double *lower80;  /**< 80% bounds, or NULL. */
-    const double *upper80;
-    const double *lower95;  /**< 95% bounds, or NULL. */
-    const double *upper95;
+    size_t nbands;          /**< Intervals in `bands`, 0 to ::IND_CHART_MAX_BANDS. */
+    ind_chart_band bands[IND_CHART_MAX_BANDS]; /**< Narrowest first. */
 } ind_chart_projection;
 
-/** Version of ::ind_chart_series this header describes. */
-#define IND_CHART_SERIES_VERSION 1
+/** Version of ::ind_chart_series this header describes (2: projections
+ *  carry their intervals with their levels; a series its source name). */
+#define IND_CHART_SERIES_VERSION 2
 
 /**
  * One indicator to draw. The chart copies everything it needs; the caller
@@ -163,15 +195,22 @@ typedef struct ind_chart_series {
     const int *years;              /**< Strictly ascending; missing years are gaps. */
     const double *values;          /**< Finite. Growth: % change. Index: base year = 100. */
     const ind_chart_mark *marks;   /**< One per point, or NULL for all normal. */
-    const char *const *sources;    /**< Source texts for the footer (duplicates dropped), or NULL. */
+    const char *const *sources;    /**< Source texts (URLs or citations) for the script's
+                                        header, duplicates dropped; or NULL. */
     size_t n_sources;              /**< Entries in sources. */
     ind_chart_projection projection; /**< Optional; length 0 for none. Not for growth charts. */
+    /** Short name of the series' sources for the footer ("SAMR"), such as
+     *  a catalog's `source_name`; NULL or "": the footer names the sites
+     *  of `sources` instead (the host of a URL without "www.", or a
+     *  citation as it is). */
+    const char *source_name;
 } ind_chart_series;
 
 /** An empty series, for `ind_chart_series s = IND_CHART_SERIES_INIT;`. */
 #define IND_CHART_SERIES_INIT \
     { IND_CHART_SERIES_VERSION, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, \
-      { NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL } }
+      { NULL, 0, NULL, NULL, 0, { { 0, NULL, NULL }, { 0, NULL, NULL } } }, \
+      NULL }
 
 /** Version of ::ind_chart_render_options this header describes. */
 #define IND_CHART_RENDER_OPTIONS_VERSION 1
@@ -198,7 +237,8 @@ typedef struct ind_chart ind_chart;
  *              is copied (and cleaned, see the file comment)
  * @param err   receives the reason on failure (may be NULL)
  * @return IND_OK;
- *   ::IND_EINVAL for a NULL out, an unknown options version, kind or layout,
+ *   ::IND_EINVAL for a NULL out, an unknown options version, kind, layout
+ *   or language,
  *   a size outside the accepted range, an index chart without a base year,
  *   a dataset_sha256 that is not 64 hex digits, or argc < 0;
  *   ::IND_ENOTFOUND or ::IND_EIO when the dataset's digest must be computed
@@ -218,10 +258,12 @@ IND_EXTERN void ind_chart_free(ind_chart *chart);
  *   name, no points, years not strictly ascending or outside -9999..9999,
  *   a non-finite value, an unknown mark, more than ::IND_CHART_MAX_SERIES
  *   series, a projection on a growth chart, a projection whose years do not
- *   follow the series, a non-finite or disordered projection (bounds must
- *   satisfy lower95 <= lower80 <= mean <= upper80 <= upper95), only one of
- *   a pair of bounds, or an index series whose base-year value is not 100
- *   (within 1e-6); ::IND_ENOMEM. On failure the chart is unchanged.
+ *   follow the series, a non-finite or disordered projection (with bands
+ *   narrowest first, every year must satisfy outer lower <= inner lower <=
+ *   mean <= inner upper <= outer upper), a band without both bounds, more
+ *   than ::IND_CHART_MAX_BANDS bands or levels not ascending in (0, 100),
+ *   or an index series whose base-year value is not 100 (within 1e-6);
+ *   ::IND_ENOMEM. On failure the chart is unchanged.
  */
 IND_EXTERN int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
                              ind_error *err);
@@ -293,14 +335,47 @@ IND_EXTERN int ind_chart_render(const char *script_path,
                                 ind_error *err);
 
 /**
+ * Draw a chart straight into a picture, with no script left behind: the
+ * script is written to a temporary file beside `picture_path`, drawn by
+ * gnuplot as ind_chart_render() does, and removed. The picture is
+ * replaced atomically, only when gnuplot succeeds.
+ *
+ * @param picture_path  the file to write (any name; see
+ *                      ind_chart_format_of_path() to choose the format
+ *                      from it)
+ * @return as ind_chart_write() and ind_chart_render(); ::IND_EUNAVAILABLE
+ *   when gnuplot is missing (nothing is written).
+ */
+IND_EXTERN int ind_chart_draw(const ind_chart *chart, const char *picture_path,
+                              ind_chart_format format,
+                              const ind_chart_render_options *opts,
+                              ind_error *err);
+
+/**
+ * The picture format a file name asks for: ".png", ".svg" or ".pdf" at
+ * its end (any case).
+ * @return IND_OK, or ::IND_EINVAL for NULL or another ending.
+ */
+IND_EXTERN int ind_chart_format_of_path(ind_chart_format *out,
+                                        const char *path, ind_error *err);
+
+/**
  * The mark for a dataset point: ::IND_CHART_MARK_PARTIAL for a reading
- * dated before the end of its year, else ::IND_CHART_MARK_ESTIMATED for
- * status E (estimated), P (provisional) or F (forecast), else
- * ::IND_CHART_MARK_DERIVED for a derived point, else normal. A point that
- * is several of these shows the first in that order: a partial-year level
- * misleads most when read as a year-end one. NULL gives normal.
+ * dated before the end of its year, ::IND_CHART_MARK_ESTIMATED for status
+ * E (estimated), P (provisional) or F (forecast), ::IND_CHART_MARK_DERIVED
+ * for a derived point, else normal. A point that is several of these shows
+ * the strongest by ind_chart_mark_stronger(). NULL gives normal.
  */
 IND_EXTERN ind_chart_mark ind_chart_mark_of(const ind_point *point);
+
+/**
+ * The mark that warns more, of two: partial-year, then estimated, then
+ * derived, then normal (a partial-year level misleads most when read as a
+ * year-end one). The one precedence rule of marks: a change between two
+ * points takes the stronger of theirs.
+ */
+IND_EXTERN ind_chart_mark ind_chart_mark_stronger(ind_chart_mark a,
+                                                  ind_chart_mark b);
 
 /** Parse "line", "growth" or "index". @return IND_OK or ::IND_EINVAL. */
 IND_EXTERN int ind_chart_kind_parse(ind_chart_kind *out, const char *text,

@@ -1,8 +1,8 @@
-/* csvfast: the CSV reader's fast path for the common row (csvfast.c):
+/* csvfile_fast: the CSV reader's fast path for the common row (csvfile_fast.c):
  * no quote, every byte printable ASCII, ended by LF or CR LF. Internal to
  * csvfile.c. */
-#ifndef IND_CSVFAST_H
-#define IND_CSVFAST_H
+#ifndef IND_CSVFILE_FAST_H
+#define IND_CSVFILE_FAST_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-/* csvfast: the CSV reader's fast path for the common row.
+/* csvfile_fast: the CSV reader's fast path for the common row.
  *
  * A row with no quote whose every byte is printable ASCII, ended by LF or
  * CR LF (or by the end of the file), means the same to RFC 4180, to libcsv
@@ -10,7 +10,7 @@
  * give the same fields and the same errors (tests/test_csvfile.c runs
  * every file in the test suite both ways; tests/fuzz/fuzz_csvpaths.c
  * compares them on any input). */
-#include "csvfast.h"
+#include "csvfile_fast.h"
 #include "array.h"
 #include "csvfile.h"
 
