@@ -85,11 +85,28 @@ static void on_field(void *data, size_t len, void *vr)
     r->nfields++;
 }
 
+/* Hand the row in r->fields and r->lens to the callback; its code becomes
+ * the reader's. */
+static int call_row(reader *r, size_t nfields, int plain)
+{
+    ind_csv_row row;
+
+    row.count = nfields;
+    row.field = r->fields;
+    row.field_len = r->lens;
+    row.line = r->line;
+    row.offset = r->offset;
+    row.length = r->length;
+    row.index = r->rows_done++;
+    row.plain = plain;
+    r->rc = r->fn(r->ctx, &row, r->err);
+    return r->rc;
+}
+
 /* libcsv row callback: hand the finished row to the caller. */
 static void on_row(int c, void *vr)
 {
     reader *r = vr;
-    ind_csv_row row;
     size_t i;
 
     (void)c;
@@ -102,15 +119,7 @@ static void on_row(int c, void *vr)
     }
     for (i = 0; i < r->nfields; i++)
         r->fields[i] = r->bytes + r->starts[i];
-    row.count = r->nfields;
-    row.field = r->fields;
-    row.field_len = r->lens;
-    row.line = r->line;
-    row.offset = r->offset;
-    row.length = r->length;
-    row.index = r->rows_done++;
-    row.plain = 0;
-    r->rc = r->fn(r->ctx, &row, r->err);
+    call_row(r, r->nfields, 0);
 }
 
 /* Field number (1-based) of byte 'at' in a row, counting separators
@@ -266,7 +275,6 @@ static int refill(input *in, ind_csv_info *info, const char *display,
 static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
                         size_t nfields)
 {
-    ind_csv_row out;
     size_t k, from = 0;
 
     if ((nfields > r->ptrs_cap &&
@@ -280,16 +288,7 @@ static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
         row[fast->ends[k]] = '\0';
         from = fast->ends[k] + 1;
     }
-    out.count = nfields;
-    out.field = r->fields;
-    out.field_len = r->lens;
-    out.line = r->line;
-    out.offset = r->offset;
-    out.length = r->length;
-    out.index = r->rows_done++;
-    out.plain = 1;
-    r->rc = r->fn(r->ctx, &out, r->err);
-    return r->rc;
+    return call_row(r, nfields, 1);
 }
 
 /* The fast path's try at the row starting at in->start: 1 when it read

@@ -100,6 +100,13 @@ static inline uint64_t odd_bytes(uint64_t x)
     return (x & HIGHS) | (~at_least_space & HIGHS) |
            zero_bytes(x ^ (ONES * 0x7f)) | zero_bytes(x ^ (ONES * '"'));
 }
+/* The high bits of the eight bytes of m (the only bits set) as the low
+ * eight bits of the result, byte j to bit j: one multiplication lands
+ * each on bit 56 + j, and no two products overlap. */
+static inline unsigned high_bits(uint64_t m)
+{
+    return (unsigned)(((m >> 7) * 0x0102040810204080u) >> 56);
+}
 #else
 #define FAST_WORDS 0
 #endif
@@ -144,6 +151,37 @@ static int finish_row(ind_csv_fast *f, size_t i, size_t n, size_t *nfields,
     return IND_CSV_FAST_ROW;
 }
 
+#if FAST_SSE2 || FAST_WORDS
+/* A block of 8 or 16 bytes from u[i], as two masks (bit j: the byte
+ * u[i + j]): its commas and its other bytes that are not plain. Record the
+ * commas before the first other odd byte and judge that byte: -1 when the
+ * block holds none (the scan goes on), else the scan's result. */
+static int take_block(ind_csv_fast *f, const unsigned char *u, size_t i,
+                      unsigned commas, unsigned odd, size_t avail, int eof,
+                      size_t *n, size_t *row_len, size_t *nfields,
+                      size_t *content_len)
+{
+    size_t at;
+    int k;
+
+    if (odd != 0)
+        commas &= (odd & -odd) - 1;
+    if (commas != 0) {
+        if (*n + 16 > f->cap &&
+            IND_ARRAY_RESERVE(f->ends, f->cap, *n + 16) != 0)
+            return IND_CSV_FAST_NOMEM;
+        for (; commas != 0; commas &= commas - 1)
+            f->ends[(*n)++] = i + (size_t)__builtin_ctz(commas);
+    }
+    if (odd == 0)
+        return -1;
+    at = i + (size_t)__builtin_ctz(odd);
+    k = at_odd_byte(f, u, at, avail, eof, n, row_len);
+    return k == IND_CSV_FAST_ROW ? finish_row(f, at, *n, nfields, content_len)
+                                 : k;   /* no comma reaches here */
+}
+#endif
+
 int ind_csv_fast_scan(ind_csv_fast *f, const char *s, size_t avail, int eof,
                       size_t *row_len, size_t *nfields, size_t *content_len)
 {
@@ -162,49 +200,23 @@ int ind_csv_fast_scan(ind_csv_fast *f, const char *s, size_t avail, int eof,
             _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
                          _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))),
             _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-        unsigned odd_mask = (unsigned)_mm_movemask_epi8(odd);
-        unsigned commas = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(x, _mm_set1_epi8(',')));
-        if (odd_mask != 0)   /* the commas before the first other odd byte */
-            commas &= (odd_mask & -odd_mask) - 1;
-        if (commas != 0) {
-            if (n + 16 > f->cap &&
-                IND_ARRAY_RESERVE(f->ends, f->cap, n + 16) != 0)
-                return IND_CSV_FAST_NOMEM;
-            for (; commas != 0; commas &= commas - 1)
-                f->ends[n++] = i + (size_t)__builtin_ctz(commas);
-        }
-        if (odd_mask != 0) {
-            size_t at = i + (size_t)__builtin_ctz(odd_mask);
-            k = at_odd_byte(f, u, at, avail, eof, &n, row_len);
-            if (k == IND_CSV_FAST_ROW)
-                return finish_row(f, at, n, nfields, content_len);
-            return k;    /* no comma reaches here: MORE, STRICT */
-        }
+        k = take_block(f, u, i, (unsigned)_mm_movemask_epi8(
+                           _mm_cmpeq_epi8(x, _mm_set1_epi8(','))),
+                       (unsigned)_mm_movemask_epi8(odd), avail, eof, &n,
+                       row_len, nfields, content_len);
+        if (k >= 0)
+            return k;
     }
 #endif
 #if FAST_WORDS
     for (; i + 8 <= limit; i += 8) {
-        uint64_t x, odd, commas;
+        uint64_t x;
         memcpy(&x, u + i, 8);
-        commas = zero_bytes(x ^ (ONES * ','));
-        odd = odd_bytes(x);
-        if (odd != 0)    /* the commas before the first other odd byte */
-            commas &= (odd & -odd) - 1;
-        if (commas != 0) {
-            if (n + 8 > f->cap &&
-                IND_ARRAY_RESERVE(f->ends, f->cap, n + 8) != 0)
-                return IND_CSV_FAST_NOMEM;
-            for (; commas != 0; commas &= commas - 1)
-                f->ends[n++] = i + (size_t)__builtin_ctzll(commas) / 8;
-        }
-        if (odd != 0) {
-            size_t at = i + (size_t)__builtin_ctzll(odd) / 8;
-            k = at_odd_byte(f, u, at, avail, eof, &n, row_len);
-            if (k == IND_CSV_FAST_ROW)
-                return finish_row(f, at, n, nfields, content_len);
-            return k;    /* no comma reaches here: MORE, STRICT */
-        }
+        k = take_block(f, u, i, high_bits(zero_bytes(x ^ (ONES * ','))),
+                       high_bits(odd_bytes(x)), avail, eof, &n, row_len,
+                       nfields, content_len);
+        if (k >= 0)
+            return k;
     }
 #endif
     for (; i < limit; i++) {

@@ -282,26 +282,28 @@ static int load_catalog(ind_dataset *ds, ind_error *err)
 
 /* ---- observations ---- */
 
+/* The first w and the last w bytes of a and b (n >= w, w <= 8) agree:
+ * all n when n <= 2 w. */
+static inline int ends_equal(const char *a, const char *b, size_t n,
+                             size_t w)
+{
+    uint64_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+
+    memcpy(&a0, a, w);
+    memcpy(&b0, b, w);
+    memcpy(&a1, a + n - w, w);
+    memcpy(&b1, b + n - w, w);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
 /* Two byte strings of one length n: from 4 to 16 bytes as two words each
  * (they may overlap), without a call. */
 static int equal_bytes(const char *a, const char *b, size_t n)
 {
-    if (n >= 8 && n <= 16) {
-        uint64_t a0, a1, b0, b1;
-        memcpy(&a0, a, 8);
-        memcpy(&b0, b, 8);
-        memcpy(&a1, a + n - 8, 8);
-        memcpy(&b1, b + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-        uint32_t a0, a1, b0, b1;
-        memcpy(&a0, a, 4);
-        memcpy(&b0, b, 4);
-        memcpy(&a1, a + n - 4, 4);
-        memcpy(&b1, b + n - 4, 4);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
+    if (n >= 8 && n <= 16)
+        return ends_equal(a, b, n, 8);
+    if (n >= 4 && n < 8)
+        return ends_equal(a, b, n, 4);
     return n == 0 || memcmp(a, b, n) == 0;
 }
 
