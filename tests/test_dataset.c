@@ -337,7 +337,7 @@ static void test_no_catalog(void **state)
                         "lvl,2018,100,standards,\n"
                         "share,2018,5%,percent,\n"
                         "lvl,2019,110,standards,\n"
-                        "lvl,2020,120,,http://example.org/b\n");
+                        "lvl,2020,120,standards,http://example.org/b\n");
 }
 
 /* ---- rewrites keep what they do not change ---- */
@@ -760,7 +760,7 @@ static void test_rate_percent(void **state)
     expect_file(f->obs, "indicator,year,value,unit,source\n"
                         "pct,2019,21.5%,percent,\n"
                         "pct,2020,-3.2,,\n"
-                        "pct,2021,10.61,,s\n"
+                        "pct,2021,10.61,percent,s\n"
                         "lvl,2019,5,,\n");
     /* A '%' on a stock in the file is a row error at its place. */
     put(f->obs, "indicator,year,value\nlvl,2019,5%\n");
@@ -866,8 +866,8 @@ static const refusal refusals[] = {
     { "lvl", 2019, "", "s", "", "", "", 0, IND_EPARSE, "empty value" },
     { "lvl", 2019, "1", "s", "", "items", "", 0, IND_EDATA,
       "unit 'items' contradicts the catalog" },
-    { "lvl", 1899, "1", "s", "", "", "", 0, IND_EDATA, "outside 1900-2100" },
-    { "lvl", 2101, "1", "s", "", "", "", 0, IND_EDATA, "outside 1900-2100" },
+    { "lvl", -10000, "1", "s", "", "", "", 0, IND_EDATA, "outside -9999..9999" },
+    { "lvl", 10000, "1", "s", "", "", "", 0, IND_EDATA, "outside -9999..9999" },
     { "lvl", 2019, "1", "=cmd|' /C calc'!A0", "", "", "", 0, IND_EPARSE,
       "starts with '='" },
     { "lvl", 2019, "1", "+1", "", "", "", 0, IND_EPARSE, "starts with '+'" },
@@ -1043,7 +1043,7 @@ static void test_revise_and_history(void **state)
     assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source,note,status,as_of\n"
-                        "lvl,2018,101,http://example.org/new,second,,\n"
+                        "lvl,2018,101,http://example.org/new,second,P,\n"
                         "lvl,2019,110,s,,,\n"
                         "lvl,2019,105,s,,,2019-06\n");
     read_trail(f->obs, &t);
@@ -1300,12 +1300,12 @@ static void test_row_errors_all_reported(void **state)
     assert_non_null(out);
     fputs("indicator,year,value\n", out);
     for (i = 0; i < 250; i++)
-        fprintf(out, "lvl,%zu,1\n", 1000 + i);   /* years out of range */
+        fprintf(out, "lvl,%zu,1\n", 10000 + i);  /* years out of range */
     fputs("lvl,2019,1\n", out);
     assert_int_equal(fclose(out), 0);
     assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err), IND_EPARSE);
-    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "outside 1900-2100"),
-                     200);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR,
+                                 "outside -9999..9999"), 200);
     assert_int_equal(count_diags(ds, IND_SEVERITY_NOTE,
                                  "50 more row errors not listed"), 1);
     assert_int_equal(ind_dataset_diagnostic(ds, 0)->line, 2);
