@@ -30,6 +30,33 @@ typedef struct cli_command {
     int (*run)(const cli *c, int argc, char **argv);
 } cli_command;
 
+/* --vintage DATE, taken by every command that reads figures: the dataset
+ * as it stood at the end of that day, rebuilt from the history. */
+#define CLI_OPT_VINTAGE 0x100
+#define CLI_VINTAGE_OPTION \
+    { "vintage", required_argument, NULL, CLI_OPT_VINTAGE }
+#define CLI_VINTAGE_HELP \
+    "  --vintage DATE     the dataset as it stood at the end of DATE\n" \
+    "                     (YYYY-MM-DD, UTC), rebuilt from the history\n"
+
+/* --entities A,B,...: one indicator compared across entities. */
+#define CLI_OPT_ENTITIES 0x101
+#define CLI_ENTITIES_OPTION \
+    { "entities", required_argument, NULL, CLI_OPT_ENTITIES }
+
+/* A comma-separated list, split: *items (to free with cli_list_free)
+ * holds *n words, none empty. Returns 0, or -1 for an empty word or out
+ * of memory (the message printed, for --option). */
+typedef struct cli_list {
+    char *text;
+    const char **items;
+    size_t n;
+} cli_list;
+
+int cli_list_parse(const cli_command *cmd, const char *option,
+                   const char *text, cli_list *out);
+void cli_list_free(cli_list *l);
+
 /* Options every data-printing command takes. */
 #define CLI_COMMON_OPTIONS \
     { "format", required_argument, NULL, 'f' }, \
@@ -92,6 +119,10 @@ int cli_number(const cli_command *cmd, const char *option, const char *text,
  * file, a hint to run check) and return the exit code, else EX_OK. */
 int cli_open(const cli *c, unsigned flags, ind_dataset **out);
 
+/* Open the dataset to read, as it stood at the end of the day `vintage`
+ * (NULL: as it is now); on failure print why and return the exit code. */
+int cli_open_read(const cli *c, const char *vintage, ind_dataset **out);
+
 /* Find the series of an indicator (entity "" by default); print why not
  * and return an exit code, else EX_OK with its index. */
 int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
@@ -111,6 +142,7 @@ int cli_figure_decimals(const double *values, size_t n);
 /* The subcommands (cmd_*.c). */
 extern const cli_command cli_cmd_list, cli_cmd_show, cli_cmd_append,
     cli_cmd_define, cli_cmd_check, cli_cmd_history, cli_cmd_growth,
-    cli_cmd_project, cli_cmd_backtest, cli_cmd_chart;
+    cli_cmd_project, cli_cmd_backtest, cli_cmd_chart, cli_cmd_remove,
+    cli_cmd_import, cli_cmd_export;
 
 #endif

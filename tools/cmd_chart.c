@@ -16,7 +16,8 @@ const cli_command cli_cmd_chart = {
     "usage: indicators [-d DATASET] chart ID... -o FILE.gp [--kind KIND]\n"
     "           [--project YEAR [--model M]] [--base YEAR] [--render FMT]\n"
     "           [--size WxH] [--title TEXT] [--note TEXT] [--entity E]\n"
-    "           [--layout auto|shared|panels] [--format table|csv|json]\n"
+    "           [--layout auto|shared|panels] [--entities E1,E2,...]\n"
+    "           [--vintage DATE] [--format table|csv|json]\n"
     "\nWrites a gnuplot script that stands alone (the figures inline, a\n"
     "header with the dataset's path and SHA-256, this command, the library\n"
     "version and the time) and, with --render, draws it with gnuplot into\n"
@@ -39,6 +40,10 @@ const cli_command cli_cmd_chart = {
     "  --note TEXT           a line for the footer, under the sources\n"
     "  --entity E            the entity of every series (default: the\n"
     "                        dataset's own subject)\n"
+    "  --entities E1,E2      one indicator across entities, a series each\n"
+    "                        (named by the entity's title when it has one)\n"
+    "  --vintage DATE        the dataset as it stood at the end of DATE\n"
+    "                        (YYYY-MM-DD, UTC), rebuilt from the history\n"
     "  --layout              several indicators on a line chart share one\n"
     "                        axis when their units agree and magnitudes are\n"
     "                        within 10x; otherwise small multiples (auto)\n"
@@ -56,6 +61,10 @@ typedef struct chart_args {
     ind_chart_options opts;    /* kind, layout, title, note, size */
     const char *output;        /* -o */
     const char *entity;        /* --entity, "" for the subject */
+    const char *vintage;       /* --vintage, or NULL */
+    const char *entities_text; /* --entities, or NULL */
+    cli_list entities;         /* its words: one series each */
+    char **entity_ids;         /* the one id, once per entity */
     unsigned render;           /* formats to draw, bits 1 << format */
     int project_to;            /* --project, 0 for none */
     ind_projection_options popts;
@@ -124,6 +133,8 @@ static int parse_option(chart_args *a, int opt, char **argv)
     case 't': a->opts.title = optarg; break;
     case 'n': a->opts.note = optarg; break;
     case 'e': a->entity = optarg; break;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; break;
+    case CLI_OPT_ENTITIES: a->entities_text = optarg; break;
     case 'r': rc = parse_render(optarg, &a->render); break;
     case 'p': rc = cli_int(cmd, "project", optarg, &a->project_to); break;
     case 'b':
@@ -193,6 +204,27 @@ static int check_args(const chart_args *a)
     return EX_OK;
 }
 
+/* --entities: one indicator, a series per entity (ids repeated). */
+static int expand_entities(chart_args *a)
+{
+    const cli_command *cmd = &cli_cmd_chart;
+    size_t i;
+
+    if (a->nids != 1 || *a->entity != '\0')
+        return cli_usage_error(cmd, "--entities compares one indicator: give "
+                               "one ID and no --entity");
+    if (cli_list_parse(cmd, "entities", a->entities_text, &a->entities) != 0)
+        return EX_USAGE;
+    a->entity_ids = malloc(a->entities.n * sizeof *a->entity_ids);
+    if (a->entity_ids == NULL)
+        return cli_fail(IND_ENOMEM, NULL);
+    for (i = 0; i < a->entities.n; i++)
+        a->entity_ids[i] = a->ids[0];
+    a->ids = a->entity_ids;
+    a->nids = (int)a->entities.n;
+    return EX_OK;
+}
+
 /* The time for the header: $SOURCE_DATE_EPOCH when set, else now (0). */
 static int created_time(time_t *out)
 {
@@ -227,6 +259,7 @@ static int parse_args(chart_args *a, int argc, char **argv)
         { "note", required_argument, NULL, 'n' },
         { "entity", required_argument, NULL, 'e' },
         { "layout", required_argument, NULL, 'l' },
+        CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
         CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
     };
     static const ind_chart_options defaults = IND_CHART_OPTIONS_INIT;
@@ -249,7 +282,9 @@ static int parse_args(chart_args *a, int argc, char **argv)
     }
     a->ids = argv + optind;
     a->nids = argc - optind;
-    rc = check_args(a);
+    rc = a->entities_text != NULL ? expand_entities(a) : EX_OK;
+    if (rc == EX_OK)
+        rc = check_args(a);
     if (rc == EX_OK)
         rc = created_time(&a->opts.created);
     return rc;
@@ -270,12 +305,19 @@ static void input_release(chart_input *in)
     memset(in, 0, sizeof *in);
 }
 
-/* "Title" or "Title (ENTITY)"; the id when the catalog has no title. */
-static char *series_name(const ind_indicator *ind, const char *entity)
+/* "Title" or "Title (ENTITY)", the entity by its title when it has one;
+ * the id when the catalog has no title. */
+static char *series_name(const ind_dataset *ds, const ind_indicator *ind,
+                         const char *entity)
 {
     const char *title = ind->title[0] ? ind->title : ind->id;
-    size_t len = strlen(title) + strlen(entity) + 4;
-    char *name = malloc(len);
+    size_t len;
+    char *name;
+
+    if (*ind_dataset_entity_title(ds, entity) != '\0')
+        entity = ind_dataset_entity_title(ds, entity);
+    len = strlen(title) + strlen(entity) + 4;
+    name = malloc(len);
 
     if (name == NULL)
         return NULL;
@@ -303,7 +345,7 @@ static int load_input(ind_dataset *ds, const char *id, const char *entity,
     rc = ind_dataset_series(ds, series, &in->series, &err);
     if (rc != IND_OK)
         return cli_fail_error(&err);
-    in->name = series_name(&in->ind, entity);
+    in->name = series_name(ds, &in->ind, entity);
     return in->name ? EX_OK : cli_fail(IND_ENOMEM, NULL);
 }
 
@@ -859,14 +901,17 @@ static int run(const cli *c, int argc, char **argv)
     rc = parse_args(&a, argc, argv);
     if (rc != EX_OK) {
         free(words);
+        free(a.entity_ids);
+        cli_list_free(&a.entities);
         return rc < 0 ? EX_OK : rc;
     }
     a.opts.dataset_path = c->dataset;
     a.opts.argc = c->argc;
     a.opts.argv = words;
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, a.vintage, &ds);
     for (i = 0; rc == EX_OK && i < a.nids; i++)
-        rc = load_input(ds, a.ids[i], a.entity, &in[i]);
+        rc = load_input(ds, a.ids[i], a.entities_text
+                        ? a.entities.items[i] : a.entity, &in[i]);
     if (rc == EX_OK)
         rc = choose_base(&a, in);
     if (rc == EX_OK && a.project_to)
@@ -883,5 +928,7 @@ static int run(const cli *c, int argc, char **argv)
         input_release(&in[i]);
     ind_dataset_free(ds);
     free(words);
+    free(a.entity_ids);
+    cli_list_free(&a.entities);
     return rc;
 }

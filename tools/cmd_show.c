@@ -7,14 +7,16 @@ static int run(const cli *c, int argc, char **argv);
 
 const cli_command cli_cmd_show = {
     "show", "every reading of an indicator, and which one each year uses",
-    "usage: indicators [-d DATASET] show ID [--entity E] [--format table|csv|json]\n"
+    "usage: indicators [-d DATASET] show ID [--entity E] [--vintage DATE]\n"
+    "           [--format table|csv|json]\n"
     "\nOne row per reading: indicator, entity, year, value, unit, status, as_of,\n"
     "role, used (yes: the figure used for the year; no: kept but not used;\n"
     "conflict: undecided), source, note, line (in the observations file).\n"
     "\nThe figure used for a year: a reading marked role=primary; otherwise the\n"
     "latest as_of within the year (an empty as_of counts as the year's end);\n"
     "readings dated after the year come last; a tie is a conflict that the\n"
-    "data must decide (role=primary or role=alternate).\n",
+    "data must decide (role=primary or role=alternate).\n"
+    "\n" CLI_VINTAGE_HELP,
     run
 };
 
@@ -82,10 +84,10 @@ static int run(const cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
         { "entity", required_argument, NULL, 'e' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+        CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
     };
     out_format format = OUT_TABLE;
-    const char *entity = "";
+    const char *entity = "", *vintage = NULL;
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;
     out_table *t = NULL;
@@ -96,6 +98,8 @@ static int run(const cli *c, int argc, char **argv)
          opt = cli_getopt(argc, argv, options)) {
         if (opt == 'e') {
             entity = optarg;
+        } else if (opt == CLI_OPT_VINTAGE) {
+            vintage = optarg;
         } else if (opt == 'f') {
             rc = cli_format(&cli_cmd_show, optarg, &format);
             if (rc != EX_OK)
@@ -108,7 +112,7 @@ static int run(const cli *c, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error(&cli_cmd_show, "give one indicator id");
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, vintage, &ds);
     if (rc == EX_OK)
         rc = cli_series(ds, argv[optind], entity, &series);
     if (rc == EX_OK) {

@@ -6,9 +6,9 @@
 #include <string.h>
 
 static const cli_command *const commands[] = {
-    &cli_cmd_list, &cli_cmd_show, &cli_cmd_append, &cli_cmd_define,
-    &cli_cmd_check, &cli_cmd_history, &cli_cmd_growth, &cli_cmd_project,
-    &cli_cmd_backtest, &cli_cmd_chart
+    &cli_cmd_list, &cli_cmd_show, &cli_cmd_append, &cli_cmd_remove,
+    &cli_cmd_define, &cli_cmd_check, &cli_cmd_history, &cli_cmd_growth,
+    &cli_cmd_project, &cli_cmd_backtest, &cli_cmd_chart
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -319,8 +319,6 @@ int ind_dataset_add_csv(ind_dataset *ds, const char *path,
         rc = ind_error_set_at(&rerr, IND_EDATA, path, 1, 1, "the file is "
                               "empty: it needs a header (indicator,year,"
                               "value,source...)");
-    if (rc == IND_ENOTFOUND)
-        ind_error_set(&rerr, rc, "%s: cannot open: no such file", path);
     free(b.line_of);
     if (rc != IND_OK) {
         /* Part of the bulletin may be in memory: nothing may be

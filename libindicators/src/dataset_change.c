@@ -225,7 +225,12 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                                    ind_index);
     if (series == UINT32_MAX)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    existing = find_live(ds, series, rec.year, txt.as_of, 0, -1);
+    existing = !(flags & IND_ADD_REVISE)
+               ? find_live(ds, series, rec.year, txt.as_of, 0, -1)
+               : ind_dataset_key_reading(ds, series, rec.year, txt.as_of,
+                                         in->role, in->indicator, err);
+    if (existing == -2)
+        return IND_EDATA;
     if (existing < 0 && (flags & IND_ADD_REVISE) && txt.as_of == 0) {
         existing = ind_dataset_only_reading(ds, series, rec.year,
                                             in->indicator, err);

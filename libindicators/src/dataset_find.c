@@ -184,6 +184,51 @@ long ind_dataset_only_reading(ind_dataset *ds, uint32_t series, int year,
     return found;
 }
 
+long ind_dataset_key_reading(ind_dataset *ds, uint32_t series, int year,
+                             ind_strid as_of, ind_role role, const char *id,
+                             ind_error *err)
+{
+    size_t buf[16], *idx, n = 0, k, used = 0, matches = 0, with_role = 0;
+    char list[400], v[IND_NUMBER_HUMAN_BUFSIZE];
+    long found = -1, found_role = -1;
+
+    idx = ind_dataset_year_list(ds, series, year, buf, 16, &n);
+    if (idx == NULL)
+        return -1;
+    list[0] = '\0';
+    for (k = 0; k < n; k++) {
+        const reading_rec *r = &ds->readings[idx[k]];
+        if (rd_as_of(ds, r) != as_of)
+            continue;
+        matches++;
+        found = (long)idx[k];
+        if (role != IND_ROLE_NONE && r->role == (uint8_t)role) {
+            with_role++;
+            found_role = (long)idx[k];
+        }
+        if (used + 80 < sizeof list) {
+            ind_number_format_human(v, sizeof v, r->value, -1, NULL);
+            used += (size_t)snprintf(list + used, sizeof list - used,
+                                     "%s%s%s%s", used ? "; " : "", v,
+                                     r->role ? " " : "",
+                                     ind_role_name((ind_role)r->role));
+        }
+    }
+    if (idx != buf)
+        free(idx);
+    if (matches <= 1)
+        return found;
+    if (with_role == 1)
+        return found_role;
+    ind_error_set(err, IND_EDATA, "%s %d has %zu readings as of %s (%s): "
+                  "a change cannot tell them apart%s", id, year, matches,
+                  *ds_str(ds, as_of) ? ds_str(ds, as_of) : "the year's end",
+                  list, role == IND_ROLE_NONE
+                  ? " unless it names the role of the one it changes" : "");
+    ind_error_about(err, IND_DETAIL_AMBIGUOUS_READING, id, year);
+    return -2;
+}
+
 int ind_dataset_find_reading(ind_dataset *ds, const char *indicator,
                              const char *entity, int year, const char *as_of,
                              size_t *out, ind_error *err)
@@ -209,7 +254,10 @@ int ind_dataset_find_reading(ind_dataset *ds, const char *indicator,
     } else {
         date = ind_strpool_find(&ds->pool, as_of, strlen(as_of));
         found = date == IND_STRID_NONE ? -1
-                : ind_dataset_find_key(ds, (uint32_t)series, year, date);
+                : ind_dataset_key_reading(ds, (uint32_t)series, year, date,
+                                          IND_ROLE_NONE, indicator, err);
+        if (found == -2)
+            return IND_EDATA;
     }
     if (found < 0) {
         ind_error_set(err, IND_ENOTFOUND, "%s has no reading for %d%s%.16s",

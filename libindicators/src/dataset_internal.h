@@ -365,6 +365,14 @@ size_t *ind_dataset_year_list(ind_dataset *ds, uint32_t series, int year,
 long ind_dataset_only_reading(ind_dataset *ds, uint32_t series, int year,
                               const char *id, ind_error *err);
 
+/* The live reading of (series, year) with this as_of: its index, -1 when
+ * there is none, -2 when several share the key (hand-made data) and
+ * `role` does not pick one of them (err says so, detail
+ * IND_DETAIL_AMBIGUOUS_READING about id). */
+long ind_dataset_key_reading(ind_dataset *ds, uint32_t series, int year,
+                             ind_strid as_of, ind_role role, const char *id,
+                             ind_error *err);
+
 /* The live reading of (series, year) with this as_of, or -1. */
 long ind_dataset_find_key(ind_dataset *ds, uint32_t series, int year,
                           ind_strid as_of);

@@ -230,6 +230,29 @@ static int check_day(const char *date, ind_error *err)
     return IND_OK;
 }
 
+/* Drop the readings the replay took back, so that every query (and a
+ * caller walking the readings) sees the vintage's only. The handle has no
+ * changes, so no change record holds a reading index. */
+static void keep_live_readings(ind_dataset *ds)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < ds->nseries; i++)
+        ds->series[i].count = 0;
+    for (i = 0; i < ds->nreadings; i++) {
+        if (ds->readings[i].state == READING_REPLACED)
+            continue;
+        ds->readings[n] = ds->readings[i];
+        ds->series[ds->readings[n].series].count++;
+        n++;
+    }
+    ds->nreadings = n;
+    /* The (series, year) index holds old positions: rebuilt on use. */
+    ind_index_map_free(&ds->year_heads);
+    ds->year_index_built = 0;
+    ds->order_valid = 0;
+}
+
 int ind_dataset_vintage(ind_dataset *ds, const char *date, ind_error *err)
 {
     vintage_ctx v;
@@ -257,7 +280,7 @@ int ind_dataset_vintage(ind_dataset *ds, const char *date, ind_error *err)
         if (undo_one(ds, &v.undo[i]) != IND_OK)
             rc = ind_error_set(err, IND_ENOMEM, "out of memory");
     free(v.undo);
-    ds->order_valid = 0;
+    keep_live_readings(ds);
     /* Even a failed replay leaves readings changed: the handle is no
      * longer the file, and must not be written. */
     ds->vintage = 1;

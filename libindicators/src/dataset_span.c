@@ -31,10 +31,11 @@ static int span_side(const char *s, size_t len, int open, int *out, char *why,
         *out = open;
         return IND_OK;
     }
-    if (ind_number_parse_year(out, s, len, &err) != IND_OK ||
-        *out < -9999 || *out > 9999) {
-        snprintf(why, n, "years '%.*s': a span is FROM..TO with years "
-                 "-9999..9999 (either may be left out: 1800..)",
+    /* A bound may lie beyond the years a reading can have (a source
+     * whose span starts in 10000 BCE). */
+    if (ind_number_parse_year(out, s, len, &err) != IND_OK) {
+        snprintf(why, n, "years '%.*s': a span is FROM..TO, two whole "
+                 "years (either may be left out: 1800..)",
                  (int)(len > 40 ? 40 : len), s);
         return IND_EPARSE;
     }
@@ -80,11 +81,18 @@ static void check_outside(ind_dataset *ds, const series_rec *s, int from,
     const char *id = ds_str(ds, s->indicator);
     const reading_rec *first = NULL;
     size_t k, outside = 0;
-    int lo = 0, hi = 0;
+    int lo = 0, hi = 0, first_year = 0, last_year = 0, any = 0;
 
     for (k = 0; k < s->count; k++) {
         const reading_rec *r = &ds->readings[ds->order[s->first + k]];
-        if (r->state == READING_REPLACED || (r->year >= from && r->year <= to))
+        if (r->state == READING_REPLACED)
+            continue;
+        if (!any || r->year < first_year)
+            first_year = r->year;
+        if (!any || r->year > last_year)
+            last_year = r->year;
+        any = 1;
+        if (r->year >= from && r->year <= to)
             continue;
         if (outside == 0 || r->line < first->line)
             first = r;
@@ -109,7 +117,8 @@ static void check_outside(ind_dataset *ds, const series_rec *s, int from,
                          "series whose span the catalog should declare "
                          "(column years, as %d..%d)", first->year, id,
                          USUAL_FIRST, USUAL_LAST, outside,
-                         outside == 1 ? "" : "s", lo, hi, lo, hi);
+                         outside == 1 ? "" : "s", lo, hi, first_year,
+                         last_year);
     ind_dataset_diag_about(ds, IND_DETAIL_NONE, id);
 }
 
