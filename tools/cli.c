@@ -39,7 +39,7 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", cmd->usage);
+    fprintf(stderr, "; see `%s %s --help`\n", CLI_PROGRAM, cmd->name);
     return EX_USAGE;
 }
 
@@ -60,9 +60,108 @@ int cli_bad_option(const cli_command *cmd, int opt, char **argv)
     if (opt == ':')
         return cli_usage_error(cmd, "option '%s' needs a value",
                                argv[optind - 1]);
-    return cli_usage_error(cmd, "unknown option '%s' (a negative figure goes "
-                           "after `--`)", argv[optind - 1]);
+    return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
+
+const struct option *cli_find_option(const struct option *options,
+                                     const char *name, size_t len)
+{
+    const struct option *o, *found = NULL;
+    size_t matches = 0;
+
+    for (o = options; o->name != NULL; o++) {
+        if (strncmp(o->name, name, len) != 0)
+            continue;
+        if (o->name[len] == '\0')
+            return o; /* exact */
+        found = o;
+        matches++;
+    }
+    return matches == 1 ? found : NULL;
+}
+
+int cli_takes_next(const cli_command *cmd, const char *arg)
+{
+    const struct option *o;
+    const char *at;
+
+    if (arg[0] != '-' || arg[1] == '\0')
+        return 0;
+    if (arg[1] == '-') {
+        if (strchr(arg, '=') != NULL)
+            return 0;
+        o = cli_find_option(cmd->options, arg + 2, strlen(arg + 2));
+        return o != NULL && o->has_arg == required_argument;
+    }
+    /* A short option: its value is the next word when nothing follows
+     * the letter. */
+    if (cmd->short_options == NULL || arg[2] != '\0' || arg[1] == ':')
+        return 0;
+    at = strchr(cmd->short_options, arg[1]);
+    return at != NULL && at[1] == ':';
+}
+
+/* "-3.5", "-.5": a negative figure, not an option. */
+static int is_negative_number(const char *arg)
+{
+    return arg[0] == '-' &&
+           ((arg[1] >= '0' && arg[1] <= '9') ||
+            (arg[1] == '.' && arg[2] >= '0' && arg[2] <= '9'));
+}
+
+int cli_arrange(const cli_command *cmd, int argc, char **argv, char ***out,
+                int *outc)
+{
+    char **opts = calloc((size_t)argc + 2, sizeof *opts);
+    char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    int i, nopts = 0, npos = 0, k;
+
+    if (opts == NULL || pos == NULL) {
+        free(opts);
+        free(pos);
+        return -1;
+    }
+    opts[nopts++] = argv[0];
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--") == 0) {
+            while (++i < argc)
+                pos[npos++] = argv[i];
+            break;
+        }
+        if (arg[0] != '-' || arg[1] == '\0' || is_negative_number(arg)) {
+            pos[npos++] = argv[i];
+            continue;
+        }
+        opts[nopts++] = argv[i];
+        if (cli_takes_next(cmd, arg) && i + 1 < argc)
+            opts[nopts++] = argv[++i];
+    }
+    opts[nopts++] = "--";
+    for (k = 0; k < npos; k++)
+        opts[nopts++] = pos[k];
+    opts[nopts] = NULL;
+    free(pos);
+    *out = opts;
+    *outc = nopts;
+    return 0;
+}
+
+const cli_exit_status cli_exit_statuses[] = {
+    { EX_OK, "success" },
+    { EX_USAGE, "usage: an unknown command or option, a bad argument" },
+    { EX_DATAERR, "bad data: a refused figure, an unknown indicator, a "
+      "broken rule" },
+    { EX_NOINPUT, "the dataset does not exist" },
+    { EX_UNAVAILABLE, "gnuplot is not installed (the script is written)" },
+    { EX_SOFTWARE, "gnuplot failed" },
+    { EX_OSERR, "out of memory" },
+    { EX_CANTCREAT, "a file cannot be created or replaced" },
+    { EX_IOERR, "a file cannot be read, or the output written" },
+    { EX_TEMPFAIL, "another process holds the dataset's lock" },
+};
+const size_t cli_nexit_statuses =
+    sizeof cli_exit_statuses / sizeof cli_exit_statuses[0];
 
 int cli_exit_code(int code)
 {

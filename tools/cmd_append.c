@@ -7,6 +7,20 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "source", required_argument, NULL, 's' },
+    { "note", required_argument, NULL, 'n' },
+    { "status", required_argument, NULL, 'S' },
+    { "as-of", required_argument, NULL, 'a' },
+    { "unit", required_argument, NULL, 'u' },
+    { "entity", required_argument, NULL, 'e' },
+    { "role", required_argument, NULL, 'r' },
+    { "revise", no_argument, NULL, 'R' },
+    { "from", required_argument, NULL, 'F' },
+    { "help", no_argument, NULL, 'h' },
+    { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_append = {
     "append", "add a figure with its source, or revise one (--revise)",
     "usage: indicators [-d DATASET] append ID YEAR VALUE --source TEXT\n"
@@ -34,6 +48,7 @@ const cli_command cli_cmd_append = {
     "\nThe change is written atomically under a lock; a refused change leaves\n"
     "every file as it was (exit 65). A figure that breaks its series is stored\n"
     "with a warning.\n",
+    options, NULL, CLI_TAKES_ID,
     run
 };
 
@@ -47,19 +62,6 @@ typedef struct append_args {
 
 static int parse(append_args *a, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "source", required_argument, NULL, 's' },
-        { "note", required_argument, NULL, 'n' },
-        { "status", required_argument, NULL, 'S' },
-        { "as-of", required_argument, NULL, 'a' },
-        { "unit", required_argument, NULL, 'u' },
-        { "entity", required_argument, NULL, 'e' },
-        { "role", required_argument, NULL, 'r' },
-        { "revise", no_argument, NULL, 'R' },
-        { "from", required_argument, NULL, 'F' },
-        { "help", no_argument, NULL, 'h' },
-        { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_append;
     int opt;
 

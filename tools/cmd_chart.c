@@ -10,6 +10,22 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "kind", required_argument, NULL, 'k' },
+    { "project", required_argument, NULL, 'p' },
+    { "model", required_argument, NULL, 'm' },
+    { "base", required_argument, NULL, 'b' },
+    { "render", required_argument, NULL, 'r' },
+    { "size", required_argument, NULL, 's' },
+    { "title", required_argument, NULL, 't' },
+    { "note", required_argument, NULL, 'n' },
+    { "entity", required_argument, NULL, 'e' },
+    { "layout", required_argument, NULL, 'l' },
+    CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_chart = {
     "chart", "a report-quality gnuplot chart (line, growth bars, index), "
     "drawn as PNG/SVG/PDF",
@@ -31,9 +47,10 @@ const cli_command cli_cmd_chart = {
     "  --kind index          every indicator rebased to 100 in --base YEAR\n"
     "                        (default: the latest year all of them share)\n"
     "  --project YEAR        add a projection to YEAR with 80% and 95% bands\n"
-    "                        (line and index charts); --model auto|linear|\n"
-    "                        exponential|quadratic|drift|holt|damped|logistic\n"
-    "                        (default auto: lowest AICc)\n"
+    "                        (line and index charts); --model auto|combo|\n"
+    "                        theta|drift|damped|holt|linear|exponential|\n"
+    "                        quadratic|logistic (default auto: by how the\n"
+    "                        models have forecast the series' past)\n"
     "  --render png,svg,pdf  draw the pictures (repeat or list with commas)\n"
     "  --size WxH            pixels, default 960x600 (PDF at 96 per inch)\n"
     "  --title TEXT          the title (default: the indicators' titles)\n"
@@ -54,6 +71,7 @@ const cli_command cli_cmd_chart = {
     "\nExit codes: 64 bad usage, 65 a series cannot be drawn as asked,\n"
     "66 no dataset, 69 gnuplot missing (the script is still written),\n"
     "70 gnuplot failed, 73 cannot write a file.\n",
+    options, "o:", CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -247,21 +265,6 @@ static int created_time(time_t *out)
 
 static int parse_args(chart_args *a, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "kind", required_argument, NULL, 'k' },
-        { "project", required_argument, NULL, 'p' },
-        { "model", required_argument, NULL, 'm' },
-        { "base", required_argument, NULL, 'b' },
-        { "render", required_argument, NULL, 'r' },
-        { "size", required_argument, NULL, 's' },
-        { "title", required_argument, NULL, 't' },
-        { "note", required_argument, NULL, 'n' },
-        { "entity", required_argument, NULL, 'e' },
-        { "layout", required_argument, NULL, 'l' },
-        CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     static const ind_chart_options defaults = IND_CHART_OPTIONS_INIT;
     static const ind_projection_options pdefaults =
         IND_PROJECTION_OPTIONS_INIT;
@@ -546,6 +549,8 @@ static const char *model_label(ind_model m)
     case IND_MODEL_DAMPED: return "damped trend";
     case IND_MODEL_LOGISTIC: return "logistic trend";
     case IND_MODEL_NAIVE: return "random walk";
+    case IND_MODEL_THETA: return "Theta method";
+    case IND_MODEL_COMBO: return "mean of drift, damped and Theta";
     default: return "trend";
     }
 }
@@ -573,8 +578,10 @@ static int fit_projection(const chart_args *a, chart_input *in)
     }
     fprintf(stderr, "%s: %s: projected %d-%d with the %s%s\n", CLI_PROGRAM,
             in->id, last + 1, a->project_to,
-            model_label(ind_projection_model(in->proj)),
-            a->popts.model == IND_MODEL_AUTO ? " (auto: lowest AICc)" : "");
+            model_label(ind_projection_model(in->proj)), "");
+    if (*ind_projection_choice(in->proj) != '\0')
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, in->id,
+                ind_projection_choice(in->proj));
     for (i = 0; i < ind_projection_nwarnings(in->proj); i++)
         cli_warn("%s: %s", in->id, ind_projection_warning(in->proj, i));
     return EX_OK;

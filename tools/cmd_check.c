@@ -6,6 +6,8 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+
 const cli_command cli_cmd_check = {
     "check", "validate the dataset: every problem as file:line:column",
     "usage: indicators [-d DATASET] check [--format table|csv|json]\n"
@@ -15,6 +17,7 @@ const cli_command cli_cmd_check = {
     "no decision, units against the catalog, indicators missing from it, and\n"
     "figures that break their series (warnings). Exit 0 when no finding is an\n"
     "error (warnings allowed), 65 otherwise.\n",
+    options, NULL, CLI_PRINTS_DATA,
     run
 };
 
@@ -193,7 +196,6 @@ static int summarise(const findings *f, const char *path)
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
     out_format format = OUT_TABLE;
     findings f;
     ind_dataset *ds = NULL;

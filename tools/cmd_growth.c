@@ -19,6 +19,19 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "from", required_argument, NULL, 'F' },
+    { "to", required_argument, NULL, 'T' },
+    { "base", required_argument, NULL, 'b' },
+    { "target", required_argument, NULL, 't' },
+    { "by", required_argument, NULL, 'y' },
+    { "entity", required_argument, NULL, 'e' },
+    { "all", no_argument, NULL, 'a' },
+    { "derived", no_argument, NULL, 'D' },
+    CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_growth = {
     "growth", "year-on-year change, CAGR, index and targets of a series",
     "usage: indicators [-d DATASET] growth ID [--from Y] [--to Y] [--base Y]\n"
@@ -51,6 +64,7 @@ const cli_command cli_cmd_growth = {
     "streams); JSON adds the summary, extremes, target, implied_levels and\n"
     "rate_check, null where a figure is undefined. Exit 64 also for a --from,\n"
     "--to or --base year without a value, or --by not after the latest year.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -126,18 +140,6 @@ static int check_args(const growth_args *a, int npositional)
 
 static int parse_args(int argc, char **argv, growth_args *a)
 {
-    static const struct option options[] = {
-        { "from", required_argument, NULL, 'F' },
-        { "to", required_argument, NULL, 'T' },
-        { "base", required_argument, NULL, 'b' },
-        { "target", required_argument, NULL, 't' },
-        { "by", required_argument, NULL, 'y' },
-        { "entity", required_argument, NULL, 'e' },
-        { "all", no_argument, NULL, 'a' },
-        { "derived", no_argument, NULL, 'D' },
-        CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     static const ind_growth_options defaults = IND_GROWTH_OPTIONS_INIT;
     int opt, rc;
 

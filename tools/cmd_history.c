@@ -7,6 +7,10 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "log", no_argument, NULL, 'l' }, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_history = {
     "history", "the audit trail: every change, with old and new figures",
     "usage: indicators [-d DATASET] history [ID [--log]] [--format table|csv|json]\n"
@@ -21,6 +25,7 @@ const cli_command cli_cmd_history = {
     "entity, year, as_of, old_value, new_value, old_source, new_source,\n"
     "status, role, note and unit changes, the reason, and whether the entry\n"
     "never reached the observations (voided: an interrupted write).\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -244,9 +249,6 @@ done:
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "log", no_argument, NULL, 'l' }, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     out_format format = OUT_TABLE;
     int log = 0;
     ind_dataset *ds = NULL;

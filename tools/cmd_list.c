@@ -6,6 +6,10 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_list = {
     "list", "the series of the dataset, with their span and latest figure",
     "usage: indicators [-d DATASET] list [--vintage DATE] [--format table|csv|json]\n"
@@ -13,6 +17,7 @@ const cli_command cli_cmd_list = {
     "years (with a reading), observations (readings), conflicts (years whose\n"
     "choice is undecided), latest_year, latest_value (the reading used).\n"
     "\n" CLI_VINTAGE_HELP,
+    options, NULL, CLI_PRINTS_DATA,
     run
 };
 
@@ -91,9 +96,6 @@ static int add_empty_indicators(ind_dataset *ds, out_table *t,
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     const char *vintage = NULL;
     out_format format = OUT_TABLE;
     ind_dataset *ds = NULL;

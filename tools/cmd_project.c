@@ -8,11 +8,31 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "to", required_argument, NULL, 't' },
+    { "model", required_argument, NULL, 'm' },
+    { "degree", required_argument, NULL, 'k' },
+    { "level", required_argument, NULL, 'l' },
+    { "alpha", required_argument, NULL, 'a' },
+    { "beta", required_argument, NULL, 'b' },
+    { "phi", required_argument, NULL, 'p' },
+    { "bias-adjust", no_argument, NULL, 'B' },
+    { "log", no_argument, NULL, 'L' },
+    { "fitted", no_argument, NULL, 'F' },
+    { "intervals", required_argument, NULL, 'I' },
+    { "from", required_argument, NULL, 'r' },
+    { "all", no_argument, NULL, 'A' },
+    { "entity", required_argument, NULL, 'e' },
+    CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_project = {
     "project", "forecast a series to a year, with 80% and 95% ranges",
     "usage: indicators [-d DATASET] project ID --to YEAR [--entity E]\n"
     "           [--model M] [--degree K] [--level 80,95] [--alpha A]\n"
     "           [--beta B] [--phi P] [--bias-adjust] [--log] [--fitted]\n"
+    "           [--intervals calibrated|model] [--from YEAR]\n"
     "           [--vintage DATE] [--format table|csv|json]\n"
     "       indicators [-d DATASET] project ID --entities E1,E2,... --to YEAR\n"
     "       indicators [-d DATASET] project --all --to YEAR [same options]\n"
@@ -29,17 +49,23 @@ const cli_command cli_cmd_project = {
     "               intervals); --alpha and --beta fix its weights\n"
     "  damped       Holt with a damped trend; --phi fixes the damping\n"
     "  logistic     saturating trend K / (1 + exp(-r (year - m)))\n"
-    "  auto         lowest AICc among linear, exponential, polynomial, holt,\n"
-    "               damped and logistic; the `choice` line says why\n"
+
     "drift, naive, holt and damped need consecutive years: a gap is never\n"
     "filled in. Each model needs a minimum number of points (linear 2,\n"
     "polynomial K + 1, holt 4 or 2 with its weights given, damped 5,\n"
-    "logistic 4). A rate is projected as a level, never compounded.\n"
+    "logistic 4, theta and combo 3). A rate is projected as a level, never\n"
+    "compounded.\n"
+    "\nIntervals (--intervals): calibrated (the default for auto and combo)\n"
+    "from the model's own past forecast errors on the series, so that 80%\n"
+    "holds about 80% of outcomes; model (the default for a named model)\n"
+    "from the model's formula, as R, which on real yearly series covers\n"
+    "far less than it claims.\n"
     "\nOutput. table: the model, its fit (coefficients with standard errors,\n"
     "sigma, R², AICc, residual degrees of freedom), a one-line summary, and\n"
     "one row per year: year, mean, lo80, hi80, lo95, hi95 (lo{L}, hi{L} for\n"
     "each level). csv: those rows only. json: the same fields, the\n"
     "coefficients, warnings, the auto choice and its candidates, and `rows`.\n"
+    "--from YEAR fits only the years from YEAR on (a shorter span).\n"
     "--fitted adds the history as rows with value, fitted and residual (the\n"
     "residual is on the log scale for exponential and drift --log).\n"
     "Warnings (few degrees of freedom, no interval, gaps, mid-year figures)\n"
@@ -54,6 +80,7 @@ const cli_command cli_cmd_project = {
     "year, bad --level, an option the model does not use), 65 the series\n"
     "cannot be projected (too few points, a gap, a value <= 0 for a log\n"
     "model, an undecided reading), 66 no dataset.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -145,6 +172,18 @@ static int parse_model(const char *text, ind_model *out)
     return EX_OK;
 }
 
+static int parse_intervals(const char *text, ind_interval_method *out)
+{
+    if (strcmp(text, "calibrated") == 0)
+        *out = IND_INTERVALS_CALIBRATED;
+    else if (strcmp(text, "model") == 0)
+        *out = IND_INTERVALS_MODEL;
+    else
+        return cli_usage_error(&cli_cmd_project, "--intervals '%s': "
+                               "expected calibrated or model", text);
+    return EX_OK;
+}
+
 static int parse_degree(const char *text, int *out)
 {
     int rc = cli_int(&cli_cmd_project, "degree", text, out);
@@ -172,6 +211,9 @@ static int parse_option(int opt, char **argv, project_args *a)
     case 'B': o->bias_adjust = 1; return EX_OK;
     case 'L': o->log_scale = 1; return EX_OK;
     case 'F': a->fitted = 1; return EX_OK;
+    case 'I': return parse_intervals(optarg, &o->intervals);
+    case 'r': return cli_int(&cli_cmd_project, "from", optarg,
+                             &o->from_year);
     case 'A': a->all = 1; return EX_OK;
     case 'e': a->entity = optarg; return EX_OK;
     case CLI_OPT_ENTITIES: a->entities = optarg; return EX_OK;
@@ -202,22 +244,6 @@ static int check_options(const project_args *a)
 
 static int parse_args(int argc, char **argv, project_args *a)
 {
-    static const struct option options[] = {
-        { "to", required_argument, NULL, 't' },
-        { "model", required_argument, NULL, 'm' },
-        { "degree", required_argument, NULL, 'k' },
-        { "level", required_argument, NULL, 'l' },
-        { "alpha", required_argument, NULL, 'a' },
-        { "beta", required_argument, NULL, 'b' },
-        { "phi", required_argument, NULL, 'p' },
-        { "bias-adjust", no_argument, NULL, 'B' },
-        { "log", no_argument, NULL, 'L' },
-        { "fitted", no_argument, NULL, 'F' },
-        { "all", no_argument, NULL, 'A' },
-        { "entity", required_argument, NULL, 'e' },
-        CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_project;
     ind_projection_options defaults = IND_PROJECTION_OPTIONS_INIT;
     int opt, rc;
@@ -387,7 +413,8 @@ fail:
     return NULL;
 }
 
-static out_table *coefficient_table(const ind_projection *p)
+static out_table *coefficient_table(const ind_projection *p,
+                                    out_format format)
 {
     static const char *const cols[] = { "name", "estimate", "se" };
     out_table *t = out_table_new(cols, 3);
@@ -395,9 +422,16 @@ static out_table *coefficient_table(const ind_projection *p)
 
     for (i = 0; t != NULL && i < ind_projection_ncoef(p); i++) {
         const ind_projection_coef *k = ind_projection_coef_at(p, i);
+        char year[32];
 
         out_text(t, k->name);
-        out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        /* A year (logistic's midpoint) reads 2019.3, not 2,019.3. */
+        if (format == OUT_TABLE && strcmp(k->name, "midpoint") == 0) {
+            snprintf(year, sizeof year, "%.1f", k->estimate);
+            out_text(t, year);
+        } else {
+            out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        }
         out_num(t, k->se, sig_decimals(k->se, 4));
     }
     return t;
@@ -406,9 +440,10 @@ static out_table *coefficient_table(const ind_projection *p)
 static out_table *candidate_table(const ind_projection *p)
 {
     static const char *const cols[] = {
-        "model", "fitted", "compared", "aicc_level", "note"
+        "model", "fitted", "compared", "error", "error_in", "forecasts",
+        "note"
     };
-    out_table *t = out_table_new(cols, 5);
+    out_table *t = out_table_new(cols, 7);
     size_t i;
 
     for (i = 0; t != NULL && i < ind_projection_ncandidates(p); i++) {
@@ -417,7 +452,9 @@ static out_table *candidate_table(const ind_projection *p)
         out_text(t, ind_model_name(k->model));
         out_bool(t, k->fitted);
         out_bool(t, k->compared);
-        out_num(t, k->aicc_level, 2);
+        out_num(t, k->error, 3);
+        out_text(t, k->relative ? "percent" : "units");
+        out_int(t, (long long)k->nforecasts);
         out_text(t, k->note);
     }
     return t;
@@ -520,7 +557,7 @@ static void describe_fit(out_doc *doc, out_format format,
 
     out_doc_text(doc, "model", NULL, ind_model_name(m));
     out_doc_text(doc, "method", NULL, ind_projection_method(p));
-    if (ind_projection_ncandidates(p) > 0)
+    if (*ind_projection_choice(p) != '\0')
         out_doc_text(doc, "choice", NULL, ind_projection_choice(p));
     out_doc_num(doc, "df", "residual df", s->df, -1);
     out_doc_num(doc, "sigma", NULL, s->sigma, sig_decimals(s->sigma, 4));
@@ -557,7 +594,7 @@ static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
         summary(sentence, sizeof sentence, p, ind->unit);
         out_doc_text(doc, "summary", NULL, sentence);
         out_doc_table(doc, "coefficients", "coefficients",
-                      coefficient_table(p));
+                      coefficient_table(p, a->format));
     }
     if (a->format == OUT_JSON) {
         if (ind_projection_ncandidates(p) > 0)
@@ -578,7 +615,7 @@ static void report_warnings(const project_args *a, const ind_projection *p)
 
     for (i = 0; i < ind_projection_nwarnings(p); i++)
         cli_warn("%s", ind_projection_warning(p, i));
-    if (a->format == OUT_CSV && ind_projection_ncandidates(p) > 0)
+    if (a->format == OUT_CSV && *ind_projection_choice(p) != '\0')
         fprintf(stderr, "%s: %s\n", CLI_PROGRAM, ind_projection_choice(p));
 }
 

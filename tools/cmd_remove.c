@@ -26,6 +26,7 @@ const cli_command cli_cmd_remove = {
     "would leave the year's other readings tied is refused: decide with a\n"
     "role first. The change is written atomically under the lock; a refusal\n"
     "leaves every file as it was.\n",
+    options, NULL, CLI_TAKES_ID,
     run
 };
 

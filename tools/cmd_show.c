@@ -5,6 +5,11 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "entity", required_argument, NULL, 'e' },
+    CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_show = {
     "show", "every reading of an indicator, and which one each year uses",
     "usage: indicators [-d DATASET] show ID [--entity E] [--vintage DATE]\n"
@@ -17,6 +22,7 @@ const cli_command cli_cmd_show = {
     "readings dated after the year come last; a tie is a conflict that the\n"
     "data must decide (role=primary or role=alternate).\n"
     "\n" CLI_VINTAGE_HELP,
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -82,10 +88,6 @@ static int describe(ind_dataset *ds, const char *id, out_doc *doc)
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "entity", required_argument, NULL, 'e' },
-        CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     out_format format = OUT_TABLE;
     const char *entity = "", *vintage = NULL;
     ind_dataset *ds = NULL;

@@ -280,6 +280,11 @@ const ind_projection_coef *ind_projection_coef_at(const ind_projection *p,
     return i < p->ncoef ? &p->coef[i] : NULL;
 }
 
+int ind_projection_calibrated(const ind_projection *p)
+{
+    return p->calibrated;
+}
+
 size_t ind_projection_nwarnings(const ind_projection *p)
 {
     return p->nwarnings;

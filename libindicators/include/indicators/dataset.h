@@ -221,7 +221,8 @@ IND_EXTERN size_t ind_dataset_diagnostic_count(const ind_dataset *ds);
 
 /** The i-th diagnostic, in file order within each check, or NULL. Valid
  *  until the dataset is freed. */
-IND_EXTERN const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds, size_t i);
+IND_EXTERN const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds,
+                                                        size_t i);
 
 /** Number of readings, all series. */
 IND_EXTERN size_t ind_dataset_reading_count(const ind_dataset *ds);
@@ -246,9 +247,8 @@ IND_EXTERN int ind_dataset_indicator(const ind_dataset *ds, size_t i,
  * @return IND_OK with its index in *out, or ::IND_ENOTFOUND (detail
  *         ::IND_DETAIL_UNKNOWN_INDICATOR, subject the id).
  */
-IND_EXTERN int ind_dataset_find_indicator(const ind_dataset *ds,
-                                          const char *id, size_t *out,
-                                          ind_error *err);
+IND_EXTERN int ind_dataset_find_indicator(const ind_dataset *ds, const char *id,
+                                          size_t *out, ind_error *err);
 
 /** Number of series. */
 IND_EXTERN size_t ind_dataset_series_count(const ind_dataset *ds);
