@@ -238,7 +238,7 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     bulletin *b = vctx;
     ind_dataset *ds = b->ds;
     ind_reading r;
-    const char *value_text;
+    const char *value_text = NULL;
     ind_error e = IND_ERROR_INIT;
     double value;
     long target;
