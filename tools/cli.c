@@ -349,6 +349,17 @@ int cli_open(const cli *c, unsigned flags, ind_dataset **out)
     return cli_exit_code(rc);
 }
 
+int cli_commit(ind_dataset *ds, int rc, const ind_error *change_err)
+{
+    ind_error err = IND_ERROR_INIT;
+
+    if (rc != IND_OK)
+        return cli_fail_error(change_err);
+    if (ind_dataset_commit(ds, &err) != IND_OK)
+        return cli_fail_error(&err);
+    return EX_OK;
+}
+
 int cli_open_read(const cli *c, const char *vintage, ind_dataset **out)
 {
     ind_error err = IND_ERROR_INIT;

@@ -176,6 +176,11 @@ int cli_number(const cli_command *cmd, const char *option, const char *text,
  * file, a hint to run check) and return the exit code, else EX_OK. */
 int cli_open(const cli *c, unsigned flags, ind_dataset **out);
 
+/* Finish a change: when rc (the change's code) is IND_OK, commit; report
+ * a failure of either. Returns EX_OK or the exit code; the caller still
+ * frees the dataset. */
+int cli_commit(ind_dataset *ds, int rc, const ind_error *change_err);
+
 /* Open the dataset to read, as it stood at the end of the day `vintage`
  * (NULL: as it is now); on failure print why and return the exit code. */
 int cli_open_read(const cli *c, const char *vintage, ind_dataset **out);

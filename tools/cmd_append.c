@@ -123,11 +123,9 @@ static int add_bulletin(const cli *c, const append_args *a)
         ind_dataset_free(ds);
         return rc;
     }
-    rc = ind_dataset_add_csv(ds, a->from, &a->r, a->flags, &sum, &err);
-    if (rc == IND_OK)
-        rc = ind_dataset_commit(ds, &err);
-    if (rc != IND_OK) {
-        rc = cli_fail_error(&err);
+    rc = cli_commit(ds, ind_dataset_add_csv(ds, a->from, &a->r, a->flags,
+                                            &sum, &err), &err);
+    if (rc != EX_OK) {
         ind_dataset_free(ds);
         return rc;
     }
@@ -217,11 +215,9 @@ static int run(const cli *c, int argc, char **argv)
         return rc;
     }
     revised = (a.flags & IND_ADD_REVISE) && find_same(ds, &a.r, &old);
-    rc = ind_dataset_add(ds, &a.r, a.value_text, a.flags, &err);
-    if (rc == IND_OK)
-        rc = ind_dataset_commit(ds, &err);
-    if (rc != IND_OK) {
-        rc = cli_fail_error(&err);
+    rc = cli_commit(ds, ind_dataset_add(ds, &a.r, a.value_text, a.flags,
+                                        &err), &err);
+    if (rc != EX_OK) {
         ind_dataset_free(ds);
         return rc;
     }

@@ -74,10 +74,8 @@ static int run(const cli *c, int argc, char **argv)
     if (rc == IND_OK)
         rc = ind_dataset_remove(ds, argv[optind], entity, year, as_of, reason,
                                 &err);
-    if (rc == IND_OK)
-        rc = ind_dataset_commit(ds, &err);
-    if (rc != IND_OK) {
-        rc = cli_fail_error(&err);
+    rc = cli_commit(ds, rc, &err);
+    if (rc != EX_OK) {
         ind_dataset_free(ds);
         return rc;
     }
