@@ -1467,6 +1467,36 @@ static void test_backtest_limits(void **state)
     ind_backtest_free(b);
 }
 
+/* Calibrated intervals never narrow with the horizon, even with gaps
+ * (where a longer horizon can have more past errors than a shorter one):
+ * national_standards_released's figures, 2014, 2018 and 2021 missing. */
+static void test_calibrated_widths_grow(void **state)
+{
+    static const double years[] = { 2013, 2015, 2016, 2017, 2019, 2020,
+                                    2022, 2023 };
+    static const double values[] = { 1870, 1931, 1763, 3811, 2021, 2252,
+                                     2266, 2902 };
+    ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+    ind_projection *p;
+    size_t i, j;
+
+    (void)state;
+    p = fit_ok(years, values, 8, 2029, &o);
+    assert_int_equal(ind_projection_model(p), IND_MODEL_LINEAR);
+    assert_true(ind_projection_calibrated(p));
+    for (j = 0; j < 2; j++) {
+        for (i = 1; i < ind_projection_horizon(p); i++) {
+            double w0 = ind_projection_upper(p, j)[i - 1]
+                        - ind_projection_lower(p, j)[i - 1];
+            double w1 = ind_projection_upper(p, j)[i]
+                        - ind_projection_lower(p, j)[i];
+
+            assert_true(w1 >= w0);
+        }
+    }
+    ind_projection_free(p);
+}
+
 /* ------------------------------------------------------------------ */
 /* Hostile inputs                                                      */
 /* ------------------------------------------------------------------ */
@@ -1616,6 +1646,7 @@ int main(void)
         cmocka_unit_test(test_input_checks),
         cmocka_unit_test(test_options_misuse),
         cmocka_unit_test(test_auto_choice),
+        cmocka_unit_test(test_calibrated_widths_grow),
         cmocka_unit_test(test_holt_by_hand),
         cmocka_unit_test(test_backtest_by_hand),
         cmocka_unit_test(test_backtest_limits),
