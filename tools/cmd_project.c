@@ -483,6 +483,9 @@ static void summary_lead(char *buf, size_t size, const ind_projection *p)
         double g = 100.0 * ind_projection_stats(p)->growth_rate;
         snprintf(buf, size, "At the trend's growth rate (%s%.3g%% a year)",
                  g >= 0.0 ? "+" : "", g);
+    } else if (m == IND_MODEL_COMBO) {
+        snprintf(buf, size, "By the mean of the drift, damped and theta "
+                 "forecasts");
     } else {
         snprintf(buf, size, "By the %s model", ind_model_name(m));
     }
