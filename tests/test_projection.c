@@ -1083,13 +1083,17 @@ static void test_series_partial_year(void **state)
     ind_series_free(s);
 }
 
+/* national_standards_released of the shipped data: 2014, 2018 and 2021
+ * are missing. */
+static const double ns_years[] = { 2013, 2015, 2016, 2017, 2019, 2020,
+                                   2022, 2023 };
+static const double ns_values[] = { 1870, 1931, 1763, 3811, 2021, 2252,
+                                    2266, 2902 };
+
 /* Gaps: regressions use the years present, the recursions refuse. */
 static void test_gaps(void **state)
 {
-    static const double years[] = { 2013, 2015, 2016, 2017, 2019, 2020,
-                                    2022, 2023 };
-    static const double values[] = { 1870, 1931, 1763, 3811, 2021, 2252,
-                                     2266, 2902 };
+    const double *years = ns_years, *values = ns_values;
     static const ind_model recursive[] = {
         IND_MODEL_DRIFT, IND_MODEL_NAIVE, IND_MODEL_HOLT, IND_MODEL_DAMPED
     };
@@ -1430,10 +1434,7 @@ static void test_backtest_by_hand(void **state)
 
 static void test_backtest_limits(void **state)
 {
-    static const double years[] = { 2013, 2015, 2016, 2017, 2019, 2020,
-                                    2022, 2023 };
-    static const double values[] = { 1870, 1931, 1763, 3811, 2021, 2252,
-                                     2266, 2902 };
+    const double *years = ns_years, *values = ns_values;
     ind_backtest_options o = IND_BACKTEST_OPTIONS_INIT;
     ind_error err = IND_ERROR_INIT;
     ind_backtest *b = NULL;
@@ -1472,10 +1473,7 @@ static void test_backtest_limits(void **state)
  * national_standards_released's figures, 2014, 2018 and 2021 missing. */
 static void test_calibrated_widths_grow(void **state)
 {
-    static const double years[] = { 2013, 2015, 2016, 2017, 2019, 2020,
-                                    2022, 2023 };
-    static const double values[] = { 1870, 1931, 1763, 3811, 2021, 2252,
-                                     2266, 2902 };
+    const double *years = ns_years, *values = ns_values;
     ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
     ind_projection *p;
     size_t i, j;
