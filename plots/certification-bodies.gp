@@ -27,12 +27,15 @@
 # ---- Output: PNG by default, -e 'ind_format="svg"' or "pdf" ----------------
 if (!exists("ind_format")) ind_format = "png"
 set encoding utf8
-# Cairo terminals take one font family; fontconfig supplies missing glyphs
-# (Chinese, for one) from any installed font that has them. SVG viewers
-# take the list as it is. SVG sizes are pixels: fontscale turns them into
-# points at 96 per inch, as the other terminals draw them.
-ind_font_cairo = "Liberation Sans,10"
-ind_font_svg = "Liberation Sans,Arial,Helvetica,Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,10"
+# The texts were measured and wrapped for DejaVu Sans (Debian: fonts-dejavu-core),
+# and Droid Sans Fallback for Chinese (fonts-droid-fallback): another font
+# may make a line longer than its place. Cairo terminals take one family;
+# fontconfig supplies missing glyphs (Chinese, for one) from any installed
+# font that has them. SVG viewers take the list as it is. SVG sizes are
+# pixels: fontscale turns them into points at 96 per inch, as the other
+# terminals draw them.
+ind_font_cairo = "DejaVu Sans,10"
+ind_font_svg = "DejaVu Sans,Bitstream Vera Sans,Verdana,Droid Sans Fallback,Noto Sans CJK SC,sans-serif,10"
 if (ind_format eq "svg") {
     set terminal svg size 960,600 noenhanced font ind_font_svg fontscale 1.3333 background "#ffffff"
 } else {
@@ -105,26 +108,24 @@ IND_END_OF_DATA
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "Certification bodies" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
 set label 2 "organisations, 2018–2025; projection to 2030 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: http://m.mnw.cn/news/cj/2133099.html; https://www.sesec.eu/sesec-holds-the-sesec-china-eu-standardization-roundtable-and-chinese-new-year-reception/;" at screen 0.01667, screen 0.07333 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "https://fyss.xiangzhan.com/p-article_detail/id-2619.html; https://www.bestao-consulting.com/detail?id=1081; https://m.woyaoce.cn/news/detail/498835;" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 5 "https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml; https://www.gicg-sh.com.cn/newsinfo/8455877.html; https://www.itiger.com/news/1104608541" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 3 "Sources: m.mnw.cn, sesec.eu, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn, itiger.com" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.14403, screen 0.11544 to screen 0.17458, screen 0.11544 nohead front ls 1
-set label 6 "actual" at screen 0.18153, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.24375, screen 0.11544 to screen 0.27431, screen 0.11544 nohead front ls 11
-set label 7 "projection (mean of drift, damped and Theta)" at screen 0.28125, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.59569, screen 0.10878 to screen 0.62625, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 8 "80% interval" at screen 0.63319, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.73694, screen 0.10878 to screen 0.7675, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 9 "95% interval" at screen 0.77444, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11609, screen 0.06922 to screen 0.14665, screen 0.06922 nohead front ls 1
+set label 4 "actual" at screen 0.15359, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21986, screen 0.06922 to screen 0.25042, screen 0.06922 nohead front ls 11
+set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.60492, screen 0.06256 to screen 0.63547, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.64242, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.75552, screen 0.06256 to screen 0.78608, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.79302, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
-set lmargin at screen 0.09194
+set lmargin at screen 0.0979
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.26822
+set bmargin at screen 0.222
 set xrange [2017.5:2030.5]
 set xtics 2018, 1
 unset mxtics
@@ -133,8 +134,8 @@ set ylabel "organisations" tc rgb ind_colour_text
 set yrange [0:5000]
 set ytics ("0" 0, "1,000" 1000, "2,000" 2000, "3,000" 3000, "4,000" 4000, "5,000" 5000)
 set object 1 rect from first 2025, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
-set label 10 "projection" at first 2025, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 11 "1,214" at first 2025, first 1014.27 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 8 "projection" at first 2025, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
+set label 9 "1,214" at first 2025, first 1028.68 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \

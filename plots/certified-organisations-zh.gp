@@ -27,12 +27,15 @@
 # ---- Output: PNG by default, -e 'ind_format="svg"' or "pdf" ----------------
 if (!exists("ind_format")) ind_format = "png"
 set encoding utf8
-# Cairo terminals take one font family; fontconfig supplies missing glyphs
-# (Chinese, for one) from any installed font that has them. SVG viewers
-# take the list as it is. SVG sizes are pixels: fontscale turns them into
-# points at 96 per inch, as the other terminals draw them.
-ind_font_cairo = "Liberation Sans,10"
-ind_font_svg = "Liberation Sans,Arial,Helvetica,Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,10"
+# The texts were measured and wrapped for DejaVu Sans (Debian: fonts-dejavu-core),
+# and Droid Sans Fallback for Chinese (fonts-droid-fallback): another font
+# may make a line longer than its place. Cairo terminals take one family;
+# fontconfig supplies missing glyphs (Chinese, for one) from any installed
+# font that has them. SVG viewers take the list as it is. SVG sizes are
+# pixels: fontscale turns them into points at 96 per inch, as the other
+# terminals draw them.
+ind_font_cairo = "DejaVu Sans,10"
+ind_font_svg = "DejaVu Sans,Bitstream Vera Sans,Verdana,Droid Sans Fallback,Noto Sans CJK SC,sans-serif,10"
 if (ind_format eq "svg") {
     set terminal svg size 960,600 noenhanced font ind_font_svg fontscale 1.3333 background "#ffffff"
 } else {
@@ -103,28 +106,26 @@ IND_END_OF_DATA
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "获证组织数量（家）" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
 set label 2 "organisations, 2018–2024; projection to 2028 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: http://m.mnw.cn/news/cj/2133099.html; https://guton.com/jms/NCshow/?id=3376; https://fyss.xiangzhan.com/p-article_detail/id-2619.html;" at screen 0.01667, screen 0.07333 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "https://www.bestao-consulting.com/detail?id=1081; https://m.woyaoce.cn/news/detail/498835; https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml;" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 5 "https://www.gicg-sh.com.cn/newsinfo/8455877.html" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 3 "Sources: m.mnw.cn, guton.com, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.05111, screen 0.11544 to screen 0.08167, screen 0.11544 nohead front ls 1
-set label 6 "actual" at screen 0.08861, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.15083, screen 0.11544 to screen 0.18139, screen 0.11544 nohead front ls 11
-set label 7 "projection (mean of drift, damped and Theta)" at screen 0.18833, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.50278, screen 0.10878 to screen 0.53333, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 8 "80% interval" at screen 0.54028, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.64403, screen 0.10878 to screen 0.67458, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 9 "95% interval" at screen 0.68153, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set label 10 "" at screen 0.80056, screen 0.11544 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_neutral front
-set label 11 "partial-year reading" at screen 0.82278, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11609, screen 0.09922 to screen 0.14665, screen 0.09922 nohead front ls 1
+set label 4 "actual" at screen 0.15359, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21986, screen 0.09922 to screen 0.25042, screen 0.09922 nohead front ls 11
+set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.60492, screen 0.09256 to screen 0.63547, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.64242, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.75552, screen 0.09256 to screen 0.78608, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.79302, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set label 8 "" at screen 0.42536, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
+set label 9 "partial-year reading" at screen 0.44759, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
-set lmargin at screen 0.11917
+set lmargin at screen 0.12975
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.26822
+set bmargin at screen 0.252
 set xrange [2017.5:2028.5]
 set xtics 2018, 1
 unset mxtics
@@ -133,8 +134,8 @@ set ylabel "organisations" tc rgb ind_colour_text
 set yrange [0:2000000]
 set ytics ("0" 0, "500,000" 500000, "1,000,000" 1000000, "1,500,000" 1500000, "2,000,000" 2000000)
 set object 1 rect from first 2024, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
-set label 12 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 13 "1,090,000" at first 2024, first 1169890 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 10 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
+set label 11 "1,090,000" at first 2024, first 1167770 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \

@@ -61,6 +61,9 @@ static int check_options(const ind_chart_options *o, ind_error *err)
                              "digits");
     if (o->argc < 0)
         return ind_error_set(err, IND_EINVAL, "chart options: argc < 0");
+    if ((unsigned)o->lang >= IND_LANG_COUNT)
+        return ind_error_set(err, IND_EINVAL, "chart options: unknown "
+                             "language %d", (int)o->lang);
     return IND_OK;
 }
 
@@ -108,13 +111,18 @@ int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     c->kind = opts->kind;
     c->layout = opts->layout;
+    c->lang = opts->lang;
     c->base_year = opts->base_year;
     c->width = opts->width ? opts->width : IND_CHART_DEFAULT_WIDTH;
     c->height = opts->height ? opts->height : IND_CHART_DEFAULT_HEIGHT;
     c->title = chart_text_clean(opts->title);
+    c->subtitle = chart_text_clean(opts->subtitle);
+    c->source_line = chart_text_clean(opts->source_line);
+    c->ylabel = chart_text_clean(opts->ylabel);
     c->note = chart_text_clean(opts->note);
-    rc = c->title && c->note ? set_provenance(c, opts, err)
-                             : ind_error_set(err, IND_ENOMEM, "out of memory");
+    rc = c->title && c->subtitle && c->source_line && c->ylabel && c->note
+             ? set_provenance(c, opts, err)
+             : ind_error_set(err, IND_ENOMEM, "out of memory");
     if (rc != IND_OK) {
         ind_chart_free(c);
         return rc;
@@ -151,7 +159,13 @@ void ind_chart_free(ind_chart *chart)
     for (i = 0; i < chart->n_sources; i++)
         free(chart->sources[i]);
     free(chart->sources);
+    for (i = 0; i < chart->n_source_names; i++)
+        free(chart->source_names[i]);
+    free(chart->source_names);
     free(chart->title);
+    free(chart->subtitle);
+    free(chart->source_line);
+    free(chart->ylabel);
     free(chart->note);
     free(chart->dataset_path);
     free(chart->command);
@@ -305,29 +319,59 @@ static int copy_series(chart_series *d, const ind_chart_series *s)
     return 0;
 }
 
-/* Add the series' sources to the chart's list, skipping ones already in
- * it. On failure the list may hold some of them: harmless, the caller
- * reports ENOMEM and the chart stays usable. */
+/* Add a clean text (taking it) to a list unless it is empty or there
+ * already; returns -1 when out of memory (the text is freed). */
+static int add_unique(char ***list, size_t *n, size_t *cap, char *clean)
+{
+    size_t k;
+
+    for (k = 0; k < *n && strcmp((*list)[k], clean); k++)
+        ;
+    if (clean[0] == '\0' || k < *n) {
+        free(clean);
+        return 0;
+    }
+    if (IND_ARRAY_RESERVE(*list, *cap, *n + 1) != 0) {
+        free(clean);
+        return -1;
+    }
+    (*list)[(*n)++] = clean;
+    return 0;
+}
+
+/* Add the series' sources to the chart's lists (full texts for the
+ * header, short names for the footer), skipping ones already in them. On
+ * failure the lists may hold some of them: harmless, the caller reports
+ * ENOMEM and the chart stays usable. */
 static int add_sources(ind_chart *c, const ind_chart_series *s)
 {
-    size_t i, k;
+    char *clean, *site;
+    size_t i;
+    int own = s->source_name != NULL && s->source_name[0] != '\0';
 
+    if (own) {
+        clean = chart_text_clean(s->source_name);
+        if (clean == NULL || add_unique(&c->source_names, &c->n_source_names,
+                                        &c->source_names_cap, clean) != 0)
+            return -1;
+    }
     for (i = 0; s->sources != NULL && i < s->n_sources; i++) {
-        char *clean = chart_text_clean(s->sources[i]);
+        clean = chart_text_clean(s->sources[i]);
         if (clean == NULL)
             return -1;
-        for (k = 0; k < c->n_sources && strcmp(c->sources[k], clean); k++)
-            ;
-        if (clean[0] == '\0' || k < c->n_sources) {
-            free(clean);
-            continue;
-        }
-        if (IND_ARRAY_RESERVE(c->sources, c->sources_cap,
-                              c->n_sources + 1) != 0) {
+        site = own ? NULL : chart_source_site(clean);
+        if (!own && site == NULL) {
             free(clean);
             return -1;
         }
-        c->sources[c->n_sources++] = clean;
+        if (add_unique(&c->sources, &c->n_sources, &c->sources_cap,
+                       clean) != 0) {
+            free(site);
+            return -1;
+        }
+        if (!own && add_unique(&c->source_names, &c->n_source_names,
+                               &c->source_names_cap, site) != 0)
+            return -1;
     }
     return 0;
 }

@@ -81,10 +81,14 @@ static void put_texts(writer *w, const chart_plan *p)
                      "ind_font_footer", "ind_colour_muted");
 }
 
-/* The colour variable of key entry e. */
+/* The colour variable of key entry e: a series' colour, the neutral one
+ * (-1), or for a bar's mark the rise (-1) or fall (-2) colour. */
 static void key_colour(char *buf, size_t size, const chart_key_entry *e)
 {
-    if (e->colour < 0)
+    if (e->sample == SAMPLE_BAR_MARK)
+        snprintf(buf, size, e->colour == -2 ? "ind_colour_fall"
+                                            : "ind_colour_rise");
+    else if (e->colour < 0)
         snprintf(buf, size, "ind_colour_neutral");
     else
         snprintf(buf, size, "ind_colour_%d", e->colour + 1);
@@ -207,7 +211,8 @@ static int bottom_row(const chart_plan *p, size_t i)
     return p->shared || i + p->cols >= p->panels;
 }
 
-static void put_axes(writer *w, const chart_plan *p, size_t i)
+static void put_axes(writer *w, const ind_chart *c, const chart_plan *p,
+                     size_t i)
 {
     put_margins(w, &p->box[i]);
     fputs("set xrange [", w->out);
@@ -216,10 +221,13 @@ static void put_axes(writer *w, const chart_plan *p, size_t i)
     chart_put_number(w->out, p->xhi);
     fprintf(w->out, "]\nset xtics %d, %d\nunset mxtics\n", p->xfirst,
             p->xstep);
-    if (bottom_row(p, i))
-        fputs("set xlabel \"Year\" tc rgb ind_colour_text\n", w->out);
-    else
+    if (bottom_row(p, i)) {
+        fputs("set xlabel ", w->out);
+        chart_put_string(w->out, chart_word(c->lang, W_YEAR));
+        fputs(" tc rgb ind_colour_text\n", w->out);
+    } else {
         fputs("unset xlabel\n", w->out);
+    }
     if (p->shared && p->ylabel != NULL) {
         fputs("set ylabel ", w->out);
         chart_put_string(w->out, p->ylabel);
@@ -257,9 +265,11 @@ static void put_region(writer *w, const ind_chart *c, const chart_plan *p,
     fprintf(w->out, "set object 1 rect from first %d, graph 0 to graph 1, "
             "graph 1 behind fc rgb ind_colour_region fs solid 1.0 "
             "noborder\n", start);
-    fprintf(w->out, "set label %d \"projection\" at first %d, graph 1 left "
-            "offset char 0.6, char -0.9 font ind_font_label tc rgb "
-            "ind_colour_muted noenhanced front\n", w->tag++, start);
+    fprintf(w->out, "set label %d ", w->tag++);
+    chart_put_string(w->out, chart_word(c->lang, W_PROJECTION));
+    fprintf(w->out, " at first %d, graph 1 left offset char 0.6, char -0.9 "
+            "font ind_font_label tc rgb ind_colour_muted noenhanced front\n",
+            start);
 }
 
 /* A label on the data, at (x, y) in plot coordinates. */
@@ -500,7 +510,7 @@ static void put_panel(writer *w, const ind_chart *c, const chart_plan *p,
     fprintf(w->out, "\n# ---- %s %zu ", p->shared ? "Plot" : "Panel", i + 1);
     fputs("-----------------------------------------------------------\n",
           w->out);
-    put_axes(w, p, i);
+    put_axes(w, c, p, i);
     if (!p->shared)
         put_panel_title(w, c, p, i);
     put_region(w, c, p, i);

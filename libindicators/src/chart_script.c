@@ -87,17 +87,23 @@ static void put_output(FILE *out, const ind_chart *c, double font)
     put_rule(out, "Output: PNG by default, -e 'ind_format=\"svg\"' or \"pdf\"");
     fputs("if (!exists(\"ind_format\")) ind_format = \"png\"\n"
           "set encoding utf8\n"
-          "# Cairo terminals take one font family; fontconfig supplies "
-          "missing glyphs\n"
-          "# (Chinese, for one) from any installed font that has them. "
-          "SVG viewers\n"
-          "# take the list as it is. SVG sizes are pixels: fontscale "
-          "turns them into\n"
-          "# points at 96 per inch, as the other terminals draw them.\n"
-          "ind_font_cairo = \"Liberation Sans,", out);
+          "# The texts were measured and wrapped for DejaVu Sans (Debian: "
+          "fonts-dejavu-core),\n"
+          "# and Droid Sans Fallback for Chinese (fonts-droid-fallback): "
+          "another font\n"
+          "# may make a line longer than its place. Cairo terminals take "
+          "one family;\n"
+          "# fontconfig supplies missing glyphs (Chinese, for one) from any "
+          "installed\n"
+          "# font that has them. SVG viewers take the list as it is. SVG "
+          "sizes are\n"
+          "# pixels: fontscale turns them into points at 96 per inch, as "
+          "the other\n"
+          "# terminals draw them.\n"
+          "ind_font_cairo = \"DejaVu Sans,", out);
     chart_put_number(out, font);
-    fputs("\"\nind_font_svg = \"Liberation Sans,Arial,Helvetica,Noto Sans "
-          "CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,", out);
+    fputs("\"\nind_font_svg = \"DejaVu Sans,Bitstream Vera Sans,Verdana,"
+          "Droid Sans Fallback,Noto Sans CJK SC,sans-serif,", out);
     chart_put_number(out, font);
     fprintf(out, "\"\nif (ind_format eq \"svg\") {\n"
             "    set terminal svg size %u,%u noenhanced font ind_font_svg "

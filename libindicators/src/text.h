@@ -1,5 +1,5 @@
 /* text: rules every text field obeys before it is stored or written out.
- * Internal to the library; the chart writer and the dataset use it. */
+ * Internal to the library; the dataset, chart and report modules use it. */
 #ifndef IND_TEXT_H
 #define IND_TEXT_H
 
@@ -27,6 +27,17 @@ void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len);
 /* True for a character the text rules refuse (IND_TEXT_NO_CONTROL): C0,
  * DEL, C1, U+2028 and U+2029; any of them can end a line or a string. */
 int ind_text_is_control(unsigned long cp);
+
+/* True for the bidirectional embedding, override and isolate controls
+ * (U+202A..U+202E, U+2066..U+2069): they can reorder what a reader sees. */
+int ind_text_is_bidi_control(unsigned long cp);
+
+/* A copy of untrusted text fit to show: invalid UTF-8 becomes U+FFFD,
+ * control characters (ind_text_is_control) spaces, bidirectional controls
+ * U+FFFD; ASCII spaces are trimmed at both ends; a text longer than
+ * max_chars characters (0: no limit) is cut there and ends with "…".
+ * NULL gives "". Returns a new string, or NULL when out of memory. */
+char *ind_text_sanitize(const char *in, size_t max_chars);
 
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */

@@ -16,10 +16,23 @@
  *
  * Report quality by default: title, subtitle with unit and span, labelled
  * axes, thousands separators, the Okabe-Ito palette (safe for colour-blind
- * readers), sources in a footer; history solid, projections dashed in the
+ * readers), a short source line in the footer (the full sources are in the
+ * script's header); history solid, projections dashed in the
  * same colour with shaded 80% and 95% bands in a lightly shaded, labelled
  * "projection" region; the last actual value labelled; missing years drawn
  * as gaps; estimated, derived and partial-year points marked apart.
+ *
+ * Texts fit the picture. Every text is measured with the advance widths of
+ * the fonts it is drawn in (DejaVu Sans, and Droid Sans Fallback for
+ * Chinese, Japanese and Korean; a table made from the fonts by
+ * `src/chart_metrics.py`), and wrapped at spaces, between Chinese
+ * characters, or, in a word longer than a line (a URL), after `/`, `-`,
+ * `.` or `_`; never past the right edge. A text with more lines than its
+ * place holds ends its last line with "…" after a whole word; the footer's
+ * list of sources ends with "and N more" instead. Only a piece without any
+ * such break that is wider than a whole line is itself shortened with "…".
+ * Fixed words ("Year", "projection", "80% interval"...) are written in the
+ * chart's language (::ind_lang).
  *
  * Several indicators on a line chart: one shared axis when they have the
  * same unit and their magnitudes are within a factor of 10 of each other;
@@ -58,6 +71,7 @@
 #include <stdio.h>
 #include <time.h>
 #include "indicators/error.h"
+#include "indicators/lang.h"
 #include "indicators/series.h"
 
 #ifdef __cplusplus
@@ -108,7 +122,7 @@ typedef enum ind_chart_format {
 } ind_chart_format;
 
 /** Version of ::ind_chart_options this header describes. */
-#define IND_CHART_OPTIONS_VERSION 1
+#define IND_CHART_OPTIONS_VERSION 2
 
 /** What to draw and where the figures came from. */
 typedef struct ind_chart_options {
@@ -125,12 +139,20 @@ typedef struct ind_chart_options {
     int argc;                  /**< Words of the command that made the chart ... */
     const char *const *argv;   /**< ... written shell-quoted in the header; NULL for none. */
     time_t created;            /**< Time written in the header; 0: now. */
+    const char *subtitle;      /**< Subtitle; NULL or "": unit, span and projection. */
+    const char *source_line;   /**< The footer's source line as it is drawn
+                                    ("Sources: SAMR, CNCA"); NULL or "": made
+                                    from the series' source names (see
+                                    ind_chart_series::source_name). */
+    const char *ylabel;        /**< Label of the y axis of a shared plot; NULL or "": the unit. */
+    ind_lang lang;             /**< Language of the fixed words. */
 } ind_chart_options;
 
-/** Defaults: a line chart, automatic layout, 960 x 600, made now. */
+/** Defaults: a line chart, automatic layout, 960 x 600, made now, English. */
 #define IND_CHART_OPTIONS_INIT \
     { IND_CHART_OPTIONS_VERSION, IND_CHART_LINE, IND_CHART_LAYOUT_AUTO, \
-      NULL, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0 }
+      NULL, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, \
+      IND_LANG_EN }
 
 /**
  * A projection of a series: a mean per future year and, optionally, the
@@ -149,7 +171,7 @@ typedef struct ind_chart_projection {
 } ind_chart_projection;
 
 /** Version of ::ind_chart_series this header describes. */
-#define IND_CHART_SERIES_VERSION 1
+#define IND_CHART_SERIES_VERSION 2
 
 /**
  * One indicator to draw. The chart copies everything it needs; the caller
@@ -163,15 +185,21 @@ typedef struct ind_chart_series {
     const int *years;              /**< Strictly ascending; missing years are gaps. */
     const double *values;          /**< Finite. Growth: % change. Index: base year = 100. */
     const ind_chart_mark *marks;   /**< One per point, or NULL for all normal. */
-    const char *const *sources;    /**< Source texts for the footer (duplicates dropped), or NULL. */
+    const char *const *sources;    /**< Source texts (URLs or citations) for the script's
+                                        header, duplicates dropped; or NULL. */
     size_t n_sources;              /**< Entries in sources. */
     ind_chart_projection projection; /**< Optional; length 0 for none. Not for growth charts. */
+    /** Short name of the series' sources for the footer ("SAMR"), such as
+     *  a catalog's `source_name`; NULL or "": the footer names the sites
+     *  of `sources` instead (the host of a URL without "www.", or a
+     *  citation as it is). */
+    const char *source_name;
 } ind_chart_series;
 
 /** An empty series, for `ind_chart_series s = IND_CHART_SERIES_INIT;`. */
 #define IND_CHART_SERIES_INIT \
     { IND_CHART_SERIES_VERSION, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, \
-      { NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL } }
+      { NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }, NULL }
 
 /** Version of ::ind_chart_render_options this header describes. */
 #define IND_CHART_RENDER_OPTIONS_VERSION 1
@@ -198,7 +226,8 @@ typedef struct ind_chart ind_chart;
  *              is copied (and cleaned, see the file comment)
  * @param err   receives the reason on failure (may be NULL)
  * @return IND_OK;
- *   ::IND_EINVAL for a NULL out, an unknown options version, kind or layout,
+ *   ::IND_EINVAL for a NULL out, an unknown options version, kind, layout
+ *   or language,
  *   a size outside the accepted range, an index chart without a base year,
  *   a dataset_sha256 that is not 64 hex digits, or argc < 0;
  *   ::IND_ENOTFOUND or ::IND_EIO when the dataset's digest must be computed
@@ -291,6 +320,31 @@ IND_EXTERN int ind_chart_render(const char *script_path,
                                 ind_chart_format format,
                                 const ind_chart_render_options *opts,
                                 ind_error *err);
+
+/**
+ * Draw a chart straight into a picture, with no script left behind: the
+ * script is written to a temporary file beside `picture_path`, drawn by
+ * gnuplot as ind_chart_render() does, and removed. The picture is
+ * replaced atomically, only when gnuplot succeeds.
+ *
+ * @param picture_path  the file to write (any name; see
+ *                      ind_chart_format_of_path() to choose the format
+ *                      from it)
+ * @return as ind_chart_write() and ind_chart_render(); ::IND_EUNAVAILABLE
+ *   when gnuplot is missing (nothing is written).
+ */
+IND_EXTERN int ind_chart_draw(const ind_chart *chart, const char *picture_path,
+                              ind_chart_format format,
+                              const ind_chart_render_options *opts,
+                              ind_error *err);
+
+/**
+ * The picture format a file name asks for: ".png", ".svg" or ".pdf" at
+ * its end (any case).
+ * @return IND_OK, or ::IND_EINVAL for NULL or another ending.
+ */
+IND_EXTERN int ind_chart_format_of_path(ind_chart_format *out,
+                                        const char *path, ind_error *err);
 
 /**
  * The mark for a dataset point: ::IND_CHART_MARK_PARTIAL for a reading
