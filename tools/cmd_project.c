@@ -577,6 +577,8 @@ static void describe_fit(out_doc *doc, out_format format,
 static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
                                const ind_projection *p)
 {
+    static const char *const keys[] = { "indicator", "entity" };
+    const char *const subject[] = { a->id, a->entity };
     level_names names;
     char sentence[512];
     out_doc *doc = out_doc_new();
@@ -591,16 +593,21 @@ static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
         summary(sentence, sizeof sentence, p, ind->unit);
         out_doc_text(doc, "summary", NULL, sentence);
         out_doc_table(doc, "coefficients", "coefficients",
-                      coefficient_table(p, a->format));
+                      out_table_prefix(coefficient_table(p, a->format), keys,
+                                       subject, 2));
     }
     if (a->format == OUT_JSON) {
         if (ind_projection_ncandidates(p) > 0)
-            out_doc_table(doc, "candidates", NULL, candidate_table(p));
-        out_doc_table(doc, "warnings", NULL, warning_table(p));
+            out_doc_table(doc, "candidates", NULL,
+                          out_table_prefix(candidate_table(p), keys, subject,
+                                           2));
+        out_doc_table(doc, "warnings", NULL,
+                      out_table_prefix(warning_table(p), keys, subject, 2));
     }
     out_doc_table(doc, "rows", a->fitted ? "history and forecast"
                                          : "forecast",
-                  forecast_table(p, &names, a->fitted));
+                  out_table_prefix(forecast_table(p, &names, a->fitted),
+                                   keys, subject, 2));
     return doc;
 }
 

@@ -14,5 +14,6 @@
 #include "indicators/growth.h"
 #include "indicators/projection.h"
 #include "indicators/chart.h"
+#include "indicators/compose.h"
 
 #endif /* INDICATORS_INDICATORS_H */
