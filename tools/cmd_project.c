@@ -39,6 +39,12 @@ const cli_command cli_cmd_project = {
     "\nFits a model to the series and forecasts every year after its last\n"
     "one up to --to, each with a prediction interval per --level (percent).\n"
     "\nModels (--model, default auto):\n"
+    "  auto         combo, unless drift, damped or theta forecast the\n"
+    "               series' own past 10% better (rolling origin, at least\n"
+    "               10 past forecasts); the `choice` line says which and why\n"
+    "  combo        mean of the drift, damped and theta forecasts\n"
+    "  theta        the Theta method (SES with half the OLS slope), as R\n"
+    "               thetaf\n"
     "  linear       OLS of value on year; t intervals as R predict.lm\n"
     "  exponential  OLS of log(value) on year (constant growth); forecasts\n"
     "               the median, the mean with --bias-adjust; needs values > 0\n"
@@ -49,12 +55,11 @@ const cli_command cli_cmd_project = {
     "               intervals); --alpha and --beta fix its weights\n"
     "  damped       Holt with a damped trend; --phi fixes the damping\n"
     "  logistic     saturating trend K / (1 + exp(-r (year - m)))\n"
-
-    "drift, naive, holt and damped need consecutive years: a gap is never\n"
-    "filled in. Each model needs a minimum number of points (linear 2,\n"
-    "polynomial K + 1, holt 4 or 2 with its weights given, damped 5,\n"
-    "logistic 4, theta and combo 3). A rate is projected as a level, never\n"
-    "compounded.\n"
+    "drift, naive, holt, damped, theta and combo need consecutive years: a\n"
+    "gap is never filled in (auto then takes linear). Each model needs a\n"
+    "minimum number of points (linear 2, polynomial K + 1, holt 4 or 2 with\n"
+    "its weights given, damped 5, logistic 4, theta and combo 3). A rate is\n"
+    "projected as a level, never compounded.\n"
     "\nIntervals (--intervals): calibrated (the default for auto and combo)\n"
     "from the model's own past forecast errors on the series, so that 80%\n"
     "holds about 80% of outcomes; model (the default for a named model)\n"
@@ -489,6 +494,9 @@ static void summary_lead(char *buf, size_t size, const ind_projection *p)
         double g = 100.0 * ind_projection_stats(p)->growth_rate;
         snprintf(buf, size, "At the trend's growth rate (%s%.3g%% a year)",
                  g >= 0.0 ? "+" : "", g);
+    } else if (m == IND_MODEL_COMBO) {
+        snprintf(buf, size, "By the mean of the drift, damped and theta "
+                 "forecasts");
     } else {
         snprintf(buf, size, "By the %s model", ind_model_name(m));
     }
