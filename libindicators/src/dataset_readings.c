@@ -152,6 +152,101 @@ void ind_dataset_get_reading(const ind_dataset *ds, size_t i,
     out->state = (uint8_t)rd_state(ds, i);
 }
 
+/* ---- changing in place (a vintage's replay) ---- */
+
+/* Reading i of the n takes 'value' in the stretches r: its stretch is cut
+ * around it when the value differs. Returns 0 or -1. */
+static int set_run_value(reading_runs *r, size_t i, size_t n, uint32_t value)
+{
+    size_t j = (size_t)(run_of(r, i) - r->runs), next, add = 0;
+    reading_run cut[2];
+    uint32_t old = r->runs[j].value;
+
+    if (old == value)
+        return 0;
+    next = j + 1 < r->count ? r->runs[j + 1].first : n;
+    if (IND_ARRAY_RESERVE(r->runs, r->cap, r->count + 2) != 0)
+        return -1;
+    if (i == r->runs[j].first)
+        r->runs[j].value = value;        /* the stretch starts with it */
+    else
+        cut[add++] = (reading_run){ (uint32_t)i, value };
+    if (i + 1 < next)
+        cut[add++] = (reading_run){ (uint32_t)(i + 1), old };
+    memmove(r->runs + j + 1 + add, r->runs + j + 1,
+            (r->count - j - 1) * sizeof *r->runs);
+    memcpy(r->runs + j + 1, cut, add * sizeof *cut);
+    r->count += add;
+    return 0;
+}
+
+/* Reading i's status and role in the sorted list of marks. */
+static int set_mark(reading_store *st, size_t i, char status, uint8_t role)
+{
+    size_t lo = 0, hi = st->nmarks;
+    int present;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->marks[mid].reading < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    present = lo < st->nmarks && st->marks[lo].reading == i;
+    if (status == 0 && role == 0) {
+        if (present) {
+            memmove(st->marks + lo, st->marks + lo + 1,
+                    (st->nmarks - lo - 1) * sizeof *st->marks);
+            st->nmarks--;
+        }
+        return 0;
+    }
+    if (!present) {
+        if (IND_ARRAY_RESERVE(st->marks, st->marks_cap, st->nmarks + 1) != 0)
+            return -1;
+        memmove(st->marks + lo + 1, st->marks + lo,
+                (st->nmarks - lo) * sizeof *st->marks);
+        st->nmarks++;
+    }
+    st->marks[lo] = (reading_mark){ (uint32_t)i, status, role };
+    return 0;
+}
+
+int ind_dataset_set_reading(ind_dataset *ds, size_t i, const reading_rec *r)
+{
+    reading_store *st = &ds->rd;
+
+    if (set_run_value(&st->texts, i, ds->nreadings, r->text) != 0 ||
+        set_mark(st, i, r->status, r->role) != 0)
+        return -1;
+    st->value[i] = r->value;
+    return 0;
+}
+
+int ind_dataset_keep_live_readings(ind_dataset *ds)
+{
+    reading_rec *live;
+    size_t i, n = 0;
+
+    live = malloc((ds->nreadings ? ds->nreadings : 1) * sizeof *live);
+    if (live == NULL)
+        return -1;
+    for (i = 0; i < ds->nreadings; i++)
+        if (!rd_replaced(ds, i))
+            ind_dataset_get_reading(ds, i, &live[n++]);
+    ind_dataset_free_readings(ds);
+    ds->nreadings = 0;
+    ds->order_valid = 0;
+    for (i = 0; i < ds->nseries; i++)
+        ds->series[i].count = 0;
+    for (i = 0; i < n; i++)
+        if (ind_dataset_push_reading(ds, &live[i]) == (size_t)-1)
+            break;
+    free(live);
+    return i == n ? 0 : -1;
+}
+
 /* ---- adding and taking back ---- */
 
 /* Room for n readings in the three arrays. Returns 0 or -1. */
@@ -248,6 +343,7 @@ size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r)
     ds->series[r->series].count++;
     ds->nreadings++;
     ds->order_valid = st->grouped;
+    ind_dataset_index_reading(ds, i);
     return i;
 }
 
@@ -258,6 +354,7 @@ void ind_dataset_pop_reading(ind_dataset *ds)
 
     if (ds->nreadings == 0)
         return;
+    ind_dataset_unindex_last(ds);
     i = --ds->nreadings;
     ds->series[st->series[i]].count--;
     if (st->lines.count > 0 && st->lines.runs[st->lines.count - 1].first == i)
