@@ -49,6 +49,17 @@ static const double proj_hi80[] = { 1350, 1430, 1510, 1600, 1690 };
 static const double proj_lo95[] = { 1220, 1230, 1220, 1200, 1180 };
 static const double proj_hi95[] = { 1380, 1470, 1580, 1700, 1820 };
 
+/* Set interval j of a projection, and count it. */
+static void set_band(ind_chart_projection *p, size_t j, double level,
+                     const double *lower, const double *upper)
+{
+    p->bands[j].level = level;
+    p->bands[j].lower = lower;
+    p->bands[j].upper = upper;
+    if (p->nbands < j + 1)
+        p->nbands = j + 1;
+}
+
 static const int assoc_years[] = { 2017, 2019, 2022, 2023 };
 static const double assoc_values[] = { 1991, 12195, 51078, 74240 };
 
@@ -202,10 +213,8 @@ static void add_series(ind_chart *c, const char *name, const char *unit,
         s.projection.length = 5;
         s.projection.years = proj_years;
         s.projection.mean = proj_mean;
-        s.projection.lower80 = proj_lo80;
-        s.projection.upper80 = proj_hi80;
-        s.projection.lower95 = proj_lo95;
-        s.projection.upper95 = proj_hi95;
+        set_band(&s.projection, 0, 80, proj_lo80, proj_hi80);
+        set_band(&s.projection, 1, 95, proj_lo95, proj_hi95);
     }
     assert_int_equal(ind_chart_add(c, &s, &err), IND_OK);
 }
@@ -1030,17 +1039,27 @@ static void test_series_rejected(void **state)
     s.projection.length = 5;
     s.projection.years = proj_years;
     s.projection.mean = proj_mean;
-    s.projection.lower80 = proj_lo80;
-    s.projection.upper80 = proj_hi80;
+    set_band(&s.projection, 0, 80, proj_lo80, proj_hi80);
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_OK);
     assert_int_equal(try_add(IND_CHART_GROWTH, &s, &err), IND_EINVAL);
-    s.projection.upper80 = NULL;
+    s.projection.bands[0].upper = NULL;
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
-    s.projection.upper80 = proj_hi80;
-    s.projection.lower80 = lo; /* 2027: lower 1400 above the mean 1350 */
+    s.projection.bands[0].upper = proj_hi80;
+    s.projection.bands[0].lower = lo; /* 2027: lower 1400 above the mean */
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
     assert_non_null(strstr(err.message, "ordered"));
-    s.projection.lower80 = proj_lo80;
+    s.projection.bands[0].lower = proj_lo80;
+    /* Levels ascend within (0, 100); at most IND_CHART_MAX_BANDS. */
+    set_band(&s.projection, 1, 50, proj_lo95, proj_hi95);
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
+    assert_non_null(strstr(err.message, "levels must ascend"));
+    set_band(&s.projection, 1, 100, proj_lo95, proj_hi95);
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
+    set_band(&s.projection, 1, 95, proj_lo95, proj_hi95);
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_OK);
+    s.projection.nbands = IND_CHART_MAX_BANDS + 1;
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
+    s.projection.nbands = 1;
     s.projection.years = bodies_years + 3; /* 2021.. overlaps history */
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
     /* At most seven series. */
@@ -1822,8 +1841,7 @@ static ind_chart *chart_with_text(ind_chart_kind kind, const char *text,
             s.projection.length = 5;
             s.projection.years = proj_years;
             s.projection.mean = proj_mean;
-            s.projection.lower80 = proj_lo80;
-            s.projection.upper80 = proj_hi80;
+            set_band(&s.projection, 0, 80, proj_lo80, proj_hi80);
         }
         if (ind_chart_add(c, &s, &err) != IND_OK)
             fail_msg("%s", err.message);

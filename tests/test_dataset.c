@@ -32,62 +32,13 @@
 #include "dataset_internal.h"
 #include "strpool.h"
 #include "store_locale.h"
+#include "dataset_fixture.h"
 
 #define SHIPPED IND_SOURCE_DIR "/datasets/china-standardization.csv"
 #define SHIPPED_CATALOG \
     IND_SOURCE_DIR "/datasets/china-standardization.indicators.csv"
 
 /* ---- fixture: a temporary folder with d.csv and its siblings ---- */
-
-typedef struct fx {
-    char dir[64];
-    char obs[96], cat[96], hist[96];
-} fx;
-
-static int fx_setup(void **state)
-{
-    fx *f = calloc(1, sizeof *f);
-
-    if (f == NULL)
-        return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/ind-dataset.XXXXXX");
-    if (mkdtemp(f->dir) == NULL) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->obs, sizeof f->obs, "%s/d.csv", f->dir);
-    snprintf(f->cat, sizeof f->cat, "%s/d.indicators.csv", f->dir);
-    snprintf(f->hist, sizeof f->hist, "%s/d.history.csv", f->dir);
-    *state = f;
-    return 0;
-}
-
-static int fx_teardown(void **state)
-{
-    fx *f = *state;
-    char cmd[128];
-    int rc;
-
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    rc = system(cmd);
-    free(f);
-    return rc == 0 ? 0 : -1;
-}
-
-/* Write len bytes of text to path. */
-static void put_bytes(const char *path, const char *text, size_t len)
-{
-    FILE *out = fopen(path, "wb");
-
-    assert_non_null(out);
-    assert_int_equal(fwrite(text, 1, len, out), len);
-    assert_int_equal(fclose(out), 0);
-}
-
-static void put(const char *path, const char *text)
-{
-    put_bytes(path, text, strlen(text));
-}
 
 /* The whole file, NUL-terminated (NULL when it does not exist). */
 static char *slurp(const char *path, size_t *len)

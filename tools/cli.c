@@ -223,6 +223,9 @@ const char *cli_fix_hint(char *buf, size_t size, int detail, const char *id,
     case IND_DETAIL_NOT_LOADED:
         snprintf(buf, size, "run `%s check` and fix it first", CLI_PROGRAM);
         return buf;
+    case IND_DETAIL_NOTHING_TO_PROJECT:
+        snprintf(buf, size, "give a later year to --project");
+        return buf;
     case IND_DETAIL_NO_CATALOG:
         snprintf(buf, size, "`%s define` adds one", CLI_PROGRAM);
         return buf;
@@ -244,9 +247,31 @@ const char *cli_error_text(char *buf, size_t size, const ind_error *err)
 
 int cli_fail_error(const ind_error *err)
 {
-    char text[IND_ERROR_MESSAGE_SIZE + 512];
+    char text[IND_ERROR_MESSAGE_SIZE + 600];
 
     cli_error("%s", cli_error_text(text, sizeof text, err));
+    return cli_exit_code(err->code);
+}
+
+int cli_fail_id(const ind_dataset *ds, const char *id, const ind_error *err)
+{
+    const char *close[3];
+    char text[IND_ERROR_MESSAGE_SIZE + 600], hint[512];
+    size_t n, k, used;
+
+    if (err->detail != IND_DETAIL_UNKNOWN_INDICATOR)
+        return cli_fail_error(err);
+    n = ind_compose_closest_ids(close, 3, ds, id);
+    if (n == 0)
+        return cli_fail_error(err);
+    used = (size_t)snprintf(text, sizeof text, "%s; did you mean ",
+                            err->message);
+    for (k = 0; k < n && used < sizeof text; k++)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s",
+                                 k == 0 ? "" : k + 1 == n ? " or " : ", ",
+                                 close[k]);
+    cli_error("%s? (%s)", text, cli_fix_hint(hint, sizeof hint,
+                                             err->detail, err->subject, 0));
     return cli_exit_code(err->code);
 }
 
@@ -326,7 +351,7 @@ int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
     if (rc == IND_OK)
         rc = ind_dataset_find_series(ds, indicator, entity, out, &err);
     if (rc != IND_OK)
-        return cli_fail_error(&err);
+        return cli_fail_id(ds, indicator, &err);
     return EX_OK;
 }
 

@@ -119,6 +119,12 @@ int cli_fail(int code, const char *message);
  * exit code of err->code. */
 int cli_fail_error(const ind_error *err);
 
+/* Report a failure to find or load indicator `id` of ds: as
+ * cli_fail_error(), and for an unknown id the closest ids of the catalog
+ * ("did you mean certification_bodies?"). Returns the exit code (65 for
+ * an unknown id). */
+int cli_fail_id(const ind_dataset *ds, const char *id, const ind_error *err);
+
 /* err's message followed, when its detail says, by "; " and how to fix
  * it on the command line; written into buf, which is returned. */
 const char *cli_error_text(char *buf, size_t size, const ind_error *err);

@@ -26,7 +26,7 @@ const cli_command cli_cmd_append = {
     "           [--as-of DATE] [--note TEXT] [--status LETTER] [--unit U]\n"
     "           [--entity E] [--role primary|alternate] [--revise]\n"
     "\nVALUE uses the strict grammar: 12195, 1,164,000, -3.5, 1.2e3 (a trailing\n"
-    "%% only for a rate); put `--` before a negative value. DATE is YYYY,\n"
+    "% only for a rate); a negative value needs no `--`. DATE is YYYY,\n"
     "YYYY-MM or YYYY-MM-DD: the date the figure refers to. A reading with the\n"
     "same indicator, entity, year and as_of is refused unless --revise, which\n"
     "replaces it and moves the old figure to NAME.history.csv. --role primary\n"

@@ -154,6 +154,8 @@ static out_table *note_table(const ind_backtest *b)
 static out_doc *backtest_doc(const backtest_args *a, const ind_series *s,
                              const ind_backtest *b)
 {
+    static const char *const keys[] = { "indicator", "entity" };
+    const char *const subject[] = { a->id, a->entity };
     int decimals = cli_figure_decimals(ind_series_values(s), ind_series_length(s));
     size_t n = ind_series_length(s), first = 0;
     out_doc *doc = out_doc_new();
@@ -181,9 +183,11 @@ static out_doc *backtest_doc(const backtest_args *a, const ind_series *s,
                     ind_backtest_scale_drift(b), decimals);
     }
     if (a->format == OUT_JSON)
-        out_doc_table(doc, "notes", NULL, note_table(b));
+        out_doc_table(doc, "notes", NULL,
+                      out_table_prefix(note_table(b), keys, subject, 2));
     out_doc_table(doc, "rows", "rolling-origin backtest, expanding window",
-                  score_table(b, decimals));
+                  out_table_prefix(score_table(b, decimals), keys, subject,
+                                   2));
     return doc;
 }
 

@@ -18,53 +18,67 @@ const cli_command cli_cmd_history = {
     run
 };
 
-static const char *const columns[] = {
-    "time", "action", "indicator", "entity", "year", "as_of", "old_value",
-    "new_value", "old_source", "new_source", "old_status", "new_status",
-    "old_role", "new_role", "old_note", "new_note"
-};
-
 typedef struct walk {
     out_table *table;
     const char *only;
 } walk;
 
 /* A figure as a number when it reads as one, else as text. */
-static void figure(out_table *t, const char *text)
+static int figure(out_table *t, const char *text)
 {
     double v;
 
     if (*text == '\0')
-        out_null(t);
-    else if (ind_number_parse(&v, text, strlen(text), 0, NULL) == IND_OK)
-        out_num(t, v, -1);
-    else
-        out_text(t, text);
+        return out_null(t);
+    if (ind_number_parse(&v, text, strlen(text), 0, NULL) == IND_OK)
+        return out_num(t, v, -1);
+    return out_text(t, text);
 }
 
+/* A whole year as an integer, else the text (or null when empty). */
+static int year_cell(out_table *t, const char *text)
+{
+    int year;
+
+    if (*text == '\0')
+        return out_null(t);
+    if (ind_number_parse_year(&year, text, strlen(text), NULL) == IND_OK)
+        return out_int(t, year);
+    return out_text(t, text);
+}
+
+/* One row per entry, in the history's own columns. */
 static int on_change(void *ctx, const ind_change *ch)
 {
     walk *w = ctx;
-    out_table *t = w->table;
+    const char *name, *text;
+    size_t i;
+    int bad = 0;
 
     if (w->only != NULL && strcmp(w->only, ch->indicator) != 0)
         return IND_OK;
-    out_text(t, ch->time);
-    out_text(t, ch->action);
-    out_text(t, ch->indicator);
-    out_text(t, ch->entity);
-    out_text(t, ch->year);
-    out_text(t, ch->as_of);
-    figure(t, ch->old_value);
-    figure(t, ch->new_value);
-    out_text(t, ch->old_source);
-    out_text(t, ch->new_source);
-    out_text(t, ch->old_status);
-    out_text(t, ch->new_status);
-    out_text(t, ch->old_role);
-    out_text(t, ch->new_role);
-    out_text(t, ch->old_note);
-    return out_text(t, ch->new_note) == 0 ? IND_OK : IND_ENOMEM;
+    for (i = 0; (name = ind_history_column_name(i)) != NULL; i++) {
+        text = ind_change_field(ch, i);
+        if (strcmp(name, "year") == 0)
+            bad |= year_cell(w->table, text);
+        else if (strcmp(name, "old_value") == 0 ||
+                 strcmp(name, "new_value") == 0)
+            bad |= figure(w->table, text);
+        else
+            bad |= out_text(w->table, text);
+    }
+    return bad ? IND_ENOMEM : IND_OK;
+}
+
+/* The history's column names, for the table. */
+static out_table *history_table(void)
+{
+    const char *names[32];
+    size_t n = 0;
+
+    while (n < 32 && (names[n] = ind_history_column_name(n)) != NULL)
+        n++;
+    return out_table_new(names, n);
 }
 
 static int run(const cli *c, int argc, char **argv)
@@ -95,9 +109,9 @@ static int run(const cli *c, int argc, char **argv)
     rc = cli_open(c, IND_OPEN_READ, &ds);
     if (rc == EX_OK && w.only != NULL &&
         ind_dataset_find_indicator(ds, w.only, &at, &err) != IND_OK)
-        rc = cli_fail_error(&err);
+        rc = cli_fail_id(ds, w.only, &err);
     if (rc == EX_OK) {
-        w.table = out_table_new(columns, sizeof columns / sizeof columns[0]);
+        w.table = history_table();
         doc = out_doc_new();
         rc = w.table && doc ? ind_dataset_history(ds, on_change, &w, &err)
                             : IND_ENOMEM;

@@ -12,7 +12,7 @@ const cli_command cli_cmd_list = {
     "list", "the series of the dataset, with their span and latest figure",
     "usage: indicators [-d DATASET] list [--format table|csv|json]\n"
     "\nColumns: indicator, entity, title, kind, unit, first_year, last_year,\n"
-    "years (with a reading), observations (readings), conflicts (years whose\n"
+    "years (with a reading), readings (all roles), conflicts (years whose\n"
     "choice is undecided), latest_year, latest_value (the reading used).\n",
     options, NULL, CLI_PRINTS_DATA,
     run
@@ -20,7 +20,7 @@ const cli_command cli_cmd_list = {
 
 static const char *const columns[] = {
     "indicator", "entity", "title", "kind", "unit", "first_year", "last_year",
-    "years", "observations", "conflicts", "latest_year", "latest_value"
+    "years", "readings", "conflicts", "latest_year", "latest_value"
 };
 
 /* The figure used for the series' last year, NaN if undecided. */

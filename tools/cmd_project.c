@@ -37,6 +37,12 @@ const cli_command cli_cmd_project = {
     "\nFits a model to the series and forecasts every year after its last\n"
     "one up to --to, each with a prediction interval per --level (percent).\n"
     "\nModels (--model, default auto):\n"
+    "  auto         combo, unless drift, damped or theta forecast the\n"
+    "               series' own past 10% better (rolling origin, at least\n"
+    "               10 past forecasts); the `choice` line says which and why\n"
+    "  combo        mean of the drift, damped and theta forecasts\n"
+    "  theta        the Theta method (SES with half the OLS slope), as R\n"
+    "               thetaf\n"
     "  linear       OLS of value on year; t intervals as R predict.lm\n"
     "  exponential  OLS of log(value) on year (constant growth); forecasts\n"
     "               the median, the mean with --bias-adjust; needs values > 0\n"
@@ -47,12 +53,11 @@ const cli_command cli_cmd_project = {
     "               intervals); --alpha and --beta fix its weights\n"
     "  damped       Holt with a damped trend; --phi fixes the damping\n"
     "  logistic     saturating trend K / (1 + exp(-r (year - m)))\n"
-
-    "drift, naive, holt and damped need consecutive years: a gap is never\n"
-    "filled in. Each model needs a minimum number of points (linear 2,\n"
-    "polynomial K + 1, holt 4 or 2 with its weights given, damped 5,\n"
-    "logistic 4, theta and combo 3). A rate is projected as a level, never\n"
-    "compounded.\n"
+    "drift, naive, holt, damped, theta and combo need consecutive years: a\n"
+    "gap is never filled in (auto then takes linear). Each model needs a\n"
+    "minimum number of points (linear 2, polynomial K + 1, holt 4 or 2 with\n"
+    "its weights given, damped 5, logistic 4, theta and combo 3). A rate is\n"
+    "projected as a level, never compounded.\n"
     "\nIntervals (--intervals): calibrated (the default for auto and combo)\n"
     "from the model's own past forecast errors on the series, so that 80%\n"
     "holds about 80% of outcomes; model (the default for a named model)\n"
@@ -478,6 +483,9 @@ static void summary_lead(char *buf, size_t size, const ind_projection *p)
         double g = 100.0 * ind_projection_stats(p)->growth_rate;
         snprintf(buf, size, "At the trend's growth rate (%s%.3g%% a year)",
                  g >= 0.0 ? "+" : "", g);
+    } else if (m == IND_MODEL_COMBO) {
+        snprintf(buf, size, "By the mean of the drift, damped and theta "
+                 "forecasts");
     } else {
         snprintf(buf, size, "By the %s model", ind_model_name(m));
     }
@@ -569,6 +577,8 @@ static void describe_fit(out_doc *doc, out_format format,
 static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
                                const ind_projection *p)
 {
+    static const char *const keys[] = { "indicator", "entity" };
+    const char *const subject[] = { a->id, a->entity };
     level_names names;
     char sentence[512];
     out_doc *doc = out_doc_new();
@@ -583,16 +593,21 @@ static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
         summary(sentence, sizeof sentence, p, ind->unit);
         out_doc_text(doc, "summary", NULL, sentence);
         out_doc_table(doc, "coefficients", "coefficients",
-                      coefficient_table(p, a->format));
+                      out_table_prefix(coefficient_table(p, a->format), keys,
+                                       subject, 2));
     }
     if (a->format == OUT_JSON) {
         if (ind_projection_ncandidates(p) > 0)
-            out_doc_table(doc, "candidates", NULL, candidate_table(p));
-        out_doc_table(doc, "warnings", NULL, warning_table(p));
+            out_doc_table(doc, "candidates", NULL,
+                          out_table_prefix(candidate_table(p), keys, subject,
+                                           2));
+        out_doc_table(doc, "warnings", NULL,
+                      out_table_prefix(warning_table(p), keys, subject, 2));
     }
     out_doc_table(doc, "rows", a->fitted ? "history and forecast"
                                          : "forecast",
-                  forecast_table(p, &names, a->fitted));
+                  out_table_prefix(forecast_table(p, &names, a->fitted),
+                                   keys, subject, 2));
     return doc;
 }
 

@@ -14,8 +14,9 @@ const cli_command cli_cmd_show = {
     "show", "every reading of an indicator, and which one each year uses",
     "usage: indicators [-d DATASET] show ID [--entity E] [--format table|csv|json]\n"
     "\nOne row per reading: indicator, entity, year, value, unit, status, as_of,\n"
-    "role, used (yes: the figure used for the year; no: kept but not used;\n"
-    "conflict: undecided), source, note, line (in the observations file).\n"
+    "role, used (the figure used for its year), conflict (the year's\n"
+    "readings tie and none is used until one is marked), source, note, line\n"
+    "(in the observations file). Tables say yes/no; CSV and JSON true/false.\n"
     "\nThe figure used for a year: a reading marked role=primary; otherwise the\n"
     "latest as_of within the year (an empty as_of counts as the year's end);\n"
     "readings dated after the year come last; a tie is a conflict that the\n"
@@ -26,19 +27,19 @@ const cli_command cli_cmd_show = {
 
 static const char *const columns[] = {
     "indicator", "entity", "year", "value", "unit", "status", "as_of", "role",
-    "used", "source", "note", "line"
+    "used", "conflict", "source", "note", "line"
 };
 
-/* "yes", "no" or "conflict" for reading idx in its year. */
-static const char *used_text(ind_dataset *ds, size_t series, size_t idx,
-                             int year)
+/* Whether reading idx is the one its year uses, and whether the year is
+ * an undecided conflict (then none is used). */
+static void used_cells(out_table *t, ind_dataset *ds, size_t series,
+                       size_t idx, int year)
 {
     size_t chosen;
     int rc = ind_dataset_chosen_reading(ds, series, year, &chosen, NULL);
 
-    if (rc == IND_EDATA)
-        return "conflict";
-    return rc == IND_OK && chosen == idx ? "yes" : "no";
+    out_bool(t, rc == IND_OK && chosen == idx);
+    out_bool(t, rc == IND_EDATA);
 }
 
 static int fill(ind_dataset *ds, size_t series, out_table *t)
@@ -60,7 +61,7 @@ static int fill(ind_dataset *ds, size_t series, out_table *t)
         out_text(t, status);
         out_text(t, r.as_of);
         out_text(t, ind_role_name(r.role));
-        out_text(t, used_text(ds, series, idx[k], r.year));
+        used_cells(t, ds, series, idx[k], r.year);
         out_text(t, r.source);
         out_text(t, r.note);
         if (out_int(t, (long long)r.line) != 0)
@@ -116,6 +117,7 @@ static int run(const cli *c, int argc, char **argv)
     if (rc == EX_OK) {
         doc = out_doc_new();
         t = out_table_new(columns, sizeof columns / sizeof columns[0]);
+        out_table_keys(t, 2);
         rc = EX_OSERR;
         if (doc != NULL && t != NULL && describe(ds, argv[optind], doc) == 0 &&
             fill(ds, series, t) == 0) {

@@ -271,10 +271,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return EX_OK;
     }
-    if (cmd == NULL) {
-        usage(stderr);
-        return EX_USAGE;
-    }
+    if (cmd == NULL)
+        return usage_error("no command given");
     if (g.help)
         return cli_help(cmd);
     return run_command(&c, cmd, &g, argc - at, argv + at);

@@ -133,6 +133,8 @@ int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
 
 static void series_release(chart_series *s)
 {
+    size_t k;
+
     free(s->name);
     free(s->unit);
     free(s->model);
@@ -141,10 +143,10 @@ static void series_release(chart_series *s)
     free(s->marks);
     free(s->pyears);
     free(s->pmean);
-    free(s->plo80);
-    free(s->phi80);
-    free(s->plo95);
-    free(s->phi95);
+    for (k = 0; k < IND_CHART_MAX_BANDS; k++) {
+        free(s->plo[k]);
+        free(s->phi[k]);
+    }
     memset(s, 0, sizeof *s);
 }
 
@@ -210,31 +212,43 @@ static int check_points(const ind_chart *c, const ind_chart_series *s,
     return IND_OK;
 }
 
-/* The pair lo <= hi must both be given or both be absent. */
-static int check_band_pair(const char *nm, const double *lo,
-                           const double *hi, int level, ind_error *err)
+/* Bands: at most IND_CHART_MAX_BANDS, each with both bounds, levels
+ * ascending in (0, 100). */
+static int check_bands(const char *nm, const ind_chart_projection *p,
+                       ind_error *err)
 {
-    if ((lo == NULL) != (hi == NULL))
-        return ind_error_set(err, IND_EINVAL, "series '%s': the %d%% "
-                             "interval needs both bounds", nm, level);
+    size_t j;
+
+    if (p->nbands > IND_CHART_MAX_BANDS)
+        return ind_error_set(err, IND_EINVAL, "series '%s': %zu intervals, "
+                             "at most %d are drawn", nm, p->nbands,
+                             IND_CHART_MAX_BANDS);
+    for (j = 0; j < p->nbands; j++) {
+        const ind_chart_band *b = &p->bands[j];
+        if (!(b->level > 0.0 && b->level < 100.0) ||
+            (j > 0 && !(b->level > p->bands[j - 1].level)))
+            return ind_error_set(err, IND_EINVAL, "series '%s': interval "
+                                 "levels must ascend within (0, 100) (%g)",
+                                 nm, b->level);
+        if (b->lower == NULL || b->upper == NULL)
+            return ind_error_set(err, IND_EINVAL, "series '%s': the %g%% "
+                                 "interval needs both bounds", nm, b->level);
+    }
     return IND_OK;
 }
 
-/* The order lower95 <= lower80 <= mean <= upper80 <= upper95 at point i. */
+/* Outer lower <= inner lower <= mean <= inner upper <= outer upper, all
+ * finite, at point i. */
 static int band_ordered(const ind_chart_projection *p, size_t i)
 {
-    double v[5];
-    int n = 0, k;
+    double v[2 * IND_CHART_MAX_BANDS + 1];
+    size_t n = 0, j, k;
 
-    if (p->lower95)
-        v[n++] = p->lower95[i];
-    if (p->lower80)
-        v[n++] = p->lower80[i];
+    for (j = p->nbands; j-- > 0;)
+        v[n++] = p->bands[j].lower[i];
     v[n++] = p->mean[i];
-    if (p->upper80)
-        v[n++] = p->upper80[i];
-    if (p->upper95)
-        v[n++] = p->upper95[i];
+    for (j = 0; j < p->nbands; j++)
+        v[n++] = p->bands[j].upper[i];
     for (k = 0; k < n; k++)
         if (!isfinite(v[k]) || (k > 0 && v[k] < v[k - 1]))
             return 0;
@@ -256,9 +270,7 @@ static int check_projection(const ind_chart *c, const ind_chart_series *s,
     if (p->years == NULL || p->mean == NULL)
         return ind_error_set(err, IND_EINVAL, "series '%s': the "
                              "projection has no years or means", nm);
-    rc = check_band_pair(nm, p->lower80, p->upper80, 80, err);
-    if (rc == IND_OK)
-        rc = check_band_pair(nm, p->lower95, p->upper95, 95, err);
+    rc = check_bands(nm, p, err);
     if (rc != IND_OK)
         return rc;
     for (i = 0; i < p->length; i++) {
@@ -310,10 +322,14 @@ static int copy_series(chart_series *d, const ind_chart_series *s)
     d->pn = p->length;
     d->pyears = copy_array(p->years, p->length, sizeof(int), &failed);
     d->pmean = copy_array(p->mean, p->length, sizeof(double), &failed);
-    d->plo80 = copy_array(p->lower80, p->length, sizeof(double), &failed);
-    d->phi80 = copy_array(p->upper80, p->length, sizeof(double), &failed);
-    d->plo95 = copy_array(p->lower95, p->length, sizeof(double), &failed);
-    d->phi95 = copy_array(p->upper95, p->length, sizeof(double), &failed);
+    d->pbands = p->length ? p->nbands : 0;
+    for (i = 0; i < d->pbands; i++) {
+        d->plevel[i] = p->bands[i].level;
+        d->plo[i] = copy_array(p->bands[i].lower, p->length, sizeof(double),
+                               &failed);
+        d->phi[i] = copy_array(p->bands[i].upper, p->length, sizeof(double),
+                               &failed);
+    }
     if (failed || !d->name || !d->unit || !d->model || !d->marks)
         return -1;
     return 0;
@@ -450,17 +466,28 @@ int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err)
 
 /* ---- Small helpers for callers ---------------------------------------- */
 
+ind_chart_mark ind_chart_mark_stronger(ind_chart_mark a, ind_chart_mark b)
+{
+    /* How strongly each mark warns, by ind_chart_mark value. */
+    static const int rank[] = { 0, 2, 1, 3 };
+    int ra = (unsigned)a < 4 ? rank[a] : 0, rb = (unsigned)b < 4 ? rank[b] : 0;
+
+    return rb > ra ? b : a;
+}
+
 ind_chart_mark ind_chart_mark_of(const ind_point *point)
 {
+    ind_chart_mark m = IND_CHART_MARK_NORMAL;
+
     if (point == NULL)
-        return IND_CHART_MARK_NORMAL;
-    if (point->flags & IND_POINT_PARTIAL_YEAR)
-        return IND_CHART_MARK_PARTIAL;
-    if (point->status == 'E' || point->status == 'P' || point->status == 'F')
-        return IND_CHART_MARK_ESTIMATED;
+        return m;
     if (point->flags & IND_POINT_DERIVED)
-        return IND_CHART_MARK_DERIVED;
-    return IND_CHART_MARK_NORMAL;
+        m = ind_chart_mark_stronger(m, IND_CHART_MARK_DERIVED);
+    if (point->status == 'E' || point->status == 'P' || point->status == 'F')
+        m = ind_chart_mark_stronger(m, IND_CHART_MARK_ESTIMATED);
+    if (point->flags & IND_POINT_PARTIAL_YEAR)
+        m = ind_chart_mark_stronger(m, IND_CHART_MARK_PARTIAL);
+    return m;
 }
 
 static const char *const kind_names[] = { "line", "growth", "index" };

@@ -31,8 +31,9 @@ typedef struct chart_series {
     size_t pn;               /* projected years, 0 for none */
     int *pyears;
     double *pmean;
-    double *plo80, *phi80;   /* NULL when absent */
-    double *plo95, *phi95;
+    size_t pbands;           /* intervals, narrowest first */
+    double plevel[IND_CHART_MAX_BANDS];
+    double *plo[IND_CHART_MAX_BANDS], *phi[IND_CHART_MAX_BANDS];
 } chart_series;
 
 struct ind_chart {
@@ -62,8 +63,8 @@ struct ind_chart {
 /* ---- Fixed words (chart_words.c) ---------------------------------------- */
 
 typedef enum chart_word_id {
-    W_YEAR, W_ACTUAL, W_PROJECTION, W_PROJECTION_MODEL, W_INTERVAL80,
-    W_INTERVAL95, W_MARK_ESTIMATED, W_MARK_DERIVED, W_MARK_PARTIAL,
+    W_YEAR, W_ACTUAL, W_PROJECTION, W_PROJECTION_MODEL, W_INTERVAL,
+    W_MARK_ESTIMATED, W_MARK_DERIVED, W_MARK_PARTIAL,
     W_INCREASE, W_DECREASE, W_SOURCE, W_SOURCES, W_LIST_SEP,
     W_LIST_SEP_LONG, W_AND, W_MORE, W_GROWTH_SUB, W_INDEX_SUB, W_UNIT_SEP,
     W_PART_SEP, W_PROJECTED_TO, W_MODEL_OPEN, W_MODEL_CLOSE, W_GROWTH_AXIS,
@@ -200,8 +201,8 @@ typedef struct chart_box {
 typedef enum chart_sample {
     SAMPLE_LINE,        /* solid line in a series colour */
     SAMPLE_PROJECTION,  /* dashed line */
-    SAMPLE_BAND80,      /* shaded box, darker */
-    SAMPLE_BAND95,      /* shaded box, lighter */
+    SAMPLE_BAND_INNER,  /* shaded box, darker: the narrowest interval */
+    SAMPLE_BAND_OUTER,  /* shaded box, lighter: the widest */
     SAMPLE_MARK,        /* a point symbol; `mark` says which */
     SAMPLE_RISE,        /* bar in the rise colour */
     SAMPLE_FALL,        /* bar in the fall colour */

@@ -110,10 +110,8 @@ static void series_range(const chart_series *s, double *lo, double *hi)
         *hi = fmax(*hi, s->values[i]);
     }
     for (i = 0; i < s->pn; i++) {
-        *lo = fmin(*lo, s->plo95 ? s->plo95[i] :
-                        s->plo80 ? s->plo80[i] : s->pmean[i]);
-        *hi = fmax(*hi, s->phi95 ? s->phi95[i] :
-                        s->phi80 ? s->phi80[i] : s->pmean[i]);
+        *lo = fmin(*lo, s->pbands ? s->plo[s->pbands - 1][i] : s->pmean[i]);
+        *hi = fmax(*hi, s->pbands ? s->phi[s->pbands - 1][i] : s->pmean[i]);
     }
 }
 
@@ -369,15 +367,15 @@ static unsigned marks_present(const ind_chart *c)
     return bits;
 }
 
-static int has_band(const ind_chart *c, int level)
+/* The first series with a band of this rank (0 innermost), or NULL. */
+static const chart_series *band_series(const ind_chart *c, size_t band)
 {
     size_t i;
 
     for (i = 0; i < c->n_series; i++)
-        if (level == 80 ? c->series[i].plo80 != NULL
-                        : c->series[i].plo95 != NULL)
-            return 1;
-    return 0;
+        if (c->series[i].pbands > band)
+            return &c->series[i];
+    return NULL;
 }
 
 /* The key's word for each mark. */
@@ -402,12 +400,16 @@ static int key_lines(chart_plan *p, const ind_chart *c)
                         ? W_PROJECTION_MODEL : W_PROJECTION, model);
         bad |= key_add(p, SAMPLE_PROJECTION, colour, 0, proj);
     }
-    if (has_band(c, 80))
-        bad |= key_add(p, SAMPLE_BAND80, colour, 0,
-                       chart_word(c->lang, W_INTERVAL80));
-    if (has_band(c, 95))
-        bad |= key_add(p, SAMPLE_BAND95, colour, 0,
-                       chart_word(c->lang, W_INTERVAL95));
+    for (i = 0; i < IND_CHART_MAX_BANDS; i++) {
+        const chart_series *s = band_series(c, i);
+        char level[32], text[96];
+        if (s == NULL)
+            continue;
+        snprintf(level, sizeof level, "%.15g", s->plevel[i]);
+        chart_word_fill(text, sizeof text, c->lang, W_INTERVAL, level);
+        bad |= key_add(p, i == 0 ? SAMPLE_BAND_INNER : SAMPLE_BAND_OUTER,
+                       colour, 0, text);
+    }
     /* The marks are drawn in the series' colour: so is their sample when
      * there is one series; with several, the shape tells them apart. */
     for (i = IND_CHART_MARK_ESTIMATED; i <= IND_CHART_MARK_PARTIAL; i++)

@@ -141,11 +141,11 @@ static void key_sample(writer *w, const chart_plan *p,
         key_line(w, p, e, y);
         fprintf(w->out, "ls %d\n", e->colour < 0 ? 9 : e->colour + 11);
         break;
-    case SAMPLE_BAND80:
-    case SAMPLE_BAND95:
+    case SAMPLE_BAND_INNER:
+    case SAMPLE_BAND_OUTER:
         key_rect(w, p, e, y, half);
         fprintf(w->out, "fc rgb %s fs transparent solid %s noborder\n",
-                colour, e->sample == SAMPLE_BAND80 ? "0.42" : "0.18");
+                colour, e->sample == SAMPLE_BAND_INNER ? "0.42" : "0.18");
         break;
     case SAMPLE_MARK:
         fprintf(w->out, "set label %d \"\"", w->tag++);
@@ -395,19 +395,17 @@ static void put_panel_title(writer *w, const ind_chart *c,
 
 /* ---- Plot elements: lines -------------------------------------------- */
 
+/* The widest band first, lighter, then the narrower one over it. */
 static void put_bands(writer *w, const chart_series *s, size_t k)
 {
-    if (s->plo95 != NULL) {
+    size_t j;
+
+    for (j = s->pbands; j-- > 0;) {
         element(w);
-        fprintf(w->out, "$ind_projection_%zu using 1:5:6 with filledcurves "
-                "fc rgb ind_colour_%zu fs transparent solid 0.18 noborder",
-                k + 1, k + 1);
-    }
-    if (s->plo80 != NULL) {
-        element(w);
-        fprintf(w->out, "$ind_projection_%zu using 1:3:4 with filledcurves "
-                "fc rgb ind_colour_%zu fs transparent solid 0.30 noborder",
-                k + 1, k + 1);
+        fprintf(w->out, "$ind_projection_%zu using 1:%zu:%zu with "
+                "filledcurves fc rgb ind_colour_%zu fs transparent solid %s "
+                "noborder", k + 1, 3 + 2 * j, 4 + 2 * j, k + 1,
+                j == 0 ? "0.30" : "0.18");
     }
 }
 

@@ -199,41 +199,56 @@ static void put_point(FILE *out, const chart_series *s, size_t i, int dots)
     fprintf(out, " %d %d\n", s->marks[i], dots || alone);
 }
 
-static void put_band_value(FILE *out, const double *band, size_t i)
+/* Bound i of band j (or the last actual figure, for the first row), NaN
+ * for a band the series does not have. */
+static void put_band_value(FILE *out, const chart_series *s, size_t j,
+                           const double *bound, size_t i, int first_row)
 {
     fputc(' ', out);
-    if (band != NULL)
-        chart_put_number(out, band[i]);
-    else
+    if (j >= s->pbands)
         fputs("NaN", out);
+    else
+        chart_put_number(out, first_row ? s->values[s->n - 1] : bound[i]);
+}
+
+/* The columns of the projection block: a lower and an upper bound per
+ * band, named by level ("lower 80%"). */
+static void put_band_names(FILE *out, const chart_series *s)
+{
+    size_t j;
+
+    for (j = 0; j < IND_CHART_MAX_BANDS; j++) {
+        if (j < s->pbands)
+            fprintf(out, ", lower %.15g%%, upper %.15g%%", s->plevel[j],
+                    s->plevel[j]);
+        else
+            fputs(", lower (none), upper (none)", out);
+    }
 }
 
 static void put_projection(FILE *out, const chart_series *s, size_t k)
 {
-    double last = s->values[s->n - 1];
-    size_t i;
+    size_t i, j;
 
-    fprintf(out, "# Projection of series %zu: year, mean, lower 80%%, upper "
-            "80%%, lower 95%%, upper 95%%\n# (NaN: no interval). The first "
-            "row repeats the last actual figure so the\n# dashed line and "
-            "the bands start from it.\n$ind_projection_%zu << " TERMINATOR
-            "\n%d ", k, k, s->years[s->n - 1]);
-    chart_put_number(out, last);
-    for (i = 0; i < 4; i++) {
-        fputc(' ', out);
-        if ((i < 2 ? s->plo80 : s->plo95) != NULL)
-            chart_put_number(out, last);
-        else
-            fputs("NaN", out);
+    fprintf(out, "# Projection of series %zu: year, mean", k);
+    put_band_names(out, s);
+    fprintf(out, "\n# (NaN: no interval). The first row repeats the last "
+            "actual figure so the\n# dashed line and the bands start from "
+            "it.\n$ind_projection_%zu << " TERMINATOR "\n%d ", k,
+            s->years[s->n - 1]);
+    chart_put_number(out, s->values[s->n - 1]);
+    for (j = 0; j < IND_CHART_MAX_BANDS; j++) {
+        put_band_value(out, s, j, NULL, 0, 1);
+        put_band_value(out, s, j, NULL, 0, 1);
     }
     fputc('\n', out);
     for (i = 0; i < s->pn; i++) {
         fprintf(out, "%d ", s->pyears[i]);
         chart_put_number(out, s->pmean[i]);
-        put_band_value(out, s->plo80, i);
-        put_band_value(out, s->phi80, i);
-        put_band_value(out, s->plo95, i);
-        put_band_value(out, s->phi95, i);
+        for (j = 0; j < IND_CHART_MAX_BANDS; j++) {
+            put_band_value(out, s, j, s->plo[j], i, 0);
+            put_band_value(out, s, j, s->phi[j], i, 0);
+        }
         fputc('\n', out);
     }
     fputs(TERMINATOR "\n", out);

@@ -28,6 +28,36 @@ const char *const ind_history_column_names[H_KNOWN] = {
     "old_note", "new_note", "old_role", "new_role"
 };
 
+const char *ind_history_column_name(size_t i)
+{
+    return i < H_KNOWN ? ind_history_column_names[i] : NULL;
+}
+
+const char *ind_change_field(const ind_change *c, size_t i)
+{
+    if (c == NULL)
+        return NULL;
+    switch (i) {
+    case H_TIME: return c->time;
+    case H_ACTION: return c->action;
+    case H_INDICATOR: return c->indicator;
+    case H_ENTITY: return c->entity;
+    case H_YEAR: return c->year;
+    case H_AS_OF: return c->as_of;
+    case H_OLD_VALUE: return c->old_value;
+    case H_NEW_VALUE: return c->new_value;
+    case H_OLD_STATUS: return c->old_status;
+    case H_NEW_STATUS: return c->new_status;
+    case H_OLD_SOURCE: return c->old_source;
+    case H_NEW_SOURCE: return c->new_source;
+    case H_OLD_NOTE: return c->old_note;
+    case H_NEW_NOTE: return c->new_note;
+    case H_OLD_ROLE: return c->old_role;
+    case H_NEW_ROLE: return c->new_role;
+    default: return NULL;
+    }
+}
+
 /* ---- allocation ---- */
 
 /* Derive NAME.indicators.csv, NAME.history.csv, NAME.lock from NAME.csv. */
@@ -199,6 +229,13 @@ int ind_dataset_first_error(const ind_dataset *ds, int code, ind_error *err)
         return code;
     }
     return ind_error_set(err, code, "%s: %s", ds->path, ind_strerror(code));
+}
+
+int ind_dataset_not_loaded(const ind_dataset *ds, ind_error *err)
+{
+    ind_error_set(err, ds->load_rc, "%s did not load cleanly", ds->path);
+    ind_error_about(err, IND_DETAIL_NOT_LOADED, NULL, 0);
+    return ds->load_rc;
 }
 
 size_t ind_dataset_diagnostic_count(const ind_dataset *ds)

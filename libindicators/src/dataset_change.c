@@ -35,11 +35,8 @@ static int writable(const ind_dataset *ds, ind_error *err)
         ind_error_about(err, IND_DETAIL_COMMITTED, NULL, 0);
         return IND_EINVAL;
     }
-    if (ds->load_rc != IND_OK) {
-        ind_error_set(err, ds->load_rc, "%s did not load cleanly", ds->path);
-        ind_error_about(err, IND_DETAIL_NOT_LOADED, NULL, 0);
-        return ds->load_rc;
-    }
+    if (ds->load_rc != IND_OK)
+        return ind_dataset_not_loaded(ds, err);
     return IND_OK;
 }
 

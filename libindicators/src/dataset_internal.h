@@ -177,6 +177,11 @@ void ind_dataset_diag_from_reader(ind_dataset *ds, const char *path,
  * 'code' happened to the dataset. */
 int ind_dataset_first_error(const ind_dataset *ds, int code, ind_error *err);
 
+/* Fill err with "PATH did not load cleanly" (detail IND_DETAIL_NOT_LOADED)
+ * and return ds->load_rc: what a change or a validation of a dataset
+ * that did not load answers. */
+int ind_dataset_not_loaded(const ind_dataset *ds, ind_error *err);
+
 /* Make ds->order current (it is rebuilt lazily after a change). Returns
  * IND_OK or IND_ENOMEM (with err). The handle may be const to callers:
  * the order is a cache. */

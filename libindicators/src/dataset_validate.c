@@ -222,6 +222,10 @@ int ind_dataset_validate(ind_dataset *ds, ind_error *err)
     if (ds == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_validate: NULL "
                              "dataset");
+    /* Rules across rows mean nothing on rows that did not load: the
+     * loading diagnostics stand. */
+    if (ds->load_rc != IND_OK)
+        return ind_dataset_not_loaded(ds, err);
     rc = ind_dataset_ensure_order(ds, err);
     if (rc != IND_OK)
         return rc;

@@ -14,7 +14,7 @@
  * errors; beyond the longest horizon with IND_CALIBRATION_MIN_ERRORS errors
  * the scale grows in proportion to the horizon (the trend's error
  * dominates long yearly horizons) and keeps that horizon's degrees of
- * freedom. A scale never shrinks with the horizon. */
+ * freedom. Neither the scale nor the interval shrinks with the horizon. */
 #include "projection_internal.h"
 
 #include <gsl/gsl_cdf.h>
@@ -59,7 +59,11 @@ void ind_proj_calib_compute(ind_proj_calib *c, const ind_proj_rolling *r,
             double s = sqrt(ss[h - 1] / (double)k[h - 1]);
 
             c->scale[h - 1] = h > 1 ? fmax(s, c->scale[h - 2]) : s;
-            c->df[h - 1] = (double)k[h - 1];
+            /* Never more degrees of freedom than a shorter horizon (with
+             * gaps a longer one can have more errors): the interval
+             * then never narrows with the horizon. */
+            c->df[h - 1] = h > 1 ? fmin((double)k[h - 1], c->df[h - 2])
+                                 : (double)k[h - 1];
             c->h_star = (size_t)h;
         }
     }

@@ -81,6 +81,33 @@ void ind_proj_combine(ind_projection *p, ind_projection *const *parts,
     p->stats.n_lik = p->n;
 }
 
+/* The components' parameters, under names that say whose they are. */
+static void copy_coefficients(ind_projection *p, ind_projection *const *parts,
+                              const ind_model *models, size_t count)
+{
+    static const struct { ind_model model; const char *from, *to; } names[] = {
+        { IND_MODEL_DRIFT, "drift", "drift: drift" },
+        { IND_MODEL_DAMPED, "alpha", "damped: alpha" },
+        { IND_MODEL_DAMPED, "beta", "damped: beta" },
+        { IND_MODEL_DAMPED, "phi", "damped: phi" },
+        { IND_MODEL_THETA, "alpha", "theta: alpha" },
+        { IND_MODEL_THETA, "drift", "theta: drift" }
+    };
+    size_t k, i, j;
+
+    for (k = 0; k < count; k++) {
+        for (i = 0; i < parts[k]->ncoef; i++) {
+            const ind_projection_coef *c = &parts[k]->coef[i];
+
+            for (j = 0; j < sizeof names / sizeof names[0]; j++) {
+                if (names[j].model == models[k]
+                    && strcmp(names[j].from, c->name) == 0)
+                    ind_proj_coef(p, names[j].to, c->estimate, c->se);
+            }
+        }
+    }
+}
+
 /* "drift, damped and Theta" or the subset fitted. */
 static void name_parts(char *buf, size_t size, const ind_model *models,
                        size_t count)
@@ -139,6 +166,7 @@ int ind_proj_fit_combo(ind_projection *p, const ind_proj_input *in,
                            "theta%s", left_out);
     if (rc == IND_OK) {
         ind_proj_combine(p, parts, count);
+        copy_coefficients(p, parts, used, count);
         name_parts(names, sizeof names, used, count);
         ind_proj_method(p, "combination: the mean of the %s forecasts%s",
                         names, left_out);

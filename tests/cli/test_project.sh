@@ -84,6 +84,19 @@ first_line_is() {
     got=$(head -n 1 "$OUT")
     [ "$got" = "$1" ] || fail "$LAST: first line '$got', expected '$1'"
 }
+# keyed_rows INDICATOR [ENTITY]: every row of $OUT names INDICATOR and
+# ENTITY (default none) first, so outputs concatenate; then drop those two
+# columns, so the
+# checks below read the figures by position.
+keyed_rows() {
+    checks=$((checks + 1))
+    awk -F, -v id="\"$1\"" -v entity="\"${2:-}\"" \
+        'NR == 1 && ($1 != "indicator" || $2 != "entity") ||
+             NR > 1 && ($1 != id || $2 != entity) { bad = 1 }
+             END { exit bad }' "$OUT" ||
+        fail "$LAST: rows do not name $1 and the entity"
+    cut -d, -f3- "$OUT" >"$OUT.figures" && mv "$OUT.figures" "$OUT"
+}
 rows_are() {
     checks=$((checks + 1))
     local n
@@ -156,6 +169,8 @@ while IFS=$'\t' read -r case dataset indicator to options; do
     run "$file" project "$indicator" --to "$to" $options --fitted \
         --format csv
     expect 0
+    entity=$(printf '%s\n' "$options" | sed -n 's/.*--entity \([^ ]*\).*/\1/p')
+    keyed_rows "$indicator" "$entity"
     checks=$((checks + 1))
     compare "$case" "$OUT" >"$SCRATCH/compare" ||
         fail "$LAST against R: $(cat "$SCRATCH/compare")"
@@ -170,6 +185,7 @@ for model in linear exponential polynomial quadratic drift naive holt \
     run "$SHIPPED" project certification_bodies --to 2030 --model "$model" \
         --format csv
     expect 0
+    keyed_rows certification_bodies
     first_line_is "year,mean,lo80,hi80,lo95,hi95"
     rows_are 5
     checks=$((checks + 1))
@@ -184,7 +200,7 @@ for model in linear exponential polynomial quadratic drift naive holt \
          "all(k in d for k in ('method', 'df', 'sigma', 'r_squared', 'aicc',
           'coefficients', 'warnings', 'rows'))" \
          "[r['year'] for r in d['rows']] == [2026, 2027]" \
-         "all(set(r) == {'year', 'mean', 'lo80', 'hi80', 'lo95', 'hi95'}
+         "all(set(r) == {'indicator', 'entity', 'year', 'mean', 'lo80', 'hi80', 'lo95', 'hi95'}
           for r in d['rows'])"
 done
 
@@ -206,6 +222,7 @@ json "d['model'] == 'linear' and d['df'] == 6 and d['points'] == 8" \
 run "$SHIPPED" project certification_bodies --to 2027 --model linear \
     --level 99.5,50,80% --format csv
 expect 0
+keyed_rows certification_bodies
 first_line_is "year,mean,lo99.5,hi99.5,lo50,hi50,lo80,hi80"
 
 # The human table: header, grouped thousands, coefficients, the summary.
@@ -227,6 +244,7 @@ err_lines 1
 run "$SHIPPED" project certification_bodies --to 2027 --model linear \
     --fitted --format csv
 expect 0
+keyed_rows certification_bodies
 first_line_is "year,value,fitted,residual,mean,lo80,hi80,lo95,hi95"
 rows_are 10
 checks=$((checks + 1))
@@ -341,6 +359,7 @@ err_has "warning: no residual degrees of freedom are left"
 run "$SHORT" project three_points --to 2025 --model quadratic --format csv
 expect 0
 err_has "indicators: warning: no residual degrees of freedom are left (3 points, 3 parameters): no prediction interval can be given"
+keyed_rows three_points
 checks=$((checks + 1))
 awk -F, 'NR > 1 && ($2 == "" || $3 != "" || $6 != "") { bad = 1 }
          END { exit bad }' "$OUT" || fail "$LAST: bounds given without df"
@@ -503,6 +522,7 @@ rm "$WORK/lonely.csv" "$WORK/lonely.indicators.csv"
 # ---- backtest ----
 run "$SHIPPED" backtest certification_bodies --format csv
 expect 0
+keyed_rows certification_bodies
 first_line_is "model,horizon,forecasts,mae,mape,mase_naive,mase_drift,intervals,cover80,cover95"
 rows_are 30
 # By hand: naive at 1 year from origins 2019..2024 misses by |y(t+1) - y(t)|
@@ -548,6 +568,7 @@ json "len(d['rows']) == 20 and d['max_horizon'] == 2" \
 run "$SHIPPED" backtest certification_bodies --horizon 1 --intervals model \
     --format csv
 expect 0
+keyed_rows certification_bodies
 checks=$((checks + 1))
 awk -F, '$1 == "\"drift\"" && $8 == 5 { ok = 1 } END { exit !ok }' "$OUT" ||
     fail "$LAST: drift should have 5 forecasts with an interval"

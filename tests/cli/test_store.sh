@@ -29,7 +29,7 @@ paste -d' ' "$work/ind" "$work/year" | sort -k1,1 -k2,2n | awk '
 run -d "$D" list --format csv
 expect_rc 0 "list"
 head -n1 "$work/out" >"$work/header"
-for column in indicator first_year last_year observations years; do
+for column in indicator first_year last_year readings years; do
     check "list has a $column column" grep -qE "(^|,)$column(,|\$)" "$work/header"
 done
 cp "$work/out" "$work/list.csv"
@@ -37,7 +37,7 @@ paste -d' ' <(csv_column "$work/list.csv" indicator) \
     <(csv_column "$work/list.csv" first_year) \
     <(csv_column "$work/list.csv" last_year) \
     <(csv_column "$work/list.csv" years) \
-    <(csv_column "$work/list.csv" observations) | sort >"$work/got_list"
+    <(csv_column "$work/list.csv" readings) | sort >"$work/got_list"
 check "list agrees with the file ($(wc -l <"$work/want_list") series)" \
     cmp -s "$work/want_list" "$work/got_list"
 lines "$work/got_list" "$(csv_column "$shipped.indicators.csv" indicator | wc -l)" \
@@ -75,8 +75,8 @@ check "show lists every reading" cmp -s "$work/want_show" "$work/got_show"
 paste -d' ' <(csv_column "$work/show.csv" year) \
     <(csv_column "$work/show.csv" value) <(csv_column "$work/show.csv" used) \
     >"$work/used"
-has "$work/used" "2019 1970000 yes" "2019 uses the primary reading"
-has "$work/used" "2019 1164000 no" "2019's alternate is kept, not used"
+has "$work/used" "2019 1970000 true" "2019 uses the primary reading"
+has "$work/used" "2019 1164000 false" "2019's alternate is kept, not used"
 lines "$work/used" 10 "valid_certificates has 10 readings"
 
 run -d "$D" show nope

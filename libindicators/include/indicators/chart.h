@@ -154,23 +154,33 @@ typedef struct ind_chart_options {
       NULL, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, \
       IND_LANG_EN }
 
+/** Most prediction intervals drawn around a projection: an inner, darker
+ *  band and an outer, lighter one. */
+#define IND_CHART_MAX_BANDS 2
+
+/** One prediction interval of a projection: `length` bounds each. */
+typedef struct ind_chart_band {
+    double level;           /**< Its coverage in percent, in (0, 100): 80 for an 80% interval. */
+    const double *lower;    /**< Lower bounds, finite. */
+    const double *upper;    /**< Upper bounds, finite. */
+} ind_chart_band;
+
 /**
- * A projection of a series: a mean per future year and, optionally, the
- * bounds of the 80% and 95% prediction intervals. Arrays have `length`
- * entries; a pair of bounds is either both present or both NULL.
+ * A projection of a series: a mean per future year and up to
+ * ::IND_CHART_MAX_BANDS prediction intervals, narrowest first (levels
+ * ascending). Arrays have `length` entries.
  */
 typedef struct ind_chart_projection {
     const char *model;      /**< Model name for subtitle and legend ("linear trend"), or NULL. */
     size_t length;          /**< Future years; 0: no projection. */
     const int *years;       /**< Ascending, all after the series' last year. */
     const double *mean;     /**< Point forecasts, finite. */
-    const double *lower80;  /**< 80% bounds, or NULL. */
-    const double *upper80;
-    const double *lower95;  /**< 95% bounds, or NULL. */
-    const double *upper95;
+    size_t nbands;          /**< Intervals in `bands`, 0 to ::IND_CHART_MAX_BANDS. */
+    ind_chart_band bands[IND_CHART_MAX_BANDS]; /**< Narrowest first. */
 } ind_chart_projection;
 
-/** Version of ::ind_chart_series this header describes. */
+/** Version of ::ind_chart_series this header describes (2: projections
+ *  carry their intervals with their levels; a series its source name). */
 #define IND_CHART_SERIES_VERSION 2
 
 /**
@@ -199,7 +209,8 @@ typedef struct ind_chart_series {
 /** An empty series, for `ind_chart_series s = IND_CHART_SERIES_INIT;`. */
 #define IND_CHART_SERIES_INIT \
     { IND_CHART_SERIES_VERSION, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, \
-      { NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }, NULL }
+      { NULL, 0, NULL, NULL, 0, { { 0, NULL, NULL }, { 0, NULL, NULL } } }, \
+      NULL }
 
 /** Version of ::ind_chart_render_options this header describes. */
 #define IND_CHART_RENDER_OPTIONS_VERSION 1
@@ -247,10 +258,12 @@ IND_EXTERN void ind_chart_free(ind_chart *chart);
  *   name, no points, years not strictly ascending or outside -9999..9999,
  *   a non-finite value, an unknown mark, more than ::IND_CHART_MAX_SERIES
  *   series, a projection on a growth chart, a projection whose years do not
- *   follow the series, a non-finite or disordered projection (bounds must
- *   satisfy lower95 <= lower80 <= mean <= upper80 <= upper95), only one of
- *   a pair of bounds, or an index series whose base-year value is not 100
- *   (within 1e-6); ::IND_ENOMEM. On failure the chart is unchanged.
+ *   follow the series, a non-finite or disordered projection (with bands
+ *   narrowest first, every year must satisfy outer lower <= inner lower <=
+ *   mean <= inner upper <= outer upper), a band without both bounds, more
+ *   than ::IND_CHART_MAX_BANDS bands or levels not ascending in (0, 100),
+ *   or an index series whose base-year value is not 100 (within 1e-6);
+ *   ::IND_ENOMEM. On failure the chart is unchanged.
  */
 IND_EXTERN int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
                              ind_error *err);
@@ -348,13 +361,21 @@ IND_EXTERN int ind_chart_format_of_path(ind_chart_format *out,
 
 /**
  * The mark for a dataset point: ::IND_CHART_MARK_PARTIAL for a reading
- * dated before the end of its year, else ::IND_CHART_MARK_ESTIMATED for
- * status E (estimated), P (provisional) or F (forecast), else
- * ::IND_CHART_MARK_DERIVED for a derived point, else normal. A point that
- * is several of these shows the first in that order: a partial-year level
- * misleads most when read as a year-end one. NULL gives normal.
+ * dated before the end of its year, ::IND_CHART_MARK_ESTIMATED for status
+ * E (estimated), P (provisional) or F (forecast), ::IND_CHART_MARK_DERIVED
+ * for a derived point, else normal. A point that is several of these shows
+ * the strongest by ind_chart_mark_stronger(). NULL gives normal.
  */
 IND_EXTERN ind_chart_mark ind_chart_mark_of(const ind_point *point);
+
+/**
+ * The mark that warns more, of two: partial-year, then estimated, then
+ * derived, then normal (a partial-year level misleads most when read as a
+ * year-end one). The one precedence rule of marks: a change between two
+ * points takes the stronger of theirs.
+ */
+IND_EXTERN ind_chart_mark ind_chart_mark_stronger(ind_chart_mark a,
+                                                  ind_chart_mark b);
 
 /** Parse "line", "growth" or "index". @return IND_OK or ::IND_EINVAL. */
 IND_EXTERN int ind_chart_kind_parse(ind_chart_kind *out, const char *text,

@@ -196,8 +196,11 @@ IND_EXTERN const char *ind_dataset_history_path(const ind_dataset *ds);
 /**
  * Check the rules that span rows (see the file comment) and collect every
  * finding as a diagnostic, after those of loading.
+ * A dataset that did not load cleanly is not checked further: its loading
+ * diagnostics stand, and the load's code is returned (detail
+ * ::IND_DETAIL_NOT_LOADED).
  * @return IND_OK when no finding is an error; ::IND_EDATA otherwise (the
- *         first error in `err`); ::IND_ENOMEM.
+ *         first error in `err`); the load's code; ::IND_ENOMEM.
  */
 IND_EXTERN int ind_dataset_validate(ind_dataset *ds, ind_error *err);
 
@@ -357,6 +360,17 @@ typedef struct ind_change {
     const char *new_role;
     unsigned long line;      /**< Line in NAME.history.csv. */
 } ind_change;
+
+/**
+ * The name of column i of the audit trail, in the order a new history
+ * file is written ("time", "action", "indicator", "entity", "year",
+ * "as_of", "old_value", "new_value", ...), or NULL past the last.
+ */
+IND_EXTERN const char *ind_history_column_name(size_t i);
+
+/** The text of an entry in column i (see ind_history_column_name()), or
+ *  NULL past the last column. */
+IND_EXTERN const char *ind_change_field(const ind_change *change, size_t i);
 
 /** Called for each history entry in file order; return IND_OK to go on,
  *  anything else stops the walk and is returned. */

@@ -64,7 +64,8 @@ typedef enum ind_error_detail {
     IND_DETAIL_NOT_LOADED,         /**< The dataset did not load cleanly; its diagnostics say why. */
     IND_DETAIL_NO_CATALOG,         /**< There is no catalog: indicators were inferred. */
     IND_DETAIL_UNDECLARED,         /**< Observations of `subject`, which the catalog lacks. */
-    IND_DETAIL_HISTORY_PENDING     /**< The last history entry did not reach the observations. */
+    IND_DETAIL_HISTORY_PENDING,    /**< The last history entry did not reach the observations. */
+    IND_DETAIL_NOTHING_TO_PROJECT  /**< Every series already has figures for the year to project to (`year`). */
 } ind_error_detail;
 
 /** Size of the message buffer of ::ind_error, terminator included. */

@@ -16,5 +16,6 @@
 #include "indicators/projection.h"
 #include "indicators/chart.h"
 #include "indicators/report.h"
+#include "indicators/compose.h"
 
 #endif /* INDICATORS_INDICATORS_H */

@@ -268,6 +268,11 @@ IND_EXTERN size_t ind_projection_min_points(ind_model model,
  *   adds "phi" after "beta". No standard errors (NaN), as in R.
  * - logistic: "asymptote" (K), "rate" (r), "midpoint" (m, a year), with
  *   standard errors from sigma^2 (J'J)^-1 as R's summary.nls.
+ * - theta: "alpha" (the SES weight), "initial level", "drift" (half the
+ *   OLS slope, the theta line's yearly step); no standard errors.
+ * - combo: the components' parameters, named "drift: drift",
+ *   "damped: alpha", "damped: beta", "damped: phi", "theta: alpha",
+ *   "theta: drift" (those of the components fitted).
  */
 typedef struct ind_projection_coef {
     const char *name;  /**< Static text: "level", "b2", "alpha", ... */
