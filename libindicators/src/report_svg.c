@@ -494,7 +494,7 @@ static int read_attributes(parser *p, int keep, int *empty)
 static int start_tag(parser *p)
 {
     char name[MAX_NAME];
-    int keep, empty, rc;
+    int keep, empty = 0, rc;
 
     p->pos++; /* '<' */
     if (read_name(p, name) != 0)
