@@ -27,6 +27,7 @@ static const struct option options[] = {
     { "y-label", required_argument, NULL, 'Y' },
     { "lang", required_argument, NULL, 'g' },
     { "script", no_argument, NULL, 'K' },
+    CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
     CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
 };
 
@@ -38,6 +39,7 @@ const cli_command cli_cmd_chart = {
     "           [--render FMT] [--script] [--size WxH] [--title TEXT]\n"
     "           [--subtitle TEXT] [--source-line TEXT] [--y-label TEXT]\n"
     "           [--note TEXT] [--lang en|zh] [--entity E]\n"
+    "           [--entities E1,E2,...] [--vintage DATE]\n"
     "           [--layout auto|shared|panels] [--format table|csv|json]\n"
     "\nWrites a gnuplot script that stands alone (the figures inline, a\n"
     "header with the dataset's path and SHA-256, this command, the library\n"
@@ -70,6 +72,10 @@ const cli_command cli_cmd_chart = {
     "  --note TEXT           a line for the footer, under the sources\n"
     "  --lang en|zh          the language of the chart's own words (Year,\n"
     "                        projection, 80% interval...; default en)\n"
+    "  --entities E1,E2      one indicator across entities, a series each\n"
+    "                        (named by the entity's title when it has one)\n"
+    "  --vintage DATE        the dataset as it stood at the end of DATE\n"
+    "                        (YYYY-MM-DD, UTC), rebuilt from the history\n"
     "  --entity E            the entity of every series (default: the\n"
     "                        dataset's own subject)\n"
     "  --layout              several indicators on a line chart share one\n"
@@ -96,6 +102,10 @@ typedef struct chart_args {
     char *script;              /* the script's path (owned when drawn
                                 * straight away) */
     const char *entity;        /* --entity, "" for the subject */
+    const char *vintage;       /* --vintage, or NULL */
+    const char *entities_text; /* --entities, or NULL */
+    cli_list entities;         /* its words: one series each */
+    char **entity_ids;         /* the one id, once per entity */
     unsigned render;           /* formats to draw, bits 1 << format */
     int model_given;
     int base_given;            /* --base was given (opts.chart.base_year) */
@@ -161,6 +171,8 @@ static int parse_option(chart_args *a, int opt, char **argv)
         break;
     case 'n': a->opts.chart.note = optarg; break;
     case 'e': a->entity = optarg; break;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; break;
+    case CLI_OPT_ENTITIES: a->entities_text = optarg; break;
     case 'r': rc = parse_render(optarg, &a->render); break;
     case 'p': rc = cli_int(cmd, "project", optarg, &a->opts.project_to); break;
     case 'b':
@@ -257,6 +269,27 @@ static int created_time(time_t *out)
     return EX_OK;
 }
 
+/* --entities: one indicator, a series per entity (ids repeated). */
+static int expand_entities(chart_args *a)
+{
+    const cli_command *cmd = &cli_cmd_chart;
+    size_t i;
+
+    if (a->nids != 1 || *a->entity != '\0')
+        return cli_usage_error(cmd, "--entities compares one indicator: give "
+                               "one ID and no --entity");
+    if (cli_list_parse(cmd, "entities", a->entities_text, &a->entities) != 0)
+        return EX_USAGE;
+    a->entity_ids = malloc(a->entities.n * sizeof *a->entity_ids);
+    if (a->entity_ids == NULL)
+        return cli_fail(IND_ENOMEM, NULL);
+    for (i = 0; i < a->entities.n; i++)
+        a->entity_ids[i] = a->ids[0];
+    a->ids = a->entity_ids;
+    a->nids = (int)a->entities.n;
+    return EX_OK;
+}
+
 static int parse_args(chart_args *a, int argc, char **argv)
 {
     static const ind_compose_chart_options defaults =
@@ -282,7 +315,9 @@ static int parse_args(chart_args *a, int argc, char **argv)
         if (ind_chart_format_of_path(&f, a->output, NULL) == IND_OK)
             a->picture = (int)f + 1;
     }
-    rc = check_args(a);
+    rc = a->entities_text != NULL ? expand_entities(a) : EX_OK;
+    if (rc == EX_OK)
+        rc = check_args(a);
     if (rc == EX_OK)
         rc = created_time(&a->opts.chart.created);
     return rc;
@@ -308,14 +343,20 @@ static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
     int i, k;
 
     for (i = 0; i < a->nids; i++) {
-        for (k = 0; k < i && strcmp(a->ids[k], a->ids[i]) != 0; k++)
-            ;
+        const char *entity = a->entities_text ? a->entities.items[i]
+                                              : a->entity;
+        for (k = 0; k < i; k++)
+            if (strcmp(a->ids[k], a->ids[i]) == 0 &&
+                (a->entities_text == NULL ||
+                 strcmp(a->entities.items[k], entity) == 0))
+                break;
         if (k < i) {
-            cli_warn("%s is given twice: drawn once", a->ids[i]);
+            cli_warn("%s%s%s is given twice: drawn once", a->ids[i],
+                     entity[0] ? " " : "", entity);
             continue;
         }
         if (ind_compose_series(&in->series[in->n], &in->name[in->n], ds,
-                               a->ids[i], a->entity, &err) != IND_OK)
+                               a->ids[i], entity, &err) != IND_OK)
             return cli_fail_id(ds, a->ids[i], &err);
         in->in[in->n].series = in->series[in->n];
         in->in[in->n].name = in->name[in->n];
@@ -546,12 +587,14 @@ static int run(const cli *c, int argc, char **argv)
     rc = parse_args(&a, argc, argv);
     if (rc != EX_OK) {
         free(words);
+        free(a.entity_ids);
+        cli_list_free(&a.entities);
         return rc < 0 ? EX_OK : rc;
     }
     a.opts.chart.dataset_path = c->dataset;
     a.opts.chart.argc = c->argc;
     a.opts.chart.argv = words;
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, a.vintage, &ds);
     if (rc == EX_OK)
         rc = load_inputs(ds, &a, &in);
     if (rc == EX_OK)
@@ -565,5 +608,7 @@ static int run(const cli *c, int argc, char **argv)
     ind_dataset_free(ds);
     free(a.script);
     free(words);
+    free(a.entity_ids);
+    cli_list_free(&a.entities);
     return rc;
 }
