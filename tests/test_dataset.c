@@ -288,7 +288,7 @@ static void test_no_catalog(void **state)
                         "lvl,2018,100,standards,\n"
                         "share,2018,5%,percent,\n"
                         "lvl,2019,110,standards,\n"
-                        "lvl,2020,120,,http://example.org/b\n");
+                        "lvl,2020,120,standards,http://example.org/b\n");
 }
 
 /* ---- rewrites keep what they do not change ---- */
@@ -711,7 +711,7 @@ static void test_rate_percent(void **state)
     expect_file(f->obs, "indicator,year,value,unit,source\n"
                         "pct,2019,21.5%,percent,\n"
                         "pct,2020,-3.2,,\n"
-                        "pct,2021,10.61,,s\n"
+                        "pct,2021,10.61,percent,s\n"
                         "lvl,2019,5,,\n");
     /* A '%' on a stock in the file is a row error at its place. */
     put(f->obs, "indicator,year,value\nlvl,2019,5%\n");
@@ -817,8 +817,8 @@ static const refusal refusals[] = {
     { "lvl", 2019, "", "s", "", "", "", 0, IND_EPARSE, "empty value" },
     { "lvl", 2019, "1", "s", "", "items", "", 0, IND_EDATA,
       "unit 'items' contradicts the catalog" },
-    { "lvl", 1899, "1", "s", "", "", "", 0, IND_EDATA, "outside 1900-2100" },
-    { "lvl", 2101, "1", "s", "", "", "", 0, IND_EDATA, "outside 1900-2100" },
+    { "lvl", -10000, "1", "s", "", "", "", 0, IND_EDATA, "outside -9999..9999" },
+    { "lvl", 10000, "1", "s", "", "", "", 0, IND_EDATA, "outside -9999..9999" },
     { "lvl", 2019, "1", "=cmd|' /C calc'!A0", "", "", "", 0, IND_EPARSE,
       "starts with '='" },
     { "lvl", 2019, "1", "+1", "", "", "", 0, IND_EPARSE, "starts with '+'" },
@@ -994,7 +994,7 @@ static void test_revise_and_history(void **state)
     assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source,note,status,as_of\n"
-                        "lvl,2018,101,http://example.org/new,second,,\n"
+                        "lvl,2018,101,http://example.org/new,second,P,\n"
                         "lvl,2019,110,s,,,\n"
                         "lvl,2019,105,s,,,2019-06\n");
     read_trail(f->obs, &t);
@@ -1251,12 +1251,12 @@ static void test_row_errors_all_reported(void **state)
     assert_non_null(out);
     fputs("indicator,year,value\n", out);
     for (i = 0; i < 250; i++)
-        fprintf(out, "lvl,%zu,1\n", 1000 + i);   /* years out of range */
+        fprintf(out, "lvl,%zu,1\n", 10000 + i);  /* years out of range */
     fputs("lvl,2019,1\n", out);
     assert_int_equal(fclose(out), 0);
     assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err), IND_EPARSE);
-    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "outside 1900-2100"),
-                     200);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR,
+                                 "outside -9999..9999"), 200);
     assert_int_equal(count_diags(ds, IND_SEVERITY_NOTE,
                                  "50 more row errors not listed"), 1);
     assert_int_equal(ind_dataset_diagnostic(ds, 0)->line, 2);
@@ -1493,6 +1493,335 @@ static void test_atomic_file(void **state)
     }
 }
 
+
+/* ---- bulletins, carry-over, removals, vintages (issue 10) ---- */
+
+/* A bulletin goes in whole: three figures, one history entry each, the
+ * catalog's unit for new rows of a file with a unit column. */
+static void test_bulletin(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    char bulletin[128];
+    ind_add_summary sum;
+    ind_dataset *ds;
+    trail t;
+
+    snprintf(bulletin, sizeof bulletin, "%s/b.csv", f->dir);
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,unit,source\n"
+                "lvl,2018,100,standards,a\n");
+    put(bulletin, "\xef\xbb\xbfyear,indicator,value,note\r\n"
+                  "2019,lvl,110,first\r\n"
+                  "2020,lvl,\"1,210\",\r\n"
+                  "2020,pct,10%,\r\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add_csv(ds, bulletin, NULL, 0, &sum, &err),
+                     IND_EDATA);
+    /* No source: the place is the first row, after the last column. */
+    assert_non_null(strstr(err.message, "b.csv:2:5: "));
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    {
+        ind_reading d = reading("", 0, "http://example.org/b");
+        assert_int_equal(ind_dataset_add_csv(ds, bulletin, &d, 0, &sum, &err),
+                         IND_OK);
+    }
+    assert_int_equal(sum.rows, 3);
+    assert_int_equal(sum.added, 3);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,year,value,unit,source,note\n"
+                        "lvl,2018,100,standards,a,\n"
+                        "lvl,2019,110,standards,http://example.org/b,first\n"
+                        "lvl,2020,1210,standards,http://example.org/b,\n"
+                        "pct,2020,10,percent,http://example.org/b,\n");
+    read_trail(f->obs, &t);
+    assert_int_equal(t.n, 3);
+    assert_string_equal(t.action[2], "append");
+    assert_string_equal(t.new_value[1], "1210");
+}
+
+/* A refused row leaves nothing: the handle that took part of the
+ * bulletin refuses to commit. */
+static void test_bulletin_all_or_nothing(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    char bulletin[128];
+    static const char obs[] = "indicator,year,value,source\nlvl,2018,100,a\n";
+    ind_dataset *ds;
+
+    snprintf(bulletin, sizeof bulletin, "%s/b.csv", f->dir);
+    put(f->cat, catalog);
+    put(f->obs, obs);
+    put(bulletin, "indicator,year,value,source\n"
+                  "lvl,2019,110,s\n"
+                  "lvl,2020,1164,000,s\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add_csv(ds, bulletin, NULL, 0, NULL, &err),
+                     IND_EPARSE);
+    assert_non_null(strstr(err.message, "b.csv:3:5: row has 5 fields"));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_EINVAL);
+    ind_dataset_free(ds);
+    expect_file(f->obs, obs);
+    assert_false(exists(f->hist));
+    /* A row restating an existing figure, without revise: refused. */
+    put(bulletin, "indicator,year,value,source\nlvl,2018,101,s\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add_csv(ds, bulletin, NULL, 0, NULL, &err),
+                     IND_EEXISTS);
+    assert_non_null(strstr(err.message, "b.csv:2:2: "));
+    assert_int_equal(err.detail, IND_DETAIL_READING_EXISTS);
+    ind_dataset_free(ds);
+    expect_file(f->obs, obs);
+}
+
+/* What a revision does not restate carries over; status 'A' restates
+ * "normal"; a revision without as_of takes the year's only reading. */
+static void test_revision_carries_over(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_reading r;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,unit,status,as_of,source,note,role\n"
+                "lvl,2018,100,standards,P,2018-12,a,first,primary\n"
+                "lvl,2018,90,,,2018-06,b,,alternate\n"
+                "lvl,2019,110,,E,2019-12-31,c,kept,\n");
+    r = reading("lvl", 2018, "http://example.org/new");
+    r.as_of = "2018-12";
+    add_one(f->obs, &r, "101", IND_ADD_REVISE);
+    r = reading("lvl", 2019, "");
+    add_one(f->obs, &r, "111", IND_ADD_REVISE);
+    expect_file(f->obs,
+                "indicator,year,value,unit,status,as_of,source,note,role\n"
+                "lvl,2018,101,standards,P,2018-12,http://example.org/new,"
+                "first,primary\n"
+                "lvl,2018,90,,,2018-06,b,,alternate\n"
+                "lvl,2019,111,,E,2019-12-31,c,kept,\n");
+    r = reading("lvl", 2019, "d");
+    r.status = 'A';
+    add_one(f->obs, &r, "112", IND_ADD_REVISE);
+    expect_file(f->obs,
+                "indicator,year,value,unit,status,as_of,source,note,role\n"
+                "lvl,2018,101,standards,P,2018-12,http://example.org/new,"
+                "first,primary\n"
+                "lvl,2018,90,,,2018-06,b,,alternate\n"
+                "lvl,2019,112,,,2019-12-31,d,kept,\n");
+    /* 2018 has two readings: a revision must name its date. */
+    {
+        ind_dataset *ds = open_ok(f->obs, IND_OPEN_WRITE);
+        r = reading("lvl", 2018, "e");
+        assert_int_equal(ind_dataset_add(ds, &r, "1", IND_ADD_REVISE, &err),
+                         IND_EDATA);
+        assert_int_equal(err.detail, IND_DETAIL_AMBIGUOUS_READING);
+        assert_non_null(strstr(err.message, "lvl 2018 has 2 readings"));
+        ind_dataset_free(ds);
+    }
+}
+
+/* A removal keeps the reading, whole, in the history; a vintage of a day
+ * before brings it back, and one of a day before the first entry gives
+ * the file as it was. */
+static void test_remove_and_vintage(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds;
+    ind_reading r;
+    size_t at;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,unit,source,note\n"
+                "lvl,2018,100,standards,a,n1\n"
+                "lvl,2019,110,standards,b,n2\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_remove(ds, "lvl", "", 2019, NULL, "",
+                                        &err), IND_EINVAL);
+    assert_int_equal(ind_dataset_remove(ds, "lvl", "", 2017, NULL, "why",
+                                        &err), IND_ENOTFOUND);
+    assert_int_equal(err.detail, IND_DETAIL_NO_READING);
+    assert_int_equal(ind_dataset_remove(ds, "lvl", "", 2019, NULL,
+                                        "double count", &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,year,value,unit,source,note\n"
+                        "lvl,2018,100,standards,a,n1\n");
+    /* The history, with its times set to days of 2024 (entries on the
+     * 1st of March: an append of 2020 that landed, the removal). */
+    put(f->hist, "time,action,indicator,entity,year,as_of,old_value,"
+                 "new_value,old_status,new_status,old_source,new_source,"
+                 "old_note,new_note,old_role,new_role,old_unit,new_unit,"
+                 "reason\n"
+                 "2024-02-01T10:00:00Z,revise,lvl,,2018,,99,100,,,z,a,n0,n1,"
+                 ",,standards,standards,\n"
+                 "2024-03-01T10:00:00Z,remove,lvl,,2019,,110,,,,b,,n2,,,,"
+                 "standards,,double count\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_vintage(ds, "2024-02-29", &err), IND_OK);
+    assert_int_equal(ind_dataset_reading_count(ds), 2);
+    assert_int_equal(ind_dataset_find_reading(ds, "lvl", "", 2019, NULL, &at,
+                                              &err), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, at, &r, &err), IND_OK);
+    assert_true(r.value == 110.0);
+    assert_string_equal(r.source, "b");
+    assert_string_equal(r.note, "n2");
+    assert_string_equal(r.unit, "standards");
+    r = reading("lvl", 2020, "x");
+    assert_int_equal(ind_dataset_add(ds, &r, "1", 0, &err), IND_EINVAL);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_vintage(ds, "2024-01-31", &err), IND_OK);
+    assert_int_equal(ind_dataset_find_reading(ds, "lvl", "", 2018, NULL, &at,
+                                              &err), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, at, &r, &err), IND_OK);
+    assert_true(r.value == 99.0);
+    assert_string_equal(r.source, "z");
+    assert_string_equal(r.note, "n0");
+    assert_int_equal(ind_dataset_vintage(ds, "2024-01-31", &err), IND_EINVAL);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_vintage(ds, "2024-02-30", &err), IND_EPARSE);
+    ind_dataset_free(ds);
+}
+
+/* A row deleted by hand, which the history last left present, is an
+ * error of validate; one edited by hand a warning. */
+static void test_history_against_file(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,source\nlvl,2018,100,a\n"
+                "lvl,2020,121,s\nlvl,2021,130,s\n");
+    /* Three appends on three days; the last one landed, so none is an
+     * interrupted write. */
+    put(f->hist, "time,action,indicator,entity,year,as_of,old_value,"
+                 "new_value,old_status,new_status,old_source,new_source,"
+                 "old_note,new_note,old_role,new_role\n"
+                 "2024-01-01T10:00:00Z,append,lvl,,2019,,,110,,,,s,,,,\n"
+                 "2024-02-01T10:00:00Z,append,lvl,,2020,,,120,,,,s,,,,\n"
+                 "2024-03-01T10:00:00Z,append,lvl,,2021,,,130,,,,s,,,,\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_EDATA);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR,
+                                 "lvl 2019 (110) is in the history but not "
+                                 "in the observations"), 1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "lvl 2020 holds 121 where the history's "
+                                 "last entry about it (line 3) wrote 120"), 1);
+    ind_dataset_free(ds);
+}
+
+/* IND_OPEN_CREATE: a dataset that does not exist opens empty; its first
+ * commit writes the files; released without one it leaves nothing. */
+static void test_create(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_indicator ind;
+    ind_dataset *ds = NULL;
+    ind_reading r;
+    char lock[128], ents[128];
+
+    snprintf(lock, sizeof lock, "%s/d.lock", f->dir);
+    snprintf(ents, sizeof ents, "%s/d.entities.csv", f->dir);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_WRITE, &err),
+                     IND_ENOTFOUND);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_WRITE | IND_OPEN_CREATE);
+    assert_int_equal(ind_dataset_diagnostic_count(ds), 0);
+    ind_dataset_free(ds);
+    assert_false(exists(lock));
+    assert_false(exists(f->obs));
+    ds = open_ok(f->obs, IND_OPEN_WRITE | IND_OPEN_CREATE);
+    memset(&ind, 0, sizeof ind);
+    ind.id = "SP.POP.TOTL";
+    ind.title = "Population, total";
+    ind.unit = "";
+    ind.years = "1960..";
+    ind.kind = IND_KIND_STOCK;
+    assert_int_equal(ind_dataset_define(ds, &ind, &err), IND_OK);
+    r = reading("SP.POP.TOTL", 2020, "World Bank");
+    r.entity = "CHN";
+    assert_int_equal(ind_dataset_add(ds, &r, "1411100000", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_set_entity_title(ds, "CHN", "China", &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_set_entity_title(ds, "CHN", "China", &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_set_entity_title(ds, "CHN", "PRC", &err),
+                     IND_EEXISTS);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,entity,year,value,unit,status,as_of,"
+                        "source,note,role\n"
+                        "SP.POP.TOTL,CHN,2020,1411100000,,,,World Bank,,\n");
+    expect_file(f->cat, "indicator,title,unit,kind,description,growth_of,"
+                        "years\n"
+                        "SP.POP.TOTL,\"Population, total\",,stock,,,"
+                        "1960..\n");
+    expect_file(ents, "entity,title\nCHN,China\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_string_equal(ind_dataset_entity_title(ds, "CHN"), "China");
+    assert_string_equal(ind_dataset_entity_title(ds, "DEU"), "");
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+}
+
+/* Years -9999..9999 load; those outside 1800-2100 (without a declared
+ * span) or far from the rest of their series are warnings. */
+static void test_year_spans(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds = NULL;
+
+    put(f->cat, "indicator,title,unit,kind,description,years\n"
+                "lvl,A level,standards,stock,,\n"
+                "pop,People,people,stock,,-10000..2023\n");
+    put(f->obs, "indicator,year,value\n"
+                "lvl,-9999,1\nlvl,2010,1\nlvl,2011,1\nlvl,2012,1\n"
+                "pop,-9999,4000000\npop,1800,1000000000\npop,2023,8e9\n"
+                "pop,2024,8.1e9\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year -9999 of lvl is outside 1800-2100"), 1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year 2024 of pop is outside the span "
+                                 "-10000..2023"), 1);
+    ind_dataset_free(ds);
+    put(f->obs, "indicator,year,value\n"
+                "lvl,2010,1\nlvl,2011,1\nlvl,2012,1\nlvl,2204,1\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year 2204 of lvl is outside"), 1);
+    ind_dataset_free(ds);
+    put(f->obs, "indicator,year,value\n"
+                "lvl,1950,1\nlvl,2010,1\nlvl,2011,1\nlvl,2012,1\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year 1950 of lvl is 60 years before"), 1);
+    ind_dataset_free(ds);
+    put(f->cat, "indicator,title,unit,kind,description,years\n"
+                "lvl,A level,standards,stock,,2000..1999\n");
+    ds = NULL;
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err),
+                     IND_EPARSE);
+    assert_non_null(strstr(err.message, "d.indicators.csv:2:6: "));
+    ind_dataset_free(ds);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -1528,6 +1857,13 @@ int main(void)
         T(test_row_errors_all_reported),
         T(test_csv_reader_positions),
         T(test_csv_split_and_write),
+        T(test_bulletin),
+        T(test_bulletin_all_or_nothing),
+        T(test_revision_carries_over),
+        T(test_remove_and_vintage),
+        T(test_history_against_file),
+        T(test_create),
+        T(test_year_spans),
         cmocka_unit_test(test_strpool),
         cmocka_unit_test(test_index_map),
         T(test_atomic_file),

@@ -229,6 +229,14 @@ const char *cli_fix_hint(char *buf, size_t size, int detail, const char *id,
     case IND_DETAIL_NO_CATALOG:
         snprintf(buf, size, "`%s define` adds one", CLI_PROGRAM);
         return buf;
+    case IND_DETAIL_AMBIGUOUS_READING:
+        snprintf(buf, size, "name the reading with --as-of DATE (see `%s "
+                 "show %s`)", CLI_PROGRAM, id);
+        return buf;
+    case IND_DETAIL_NO_READING:
+        snprintf(buf, size, "see the readings with `%s show %s`",
+                 CLI_PROGRAM, id);
+        return buf;
     default:
         return NULL;
     }
@@ -341,6 +349,29 @@ int cli_open(const cli *c, unsigned flags, ind_dataset **out)
     return cli_exit_code(rc);
 }
 
+int cli_commit(ind_dataset *ds, int rc, const ind_error *change_err)
+{
+    ind_error err = IND_ERROR_INIT;
+
+    if (rc != IND_OK)
+        return cli_fail_error(change_err);
+    if (ind_dataset_commit(ds, &err) != IND_OK)
+        return cli_fail_error(&err);
+    return EX_OK;
+}
+
+int cli_open_read(const cli *c, const char *vintage, ind_dataset **out)
+{
+    ind_error err = IND_ERROR_INIT;
+    int rc = cli_open(c, IND_OPEN_READ, out);
+
+    if (rc != EX_OK || vintage == NULL)
+        return rc;
+    if (ind_dataset_vintage(*out, vintage, &err) != IND_OK)
+        return cli_fail_error(&err);
+    return EX_OK;
+}
+
 int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
                size_t *out)
 {
@@ -390,4 +421,45 @@ int cli_figure_decimals(const double *values, size_t n)
         return 0;
     d = 3 - (int)floor(log10(largest));
     return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+int cli_list_parse(const cli_command *cmd, const char *option,
+                   const char *text, cli_list *out)
+{
+    size_t n = 1, i;
+    char *p;
+
+    memset(out, 0, sizeof *out);
+    for (i = 0; text[i]; i++)
+        n += text[i] == ',';
+    out->text = strdup(text);
+    out->items = malloc(n * sizeof *out->items);
+    if (out->text == NULL || out->items == NULL) {
+        cli_list_free(out);
+        cli_error("out of memory");
+        return -1;
+    }
+    for (p = out->text;; p++) {
+        char *comma = strchr(p, ',');
+        if (comma != NULL)
+            *comma = '\0';
+        if (*p == '\0') {
+            cli_list_free(out);
+            return cli_usage_error(cmd, "--%s '%s': a list of words "
+                                   "separated by commas, none empty",
+                                   option, text), -1;
+        }
+        out->items[out->n++] = p;
+        if (comma == NULL)
+            break;
+        p = comma;
+    }
+    return 0;
+}
+
+void cli_list_free(cli_list *l)
+{
+    free(l->text);
+    free(l->items);
+    memset(l, 0, sizeof *l);
 }

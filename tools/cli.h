@@ -39,6 +39,32 @@ typedef struct cli_command {
     int (*run)(const cli *c, int argc, char **argv);
 } cli_command;
 
+/* --vintage DATE, taken by every command that reads figures: the dataset
+ * as it stood at the end of that day, rebuilt from the history. */
+#define CLI_OPT_VINTAGE 0x100
+#define CLI_VINTAGE_OPTION \
+    { "vintage", required_argument, NULL, CLI_OPT_VINTAGE }
+#define CLI_VINTAGE_HELP \
+    "  --vintage DATE     the dataset as it stood at the end of DATE\n" \
+    "                     (YYYY-MM-DD, UTC), rebuilt from the history\n"
+
+/* --entities A,B,...: one indicator compared across entities. */
+#define CLI_OPT_ENTITIES 0x101
+#define CLI_ENTITIES_OPTION \
+    { "entities", required_argument, NULL, CLI_OPT_ENTITIES }
+
+/* A comma-separated list, split: *items (to free with cli_list_free)
+ * holds *n words, none empty. Returns 0, or -1 for an empty word or out
+ * of memory (the message printed, for --option). */
+typedef struct cli_list {
+    char *text;
+    const char **items;
+    size_t n;
+} cli_list;
+
+int cli_list_parse(const cli_command *cmd, const char *option,
+                   const char *text, cli_list *out);
+void cli_list_free(cli_list *l);
 /* Every command, in the order --help lists them (main.c). */
 extern const cli_command *const cli_commands[];
 extern const size_t cli_ncommands;
@@ -150,6 +176,15 @@ int cli_number(const cli_command *cmd, const char *option, const char *text,
  * file, a hint to run check) and return the exit code, else EX_OK. */
 int cli_open(const cli *c, unsigned flags, ind_dataset **out);
 
+/* Finish a change: when rc (the change's code) is IND_OK, commit; report
+ * a failure of either. Returns EX_OK or the exit code; the caller still
+ * frees the dataset. */
+int cli_commit(ind_dataset *ds, int rc, const ind_error *change_err);
+
+/* Open the dataset to read, as it stood at the end of the day `vintage`
+ * (NULL: as it is now); on failure print why and return the exit code. */
+int cli_open_read(const cli *c, const char *vintage, ind_dataset **out);
+
 /* Find the series of an indicator (entity "" by default); print why not
  * and return an exit code, else EX_OK with its index. */
 int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
@@ -180,6 +215,7 @@ void cli_complete(FILE *out, const cli_command *cmd, const char *option);
 /* The subcommands (cmd_*.c). */
 extern const cli_command cli_cmd_list, cli_cmd_show, cli_cmd_append,
     cli_cmd_define, cli_cmd_check, cli_cmd_history, cli_cmd_growth,
-    cli_cmd_project, cli_cmd_backtest, cli_cmd_chart;
+    cli_cmd_project, cli_cmd_backtest, cli_cmd_chart, cli_cmd_remove,
+    cli_cmd_import, cli_cmd_export;
 
 #endif

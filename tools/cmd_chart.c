@@ -22,6 +22,7 @@ static const struct option options[] = {
     { "note", required_argument, NULL, 'n' },
     { "entity", required_argument, NULL, 'e' },
     { "layout", required_argument, NULL, 'l' },
+    CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
     CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
 };
 
@@ -31,6 +32,7 @@ const cli_command cli_cmd_chart = {
     "usage: indicators [-d DATASET] chart ID... -o FILE.gp [--kind KIND]\n"
     "           [--project YEAR [--model M]] [--base YEAR] [--render FMT]\n"
     "           [--size WxH] [--title TEXT] [--note TEXT] [--entity E]\n"
+    "           [--entities E1,E2,...] [--vintage DATE]\n"
     "           [--layout auto|shared|panels] [--format table|csv|json]\n"
     "\nWrites a gnuplot script that stands alone (the figures inline, a\n"
     "header with the dataset's path and SHA-256, this command, the library\n"
@@ -53,6 +55,10 @@ const cli_command cli_cmd_chart = {
     "  --size WxH            pixels, default 960x600 (PDF at 96 per inch)\n"
     "  --title TEXT          the title (default: the indicators' titles)\n"
     "  --note TEXT           a line for the footer, under the sources\n"
+    "  --entities E1,E2      one indicator across entities, a series each\n"
+    "                        (named by the entity's title when it has one)\n"
+    "  --vintage DATE        the dataset as it stood at the end of DATE\n"
+    "                        (YYYY-MM-DD, UTC), rebuilt from the history\n"
     "  --entity E            the entity of every series (default: the\n"
     "                        dataset's own subject)\n"
     "  --layout              several indicators on a line chart share one\n"
@@ -74,6 +80,10 @@ typedef struct chart_args {
                                      * size), projection year and model */
     const char *output;        /* -o */
     const char *entity;        /* --entity, "" for the subject */
+    const char *vintage;       /* --vintage, or NULL */
+    const char *entities_text; /* --entities, or NULL */
+    cli_list entities;         /* its words: one series each */
+    char **entity_ids;         /* the one id, once per entity */
     unsigned render;           /* formats to draw, bits 1 << format */
     int model_given;
     int base_given;            /* --base was given (opts.chart.base_year) */
@@ -131,6 +141,8 @@ static int parse_option(chart_args *a, int opt, char **argv)
     case 't': a->opts.chart.title = optarg; break;
     case 'n': a->opts.chart.note = optarg; break;
     case 'e': a->entity = optarg; break;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; break;
+    case CLI_OPT_ENTITIES: a->entities_text = optarg; break;
     case 'r': rc = parse_render(optarg, &a->render); break;
     case 'p': rc = cli_int(cmd, "project", optarg, &a->opts.project_to); break;
     case 'b':
@@ -220,6 +232,27 @@ static int created_time(time_t *out)
     return EX_OK;
 }
 
+/* --entities: one indicator, a series per entity (ids repeated). */
+static int expand_entities(chart_args *a)
+{
+    const cli_command *cmd = &cli_cmd_chart;
+    size_t i;
+
+    if (a->nids != 1 || *a->entity != '\0')
+        return cli_usage_error(cmd, "--entities compares one indicator: give "
+                               "one ID and no --entity");
+    if (cli_list_parse(cmd, "entities", a->entities_text, &a->entities) != 0)
+        return EX_USAGE;
+    a->entity_ids = malloc(a->entities.n * sizeof *a->entity_ids);
+    if (a->entity_ids == NULL)
+        return cli_fail(IND_ENOMEM, NULL);
+    for (i = 0; i < a->entities.n; i++)
+        a->entity_ids[i] = a->ids[0];
+    a->ids = a->entity_ids;
+    a->nids = (int)a->entities.n;
+    return EX_OK;
+}
+
 static int parse_args(chart_args *a, int argc, char **argv)
 {
     static const ind_compose_chart_options defaults =
@@ -240,7 +273,9 @@ static int parse_args(chart_args *a, int argc, char **argv)
     }
     a->ids = argv + optind;
     a->nids = argc - optind;
-    rc = check_args(a);
+    rc = a->entities_text != NULL ? expand_entities(a) : EX_OK;
+    if (rc == EX_OK)
+        rc = check_args(a);
     if (rc == EX_OK)
         rc = created_time(&a->opts.chart.created);
     return rc;
@@ -267,7 +302,8 @@ static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
 
     for (i = 0; i < a->nids; i++) {
         if (ind_compose_series(&in->series[i], &in->name[i], ds, a->ids[i],
-                               a->entity, &err) != IND_OK)
+                               a->entities_text ? a->entities.items[i]
+                                                : a->entity, &err) != IND_OK)
             return cli_fail_id(ds, a->ids[i], &err);
         in->in[i].series = in->series[i];
         in->in[i].name = in->name[i];
@@ -460,12 +496,14 @@ static int run(const cli *c, int argc, char **argv)
     rc = parse_args(&a, argc, argv);
     if (rc != EX_OK) {
         free(words);
+        free(a.entity_ids);
+        cli_list_free(&a.entities);
         return rc < 0 ? EX_OK : rc;
     }
     a.opts.chart.dataset_path = c->dataset;
     a.opts.chart.argc = c->argc;
     a.opts.chart.argv = words;
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, a.vintage, &ds);
     if (rc == EX_OK)
         rc = load_inputs(ds, &a, &in);
     if (rc == EX_OK)
@@ -478,5 +516,7 @@ static int run(const cli *c, int argc, char **argv)
     inputs_release(&in);
     ind_dataset_free(ds);
     free(words);
+    free(a.entity_ids);
+    cli_list_free(&a.entities);
     return rc;
 }

@@ -28,6 +28,7 @@ static const struct option options[] = {
     { "entity", required_argument, NULL, 'e' },
     { "all", no_argument, NULL, 'a' },
     { "derived", no_argument, NULL, 'D' },
+    CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
     CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
 };
 
@@ -35,8 +36,9 @@ const cli_command cli_cmd_growth = {
     "growth", "year-on-year change, CAGR, index and targets of a series",
     "usage: indicators [-d DATASET] growth ID [--from Y] [--to Y] [--base Y]\n"
     "           [--target VALUE --by YEAR] [--derived] [--entity E]\n"
-    "           [--format table|csv|json]\n"
-    "       indicators [-d DATASET] growth --all [--format table|csv|json]\n"
+    "           [--vintage DATE] [--format table|csv|json]\n"
+    "       indicators [-d DATASET] growth ID --entities E1,E2,... [--vintage DATE]\n"
+    "       indicators [-d DATASET] growth --all [--vintage DATE] [--format ...]\n"
     "\nOne row per year with a value: indicator, entity, kind, year, value,\n"
     "reading (which reading was used), as_of, status, prev_year, gap_years,\n"
     "annualised, abs_change (since prev_year), abs_change_per_year (for a\n"
@@ -53,7 +55,10 @@ const cli_command cli_cmd_growth = {
     "  --derived          add the levels implied by a rate declared as the\n"
     "                     growth of this indicator (catalog growth_of)\n"
     "  --entity E         the series of entity E (default: the dataset's own)\n"
+    "  --entities E1,E2   compare the indicator across entities: one row each\n"
+    "                     (as --all's), in the order given\n"
     "  --all              one row per series: latest figures and CAGR\n"
+    CLI_VINTAGE_HELP
     "\nA rate is shown as stated, changes in points; asking it for a CAGR\n"
     "(--from, --to), an index (--base) or a target is refused (exit 65). A\n"
     "rate with a growth_of, and that level, show the levels the rate implies\n"
@@ -72,6 +77,8 @@ const cli_command cli_cmd_growth = {
 typedef struct growth_args {
     const char *id;           /* the indicator, NULL with --all */
     const char *entity;       /* --entity, "" by default */
+    const char *entities;     /* --entities, or NULL */
+    const char *vintage;      /* --vintage, or NULL */
     out_format format;
     ind_growth_options opts;  /* --from, --to, --base */
     int all, derived, help;
@@ -93,6 +100,8 @@ static int parse_option(growth_args *a, int opt, char **argv)
         a->has_target = 1;
         return cli_number(cmd, "target", optarg, &a->target);
     case 'e': a->entity = optarg; return EX_OK;
+    case CLI_OPT_ENTITIES: a->entities = optarg; return EX_OK;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; return EX_OK;
     case 'a': a->all = 1; return EX_OK;
     case 'D': a->derived = 1; return EX_OK;
     case 'f': return cli_format(cmd, optarg, &a->format);
@@ -114,6 +123,12 @@ static int check_args(const growth_args *a, int npositional)
                                "option than --format");
     if (!a->all && npositional != 1)
         return cli_usage_error(cmd, "give one indicator id (or --all)");
+    if (a->entities != NULL && (a->all || *a->entity || a->has_target ||
+                                a->derived || o->from != NO_YEAR ||
+                                o->to != NO_YEAR || o->base != NO_YEAR))
+        return cli_usage_error(cmd, "--entities compares whole series: it "
+                               "takes ID and no --entity, --all, --from, "
+                               "--to, --base, --target or --derived");
     if (a->has_target != (a->by != NO_YEAR))
         return cli_usage_error(cmd, "--target and --by go together");
     if (a->has_target && !(a->target > 0.0))
@@ -727,7 +742,7 @@ static int run_one(const cli *c, const growth_args *a)
     int rc;
 
     memset(&v, 0, sizeof v);
-    rc = cli_open(c, IND_OPEN_READ, &v.ds);
+    rc = cli_open_read(c, a->vintage, &v.ds);
     if (rc == EX_OK)
         rc = load(&v, a, &series, &derived);
     if (rc == EX_OK)
@@ -842,15 +857,28 @@ static int overview_row(out_table *t, ind_dataset *ds, size_t i,
     return rc;
 }
 
-/* Every row; CSV is written out every OVERVIEW_CHUNK rows. */
+/* The series of --entities, in their order (NULL: every series). */
+typedef struct overview_pick {
+    const char *id;
+    cli_list entities;
+} overview_pick;
+
+/* Every row (or those picked); CSV is written out every OVERVIEW_CHUNK
+ * rows. */
 static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
-                         size_t *undecided)
+                         size_t *undecided, const overview_pick *pick)
 {
-    size_t i, n = ind_dataset_series_count(ds);
+    size_t i, n = pick ? pick->entities.n : ind_dataset_series_count(ds);
     int header = 1;
 
     for (i = 0; i < n; i++) {
-        if (overview_row(t, ds, i, undecided) != 0)
+        size_t at = i;
+        if (pick != NULL) {
+            int rc = cli_series(ds, pick->id, pick->entities.items[i], &at);
+            if (rc != EX_OK)
+                return rc;
+        }
+        if (overview_row(t, ds, at, undecided) != 0)
             return EX_OSERR;
         if (format == OUT_CSV && out_table_rows(t) == OVERVIEW_CHUNK) {
             if (out_table_flush_csv(t, stdout, header) != 0)
@@ -865,19 +893,21 @@ static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
     return EX_OK;
 }
 
-static int run_all(const cli *c, out_format format)
+static int run_all(const cli *c, const growth_args *a,
+                   const overview_pick *pick)
 {
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;
     out_table *t = NULL;
+    out_format format = a->format;
     size_t undecided = 0;
-    int rc = cli_open(c, IND_OPEN_READ, &ds);
+    int rc = cli_open_read(c, a->vintage, &ds);
 
     if (rc == EX_OK) {
         t = out_table_new(overview_columns, OVERVIEW_NCOLUMNS);
         doc = out_doc_new();
         rc = t != NULL && doc != NULL
-             ? overview_fill(t, ds, format, &undecided) : EX_OSERR;
+             ? overview_fill(t, ds, format, &undecided, pick) : EX_OSERR;
     }
     if (rc == EX_OK && format != OUT_CSV) {
         rc = out_doc_table(doc, NULL, NULL, t) == 0 ? cli_print(doc, format)
@@ -909,5 +939,15 @@ static int run(const cli *c, int argc, char **argv)
         return rc;
     if (a.help)
         return cli_help(&cli_cmd_growth);
-    return a.all ? run_all(c, a.format) : run_one(c, &a);
+    if (a.entities != NULL) {
+        overview_pick pick;
+        pick.id = a.id;
+        if (cli_list_parse(&cli_cmd_growth, "entities", a.entities,
+                           &pick.entities) != 0)
+            return EX_USAGE;
+        rc = run_all(c, &a, &pick);
+        cli_list_free(&pick.entities);
+        return rc;
+    }
+    return a.all ? run_all(c, &a, NULL) : run_one(c, &a);
 }

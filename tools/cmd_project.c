@@ -23,6 +23,7 @@ static const struct option options[] = {
     { "from", required_argument, NULL, 'r' },
     { "all", no_argument, NULL, 'A' },
     { "entity", required_argument, NULL, 'e' },
+    CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
     CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
 };
 
@@ -32,7 +33,8 @@ const cli_command cli_cmd_project = {
     "           [--model M] [--degree K] [--level 80,95] [--alpha A]\n"
     "           [--beta B] [--phi P] [--bias-adjust] [--log] [--fitted]\n"
     "           [--intervals calibrated|model] [--from YEAR]\n"
-    "           [--format table|csv|json]\n"
+    "           [--vintage DATE] [--format table|csv|json]\n"
+    "       indicators [-d DATASET] project ID --entities E1,E2,... --to YEAR\n"
     "       indicators [-d DATASET] project --all --to YEAR [same options]\n"
     "\nFits a model to the series and forecasts every year after its last\n"
     "one up to --to, each with a prediction interval per --level (percent).\n"
@@ -76,7 +78,9 @@ const cli_command cli_cmd_project = {
     "\n--all: one row per series: indicator, entity, model, points,\n"
     "last_year, last_value, the forecast for --to with its bounds, warnings,\n"
     "and error (why the series could not be projected). Exit 0 when at\n"
-    "least one series was projected.\n"
+    "least one series was projected. --entities E1,E2: the same rows for\n"
+    "one indicator across those entities, in their order.\n"
+    "\n" CLI_VINTAGE_HELP
     "\nExit codes: 64 a bad option (unknown model, --to not after the last\n"
     "year, bad --level, an option the model does not use), 65 the series\n"
     "cannot be projected (too few points, a gap, a value <= 0 for a log\n"
@@ -96,6 +100,8 @@ const cli_command cli_cmd_project = {
 typedef struct project_args {
     const char *id;
     const char *entity;
+    const char *entities;     /* --entities, or NULL */
+    const char *vintage;      /* --vintage, or NULL */
     int to;
     int have_to;
     int all;
@@ -215,6 +221,8 @@ static int parse_option(int opt, char **argv, project_args *a)
                              &o->from_year);
     case 'A': a->all = 1; return EX_OK;
     case 'e': a->entity = optarg; return EX_OK;
+    case CLI_OPT_ENTITIES: a->entities = optarg; return EX_OK;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; return EX_OK;
     case 'f': return cli_format(cmd, optarg, &a->format);
     case 'h': a->help = 1; return EX_OK;
     default: return cli_bad_option(cmd, opt, argv);
@@ -263,6 +271,9 @@ static int parse_args(int argc, char **argv, project_args *a)
                                "--entity");
     if (a->all && a->fitted)
         return cli_usage_error(cmd, "--fitted shows one series: drop --all");
+    if (a->entities != NULL && (a->all || a->fitted || *a->entity))
+        return cli_usage_error(cmd, "--entities gives one row per entity: "
+                               "drop --all, --fitted and --entity");
     if (!a->all && argc - optind != 1)
         return cli_usage_error(cmd, "give one indicator id (or --all)");
     if (!a->have_to)
@@ -737,7 +748,9 @@ static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
     return rc;
 }
 
-static int project_all(ind_dataset *ds, const project_args *a)
+/* One row per series, or per series of `pick` (npick of them). */
+static int project_all(ind_dataset *ds, const project_args *a,
+                       const size_t *pick, size_t npick)
 {
     static const char *const lead[] = {
         "indicator", "entity", "model", "points", "last_year", "last_value",
@@ -753,11 +766,13 @@ static int project_all(ind_dataset *ds, const project_args *a)
 
     make_level_names(&a->opts, &names);
     t = new_table(lead, 7, &names, trail, 2);
-    for (i = 0; t != NULL && i < ind_dataset_series_count(ds); i++) {
-        if (add_all_row(t, ds, i, a, &counts) != 0)
+    if (pick == NULL)
+        npick = ind_dataset_series_count(ds);
+    for (i = 0; t != NULL && i < npick; i++) {
+        if (add_all_row(t, ds, pick ? pick[i] : i, a, &counts) != 0)
             break;
     }
-    if (doc != NULL && t != NULL && i == ind_dataset_series_count(ds)) {
+    if (doc != NULL && t != NULL && i == npick) {
         out_doc_int(doc, "to", "projected to", a->to);
         out_doc_text(doc, "model", NULL, ind_model_name(a->opts.model));
         out_doc_int(doc, "projected", NULL, (long long)counts.projected);
@@ -783,6 +798,29 @@ static int project_all(ind_dataset *ds, const project_args *a)
     return counts.projected > 0 ? EX_OK : EX_DATAERR;
 }
 
+/* --entities: the rows of --all for one indicator's entities. */
+static int project_entities(ind_dataset *ds, const project_args *a)
+{
+    cli_list list;
+    size_t *pick, i;
+    int rc = EX_OK;
+
+    if (cli_list_parse(&cli_cmd_project, "entities", a->entities, &list) != 0)
+        return EX_USAGE;
+    pick = malloc(list.n * sizeof *pick);
+    if (pick == NULL) {
+        cli_list_free(&list);
+        return cli_fail(IND_ENOMEM, "out of memory");
+    }
+    for (i = 0; rc == EX_OK && i < list.n; i++)
+        rc = cli_series(ds, a->id, list.items[i], &pick[i]);
+    if (rc == EX_OK)
+        rc = project_all(ds, a, pick, list.n);
+    free(pick);
+    cli_list_free(&list);
+    return rc;
+}
+
 static int run(const cli *c, int argc, char **argv)
 {
     project_args a;
@@ -791,9 +829,11 @@ static int run(const cli *c, int argc, char **argv)
 
     if (rc != EX_OK || a.help)
         return a.help ? cli_help(&cli_cmd_project) : rc;
-    rc = cli_open(c, IND_OPEN_READ, &ds);
-    if (rc == EX_OK)
-        rc = a.all ? project_all(ds, &a) : project_one(ds, &a);
+    rc = cli_open_read(c, a.vintage, &ds);
+    if (rc == EX_OK && a.entities != NULL)
+        rc = project_entities(ds, &a);
+    else if (rc == EX_OK)
+        rc = a.all ? project_all(ds, &a, NULL, 0) : project_one(ds, &a);
     ind_dataset_free(ds);
     return rc;
 }

@@ -7,12 +7,13 @@ static int run(const cli *c, int argc, char **argv);
 
 static const struct option options[] = {
     { "entity", required_argument, NULL, 'e' },
-    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+    CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
 };
 
 const cli_command cli_cmd_show = {
     "show", "every reading of an indicator, and which one each year uses",
-    "usage: indicators [-d DATASET] show ID [--entity E] [--format table|csv|json]\n"
+    "usage: indicators [-d DATASET] show ID [--entity E] [--vintage DATE]\n"
+    "           [--format table|csv|json]\n"
     "\nOne row per reading: indicator, entity, year, value, unit, status, as_of,\n"
     "role, used (the figure used for its year), conflict (the year's\n"
     "readings tie and none is used until one is marked), source, note, line\n"
@@ -20,7 +21,8 @@ const cli_command cli_cmd_show = {
     "\nThe figure used for a year: a reading marked role=primary; otherwise the\n"
     "latest as_of within the year (an empty as_of counts as the year's end);\n"
     "readings dated after the year come last; a tie is a conflict that the\n"
-    "data must decide (role=primary or role=alternate).\n",
+    "data must decide (role=primary or role=alternate).\n"
+    "\n" CLI_VINTAGE_HELP,
     options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
@@ -88,7 +90,7 @@ static int describe(ind_dataset *ds, const char *id, out_doc *doc)
 static int run(const cli *c, int argc, char **argv)
 {
     out_format format = OUT_TABLE;
-    const char *entity = "";
+    const char *entity = "", *vintage = NULL;
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;
     out_table *t = NULL;
@@ -99,6 +101,8 @@ static int run(const cli *c, int argc, char **argv)
          opt = cli_getopt(argc, argv, options)) {
         if (opt == 'e') {
             entity = optarg;
+        } else if (opt == CLI_OPT_VINTAGE) {
+            vintage = optarg;
         } else if (opt == 'f') {
             rc = cli_format(&cli_cmd_show, optarg, &format);
             if (rc != EX_OK)
@@ -111,7 +115,7 @@ static int run(const cli *c, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error(&cli_cmd_show, "give one indicator id");
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, vintage, &ds);
     if (rc == EX_OK)
         rc = cli_series(ds, argv[optind], entity, &series);
     if (rc == EX_OK) {

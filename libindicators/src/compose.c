@@ -46,7 +46,9 @@ int ind_compose_series(ind_series **out, char **name, ind_dataset *ds,
     if (rc == IND_OK)
         rc = ind_dataset_series(ds, series, out, err);
     if (rc == IND_OK && name != NULL) {
-        *name = display_name(&ind, entity);
+        /* An entity is named by its title when the dataset has one. */
+        const char *title = ind_dataset_entity_title(ds, entity);
+        *name = display_name(&ind, *title ? title : entity);
         if (*name == NULL) {
             ind_series_free(*out);
             *out = NULL;

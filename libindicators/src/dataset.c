@@ -19,13 +19,14 @@ const char *const ind_obs_column_names[COL_KNOWN] = {
 };
 
 const char *const ind_cat_column_names[CAT_KNOWN] = {
-    "indicator", "title", "unit", "kind", "description", "growth_of"
+    "indicator", "title", "unit", "kind", "description", "growth_of", "years"
 };
 
 const char *const ind_history_column_names[H_KNOWN] = {
     "time", "action", "indicator", "entity", "year", "as_of", "old_value",
     "new_value", "old_status", "new_status", "old_source", "new_source",
-    "old_note", "new_note", "old_role", "new_role"
+    "old_note", "new_note", "old_role", "new_role", "old_unit", "new_unit",
+    "reason"
 };
 
 const char *ind_history_column_name(size_t i)
@@ -54,6 +55,9 @@ const char *ind_change_field(const ind_change *c, size_t i)
     case H_NEW_NOTE: return c->new_note;
     case H_OLD_ROLE: return c->old_role;
     case H_NEW_ROLE: return c->new_role;
+    case H_OLD_UNIT: return c->old_unit;
+    case H_NEW_UNIT: return c->new_unit;
+    case H_REASON: return c->reason;
     default: return NULL;
     }
 }
@@ -87,8 +91,11 @@ ind_dataset *ind_dataset_alloc(const char *path, unsigned flags)
     ds->catalog_path = sibling(path, ".indicators.csv");
     ds->history_path = sibling(path, ".history.csv");
     ds->lock_path = sibling(path, ".lock");
+    ds->entities_path = sibling(path, ".entities.csv");
+    ds->obs_exists = 1;
     if (ds->path == NULL || ds->catalog_path == NULL ||
         ds->history_path == NULL || ds->lock_path == NULL ||
+        ds->entities_path == NULL ||
         ind_strpool_init(&ds->pool) != 0 ||
         ind_index_map_init(&ds->indicator_by_id, 64) != 0 ||
         ind_index_map_init(&ds->series_by_key, 64) != 0) {
@@ -104,6 +111,12 @@ void ind_dataset_free(ind_dataset *ds)
 
     if (ds == NULL)
         return;
+    /* A dataset to be created that was not: leave no lock file behind
+     * (a writer waiting on it finds no observations and fails to commit
+     * if another has created them meanwhile). */
+    if (ds->lock_fd >= 0 && !ds->obs_exists && !ds->committed &&
+        access(ds->path, F_OK) != 0)
+        unlink(ds->lock_path);
     if (ds->lock_fd >= 0)
         close(ds->lock_fd); /* releases the flock */
     for (i = 0; i < ds->ndiags; i++)
@@ -111,6 +124,7 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->diag_texts);
     free(ds->diags);
     free(ds->path);
+    free(ds->entities_path);
     free(ds->catalog_path);
     free(ds->history_path);
     free(ds->lock_path);
@@ -122,6 +136,9 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->series);
     free(ds->order);
     free(ds->changes);
+    free(ds->year_next);
+    ind_index_map_free(&ds->year_heads);
+    ind_dataset_free_entities(ds);
     ind_index_map_free(&ds->indicator_by_id);
     ind_index_map_free(&ds->series_by_key);
     ind_strpool_free(&ds->pool);
@@ -302,20 +319,34 @@ size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r)
     ds->readings[ds->nreadings] = *r;
     ds->series[r->series].count++;
     ds->order_valid = 0;
-    return ds->nreadings++;
+    ds->nreadings++;
+    ind_dataset_index_reading(ds, ds->nreadings - 1);
+    return ds->nreadings - 1;
 }
 
 /* ---- the reading order ---- */
 
-/* Sort key: year, then effective date, then file order (61 bits). */
+/* Sort key: year (15 bits: -9999..9999 shifted), then the effective date
+ * as days of 31 in months of 372 after the year's start (17 bits, capped:
+ * readings dated over 350 years later keep their file order), then file
+ * order (32 bits). */
 static uint64_t order_key(const ind_dataset *ds, size_t i)
 {
     const reading_rec *r = &ds->readings[i];
-    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year) - 19000000L;
+    const char *as_of = ds_str(ds, rd_as_of(ds, r));
+    long end, rank = 11 * 31 + 30; /* no date: the year's last day */
 
-    if (end < 0)
-        end = 0;
-    return ((uint64_t)(r->year - 1900) << 53) | ((uint64_t)end << 32) | i;
+    if (*as_of != '\0') {
+        /* A stored as_of is a date of years 0..9999 not before r->year. */
+        end = ind_as_of_end(as_of, r->year);
+        rank = (end / 10000 - r->year) * 372 + (end / 100 % 100 - 1) * 31 +
+               (end % 100 - 1);
+        if (rank < 0)
+            rank = 0;
+        if (rank > 0x1ffff)
+            rank = 0x1ffff;
+    }
+    return ((uint64_t)(r->year + 10000) << 49) | ((uint64_t)rank << 32) | i;
 }
 
 static int compare_u64(const void *a, const void *b)
@@ -442,6 +473,7 @@ int ind_dataset_indicator(const ind_dataset *ds, size_t i, ind_indicator *out,
     out->kind = r->kind;
     out->description = ds_str(ds, r->description);
     out->growth_of = ds_str(ds, r->growth_of);
+    out->years = ds_str(ds, r->years);
     out->declared = r->declared;
     return IND_OK;
 }

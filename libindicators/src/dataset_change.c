@@ -16,12 +16,13 @@ static int record_change(ind_dataset *ds, int define, size_t what,
     ds->changes[ds->nchanges].define = define;
     ds->changes[ds->nchanges].reading = what;
     ds->changes[ds->nchanges].replaced = replaced;
+    ds->changes[ds->nchanges].removal = 0;
+    ds->changes[ds->nchanges].reason = 0;
     ds->nchanges++;
     return IND_OK;
 }
 
-/* Changes need a dataset that was opened for writing and loaded cleanly. */
-static int writable(const ind_dataset *ds, ind_error *err)
+int ind_dataset_writable(const ind_dataset *ds, ind_error *err)
 {
     if (!(ds->flags & IND_OPEN_WRITE)) {
         ind_error_set(err, IND_EINVAL, "%s was opened read-only", ds->path);
@@ -37,6 +38,19 @@ static int writable(const ind_dataset *ds, ind_error *err)
     }
     if (ds->load_rc != IND_OK)
         return ind_dataset_not_loaded(ds, err);
+    if (ds->vintage) {
+        ind_error_set(err, IND_EINVAL, "%s shows the vintage of %s: an "
+                      "earlier state cannot change", ds->path,
+                      ds->vintage_date);
+        ind_error_about(err, IND_DETAIL_VINTAGE, NULL, 0);
+        return IND_EINVAL;
+    }
+    if (ds->poisoned) {
+        ind_error_set(err, IND_EINVAL, "%s: a change of many readings "
+                      "failed part way; release the handle without "
+                      "committing", ds->path);
+        return IND_EINVAL;
+    }
     return IND_OK;
 }
 
@@ -67,21 +81,20 @@ static int checked_text(ind_dataset *ds, const char *name, const char *s,
 static long find_live(ind_dataset *ds, uint32_t series, int year,
                       ind_strid as_of, int primary, long except)
 {
-    const size_t *idx;
-    size_t n, k;
+    size_t buf[16], *idx, n = 0, k;
+    long found = -1;
 
-    if (ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
-        return -1;
-    for (k = 0; k < n; k++) {
+    idx = ind_dataset_year_list(ds, series, year, buf, 16, &n);
+    for (k = 0; idx != NULL && k < n && found < 0; k++) {
         const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state == READING_REPLACED || r->year != year ||
-            (long)idx[k] == except)
-            continue;
-        if ((as_of == IND_STRID_NONE || rd_as_of(ds, r) == as_of) &&
+        if ((long)idx[k] != except &&
+            (as_of == IND_STRID_NONE || rd_as_of(ds, r) == as_of) &&
             (!primary || r->role == IND_ROLE_PRIMARY))
-            return (long)idx[k];
+            found = (long)idx[k];
     }
-    return -1;
+    if (idx != buf)
+        free(idx);
+    return found;
 }
 
 /* Do readings of the series tie for the year (an undecided conflict)?
@@ -89,10 +102,26 @@ static long find_live(ind_dataset *ds, uint32_t series, int year,
 static int year_in_conflict(ind_dataset *ds, uint32_t series, int year,
                             ind_error *err)
 {
-    size_t chosen;
+    return ind_dataset_year_conflict(ds, series, year, err);
+}
 
-    return ind_dataset_chosen_reading(ds, series, year, &chosen, err)
-           == IND_EDATA;
+/* A revision keeps what it does not restate: the status, note, unit, the
+ * date and the decision (role) stay with the figure, and the source when
+ * none is given. Status 'A' restates "normal". */
+static void carry_over(const ind_dataset *ds, const reading_rec *old,
+                       const ind_reading *in, reading_rec *rec, text_rec *txt)
+{
+    txt->as_of = rd_as_of(ds, old);
+    if (txt->unit == 0)
+        txt->unit = rd_unit(ds, old);
+    if (txt->note == 0)
+        txt->note = rd_note(ds, old);
+    if (txt->source == 0)
+        txt->source = rd_source(ds, old);
+    if (in->status == 0)
+        rec->status = old->status;
+    if (in->role == IND_ROLE_NONE)
+        rec->role = old->role;
 }
 
 /* Parse and check the key fields and the figure into rec. */
@@ -180,7 +209,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     if (ds == NULL || in == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_add: NULL "
                              "argument");
-    rc = writable(ds, err);
+    rc = ind_dataset_writable(ds, err);
     if (rc != IND_OK)
         return rc;
     memset(&rec, 0, sizeof rec);
@@ -193,7 +222,18 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                                    ind_index);
     if (series == UINT32_MAX)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    existing = find_live(ds, series, rec.year, txt.as_of, 0, -1);
+    existing = !(flags & IND_ADD_REVISE)
+               ? find_live(ds, series, rec.year, txt.as_of, 0, -1)
+               : ind_dataset_key_reading(ds, series, rec.year, txt.as_of,
+                                         in->role, in->indicator, err);
+    if (existing == -2)
+        return IND_EDATA;
+    if (existing < 0 && (flags & IND_ADD_REVISE) && txt.as_of == 0) {
+        existing = ind_dataset_only_reading(ds, series, rec.year,
+                                            in->indicator, err);
+        if (existing == -2)
+            return IND_EDATA;
+    }
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
         const reading_rec *old = &ds->readings[existing];
         char v[IND_NUMBER_HUMAN_BUFSIZE];
@@ -209,15 +249,11 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                         rec.year);
         return IND_EEXISTS;
     }
-    if (existing >= 0) {
-        const reading_rec *old = &ds->readings[existing];
-        /* A revision keeps what it does not restate: the unit and the
-         * decision (role) stay with the figure. */
-        if (txt.unit == 0)
-            txt.unit = rd_unit(ds, old);
-        if (in->role == IND_ROLE_NONE)
-            rec.role = old->role;
-    }
+    if (existing >= 0)
+        carry_over(ds, &ds->readings[existing], in, &rec, &txt);
+    else if (txt.unit == 0 && (ds->col[COL_UNIT] != NO_COLUMN ||
+                               !ds->obs_exists))
+        txt.unit = ds->indicators[ind_index].unit; /* the catalog's */
     primary = rec.role == IND_ROLE_PRIMARY
               ? find_live(ds, series, rec.year, IND_STRID_NONE, 1, existing)
               : -1;
@@ -247,6 +283,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
         /* A tie nobody decided: refuse, and take the reading back. */
         if (existing >= 0)
             ds->readings[existing].state = old_state;
+        ind_dataset_unindex_last(ds);
         ds->series[series].count--;
         ds->nreadings--;
         ds->order_valid = 0;
@@ -256,14 +293,15 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                          existing >= 0 ? (size_t)existing : (size_t)-1, err);
 }
 
-int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
-                       ind_error *err)
+int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
+                          int kind_optional, ind_error *err)
 {
     const char *id;
     char why[256];
-    ind_strid ids[5];
-    const char *texts[5], *names[5] = { "title", "unit", "description",
-                                        "growth_of", "indicator" };
+    ind_strid ids[6];
+    const char *texts[6], *names[6] = { "title", "unit", "description",
+                                        "growth_of", "indicator", "years" };
+    int from, to;
     uint32_t at;
     size_t k;
     int rc;
@@ -271,7 +309,7 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
     if (ds == NULL || in == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_define: NULL "
                              "argument");
-    rc = writable(ds, err);
+    rc = ind_dataset_writable(ds, err);
     if (rc != IND_OK)
         return rc;
     id = or_empty(in->id);
@@ -282,7 +320,8 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
     texts[2] = in->description;
     texts[3] = in->growth_of;
     texts[4] = id;
-    for (k = 0; k < 5; k++) {
+    texts[5] = in->years;
+    for (k = 0; k < 6; k++) {
         rc = checked_text(ds, names[k], texts[k], &ids[k], err);
         if (rc != IND_OK)
             return rc;
@@ -291,7 +330,11 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
     if (at != UINT32_MAX && ds->indicators[at].declared)
         return ind_error_set(err, IND_EEXISTS, "indicator '%s' is already "
                              "in the catalog %s", id, ds->catalog_path);
-    if (in->kind == IND_KIND_UNSPECIFIED)
+    if (ids[5] != 0 && ind_check_span(ds_str(ds, ids[5]),
+                                      strlen(ds_str(ds, ids[5])), &from, &to,
+                                      why, sizeof why) != IND_OK)
+        return ind_error_set(err, IND_EPARSE, "%s", why);
+    if (in->kind == IND_KIND_UNSPECIFIED && !kind_optional)
         return ind_error_set(err, IND_EINVAL, "give the kind of '%s': stock "
                              "(a level at a date), flow (a count during the "
                              "year) or rate (a percentage change)", id);
@@ -314,8 +357,15 @@ int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
     ds->indicators[at].unit = ids[1];
     ds->indicators[at].description = ids[2];
     ds->indicators[at].growth_of = ids[3];
+    ds->indicators[at].years = ids[5];
     ds->indicators[at].kind = in->kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].added = 1;
     return record_change(ds, 1, at, (size_t)-1, err);
+}
+
+int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
+                       ind_error *err)
+{
+    return ind_dataset_define_as(ds, in, 0, err);
 }

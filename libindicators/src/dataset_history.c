@@ -5,12 +5,15 @@
 #include "indicators/number.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct walk_ctx {
     size_t col[H_KNOWN];
     ind_change_fn fn;
     void *ctx;
+    const unsigned char *voided;   /* per line, or NULL */
+    unsigned long nlines;
 } walk_ctx;
 
 static const char *field(const ind_csv_row *row, size_t col)
@@ -53,22 +56,28 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     c.new_note = v[H_NEW_NOTE];
     c.old_role = v[H_OLD_ROLE];
     c.new_role = v[H_NEW_ROLE];
+    c.old_unit = v[H_OLD_UNIT];
+    c.new_unit = v[H_NEW_UNIT];
+    c.reason = v[H_REASON];
     c.line = row->line;
+    c.voided = w->voided != NULL && row->line <= w->nlines &&
+               w->voided[row->line];
     return w->fn(w->ctx, &c);
 }
 
-int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
-                        ind_error *err)
+/* Walk the trail, each entry marked from voided[] (NULL: none marked). */
+static int walk(const ind_dataset *ds, ind_change_fn fn, void *ctx,
+                const unsigned char *voided, unsigned long nlines,
+                ind_error *err)
 {
     walk_ctx w;
     ind_error rerr = IND_ERROR_INIT;
     int rc;
 
-    if (ds == NULL || fn == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_dataset_history: NULL "
-                             "argument");
     w.fn = fn;
     w.ctx = ctx;
+    w.voided = voided;
+    w.nlines = nlines;
     rc = ind_csv_read(ds->history_path, NULL, on_row, &w, NULL, &rerr);
     if (rc == IND_ENOTFOUND)
         return IND_OK;
@@ -80,67 +89,239 @@ int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
     return rc;
 }
 
-/* The last append or revise entry, copied out of the walk. */
+int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
+                        ind_error *err)
+{
+    unsigned char *voided = NULL;
+    unsigned long nlines = 0;
+    int rc;
+
+    if (ds == NULL || fn == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_history: NULL "
+                             "argument");
+    /* The handle's tables are a cache the marks consult: not a change. */
+    rc = ind_dataset_history_voided((ind_dataset *)ds, &voided, &nlines, err);
+    if (rc == IND_OK)
+        rc = walk(ds, fn, ctx, voided, nlines, err);
+    free(voided);
+    return rc;
+}
+
+/* What a first walk learns: the last entry, where the run of entries
+ * sharing its time starts, the void notes' ranges and the line count. */
 typedef struct last_entry {
     int seen;
-    unsigned long line;
-    char action[16], indicator[80], entity[80], year[16], as_of[16],
-         new_value[64];
+    unsigned long line, run_start, lines;
+    char time[32], action[16], indicator[80], entity[80], year[16],
+         as_of[16], value[64];
+    unsigned long (*voids)[2];   /* [first, last] lines voided */
+    size_t nvoids, voids_cap;
+    int failed;                  /* out of memory */
 } last_entry;
+
+static int is_reading_entry(const char *action)
+{
+    return strcmp(action, "append") == 0 || strcmp(action, "revise") == 0 ||
+           strcmp(action, "remove") == 0;
+}
+
+/* The lines a void note names: "line N" or "lines N-M". Returns 0 or -1. */
+static int voided_lines(const char *note, unsigned long *first,
+                        unsigned long *last)
+{
+    const char *at = strstr(note, "line");
+    char *end;
+
+    if (at == NULL)
+        return -1;
+    at += 4;
+    if (*at == 's')
+        at++;
+    if (*at++ != ' ')
+        return -1;
+    *first = strtoul(at, &end, 10);
+    *last = *first;
+    if (end == at)
+        return -1;
+    if (*end == '-')
+        *last = strtoul(end + 1, &end, 10);
+    return *first > 0 && *last >= *first ? 0 : -1;
+}
 
 static int keep_last(void *vctx, const ind_change *c)
 {
     last_entry *e = vctx;
+    unsigned long first, last;
 
+    if (strcmp(c->action, "void") == 0 &&
+        voided_lines(c->new_note, &first, &last) == 0) {
+        if (IND_ARRAY_RESERVE(e->voids, e->voids_cap, e->nvoids + 1) != 0) {
+            e->failed = 1;
+            return IND_ENOMEM;
+        }
+        e->voids[e->nvoids][0] = first;
+        e->voids[e->nvoids][1] = last;
+        e->nvoids++;
+    }
+    if (!e->seen || strcmp(e->time, c->time) != 0)
+        e->run_start = c->line;
     e->seen = 1;
     e->line = c->line;
+    e->lines = c->line;
+    snprintf(e->time, sizeof e->time, "%s", c->time);
     snprintf(e->action, sizeof e->action, "%s", c->action);
     snprintf(e->indicator, sizeof e->indicator, "%s", c->indicator);
     snprintf(e->entity, sizeof e->entity, "%s", c->entity);
     snprintf(e->year, sizeof e->year, "%s", c->year);
     snprintf(e->as_of, sizeof e->as_of, "%s", c->as_of);
-    snprintf(e->new_value, sizeof e->new_value, "%s", c->new_value);
+    snprintf(e->value, sizeof e->value, "%s",
+             strcmp(c->action, "remove") == 0 ? c->old_value : c->new_value);
     return IND_OK;
 }
 
-/* Does the dataset hold the reading the entry says was written? */
-static int entry_landed(ind_dataset *ds, const last_entry *e)
+/* Does the observations file (as read) hold a reading of this key with
+ * this figure? -1 when the entry is not one of ours to judge. */
+static int file_holds(ind_dataset *ds, const char *indicator,
+                      const char *entity, const char *year_text,
+                      const char *as_of, const char *value_text)
 {
     size_t series, k, n;
     const size_t *idx;
     double value;
     int year;
 
-    if (ind_number_parse(&value, e->new_value, strlen(e->new_value), 0, NULL)
+    if (ind_number_parse(&value, value_text, strlen(value_text), 0, NULL)
             != IND_OK ||
-        ind_number_parse_year(&year, e->year, strlen(e->year), NULL) != IND_OK)
-        return 1; /* not an entry of ours to judge */
-    if (ind_dataset_find_series(ds, e->indicator, e->entity, &series, NULL)
+        ind_number_parse_year(&year, year_text, strlen(year_text), NULL)
+            != IND_OK)
+        return -1;
+    if (ind_dataset_find_series(ds, indicator, entity, &series, NULL)
             != IND_OK ||
         ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
         return 0;
     for (k = 0; k < n; k++) {
         const reading_rec *r = &ds->readings[idx[k]];
-        /* Judge the file as read: a revision made in memory since then
-         * must not hide the figure the file holds. */
+        /* Judge the file as read: a change made in memory since then
+         * must not hide what the file holds. */
         if (r->line != 0 && r->year == year &&
-            strcmp(ds_str(ds, rd_as_of(ds, r)), e->as_of) == 0 && r->value == value)
+            strcmp(ds_str(ds, rd_as_of(ds, r)), as_of) == 0 && r->value == value)
             return 1;
     }
     return 0;
 }
 
-int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line)
+/* Did a reading entry reach the observations? A removal did when the file
+ * no longer holds the figure, the others when it does. */
+static int entry_landed(ind_dataset *ds, const char *action,
+                        const char *indicator, const char *entity,
+                        const char *year, const char *as_of,
+                        const char *value)
+{
+    int holds = file_holds(ds, indicator, entity, year, as_of, value);
+
+    if (holds < 0)
+        return 1; /* not an entry of ours to judge */
+    return strcmp(action, "remove") == 0 ? !holds : holds;
+}
+
+/* Second walk, only after an interrupted write: within the last run of
+ * entries sharing a time (one commit, or several in the same second), the
+ * pending ones are those after the last that landed. */
+typedef struct pending_walk {
+    ind_dataset *ds;
+    unsigned long run_start, first_pending;
+} pending_walk;
+
+static int find_pending(void *vctx, const ind_change *c)
+{
+    pending_walk *p = vctx;
+
+    if (c->line < p->run_start || !is_reading_entry(c->action))
+        return IND_OK;
+    if (entry_landed(p->ds, c->action, c->indicator, c->entity, c->year,
+                     c->as_of, strcmp(c->action, "remove") == 0
+                     ? c->old_value : c->new_value))
+        p->first_pending = 0;
+    else if (p->first_pending == 0)
+        p->first_pending = c->line;
+    return IND_OK;
+}
+
+/* First walk (and the second when needed): fills e; the pending range in
+ * *first..*last (0, 0 when none). Returns IND_OK or a code with err. */
+static int scan_history(ind_dataset *ds, last_entry *e, unsigned long *first,
+                        unsigned long *last, ind_error *err)
+{
+    pending_walk p;
+    int rc;
+
+    memset(e, 0, sizeof *e);
+    *first = *last = 0;
+    rc = walk(ds, keep_last, e, NULL, 0, err);
+    if (rc != IND_OK || !e->seen || !is_reading_entry(e->action) ||
+        entry_landed(ds, e->action, e->indicator, e->entity, e->year,
+                     e->as_of, e->value))
+        return rc;
+    p.ds = ds;
+    p.run_start = e->run_start;
+    p.first_pending = 0;
+    rc = walk(ds, find_pending, &p, NULL, 0, err);
+    if (rc == IND_OK && p.first_pending != 0) {
+        *first = p.first_pending;
+        *last = e->line;
+    }
+    return rc;
+}
+
+int ind_dataset_history_pending_range(ind_dataset *ds, unsigned long *first,
+                                      unsigned long *last)
 {
     last_entry e;
-    int landed;
+    int rc = scan_history(ds, &e, first, last, NULL);
 
-    memset(&e, 0, sizeof e);
-    if (ind_dataset_history(ds, keep_last, &e, NULL) != IND_OK || !e.seen)
-        return 0;
-    if (strcmp(e.action, "append") != 0 && strcmp(e.action, "revise") != 0)
-        return 0;
-    landed = entry_landed(ds, &e);
-    *line = e.line;
-    return !landed;
+    free(e.voids);
+    if (rc != IND_OK)
+        *first = *last = 0;
+    return *first != 0;
+}
+
+int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line)
+{
+    unsigned long last;
+
+    return ind_dataset_history_pending_range(ds, line, &last);
+}
+
+int ind_dataset_history_voided(ind_dataset *ds, unsigned char **out,
+                               unsigned long *nlines, ind_error *err)
+{
+    last_entry e;
+    unsigned long first, last, l;
+    unsigned char *marks;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    *nlines = 0;
+    rc = scan_history(ds, &e, &first, &last, err);
+    if (rc == IND_OK && e.failed)
+        rc = ind_error_set(err, IND_ENOMEM, "out of memory");
+    if (rc != IND_OK || !e.seen) {
+        free(e.voids);
+        return rc;
+    }
+    marks = calloc(e.lines + 1, 1);
+    if (marks == NULL) {
+        free(e.voids);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    }
+    for (i = 0; i < e.nvoids; i++)
+        for (l = e.voids[i][0]; l <= e.voids[i][1] && l <= e.lines; l++)
+            marks[l] = 1;
+    for (l = first; first != 0 && l <= last; l++)
+        marks[l] = 1;
+    free(e.voids);
+    *out = marks;
+    *nlines = e.lines;
+    return IND_OK;
 }

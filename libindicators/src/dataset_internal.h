@@ -23,15 +23,20 @@ enum ind_obs_column {
 
 enum ind_cat_column {
     CAT_INDICATOR, CAT_TITLE, CAT_UNIT, CAT_KIND, CAT_DESCRIPTION,
-    CAT_GROWTH_OF, CAT_KNOWN
+    CAT_GROWTH_OF, CAT_YEARS, CAT_KNOWN
 };
 
 /* The history's columns, in the order written for a new file. */
 enum ind_history_column {
     H_TIME, H_ACTION, H_INDICATOR, H_ENTITY, H_YEAR, H_AS_OF, H_OLD_VALUE,
     H_NEW_VALUE, H_OLD_STATUS, H_NEW_STATUS, H_OLD_SOURCE, H_NEW_SOURCE,
-    H_OLD_NOTE, H_NEW_NOTE, H_OLD_ROLE, H_NEW_ROLE, H_KNOWN
+    H_OLD_NOTE, H_NEW_NOTE, H_OLD_ROLE, H_NEW_ROLE, H_OLD_UNIT, H_NEW_UNIT,
+    H_REASON, H_KNOWN
 };
+
+/* The history's columns before units and reasons were kept: a history
+ * file lacking the others gains them when an entry needs them. */
+#define H_FIRST_KEPT_ON_DEMAND H_OLD_UNIT
 
 /* The names of those columns in the files, once (dataset.c). */
 extern const char *const ind_obs_column_names[COL_KNOWN];
@@ -66,6 +71,7 @@ typedef struct reading_rec {
 
 typedef struct indicator_rec {
     ind_strid id, title, unit, description, growth_of;
+    ind_strid years;     /* declared span "FROM..TO", or 0 */
     ind_kind kind;
     int declared;
     uint32_t line;       /* line in the catalog, 0 if inferred or new */
@@ -84,7 +90,16 @@ typedef struct change_rec {
     int define;          /* 1: catalog definition (indicator), 0: reading */
     size_t reading;      /* the new reading, or the indicator index */
     size_t replaced;     /* the superseded reading, or (size_t)-1 */
+    int removal;         /* 1: 'replaced' leaves and nothing takes its place
+                          * ('reading' is then 'replaced') */
+    ind_strid reason;    /* why (a removal, a revision), or 0 */
 } change_rec;
+
+/* A title of an entity code, from NAME.entities.csv or added. */
+typedef struct entity_rec {
+    ind_strid code, title;
+    int added;           /* to be written by the next commit */
+} entity_rec;
 
 /* A simple open-addressing map from a 64-bit key to a 32-bit index. */
 typedef struct ind_index_map {
@@ -142,6 +157,28 @@ struct ind_dataset {
 
     change_rec *changes;
     size_t nchanges, changes_cap;
+
+    /* Opened with IND_OPEN_CREATE on a path with no observations yet. */
+    int obs_exists;
+    /* A bulk change that failed part way: nothing may be committed. */
+    int poisoned;
+    /* Rebuilt as it stood at the end of vintage_date (read-only). */
+    int vintage;
+    char vintage_date[11];
+
+    /* Entity titles (NAME.entities.csv, dataset_entities.c). */
+    char *entities_path;
+    int entities_exists;
+    entity_rec *entities;
+    size_t nentities, entities_cap;
+    ind_index_map entity_by_code;    /* code strid -> entity index */
+
+    /* The readings of a series and year, found without the reading order
+     * (dataset_find.c): heads by (series, year), chained by year_next. */
+    int year_index_built;
+    ind_index_map year_heads;
+    uint32_t *year_next;
+    size_t year_next_cap;
 };
 
 /* ---- index map (dataset_index.c) ---- */
@@ -255,8 +292,109 @@ uint32_t ind_dataset_indicator_index(const ind_dataset *ds, const char *id);
 long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
                         size_t *tie);
 
-/* Returns 1 when the last history entry records a reading the observations
- * lack (an interrupted write), with its line in *line (dataset_validate.c). */
+/* Returns 1 when the last history entry records a change the observations
+ * lack (an interrupted write), with the line of the first entry of that
+ * write in *line (dataset_history.c). */
 int ind_dataset_history_pending(ind_dataset *ds, unsigned long *line);
+
+/* The same, with the lines of the interrupted write's entries, first to
+ * last. */
+int ind_dataset_history_pending_range(ind_dataset *ds, unsigned long *first,
+                                      unsigned long *last);
+
+/* Changes need a dataset opened for writing that loaded cleanly, has not
+ * committed, is no vintage and no failed bulk change (dataset_change.c).
+ * Returns IND_OK or the code, with err. */
+int ind_dataset_writable(const ind_dataset *ds, ind_error *err);
+
+/* ind_dataset_define(), which with kind_optional also takes an indicator
+ * of unspecified kind (an import that cannot know it). */
+int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
+                          int kind_optional, ind_error *err);
+
+/* ---- spans (dataset_span.c) ---- */
+
+/* Parse a catalog span "FROM..TO" (either side may be empty, years
+ * -9999..9999). Returns IND_OK with the bounds (INT_MIN / INT_MAX for an
+ * open side) or IND_EPARSE with the reason in why. */
+int ind_check_span(const char *s, size_t len, int *from, int *to, char *why,
+                   size_t n);
+
+/* Warn of years a series would not be expected to hold: outside the
+ * catalog's span, or without one outside 1800-2100 or far from the rest
+ * of the series. Needs the reading order. */
+void ind_dataset_check_spans(ind_dataset *ds);
+
+/* Compare the history with the observations: a figure the trail last left
+ * present that the file lacks is an error (deleted by hand), one whose
+ * figure differs or that the trail removed a warning (dataset_replay.c). */
+void ind_dataset_check_history_against_file(ind_dataset *ds);
+
+/* ---- entity titles (dataset_entities.c) ---- */
+
+/* Read NAME.entities.csv if it exists (problems become diagnostics).
+ * Returns IND_OK, IND_EPARSE/IND_EDATA (diagnostics say why), or another
+ * code with err. */
+int ind_dataset_load_entities(ind_dataset *ds, ind_error *err);
+
+/* Write the titles added since opening, if any (atomically). */
+int ind_dataset_write_entities(ind_dataset *ds, ind_error *err);
+
+/* Release the entity tables. */
+void ind_dataset_free_entities(ind_dataset *ds);
+
+/* ---- readings by key (dataset_find.c) ---- */
+
+/* Link a reading just pushed into the (series, year) index, if built
+ * (when memory runs out the index is dropped, to be rebuilt on use). */
+void ind_dataset_index_reading(ind_dataset *ds, size_t reading);
+
+/* Unlink the last reading (taken back by a refused change). */
+void ind_dataset_unindex_last(ind_dataset *ds);
+
+/* The live readings of (series, year) into out[0..cap): returns how many
+ * there are (may exceed cap: then only cap are stored), or -1 when memory
+ * runs out. Costs the readings of that year, not the dataset's. */
+long ind_dataset_year_readings(ind_dataset *ds, uint32_t series, int year,
+                               size_t *out, size_t cap);
+
+/* The live readings of (series, year): *n of them in the returned array,
+ * which is buf (room for cap) when they fit, else allocated (free it when
+ * it is not buf). NULL when memory runs out. */
+size_t *ind_dataset_year_list(ind_dataset *ds, uint32_t series, int year,
+                              size_t *buf, size_t cap, size_t *n);
+
+/* The year's only live reading (an as_of left out carries over): its
+ * index, -1 when the year has none, -2 when it has several (err names
+ * them, detail IND_DETAIL_AMBIGUOUS_READING about id). */
+long ind_dataset_only_reading(ind_dataset *ds, uint32_t series, int year,
+                              const char *id, ind_error *err);
+
+/* The live reading of (series, year) with this as_of: its index, -1 when
+ * there is none, -2 when several share the key (hand-made data) and
+ * `role` does not pick one of them (err says so, detail
+ * IND_DETAIL_AMBIGUOUS_READING about id). */
+long ind_dataset_key_reading(ind_dataset *ds, uint32_t series, int year,
+                             ind_strid as_of, ind_role role, const char *id,
+                             ind_error *err);
+
+/* The live reading of (series, year) with this as_of, or -1. */
+long ind_dataset_find_key(ind_dataset *ds, uint32_t series, int year,
+                          ind_strid as_of);
+
+/* Does the year of the series tie under the choice rule? Without the
+ * reading order; err (may be NULL) then names the readings. */
+int ind_dataset_year_conflict(ind_dataset *ds, uint32_t series, int year,
+                              ind_error *err);
+
+/* ---- history (dataset_history.c, dataset_replay.c) ---- */
+
+/* An entry of the trail that never reached the observations: voided by a
+ * later "void" entry, or part of the interrupted last write. Fills
+ * marks[i] (one per line of the history file, lines 0..nlines) with 1 for
+ * such entries. *out receives a calloc'ed array the caller frees (NULL
+ * with *nlines 0 when there is no history). */
+int ind_dataset_history_voided(ind_dataset *ds, unsigned char **out,
+                               unsigned long *nlines, ind_error *err);
 
 #endif

@@ -28,8 +28,10 @@ static int take_lock(ind_dataset *ds, ind_error *err)
     struct timespec pause = { 0, 10 * 1000 * 1000 };
     long waited_ms = 0;
 
-    /* No lock file beside a dataset that does not exist. */
-    if (access(ds->path, F_OK) != 0)
+    /* No lock file beside a dataset that does not exist, unless it is to
+     * be created (the lock is removed again if nothing is committed). */
+    if (access(ds->path, F_OK) != 0 &&
+        (errno != ENOENT || !(ds->flags & IND_OPEN_CREATE)))
         return ind_error_set(err, IND_ENOTFOUND, "%s: cannot open: %s",
                              ds->path, strerror(errno));
     ds->lock_fd = open(ds->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -175,6 +177,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     uint32_t at;
     ind_kind kind = IND_KIND_UNSPECIFIED;
     ind_error kerr;
+    int from, to;
 
     if (row->index == 0) {
         ds->cat_ncolumns = row->count;
@@ -193,7 +196,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     }
     for (k = CAT_TITLE; k < CAT_KNOWN; k++) {
         s = field_of(row, ds->cat_col, k, &len);
-        if (k != CAT_KIND &&
+        if (k != CAT_KIND && k != CAT_YEARS && /* their own grammars */
             ind_check_text(ind_cat_column_names[k], s, len, why, sizeof why) != IND_OK) {
             row_error(lc, row->line, ds->cat_col[k], why);
             return IND_OK;
@@ -202,6 +205,12 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     s = field_of(row, ds->cat_col, CAT_KIND, &len);
     if (ind_kind_parse(&kind, s, &kerr) != IND_OK) {
         row_error(lc, row->line, ds->cat_col[CAT_KIND], kerr.message);
+        return IND_OK;
+    }
+    s = field_of(row, ds->cat_col, CAT_YEARS, &len);
+    if (len > 0 && ind_check_span(s, len, &from, &to, why, sizeof why)
+            != IND_OK) {
+        row_error(lc, row->line, ds->cat_col[CAT_YEARS], why);
         return IND_OK;
     }
     for (k = 0; k < CAT_KNOWN; k++) {
@@ -223,6 +232,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ds->indicators[at].unit = ids[CAT_UNIT];
     ds->indicators[at].description = ids[CAT_DESCRIPTION];
     ds->indicators[at].growth_of = ids[CAT_GROWTH_OF];
+    ds->indicators[at].years = ids[CAT_YEARS];
     ds->indicators[at].kind = kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].line = (uint32_t)row->line;
@@ -394,6 +404,19 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
     return store_row(lc, row, err);
 }
 
+/* A dataset to be created: no observations yet; the first commit writes
+ * the file with every known column. */
+static int start_empty(ind_dataset *ds)
+{
+    size_t k;
+
+    for (k = 0; k < COL_KNOWN; k++)
+        ds->col[k] = NO_COLUMN;
+    ds->obs_exists = 0;
+    ds->ends_with_newline = 1;
+    return IND_OK;
+}
+
 static int load_observations(ind_dataset *ds, ind_error *err)
 {
     load_ctx lc = { ds, ds->path, 0, 0 };
@@ -414,6 +437,9 @@ static int load_observations(ind_dataset *ds, ind_error *err)
         }
     }
     rc = ind_csv_read(ds->path, NULL, on_observation_row, &lc, &info, &rerr);
+    if (rc == IND_ENOTFOUND && (ds->flags & IND_OPEN_CREATE) &&
+        (ds->flags & IND_OPEN_WRITE))
+        return start_empty(ds);
     if (rc == IND_ENOTFOUND || rc == IND_EIO || rc == IND_ENOMEM) {
         if (rerr.code != IND_OK)
             ind_error_copy(err, &rerr);
@@ -450,6 +476,8 @@ static void note_inferred(ind_dataset *ds)
 
     for (i = 0; i < ds->nindicators; i++)
         inferred += !ds->indicators[i].declared;
+    if (!ds->obs_exists)
+        return; /* a new dataset: nothing was inferred */
     if (!ds->catalog_exists)
         ind_dataset_diag(ds, IND_SEVERITY_NOTE, ds->catalog_path, 0, 0,
                          "no catalog file: %zu indicators inferred from the "
@@ -474,6 +502,11 @@ static int dataset_load(ind_dataset *ds, ind_error *err)
     rc = load_catalog(ds, err);
     if (rc != IND_OK && rc != IND_EPARSE && rc != IND_EDATA)
         return rc;
+    orc = ind_dataset_load_entities(ds, err);
+    if (orc != IND_OK && orc != IND_EPARSE && orc != IND_EDATA)
+        return orc;
+    if (rc == IND_OK)
+        rc = orc;
     /* Read the observations even after a catalog problem: check wants
      * every finding at once. */
     orc = load_observations(ds, err);

@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#define YEAR_MIN 1900
-#define YEAR_MAX 2100
+/* Years a reading may have: four digits either side of year 0, as long-run
+ * series have them. Those outside 1800-2100 (without a catalog span) are
+ * a warning of ind_dataset_validate(), not an error. */
+#define YEAR_MIN -9999
+#define YEAR_MAX 9999
 #define ID_MAX 64
 
 /* SDMX OBS_STATUS letters we accept (see dataset.h). */
@@ -74,7 +77,8 @@ int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n)
         return IND_EPARSE;
     }
     if (*year < YEAR_MIN || *year > YEAR_MAX) {
-        snprintf(why, n, "year %d is outside %d-%d", *year, YEAR_MIN, YEAR_MAX);
+        snprintf(why, n, "year %d is outside %d..%d", *year, YEAR_MIN,
+                 YEAR_MAX);
         return IND_EDATA;
     }
     return IND_OK;

@@ -71,6 +71,9 @@ static void reading_fields(const ind_dataset *ds, const reading_rec *r,
 
 /* ---- streaming copy with edits ---- */
 
+/* copy_plan.replacement of a loaded row that a removal drops. */
+#define DROPPED ((size_t)-2)
+
 /* One planned insertion of a new reading into the observations. */
 typedef struct insert_plan {
     size_t anchor;   /* loaded reading it goes next to, or (size_t)-1: end */
@@ -165,7 +168,9 @@ static int copy_with_plan(const ind_dataset *ds, FILE *in, FILE *out,
             ds->readings[next_reading].line == line_no) {
             size_t k = next_reading++;
             rc = rc ? rc : put_inserts(ds, out, p, &next_insert, k, 0);
-            if (rc == 0 && p->replacement[k] != (size_t)-1) {
+            if (rc == 0 && p->replacement[k] == DROPPED) {
+                /* removed: the row leaves (the history holds it) */
+            } else if (rc == 0 && p->replacement[k] != (size_t)-1) {
                 ind_csv_fields old;
                 if (ind_csv_split(line, len, &old) != IND_OK)
                     rc = -1;
@@ -222,7 +227,8 @@ static const change_rec *change_of(const ind_dataset *ds, size_t r)
     size_t i;
 
     for (i = 0; i < ds->nchanges; i++)
-        if (!ds->changes[i].define && ds->changes[i].reading == r)
+        if (!ds->changes[i].define && !ds->changes[i].removal &&
+            ds->changes[i].reading == r)
             return &ds->changes[i];
     return NULL;
 }
@@ -303,6 +309,16 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
     for (i = 0; i < ds->nchanges; i++) {
         const change_rec *c = &ds->changes[i];
         size_t root;
+        if (c->removal) {
+            /* The row of the file the removed reading stands for. */
+            const change_rec *added = ds->readings[c->reading].line == 0
+                                      ? change_of(ds, c->reading) : NULL;
+            root = ds->readings[c->reading].line != 0 ? c->reading
+                   : added != NULL ? replaced_root(ds, added) : (size_t)-1;
+            if (root != (size_t)-1)
+                p->replacement[root] = DROPPED;
+            continue;
+        }
         if (c->define || ds->readings[c->reading].state != READING_ADDED)
             continue;
         root = replaced_root(ds, c);
@@ -360,7 +376,8 @@ typedef struct history_ctx {
     int exists, crlf, ends_with_newline;
     size_t ncolumns;
     char **names;
-    unsigned long pending_line;
+    unsigned long pending_line, pending_last;
+    unsigned long header_line;
 } history_ctx;
 
 static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
@@ -371,7 +388,9 @@ static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
     (void)err;
     if (row->index > 0)
         return IND_OK;
-    h->names = calloc(row->count ? row->count : 1, sizeof *h->names);
+    h->header_line = row->line;
+    /* Room for the columns kept on demand, should the file lack them. */
+    h->names = calloc(row->count + H_KNOWN, sizeof *h->names);
     if (h->names == NULL)
         return IND_ENOMEM;
     for (i = 0; i < row->count; i++) {
@@ -389,18 +408,19 @@ static int put_history_row(FILE *out, const history_ctx *h, const char **v)
                    v, H_KNOWN, NULL, h->crlf);
 }
 
+/* The fields of a reading in the old (old = 1) or new slots of an entry. */
 static void old_new(const ind_dataset *ds, const reading_rec *r, const char **v,
-                    int slot_value, int slot_status, int slot_source,
-                    int slot_note, int slot_role, char *value, char *status)
+                    int old, char *value, char *status)
 {
     ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
     status[0] = r->status;
     status[1] = '\0';
-    v[slot_value] = value;
-    v[slot_status] = status;
-    v[slot_source] = ds_str(ds, rd_source(ds, r));
-    v[slot_note] = ds_str(ds, rd_note(ds, r));
-    v[slot_role] = ind_role_name((ind_role)r->role);
+    v[old ? H_OLD_VALUE : H_NEW_VALUE] = value;
+    v[old ? H_OLD_STATUS : H_NEW_STATUS] = status;
+    v[old ? H_OLD_SOURCE : H_NEW_SOURCE] = ds_str(ds, rd_source(ds, r));
+    v[old ? H_OLD_NOTE : H_NEW_NOTE] = ds_str(ds, rd_note(ds, r));
+    v[old ? H_OLD_ROLE : H_NEW_ROLE] = ind_role_name((ind_role)r->role);
+    v[old ? H_OLD_UNIT : H_NEW_UNIT] = ds_str(ds, rd_unit(ds, r));
 }
 
 static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
@@ -423,8 +443,14 @@ static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
         char note[160];
         for (k = 0; k < H_KNOWN; k++)
             v[k] = "";
-        snprintf(note, sizeof note, "the entry on line %lu did not reach the "
-                 "observations (an interrupted write)", h->pending_line);
+        if (h->pending_last > h->pending_line)
+            snprintf(note, sizeof note, "the entries on lines %lu-%lu did "
+                     "not reach the observations (an interrupted write)",
+                     h->pending_line, h->pending_last);
+        else
+            snprintf(note, sizeof note, "the entry on line %lu did not "
+                     "reach the observations (an interrupted write)",
+                     h->pending_line);
         v[H_TIME] = h->now;
         v[H_ACTION] = "void";
         v[H_NEW_NOTE] = note;
@@ -450,23 +476,67 @@ static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
         } else {
             const reading_rec *r = &ds->readings[c->reading];
             const series_rec *s = &ds->series[r->series];
-            v[H_ACTION] = c->replaced == (size_t)-1 ? "append" : "revise";
+            v[H_ACTION] = c->removal ? "remove"
+                          : c->replaced == (size_t)-1 ? "append" : "revise";
             v[H_INDICATOR] = ds_str(ds, s->indicator);
             v[H_ENTITY] = ds_str(ds, s->entity);
             snprintf(year, sizeof year, "%d", r->year);
             v[H_YEAR] = year;
             v[H_AS_OF] = ds_str(ds, rd_as_of(ds, r));
-            old_new(ds, r, v, H_NEW_VALUE, H_NEW_STATUS, H_NEW_SOURCE,
-                    H_NEW_NOTE, H_NEW_ROLE, nv, ns);
+            v[H_REASON] = ds_str(ds, c->reason);
+            if (!c->removal)
+                old_new(ds, r, v, 0, nv, ns);
             if (c->replaced != (size_t)-1)
-                old_new(ds, &ds->readings[c->replaced], v, H_OLD_VALUE,
-                        H_OLD_STATUS, H_OLD_SOURCE, H_OLD_NOTE, H_OLD_ROLE,
-                        ov, os);
+                old_new(ds, &ds->readings[c->replaced], v, 1, ov, os);
         }
         if (put_history_row(out, h, v) != 0)
             return -1;
     }
     return 0;
+}
+
+/* Does an entry about to be written fill history column k? */
+static int history_column_needed(const ind_dataset *ds, size_t k)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nchanges; i++) {
+        const change_rec *c = &ds->changes[i];
+        if (c->define)
+            continue;
+        if (k == H_REASON && c->reason != 0)
+            return 1;
+        if (k == H_OLD_UNIT && c->replaced != (size_t)-1 &&
+            rd_unit(ds, &ds->readings[c->replaced]) != 0)
+            return 1;
+        if (k == H_NEW_UNIT && !c->removal &&
+            rd_unit(ds, &ds->readings[c->reading]) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A history file written before units and reasons were kept gains those
+ * columns when an entry needs one (its old rows get empty fields). */
+static int add_history_columns(const ind_dataset *ds, history_ctx *h,
+                               size_t *nadded, ind_error *err)
+{
+    size_t k, i;
+
+    *nadded = 0;
+    for (k = H_FIRST_KEPT_ON_DEMAND; k < H_KNOWN; k++) {
+        int present = 0;
+        for (i = 0; i < h->ncolumns && !present; i++)
+            present = strcmp(h->names[i], ind_history_column_names[k]) == 0;
+        if (present || !history_column_needed(ds, k))
+            continue;
+        h->names[h->ncolumns] = strdup(ind_history_column_names[k]);
+        if (h->names[h->ncolumns] == NULL)
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
+        h->ncolumns++;
+        (*nadded)++;
+    }
+    return IND_OK;
 }
 
 static int write_history(ind_dataset *ds, const char *now, ind_error *err)
@@ -482,8 +552,9 @@ static int write_history(ind_dataset *ds, const char *now, ind_error *err)
     memset(&plain, 0, sizeof plain);
     h.now = now;
     h.crlf = ds->crlf;
-    if (ind_dataset_history_pending(ds, &h.pending_line) == 0)
-        h.pending_line = 0;
+    if (ind_dataset_history_pending_range(ds, &h.pending_line,
+                                          &h.pending_last) == 0)
+        h.pending_line = h.pending_last = 0;
     rc = ind_csv_read(ds->history_path, NULL, on_history_header, &h, &info,
                       &rerr);
     if (rc == IND_ENOTFOUND) {
@@ -503,10 +574,13 @@ static int write_history(ind_dataset *ds, const char *now, ind_error *err)
     }
     if (rc == IND_OK && h.names == NULL)
         rc = ind_error_set(err, IND_ENOMEM, "out of memory");
+    if (rc == IND_OK && h.exists)
+        rc = add_history_columns(ds, &h, &plain.nadded, err);
     if (rc == IND_OK) {
         plain.names = (const char *const *)h.names;
         plain.nnames = h.ncolumns;
-        rc = replace_file(ds, ds->history_path, &plain, 0, h.crlf, 0,
+        rc = replace_file(ds, ds->history_path, &plain,
+                          plain.nadded ? h.header_line : 0, h.crlf, 0,
                           history_tail, &h, err);
     }
     for (i = 0; h.names != NULL && i < h.ncolumns; i++)
@@ -541,10 +615,23 @@ static int catalog_tail(ind_dataset *ds, FILE *out, void *vctx)
         v[CAT_KIND] = ind_kind_name(ind->kind);
         v[CAT_DESCRIPTION] = ds_str(ds, ind->description);
         v[CAT_GROWTH_OF] = ds_str(ds, ind->growth_of);
+        v[CAT_YEARS] = ds_str(ds, ind->years);
         if (put_row(out, p->names, p->nnames, ind_cat_column_names, v, CAT_KNOWN, NULL,
                     ds->catalog_exists ? ds->cat_crlf : ds->crlf) != 0)
             return -1;
     }
+    return 0;
+}
+
+/* Does an indicator defined now declare its span? The column is added
+ * to a catalog only then. */
+static int spans_declared(const ind_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nindicators; i++)
+        if (ds->indicators[i].added && ds->indicators[i].years != 0)
+            return 1;
     return 0;
 }
 
@@ -557,9 +644,9 @@ static int write_catalog(ind_dataset *ds, ind_error *err)
     memset(&p, 0, sizeof p);
     if (!ds->catalog_exists) {
         for (k = 0; k < CAT_KNOWN; k++)
-            names[k] = ind_cat_column_names[k];
+            if (k != CAT_YEARS || spans_declared(ds))
+                names[p.nnames++] = ind_cat_column_names[k];
         p.names = names;
-        p.nnames = CAT_KNOWN;
         return replace_file(ds, ds->catalog_path, &p, 0, ds->crlf, 0,
                             catalog_tail, &p, err);
     }
@@ -576,13 +663,36 @@ static int write_catalog(ind_dataset *ds, ind_error *err)
     }
     p.nnames = ds->cat_ncolumns;
     for (k = 0; k < CAT_KNOWN; k++)
-        if (ds->cat_col[k] == NO_COLUMN)
+        if (ds->cat_col[k] == NO_COLUMN &&
+            (k != CAT_YEARS || spans_declared(ds)))
             names[p.nnames++] = ind_cat_column_names[k];
     p.names = names;
     p.nadded = p.nnames - ds->cat_ncolumns;
     return replace_file(ds, ds->catalog_path, &p, ds->cat_header_line,
                         ds->cat_crlf, 0,
                         catalog_tail, &p, err);
+}
+
+/* A dataset being created: the header of every known column, then the
+ * readings grouped by series, by year. */
+static int new_observations_tail(ind_dataset *ds, FILE *out, void *vctx)
+{
+    copy_plan *p = vctx;
+    size_t i, k;
+
+    for (k = 0; k < p->nnames; k++)
+        if ((k > 0 && fputc(',', out) == EOF) || fputs(p->names[k], out) == EOF)
+            return -1;
+    if (put_end(out, ds->crlf) != 0)
+        return -1;
+    for (i = 0; i < ds->nseries; i++)
+        for (k = 0; k < ds->series[i].count; k++) {
+            size_t r = ds->order[ds->series[i].first + k];
+            if (ds->readings[r].state == READING_ADDED &&
+                put_reading(ds, out, p, r, NULL) != 0)
+                return -1;
+        }
+    return 0;
 }
 
 static int write_observations(ind_dataset *ds, ind_error *err)
@@ -592,6 +702,12 @@ static int write_observations(ind_dataset *ds, ind_error *err)
     int rc;
 
     memset(&p, 0, sizeof p);
+    if (!ds->obs_exists) {
+        p.names = ind_obs_column_names;
+        p.nnames = COL_KNOWN;
+        return replace_file(ds, ds->path, &p, 0, ds->crlf, 1,
+                            new_observations_tail, &p, err);
+    }
     names = malloc((ds->ncolumns + COL_KNOWN) * sizeof *names);
     if (names == NULL)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
@@ -609,10 +725,27 @@ static int write_observations(ind_dataset *ds, ind_error *err)
 
 /* ---- commit ---- */
 
+static int entities_added(const ind_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nentities; i++)
+        if (ds->entities[i].added)
+            return 1;
+    return 0;
+}
+
 static int unchanged_on_disk(const ind_dataset *ds, ind_error *err)
 {
     struct stat st;
 
+    if (!ds->obs_exists) {
+        if (stat(ds->path, &st) == 0 || errno != ENOENT)
+            return ind_error_set(err, IND_EIO, "%s appeared on disk while "
+                                 "it was being created; nothing was "
+                                 "written", ds->path);
+        return IND_OK;
+    }
     if (stat(ds->path, &st) != 0 || (uint64_t)st.st_size != ds->file_size ||
         st.st_ino != ds->file_ino || st.st_mtim.tv_sec != ds->file_mtime.tv_sec ||
         st.st_mtim.tv_nsec != ds->file_mtime.tv_nsec)
@@ -639,7 +772,9 @@ int ind_dataset_commit(ind_dataset *ds, ind_error *err)
         ind_error_about(err, IND_DETAIL_READ_ONLY, NULL, 0);
         return IND_EINVAL;
     }
-    if (ds->nchanges == 0)
+    if (ds->poisoned || ds->vintage)
+        return ind_dataset_writable(ds, err);
+    if (ds->nchanges == 0 && !entities_added(ds))
         return IND_OK;
     for (i = 0; i < ds->nchanges; i++) {
         defines |= ds->changes[i].define;
@@ -654,12 +789,15 @@ int ind_dataset_commit(ind_dataset *ds, ind_error *err)
     ind_atomic_sweep(ds->path);
     ind_atomic_sweep(ds->catalog_path);
     ind_atomic_sweep(ds->history_path);
+    ind_atomic_sweep(ds->entities_path);
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    rc = write_history(ds, now, err);
+    rc = ds->nchanges ? write_history(ds, now, err) : IND_OK;
     if (rc == IND_OK && defines)
         rc = write_catalog(ds, err);
-    if (rc == IND_OK && readings)
+    if (rc == IND_OK)
+        rc = ind_dataset_write_entities(ds, err);
+    if (rc == IND_OK && (readings || !ds->obs_exists))
         rc = write_observations(ds, err);
     if (rc == IND_OK) {
         ds->nchanges = 0;

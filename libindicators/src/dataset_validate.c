@@ -245,7 +245,9 @@ int ind_dataset_validate(ind_dataset *ds, ind_error *err)
     for (i = 0; i < ds->nreadings; i++)
         if (ds->readings[i].state != READING_REPLACED)
             check_reading(ds, &ds->readings[i]);
+    ind_dataset_check_spans(ds);
     check_history(ds);
+    ind_dataset_check_history_against_file(ds);
     return ds->nerrors > 0 ? ind_dataset_first_error(ds, IND_EDATA, err)
                            : IND_OK;
 }

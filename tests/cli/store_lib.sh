@@ -75,35 +75,91 @@ lines() {
     fi
 }
 
-# snapshot DIR: keep a copy of every file of DIR in DIR.snap.
+# snapshot DIR [SNAP]: keep a copy of every file of DIR in SNAP (default
+# DIR.snap); symbolic links are copied as links.
 snapshot() {
-    rm -rf "$1.snap"
-    mkdir "$1.snap"
-    cp -pR "$1"/. "$1.snap/"
+    local snap=${2:-$1.snap}
+    rm -rf "$snap"
+    mkdir "$snap"
+    cp -pPR "$1"/. "$snap/"
 }
 
-# unchanged DIR WHAT: every file of the snapshot is byte-identical in DIR,
-# and DIR holds no new file other than a lock file.
+# unchanged DIR WHAT [SNAP]: every file of the snapshot is byte-identical
+# in DIR (a link still the same link), and DIR holds no new file other
+# than a lock file.
 unchanged() {
-    local f name
+    local f name snap=${3:-$1.snap}
     checks=$((checks + 1))
-    for f in "$1.snap"/* "$1.snap"/.[!.]*; do
-        [ -e "$f" ] || continue
+    for f in "$snap"/* "$snap"/.[!.]*; do
+        [ -e "$f" ] || [ -L "$f" ] || continue
         name=$(basename "$f")
-        if ! cmp -s "$f" "$1/$name"; then
+        if [ -L "$f" ]; then
+            if [ "$(readlink "$f")" != "$(readlink "$1/$name" 2>/dev/null)" ]; then
+                fail "$2: the link $name changed"
+                return
+            fi
+        elif [ -L "$1/$name" ] || ! cmp -s "$f" "$1/$name"; then
             fail "$2: $name changed"
             return
         fi
     done
     for f in "$1"/* "$1"/.[!.]*; do
-        [ -e "$f" ] || continue
+        [ -e "$f" ] || [ -L "$f" ] || continue
         name=$(basename "$f")
         case $name in *.lock) continue ;; esac
-        if [ ! -e "$1.snap/$name" ]; then
+        if [ ! -e "$snap/$name" ] && [ ! -L "$snap/$name" ]; then
             fail "$2: new file $name"
             return
         fi
     done
+}
+
+# check_errors DATASET: how many errors `check` reports for DATASET (a
+# dataset that does not load has at least one: the reason it does not).
+check_errors() {
+    "$INDICATORS" -d "$1" check --format csv 2>/dev/null |
+        grep -c '^"\{0,1\}error"\{0,1\},' || true
+}
+
+# write_checked WHAT DATASET ARGS...: run `indicators -d DATASET ARGS`, a
+# command that writes, like run() (stdout, stderr and $rc as run leaves
+# them), and check the store's invariant (README, Data safety):
+# - exit 0: the dataset reloads and `check` reports no error (when it had
+#   errors before the write: no more than before, and it still loads);
+# - any other exit: every file of DATASET's folder is byte-identical and
+#   no file was added but the lock.
+# The write runs $WRITER when set (a wrapper that limits it), else the
+# program.
+write_checked() {
+    local what=$1 ds=$2 dir before after saved_rc
+    shift 2
+    dir=$(dirname "$ds")
+    before=$(check_errors "$ds")
+    snapshot "$dir" "$work/invariant.snap"
+    rc=0
+    "${WRITER:-$INDICATORS}" -d "$ds" "$@" >"$work/out" 2>"$work/err" || rc=$?
+    saved_rc=$rc
+    cp "$work/out" "$work/write.out"
+    cp "$work/err" "$work/write.err"
+    if [ "$rc" = 0 ]; then
+        after=$(check_errors "$ds")
+        checks=$((checks + 1))
+        if [ "$after" -gt 0 ] && [ "$before" -eq 0 ]; then
+            fail "$what: exit 0, then check reports $after errors: $(
+                "$INDICATORS" -d "$ds" check 2>&1 | grep -m3 'error')"
+        elif [ "$after" -gt "$before" ]; then
+            fail "$what: exit 0, and check reports $after errors, not $before"
+        elif [ "$before" -gt 0 ] && ! "$INDICATORS" -d "$ds" list \
+                >/dev/null 2>&1; then
+            fail "$what: exit 0, then the dataset no longer loads"
+        fi
+    else
+        unchanged "$dir" "$what (exit $rc)" "$work/invariant.snap"
+    fi
+    rm -rf "$work/invariant.snap"
+    cp "$work/write.out" "$work/out"
+    cp "$work/write.err" "$work/err"
+    rc=$saved_rc
 }
 
 # csv_column FILE NAME: the values of the column named NAME in the

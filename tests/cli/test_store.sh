@@ -137,10 +137,10 @@ refuse "a unit against the catalog" \
     valid_certificates 2025 1 --unit items --source "$src"
 refuse "a rate's unit" "contradicts the catalog" \
     valid_certificates_growth_pct 2025 5 --unit certificates --source "$src"
-refuse "year 1899" "year 1899 is outside 1900-2100" \
-    valid_certificates 1899 1 --source "$src"
-refuse "year 2101" "year 2101 is outside 1900-2100" \
-    valid_certificates 2101 1 --source "$src"
+refuse "year 20019" "year 20019 is outside -9999..9999" \
+    valid_certificates 20019 1 --source "$src"
+refuse "year -10000" "year -10000 is outside -9999..9999" \
+    valid_certificates --source "$src" -- -10000 1
 refuse "year 20x9" "year '20x9' is not a whole number" \
     valid_certificates 20x9 1 --source "$src"
 refuse "source =" "source '=HYPERLINK(\"x\")' is refused: it starts with '='" \
@@ -222,8 +222,8 @@ lines "$work/rows" 11 "a revision adds no reading"
 # time,action,indicator,entity,year,as_of,old_value,new_value,old_status,
 # new_status,old_source,new_source,...
 tail -n1 "$H" >"$work/last"
-has "$work/last" ",revise,valid_certificates,,2025,,4400000,4410000,P,,$src,http://example.org/revised," \
-    "the history keeps the old figure, status and source"
+has "$work/last" ",revise,valid_certificates,,2025,,4400000,4410000,P,P,$src,http://example.org/revised,year-end,year-end," \
+    "the history keeps the old figure, status and source; status and note carry over"
 check "the revision has a UTC time" \
     grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z,revise,' "$work/last"
 run -d "$D" history --format csv

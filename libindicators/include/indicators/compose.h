@@ -44,7 +44,8 @@ extern "C" {
 /**
  * The series of indicator `id` (entity NULL or "" for the dataset's
  * subject) by the choice rule, and its display name: the catalog's title,
- * "Title (ENTITY)" for an entity, the id when the catalog has no title.
+ * "Title (ENTITY)" for an entity (by its title, "Title (China)", when the
+ * dataset has one), the id when the catalog has no title.
  *
  * @param out   receives the series; free it with ind_series_free()
  * @param name  receives the name (may be NULL); free() it
