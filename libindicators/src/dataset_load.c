@@ -308,7 +308,7 @@ static inline int ends_equal(const char *a, const char *b, size_t n,
 
 /* Two byte strings of one length n: from 4 to 16 bytes as two words each
  * (they may overlap), without a call. */
-static int equal_bytes(const char *a, const char *b, size_t n)
+static inline int equal_bytes(const char *a, const char *b, size_t n)
 {
     if (n >= 8 && n <= 16)
         return ends_equal(a, b, n, 8);
@@ -318,8 +318,8 @@ static int equal_bytes(const char *a, const char *b, size_t n)
 }
 
 /* s[0..len) is the pool text 'id' of length id_len. */
-static int same_bytes(const ind_dataset *ds, ind_strid id, size_t id_len,
-                      const char *s, size_t len)
+static inline int same_bytes(const ind_dataset *ds, ind_strid id,
+                             size_t id_len, const char *s, size_t len)
 {
     return len == id_len && equal_bytes(ds_str(ds, id), s, len);
 }
