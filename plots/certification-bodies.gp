@@ -27,12 +27,15 @@
 # ---- Output: PNG by default, -e 'ind_format="svg"' or "pdf" ----------------
 if (!exists("ind_format")) ind_format = "png"
 set encoding utf8
-# Cairo terminals take one font family; fontconfig supplies missing glyphs
-# (Chinese, for one) from any installed font that has them. SVG viewers
-# take the list as it is. SVG sizes are pixels: fontscale turns them into
-# points at 96 per inch, as the other terminals draw them.
-ind_font_cairo = "Liberation Sans,10"
-ind_font_svg = "Liberation Sans,Arial,Helvetica,Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,10"
+# The texts were measured and wrapped for DejaVu Sans (Debian: fonts-dejavu-core),
+# and Droid Sans Fallback for Chinese (fonts-droid-fallback): another font
+# may make a line longer than its place. Cairo terminals take one family;
+# fontconfig supplies missing glyphs (Chinese, for one) from any installed
+# font that has them. SVG viewers take the list as it is. SVG sizes are
+# pixels: fontscale turns them into points at 96 per inch, as the other
+# terminals draw them.
+ind_font_cairo = "DejaVu Sans,10"
+ind_font_svg = "DejaVu Sans,Bitstream Vera Sans,Verdana,Droid Sans Fallback,Noto Sans CJK SC,sans-serif,10"
 if (ind_format eq "svg") {
     set terminal svg size 960,600 noenhanced font ind_font_svg fontscale 1.3333 background "#ffffff"
 } else {
@@ -76,9 +79,9 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Certification bodies"
 $ind_series_1 << IND_END_OF_DATA
 2018 481 0 1
@@ -95,52 +98,50 @@ IND_END_OF_DATA
 # dashed line and the bands start from it.
 $ind_projection_1 << IND_END_OF_DATA
 2025 1214 1214 1214 1214 1214
-2026 1292.8177156655845 1176.2124311138516 1409.4230002173174 1089.7235588809583 1495.9118724502107
-2027 1306.0624405473357 1181.7104761558592 1430.4144049388121 1089.475709939992 1522.6491711546794
-2028 1313.7922920835347 1183.7211929750754 1443.863391191994 1087.244410509933 1540.3401736571363
-2029 1318.2730489808512 1184.26036294695 1452.2857350147524 1084.8600130868995 1551.6860848748029
-2030 1320.860191300195 1184.2394564811418 1457.4809261192484 1082.904655716715 1558.815726883675
+2026 1264.5830833743273 1104.4882778824376 1447.8835192551837 998.982698290335 1600.798870183989
+2027 1316.016972263216 1021.192964311976 1695.9582878165463 831.355813045478 2083.2243476357353
+2028 1368.1335278187714 992.7273317138325 1885.5019803981847 733.5761493328907 2551.5951570181633
+2029 1420.7962167076605 926.4040593880625 2179.0296242270692 618.90037765254 3261.6911579008733
+2030 1473.895812263216 863.5800614430764 2515.5384687517344 521.5884664245947 4164.909704193203
 IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "Certification bodies" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2025; projection to 2030 (logistic trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: http://m.mnw.cn/news/cj/2133099.html; https://www.sesec.eu/sesec-holds-the-sesec-china-eu-standardization-roundtable-and-chinese-new-year-reception/;" at screen 0.01667, screen 0.07333 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "https://fyss.xiangzhan.com/p-article_detail/id-2619.html; https://www.bestao-consulting.com/detail?id=1081; https://m.woyaoce.cn/news/detail/498835;" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 5 "https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml; https://www.gicg-sh.com.cn/newsinfo/8455877.html; https://www.itiger.com/news/1104608541" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations, 2018–2025; projection to 2030 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 3 "Sources: m.mnw.cn, sesec.eu, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn, itiger.com" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.20792, screen 0.11544 to screen 0.23847, screen 0.11544 nohead front ls 1
-set label 6 "actual" at screen 0.24542, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.30764, screen 0.11544 to screen 0.33819, screen 0.11544 nohead front ls 11
-set label 7 "projection (logistic trend)" at screen 0.34514, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.53181, screen 0.10878 to screen 0.56236, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 8 "80% interval" at screen 0.56931, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.67306, screen 0.10878 to screen 0.70361, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 9 "95% interval" at screen 0.71056, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11609, screen 0.06922 to screen 0.14665, screen 0.06922 nohead front ls 1
+set label 4 "actual" at screen 0.15359, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21986, screen 0.06922 to screen 0.25042, screen 0.06922 nohead front ls 11
+set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.60492, screen 0.06256 to screen 0.63547, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.64242, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.75552, screen 0.06256 to screen 0.78608, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.79302, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
-set lmargin at screen 0.09194
+set lmargin at screen 0.0979
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.26822
+set bmargin at screen 0.222
 set xrange [2017.5:2030.5]
 set xtics 2018, 1
 unset mxtics
 set xlabel "Year" tc rgb ind_colour_text
 set ylabel "organisations" tc rgb ind_colour_text
-set yrange [0:2000]
-set ytics ("0" 0, "500" 500, "1,000" 1000, "1,500" 1500, "2,000" 2000)
+set yrange [0:5000]
+set ytics ("0" 0, "1,000" 1000, "2,000" 2000, "3,000" 3000, "4,000" 4000, "5,000" 5000)
 set object 1 rect from first 2025, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
-set label 10 "projection" at first 2025, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 11 "1,214" at first 2025, first 1134.11 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 8 "projection" at first 2025, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
+set label 9 "1,214" at first 2025, first 1028.68 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \
      $ind_projection_1 using 1:2 with lines ls 11, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1

@@ -3,7 +3,7 @@
 # Title:   "获证组织数量（家）"
 # Dataset: "datasets/china-standardization.csv"
 # Dataset SHA-256: 8dfeb288f08bf88db320057a9d13517d20d7ed013180252787bea0edfac4384d
-# Command: indicators -d datasets/china-standardization.csv chart certified_organisations --project 2028 --title '获证组织数量（家）' -o plots/certified-organisations-zh.gp --render png,svg
+# Command: indicators -d datasets/china-standardization.csv chart certified_organisations --project 2028 --title '获证组织数量（家）' --lang zh -o plots/certified-organisations-zh.gp --render png,svg
 # Sources: "http://m.mnw.cn/news/cj/2133099.html"
 #          "https://guton.com/jms/NCshow/?id=3376"
 #          "https://fyss.xiangzhan.com/p-article_detail/id-2619.html"
@@ -27,12 +27,15 @@
 # ---- Output: PNG by default, -e 'ind_format="svg"' or "pdf" ----------------
 if (!exists("ind_format")) ind_format = "png"
 set encoding utf8
-# Cairo terminals take one font family; fontconfig supplies missing glyphs
-# (Chinese, for one) from any installed font that has them. SVG viewers
-# take the list as it is. SVG sizes are pixels: fontscale turns them into
-# points at 96 per inch, as the other terminals draw them.
-ind_font_cairo = "Liberation Sans,10"
-ind_font_svg = "Liberation Sans,Arial,Helvetica,Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,10"
+# The texts were measured and wrapped for DejaVu Sans (Debian: fonts-dejavu-core),
+# and Droid Sans Fallback for Chinese (fonts-droid-fallback): another font
+# may make a line longer than its place. Cairo terminals take one family;
+# fontconfig supplies missing glyphs (Chinese, for one) from any installed
+# font that has them. SVG viewers take the list as it is. SVG sizes are
+# pixels: fontscale turns them into points at 96 per inch, as the other
+# terminals draw them.
+ind_font_cairo = "DejaVu Sans,10"
+ind_font_svg = "DejaVu Sans,Bitstream Vera Sans,Verdana,Droid Sans Fallback,Noto Sans CJK SC,sans-serif,10"
 if (ind_format eq "svg") {
     set terminal svg size 960,600 noenhanced font ind_font_svg fontscale 1.3333 background "#ffffff"
 } else {
@@ -76,13 +79,13 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Certified organisations"
 $ind_series_1 << IND_END_OF_DATA
 2018 625000 0 1
-2019 640000 3 1
+2019 640000 4 1
 2020 788400 0 1
 2021 867000 0 1
 2022 939000 0 1
@@ -94,53 +97,51 @@ IND_END_OF_DATA
 # dashed line and the bands start from it.
 $ind_projection_1 << IND_END_OF_DATA
 2024 1090000 1090000 1090000 1090000 1090000
-2025 1182142.857142857 1132303.012778877 1231982.701506837 1095335.6322019605 1268950.0820837535
-2026 1264485.7142857143 1210174.0030496183 1318797.4255218103 1169889.7340140715 1359081.694557357
-2027 1346828.5714285714 1287507.291192725 1406149.8516644177 1243507.307429266 1450149.8354278768
-2028 1429171.4285714286 1364427.5715616248 1493915.2855812325 1316405.535525159 1541937.3216176983
+2025 1153290.1751793923 1119503.1458003637 1188096.9099148032 1092834.1694921232 1217090.630304363
+2026 1216106.63157579 1154180.4870481149 1281355.3477628338 1098665.020938044 1346102.1432173308
+2027 1278457.9017014026 1182060.0457031238 1382717.0729305313 1097809.2689272698 1488832.9445604603
+2028 1340353.2892816456 1207322.8671036607 1488041.8395437177 1093972.9069246724 1642222.51640445
 IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "获证组织数量（家）" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2024; projection to 2028 (linear trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: http://m.mnw.cn/news/cj/2133099.html; https://guton.com/jms/NCshow/?id=3376; https://fyss.xiangzhan.com/p-article_detail/id-2619.html;" at screen 0.01667, screen 0.07333 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "https://www.bestao-consulting.com/detail?id=1081; https://m.woyaoce.cn/news/detail/498835; https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml;" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 5 "https://www.gicg-sh.com.cn/newsinfo/8455877.html" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations，2018–2024；预测至 2028 年（漂移、阻尼与 Theta 的平均）" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 3 "来源：m.mnw.cn、guton.com、fyss.xiangzhan.com、bestao-consulting.com、m.woyaoce.cn、news.cctv.com、gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.12083, screen 0.11544 to screen 0.15139, screen 0.11544 nohead front ls 1
-set label 6 "actual" at screen 0.15833, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.22056, screen 0.11544 to screen 0.25111, screen 0.11544 nohead front ls 11
-set label 7 "projection (linear trend)" at screen 0.25806, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.43306, screen 0.10878 to screen 0.46361, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 8 "80% interval" at screen 0.47056, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.57431, screen 0.10878 to screen 0.60486, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 9 "95% interval" at screen 0.61181, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set label 10 "" at screen 0.73083, screen 0.11544 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_neutral front
-set label 11 "partial-year reading" at screen 0.75306, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.06438, screen 0.06922 to screen 0.09494, screen 0.06922 nohead front ls 1
+set label 4 "实际值" at screen 0.10188, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.16702, screen 0.06922 to screen 0.19758, screen 0.06922 nohead front ls 11
+set label 5 "预测（漂移、阻尼与 Theta 的平均）" at screen 0.20452, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.46279, screen 0.06256 to screen 0.49335, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% 预测区间" at screen 0.50029, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.61608, screen 0.06256 to screen 0.64664, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% 预测区间" at screen 0.65358, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set label 8 "" at screen 0.78465, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
+set label 9 "年内读数（非年末）" at screen 0.80687, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
-set lmargin at screen 0.11917
+set lmargin at screen 0.12975
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.26822
+set bmargin at screen 0.222
 set xrange [2017.5:2028.5]
 set xtics 2018, 1
 unset mxtics
-set xlabel "Year" tc rgb ind_colour_text
+set xlabel "年份" tc rgb ind_colour_text
 set ylabel "organisations" tc rgb ind_colour_text
 set yrange [0:2000000]
 set ytics ("0" 0, "500,000" 500000, "1,000,000" 1000000, "1,500,000" 1500000, "2,000,000" 2000000)
 set object 1 rect from first 2024, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
-set label 12 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 13 "1,090,000" at first 2024, first 1169890 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 10 "预测" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
+set label 11 "1,090,000" at first 2024, first 1164130 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \
      $ind_projection_1 using 1:2 with lines ls 11, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1

@@ -27,12 +27,15 @@
 # ---- Output: PNG by default, -e 'ind_format="svg"' or "pdf" ----------------
 if (!exists("ind_format")) ind_format = "png"
 set encoding utf8
-# Cairo terminals take one font family; fontconfig supplies missing glyphs
-# (Chinese, for one) from any installed font that has them. SVG viewers
-# take the list as it is. SVG sizes are pixels: fontscale turns them into
-# points at 96 per inch, as the other terminals draw them.
-ind_font_cairo = "Liberation Sans,10"
-ind_font_svg = "Liberation Sans,Arial,Helvetica,Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,10"
+# The texts were measured and wrapped for DejaVu Sans (Debian: fonts-dejavu-core),
+# and Droid Sans Fallback for Chinese (fonts-droid-fallback): another font
+# may make a line longer than its place. Cairo terminals take one family;
+# fontconfig supplies missing glyphs (Chinese, for one) from any installed
+# font that has them. SVG viewers take the list as it is. SVG sizes are
+# pixels: fontscale turns them into points at 96 per inch, as the other
+# terminals draw them.
+ind_font_cairo = "DejaVu Sans,10"
+ind_font_svg = "DejaVu Sans,Bitstream Vera Sans,Verdana,Droid Sans Fallback,Noto Sans CJK SC,sans-serif,10"
 if (ind_format eq "svg") {
     set terminal svg size 960,600 noenhanced font ind_font_svg fontscale 1.3333 background "#ffffff"
 } else {
@@ -76,9 +79,9 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "National standards released"
 $ind_series_1 << IND_END_OF_DATA
 2013 1870 0 1
@@ -97,16 +100,14 @@ IND_END_OF_DATA
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "National standards released" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
 set label 2 "standards, 2013–2023" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: http://315.hebei.com.cn/system/2014/03/12/013261290.shtml; http://en.chinagate.cn/2016-01/25/content_37654597.htm;" at screen 0.01667, screen 0.07333 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2017-01/17/content_5160462.htm; http://sdyjmm.com/htmlnews/2018/1/400191.shtm;" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 5 "http://www.cqn.com.cn/zgzlb/content/2020-09/11/content_8631477.htm; http://www.sac.gov.cn/sacen/events/202201/t20220106_349892.htm;…" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 3 "Sources: 315.hebei.com.cn, en.chinagate.cn, big5.www.gov.cn, sdyjmm.com, cqn.com.cn, sac.gov.cn, jieju.1s.cn, baogaopai.com" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Plot 1 -----------------------------------------------------------
-set lmargin at screen 0.09194
+set lmargin at screen 0.0979
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.22933
+set bmargin at screen 0.18311
 set xrange [2012.5:2023.5]
 set xtics 2013, 1
 unset mxtics
@@ -114,10 +115,10 @@ set xlabel "Year" tc rgb ind_colour_text
 set ylabel "standards" tc rgb ind_colour_text
 set yrange [0:5000]
 set ytics ("0" 0, "1,000" 1000, "2,000" 2000, "3,000" 3000, "4,000" 4000, "5,000" 5000)
-set label 6 "2,902" at first 2023, first 3089.47 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 4 "2,902" at first 2023, first 3076.72 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_series_1 using 1:2 with lines ls 1, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1

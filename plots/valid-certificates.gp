@@ -26,12 +26,15 @@
 # ---- Output: PNG by default, -e 'ind_format="svg"' or "pdf" ----------------
 if (!exists("ind_format")) ind_format = "png"
 set encoding utf8
-# Cairo terminals take one font family; fontconfig supplies missing glyphs
-# (Chinese, for one) from any installed font that has them. SVG viewers
-# take the list as it is. SVG sizes are pixels: fontscale turns them into
-# points at 96 per inch, as the other terminals draw them.
-ind_font_cairo = "Liberation Sans,10"
-ind_font_svg = "Liberation Sans,Arial,Helvetica,Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,10"
+# The texts were measured and wrapped for DejaVu Sans (Debian: fonts-dejavu-core),
+# and Droid Sans Fallback for Chinese (fonts-droid-fallback): another font
+# may make a line longer than its place. Cairo terminals take one family;
+# fontconfig supplies missing glyphs (Chinese, for one) from any installed
+# font that has them. SVG viewers take the list as it is. SVG sizes are
+# pixels: fontscale turns them into points at 96 per inch, as the other
+# terminals draw them.
+ind_font_cairo = "DejaVu Sans,10"
+ind_font_svg = "DejaVu Sans,Bitstream Vera Sans,Verdana,Droid Sans Fallback,Noto Sans CJK SC,sans-serif,10"
 if (ind_format eq "svg") {
     set terminal svg size 960,600 noenhanced font ind_font_svg fontscale 1.3333 background "#ffffff"
 } else {
@@ -75,13 +78,13 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Valid certification certificates"
 $ind_series_1 << IND_END_OF_DATA
 2018 1937000 0 1
-2019 1970000 3 1
+2019 1970000 4 1
 2020 2701200 0 1
 2021 3020000 0 1
 2022 3366000 0 1
@@ -93,55 +96,53 @@ IND_END_OF_DATA
 # dashed line and the bands start from it.
 $ind_projection_1 << IND_END_OF_DATA
 2024 4158000 4158000 4158000 4158000 4158000
-2025 4545714.285714285 4297224.403708453 4794204.167720118 4112913.634787563 4978514.936641009
-2026 4935278.571428572 4664493.00038963 5206064.142467514 4463644.99640652 5406912.146450624
-2027 5324842.857142857 5029080.739215907 5620604.975069808 4809707.045072866 5839978.669212849
-2028 5714407.142857143 5391609.31725647 6037204.968457815 5152182.605141669 6276631.680572617
-2029 6103971.428571429 5752553.667326292 6455389.189816566 5491898.8782269545 6716043.978915904
-2030 6493535.714285715 6112270.386044733 6874801.042526696 5829476.957017623 7157594.471553806
+2025 4469718.619107911 4298940.858096458 4647280.619451514 4165263.74741885 4796427.24818572
+2026 4779563.7027285965 4412130.174082553 5177596.373432219 4091494.7806154103 5583345.552992406
+2027 5086978.210073694 4511801.369472492 5735480.175358445 4029029.9718879475 6422723.953487691
+2028 5392010.752668715 4594845.10281683 6327477.7073707245 3951283.9823683077 7358058.820026622
+2029 5694708.96980866 4662530.561591254 6955388.243021281 3861054.2356922 8399185.370418735
+2030 5995119.548002631 4716046.043196224 7621099.977744183 3760790.0509000476 9556890.41621497
 IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "Valid certification certificates" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "certificates, 2018–2024; projection to 2030 (linear trend)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: http://m.mnw.cn/news/cj/2133099.html; https://guton.com/jms/NCshow/?id=3376; https://fyss.xiangzhan.com/p-article_detail/id-2619.html;" at screen 0.01667, screen 0.07333 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "https://www.bestao-consulting.com/detail?id=1081; https://m.woyaoce.cn/news/detail/498835; https://news.cctv.com/2024/06/07/ARTIfUYmoROMgnAyZnN5bVek240607.shtml;" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 5 "https://www.gicg-sh.com.cn/newsinfo/8455877.html" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 2 "certificates, 2018–2024; projection to 2030 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 3 "Sources: m.mnw.cn, guton.com, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.12083, screen 0.11544 to screen 0.15139, screen 0.11544 nohead front ls 1
-set label 6 "actual" at screen 0.15833, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.22056, screen 0.11544 to screen 0.25111, screen 0.11544 nohead front ls 11
-set label 7 "projection (linear trend)" at screen 0.25806, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.43306, screen 0.10878 to screen 0.46361, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 8 "80% interval" at screen 0.47056, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.57431, screen 0.10878 to screen 0.60486, screen 0.12211 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 9 "95% interval" at screen 0.61181, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set label 10 "" at screen 0.73083, screen 0.11544 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_neutral front
-set label 11 "partial-year reading" at screen 0.75306, screen 0.11544 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.11609, screen 0.09922 to screen 0.14665, screen 0.09922 nohead front ls 1
+set label 4 "actual" at screen 0.15359, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.21986, screen 0.09922 to screen 0.25042, screen 0.09922 nohead front ls 11
+set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.60492, screen 0.09256 to screen 0.63547, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% interval" at screen 0.64242, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.75552, screen 0.09256 to screen 0.78608, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% interval" at screen 0.79302, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set label 8 "" at screen 0.42536, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
+set label 9 "partial-year reading" at screen 0.44759, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
-set lmargin at screen 0.11917
+set lmargin at screen 0.13885
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.26822
+set bmargin at screen 0.252
 set xrange [2017.5:2030.5]
 set xtics 2018, 1
 unset mxtics
 set xlabel "Year" tc rgb ind_colour_text
 set ylabel "certificates" tc rgb ind_colour_text
-set yrange [0:8000000]
-set ytics ("0" 0, "2,000,000" 2000000, "4,000,000" 4000000, "6,000,000" 6000000, "8,000,000" 8000000)
+set yrange [0:12000000]
+set ytics ("0" 0, "2,000,000" 2000000, "4,000,000" 4000000, "6,000,000" 6000000, "8,000,000" 8000000, "10,000,000" 10000000, "12,000,000" 12000000)
 set object 1 rect from first 2024, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
-set label 12 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 13 "4,158,000" at first 2024, first 4477570 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 10 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
+set label 11 "4,158,000" at first 2024, first 4624620 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \
      $ind_projection_1 using 1:2 with lines ls 11, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1

@@ -49,6 +49,17 @@ static const double proj_hi80[] = { 1350, 1430, 1510, 1600, 1690 };
 static const double proj_lo95[] = { 1220, 1230, 1220, 1200, 1180 };
 static const double proj_hi95[] = { 1380, 1470, 1580, 1700, 1820 };
 
+/* Set interval j of a projection, and count it. */
+static void set_band(ind_chart_projection *p, size_t j, double level,
+                     const double *lower, const double *upper)
+{
+    p->bands[j].level = level;
+    p->bands[j].lower = lower;
+    p->bands[j].upper = upper;
+    if (p->nbands < j + 1)
+        p->nbands = j + 1;
+}
+
 static const int assoc_years[] = { 2017, 2019, 2022, 2023 };
 static const double assoc_values[] = { 1991, 12195, 51078, 74240 };
 
@@ -202,10 +213,8 @@ static void add_series(ind_chart *c, const char *name, const char *unit,
         s.projection.length = 5;
         s.projection.years = proj_years;
         s.projection.mean = proj_mean;
-        s.projection.lower80 = proj_lo80;
-        s.projection.upper80 = proj_hi80;
-        s.projection.lower95 = proj_lo95;
-        s.projection.upper95 = proj_hi95;
+        set_band(&s.projection, 0, 80, proj_lo80, proj_hi80);
+        set_band(&s.projection, 1, 95, proj_lo95, proj_hi95);
     }
     assert_int_equal(ind_chart_add(c, &s, &err), IND_OK);
 }
@@ -646,37 +655,169 @@ static void test_clean_text(void **state)
     free(out);
 }
 
+/* Joining the lines with single spaces (none between Chinese characters
+ * or in a broken URL: `glue`) gives the text back: no character is lost,
+ * no word is cut. */
+static void assert_whole_words(const chart_lines *l, const char *text,
+                               double max_em, int glue)
+{
+    char joined[1024] = "";
+    size_t i;
+
+    for (i = 0; i < l->n; i++) {
+        assert_true(chart_text_width(l->line[i]) <= max_em);
+        if (i > 0 && !glue)
+            strcat(joined, " ");
+        strcat(joined, l->line[i]);
+    }
+    assert_string_equal(joined, text);
+}
+
 static void test_wrap_text(void **state)
 {
+    static const char sentence[] = "Association (group) standards on the "
+                                   "national platform, registered social "
+                                   "groups and certification bodies";
+    static const char chinese[] = "全国团体标准信息平台上的团体标准（累计）"
+                                  "与获证组织数量。";
+    static const char url[] = "https://www.sesec.eu/sesec-holds-the-sesec-"
+                              "china-eu-standardization-roundtable/";
     chart_lines l = { NULL, 0, 0 };
-    char url[101];
+    char xs[101];
+    double em;
     size_t i;
 
     (void)state;
-    /* "aaa" is 3 x 0.56 = 1.68 em; "aaa bbb" 1.68 + 0.28 + 1.68 = 3.64. */
-    assert_int_equal(chart_text_wrap(&l, "aaa bbb ccc", 3.7, 0), 0);
+    /* DejaVu Sans advances (1/2048 em) a 1255, b 1300, c 1126, space 651,
+     * each widened by 1.03: "aaa" 1.8935, " " 0.3274, "bbb" 1.9614, "ccc"
+     * 1.6988, so "aaa bbb" is 4.1823 em and fits 4.2, and "bbb ccc"
+     * (3.9876) does not fit 3.9. */
+    assert_true(fabs(chart_text_width("aaa bbb") - 4.18228) < 1e-4);
+    assert_int_equal(chart_text_wrap(&l, "aaa bbb ccc", 4.2, 0), 0);
     assert_int_equal(l.n, 2);
     assert_string_equal(l.line[0], "aaa bbb");
     assert_string_equal(l.line[1], "ccc");
     chart_lines_clear(&l);
-    /* A 100-character word, 0.56 em each, 10 em wide: 17 per line
-     * (17 x 0.56 = 9.52, 18 x 0.56 = 10.08), 6 lines; kept to 3, the last
-     * cut to fit an ellipsis. */
-    memset(url, 'x', 100);
-    url[100] = '\0';
-    assert_int_equal(chart_text_wrap(&l, url, 10, 0), 0);
-    assert_int_equal(l.n, 6);
-    assert_int_equal(strlen(l.line[0]), 17);
-    assert_int_equal(strlen(l.line[5]), 15);
-    chart_lines_clear(&l);
-    assert_int_equal(chart_text_wrap(&l, url, 10, 3), 0);
+    assert_int_equal(chart_text_wrap(&l, "aaa bbb ccc", 3.9, 0), 0);
     assert_int_equal(l.n, 3);
-    for (i = 0; i < l.n; i++)
-        assert_true(chart_text_width(l.line[i]) <= 10.0);
-    assert_non_null(strstr(l.line[2], "\xe2\x80\xa6"));
     chart_lines_clear(&l);
-    /* Chinese: one em a character. */
-    assert_true(fabs(chart_text_width("团体标准") - 4.0) < 1e-12);
+    /* Words are never cut, at any width. */
+    for (em = 8; em < 60; em += 0.7) {
+        assert_int_equal(chart_text_wrap(&l, sentence, em, 0), 0);
+        assert_whole_words(&l, sentence, em, 0);
+        assert_int_equal(chart_text_count_lines(sentence, em), l.n);
+        chart_lines_clear(&l);
+    }
+    /* Chinese breaks between characters, never before a closing or after
+     * an opening bracket, nor before the full stop. */
+    for (em = 3; em < 14; em += 1) {
+        assert_int_equal(chart_text_wrap(&l, chinese, em, 0), 0);
+        assert_whole_words(&l, chinese, em, 1);
+        for (i = 0; i < l.n; i++) {
+            size_t n = strlen(l.line[i]);
+            assert_true(strncmp(l.line[i], "\xef\xbc\x89", 3) != 0);
+            assert_true(strncmp(l.line[i], "\xe3\x80\x82", 3) != 0);
+            assert_true(n < 3 ||
+                        strcmp(l.line[i] + n - 3, "\xef\xbc\x88") != 0);
+        }
+        chart_lines_clear(&l);
+    }
+    /* One em a Chinese character (Droid Sans Fallback), widened. */
+    assert_true(fabs(chart_text_width("团体标准") - 4.12) < 1e-12);
+    /* A URL wider than the line breaks after '/', '-' or '.'. */
+    assert_int_equal(chart_text_wrap(&l, url, 14, 0), 0);
+    assert_true(l.n > 2);
+    assert_whole_words(&l, url, 14, 1);
+    for (i = 0; i + 1 < l.n; i++) {
+        char last = l.line[i][strlen(l.line[i]) - 1];
+        assert_non_null(strchr("/-.", last));
+    }
+    chart_lines_clear(&l);
+    /* Too many lines: the last one kept ends with "…" after a whole
+     * word. */
+    assert_int_equal(chart_text_wrap(&l, sentence, 20, 2), 0);
+    assert_int_equal(l.n, 2);
+    assert_true(chart_text_width(l.line[1]) <= 20);
+    {
+        char *dots = strstr(l.line[1], "\xe2\x80\xa6");
+        char word[128];
+        assert_non_null(dots);
+        assert_string_equal(dots, "\xe2\x80\xa6");
+        /* the text before the dots ends a word of the sentence */
+        snprintf(word, sizeof word, "%.*s", (int)(dots - l.line[1]),
+                 l.line[1]);
+        assert_non_null(strstr(sentence, word));
+        assert_true(sentence[strstr(sentence, word) - sentence +
+                             strlen(word)] == ' ');
+    }
+    chart_lines_clear(&l);
+    /* A 100-character word with no break, 10 em wide: x is 1212/2048 em
+     * (0.60955 widened); with the ellipsis (1.03 em) 14 fit. */
+    memset(xs, 'x', 100);
+    xs[100] = '\0';
+    assert_int_equal(chart_text_wrap(&l, xs, 10, 0), 0);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(strlen(l.line[0]), 14 + 3);
+    assert_true(chart_text_width(l.line[0]) <= 10.0);
+    chart_lines_clear(&l);
+}
+
+static void test_source_names(void **state)
+{
+    static const char *const sources[] = {
+        "https://www.sesec.eu/a/b", "http://m.mnw.cn/news/cj/1.html",
+        "HTTPS://user:pw@Example.ORG:8080/x?y", "SAMR statistical bulletin",
+        "https://www.sesec.eu/other", "ftp://[::1]/file", "https://", ""
+    };
+    static const char *const want[] = {
+        "sesec.eu", "m.mnw.cn", "example.org", "SAMR statistical bulletin",
+        "sesec.eu", "[::1]", "https://", ""
+    };
+    ind_chart_options o = IND_CHART_OPTIONS_INIT;
+    ind_chart_series s = IND_CHART_SERIES_INIT;
+    ind_chart *c;
+    char *t;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+        t = chart_source_site(sources[i]);
+        assert_string_equal(t, want[i]);
+        free(t);
+    }
+    o.created = CREATED;
+    assert_int_equal(ind_chart_new(&c, &o, NULL), IND_OK);
+    s.name = "Certification bodies";
+    s.length = 8;
+    s.years = bodies_years;
+    s.values = bodies_values;
+    s.sources = sources;
+    s.n_sources = 6;
+    assert_int_equal(ind_chart_add(c, &s, NULL), IND_OK);
+    /* Five distinct sites, in order, the repeated one once. */
+    t = chart_source_line(c, 200, 1);
+    assert_string_equal(t, "Sources: sesec.eu, m.mnw.cn, example.org, "
+                           "SAMR statistical bulletin, [::1]");
+    free(t);
+    /* Too long for one line of 30 em: the rest counted. */
+    t = chart_source_line(c, 30, 1);
+    assert_true(chart_text_count_lines(t, 30) == 1);
+    assert_non_null(strstr(t, " more"));
+    assert_true(strncmp(t, "Sources: sesec.eu, m.mnw.cn", 27) == 0);
+    free(t);
+    ind_chart_free(c);
+    /* A series' own short name replaces its sites; Chinese words. */
+    o.lang = IND_LANG_ZH;
+    assert_int_equal(ind_chart_new(&c, &o, NULL), IND_OK);
+    s.source_name = "CNCA";
+    assert_int_equal(ind_chart_add(c, &s, NULL), IND_OK);
+    s.source_name = "SAMR";
+    assert_int_equal(ind_chart_add(c, &s, NULL), IND_OK);
+    t = chart_source_line(c, 200, 1);
+    assert_string_equal(t, "\xe6\x9d\xa5\xe6\xba\x90\xef\xbc\x9a"
+                           "CNCA\xe3\x80\x81SAMR");
+    free(t);
+    ind_chart_free(c);
 }
 
 static void expect_coordinate(double v, const char *want)
@@ -795,12 +936,23 @@ static void test_mark_of(void **state)
     assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_ESTIMATED);
     p.status = 'P';
     assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_ESTIMATED);
+    /* A provisional mid-year reading is both. */
     p.flags = IND_POINT_PARTIAL_YEAR;
-    assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_PARTIAL);
+    assert_int_equal(ind_chart_mark_of(&p),
+                     IND_CHART_MARK_PARTIAL | IND_CHART_MARK_ESTIMATED);
     p.status = 0;
     p.flags = IND_POINT_DERIVED;
     assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_DERIVED);
     assert_int_equal(ind_chart_mark_of(NULL), IND_CHART_MARK_NORMAL);
+    /* The symbol on a line: partial, then estimated, then derived. */
+    assert_int_equal(ind_chart_mark_stronger(IND_CHART_MARK_DERIVED,
+                                             IND_CHART_MARK_ESTIMATED),
+                     IND_CHART_MARK_ESTIMATED);
+    assert_int_equal(ind_chart_mark_stronger(IND_CHART_MARK_ALL, 0),
+                     IND_CHART_MARK_PARTIAL);
+    assert_int_equal(ind_chart_mark_stronger(IND_CHART_MARK_DERIVED, 0),
+                     IND_CHART_MARK_DERIVED);
+    assert_int_equal(ind_chart_mark_stronger(0, 0), IND_CHART_MARK_NORMAL);
 }
 
 static void test_options_rejected(void **state)
@@ -898,17 +1050,27 @@ static void test_series_rejected(void **state)
     s.projection.length = 5;
     s.projection.years = proj_years;
     s.projection.mean = proj_mean;
-    s.projection.lower80 = proj_lo80;
-    s.projection.upper80 = proj_hi80;
+    set_band(&s.projection, 0, 80, proj_lo80, proj_hi80);
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_OK);
     assert_int_equal(try_add(IND_CHART_GROWTH, &s, &err), IND_EINVAL);
-    s.projection.upper80 = NULL;
+    s.projection.bands[0].upper = NULL;
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
-    s.projection.upper80 = proj_hi80;
-    s.projection.lower80 = lo; /* 2027: lower 1400 above the mean 1350 */
+    s.projection.bands[0].upper = proj_hi80;
+    s.projection.bands[0].lower = lo; /* 2027: lower 1400 above the mean */
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
     assert_non_null(strstr(err.message, "ordered"));
-    s.projection.lower80 = proj_lo80;
+    s.projection.bands[0].lower = proj_lo80;
+    /* Levels ascend within (0, 100); at most IND_CHART_MAX_BANDS. */
+    set_band(&s.projection, 1, 50, proj_lo95, proj_hi95);
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
+    assert_non_null(strstr(err.message, "levels must ascend"));
+    set_band(&s.projection, 1, 100, proj_lo95, proj_hi95);
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
+    set_band(&s.projection, 1, 95, proj_lo95, proj_hi95);
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_OK);
+    s.projection.nbands = IND_CHART_MAX_BANDS + 1;
+    assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
+    s.projection.nbands = 1;
     s.projection.years = bodies_years + 3; /* 2021.. overlaps history */
     assert_int_equal(try_add(IND_CHART_LINE, &s, &err), IND_EINVAL);
     /* At most seven series. */
@@ -983,9 +1145,9 @@ static void test_gaps_and_marks(void **state)
     assert_string_equal(block, "2017 1991 0 1\n\n2019 12195 0 1\n\n"
                                "2022 51078 0 1\n2023 74240 0 1\n");
     free(block);
-    /* The March 2019 reading is marked partial (3). */
+    /* The March 2019 reading is marked partial (4). */
     block = datablock(s, "$ind_series_2");
-    assert_non_null(strstr(block, "2019 1970000 3 1\n"));
+    assert_non_null(strstr(block, "2019 1970000 4 1\n"));
     free(block);
     structure_free(&st);
     free(s);
@@ -1027,12 +1189,105 @@ static void test_projection_and_labels(void **state)
     assert_non_null(strstr(st.strings, "\nYear\n"));
     assert_non_null(strstr(st.strings, "\norganisations\n"));
     assert_non_null(strstr(st.strings, "Sources: CNCA statistical "
-                                       "bulletins; SAMR press releases\n"));
+                                       "bulletins, SAMR press releases\n"));
     assert_non_null(strstr(st.strings, "estimated or provisional\n"));
     assert_non_null(strstr(st.strings, "80% interval\n"));
     /* The Okabe-Ito blue, and no dataset text in a format position. */
     assert_non_null(strstr(s, "ind_colour_1 = \"#0072B2\""));
     assert_null(strstr(s, "sprintf"));
+    structure_free(&st);
+    free(s);
+    ind_chart_free(c);
+}
+
+/* Every fixed word in Chinese with --lang zh; none left in English. */
+static void test_lang_words(void **state)
+{
+    static const char *const zh[] = {
+        "\n\xe5\xb9\xb4\xe4\xbb\xbd\n",             /* 年份 Year */
+        "\n\xe5\xae\x9e\xe9\x99\x85\xe5\x80\xbc\n", /* 实际值 actual */
+        "\n\xe9\xa2\x84\xe6\xb5\x8b\n",             /* 预测 projection */
+        "80% \xe9\xa2\x84\xe6\xb5\x8b\xe5\x8c\xba\xe9\x97\xb4\n",
+        "95% \xe9\xa2\x84\xe6\xb5\x8b\xe5\x8c\xba\xe9\x97\xb4\n",
+        "\xe4\xbc\xb0\xe8\xae\xa1", /* 估计 (estimated) */
+        "\xe6\x9d\xa5\xe6\xba\x90\xef\xbc\x9a", /* 来源： Sources: */
+        "\xe9\xa2\x84\xe6\xb5\x8b\xe8\x87\xb3 2030 \xe5\xb9\xb4"
+    };
+    static const char *const en[] = {
+        "Year", "actual", "projection\n", "interval", "estimated",
+        "Source", "projection to"
+    };
+    ind_chart_options o = IND_CHART_OPTIONS_INIT;
+    structure st;
+    ind_chart *c;
+    char *s;
+    size_t i;
+
+    (void)state;
+    o.lang = IND_LANG_ZH;
+    o.created = CREATED;
+    assert_int_equal(ind_chart_new(&c, &o, NULL), IND_OK);
+    add_bodies(c, 1);
+    s = script_of(c);
+    check_structure(&st, s);
+    for (i = 0; i < sizeof zh / sizeof zh[0]; i++)
+        assert_non_null(strstr(st.strings, zh[i]));
+    for (i = 0; i < sizeof en / sizeof en[0]; i++)
+        assert_null(strstr(st.strings, en[i]));
+    structure_free(&st);
+    free(s);
+    ind_chart_free(c);
+    /* Growth and index words too. */
+    o.kind = IND_CHART_INDEX;
+    o.base_year = 2018;
+    assert_int_equal(ind_chart_new(&c, &o, NULL), IND_OK);
+    {
+        double idx[8];
+        for (i = 0; i < 8; i++)
+            idx[i] = bodies_values[i] / 481 * 100;
+        add_series(c, "A", "", 8, bodies_years, idx, NULL, 0);
+    }
+    s = script_of(c);
+    check_structure(&st, s);
+    /* 指数（2018 = 100） */
+    assert_non_null(strstr(st.strings, "\xe6\x8c\x87\xe6\x95\xb0"
+                                       "\xef\xbc\x88" "2018 = 100"));
+    assert_null(strstr(st.strings, "Index"));
+    assert_null(strstr(st.strings, "index"));
+    structure_free(&st);
+    free(s);
+    ind_chart_free(c);
+    /* An unknown language is refused. */
+    o.lang = (ind_lang)7;
+    assert_int_equal(ind_chart_new(&c, &o, NULL), IND_EINVAL);
+}
+
+/* The title, subtitle, source line and y label as given. */
+static void test_text_overrides(void **state)
+{
+    ind_chart_options o = IND_CHART_OPTIONS_INIT;
+    structure st;
+    ind_chart *c;
+    char *s;
+
+    (void)state;
+    o.created = CREATED;
+    o.title = "Bodies";
+    o.subtitle = "Accredited by CNAS, year-end";
+    o.source_line = "Sources: SAMR, CNCA";
+    o.ylabel = "bodies (count)";
+    assert_int_equal(ind_chart_new(&c, &o, NULL), IND_OK);
+    add_bodies(c, 1);
+    s = script_of(c);
+    check_structure(&st, s);
+    assert_non_null(strstr(st.strings, "\nBodies\n"));
+    assert_non_null(strstr(st.strings, "\nAccredited by CNAS, year-end\n"));
+    assert_non_null(strstr(st.strings, "\nSources: SAMR, CNCA\n"));
+    assert_non_null(strstr(st.strings, "\nbodies (count)\n"));
+    assert_null(strstr(st.strings, "CNCA statistical bulletins"));
+    assert_null(strstr(st.strings, "projection to"));
+    /* The header still lists the full sources. */
+    assert_non_null(strstr(s, "# Sources: \"CNCA statistical bulletins\""));
     structure_free(&st);
     free(s);
     ind_chart_free(c);
@@ -1282,6 +1537,68 @@ static void test_too_small_refused(void **state)
     assert_non_null(strstr(err.message, "larger size"));
     fclose(f);
     ind_chart_free(c);
+}
+
+/* A picture straight from the chart: no script left beside it; the
+ * format from the name; gnuplot missing leaves nothing. */
+static void test_draw_picture(void **state)
+{
+    const char *dir = *state;
+    ind_chart_render_options ro = IND_CHART_RENDER_OPTIONS_INIT;
+    ind_error err = IND_ERROR_INIT;
+    ind_chart_format f;
+    char path[512], *data;
+    struct dirent *e;
+    ind_chart *c;
+    size_t len;
+    DIR *d;
+    int files = 0;
+
+    assert_int_equal(ind_chart_format_of_path(&f, "a/b.PNG", NULL), IND_OK);
+    assert_int_equal(f, IND_CHART_PNG);
+    assert_int_equal(ind_chart_format_of_path(&f, "b.svg", NULL), IND_OK);
+    assert_int_equal(f, IND_CHART_SVG);
+    assert_int_equal(ind_chart_format_of_path(&f, "b.pdf", NULL), IND_OK);
+    assert_int_equal(f, IND_CHART_PDF);
+    assert_int_equal(ind_chart_format_of_path(&f, "b.gp", &err), IND_EINVAL);
+    assert_int_equal(ind_chart_format_of_path(&f, "dir/.png", NULL),
+                     IND_EINVAL);
+    c = new_chart(IND_CHART_LINE, 0);
+    add_bodies(c, 1);
+    join(path, sizeof path, dir, "bodies.png");
+    assert_int_equal(ind_chart_draw(c, path, IND_CHART_PNG, NULL, &err),
+                     IND_OK);
+    data = slurp(path, &len);
+    assert_non_null(data);
+    assert_memory_equal(data, "\x89PNG", 4);
+    free(data);
+    join(path, sizeof path, dir, "bodies.svg");
+    assert_int_equal(ind_chart_draw(c, path, IND_CHART_SVG, NULL, &err),
+                     IND_OK);
+    data = slurp(path, NULL);
+    check_svg(data);
+    free(data);
+    ro.gnuplot = "/nonexistent/gnuplot";
+    join(path, sizeof path, dir, "missing.png");
+    assert_int_equal(ind_chart_draw(c, path, IND_CHART_PNG, &ro, &err),
+                     IND_EUNAVAILABLE);
+    assert_non_null(strstr(err.message, "apt-get install gnuplot-nox"));
+    assert_null(strstr(err.message, ".gp"));
+    assert_false(exists(path));
+    ind_chart_free(c);
+    /* Only the two pictures are in the folder: no temporary script. */
+    d = opendir(dir);
+    assert_non_null(d);
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.' || strlen(e->d_name) > 2) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            files++;
+            assert_true(strcmp(e->d_name, "bodies.png") == 0 ||
+                        strcmp(e->d_name, "bodies.svg") == 0);
+        }
+    closedir(d);
+    assert_int_equal(files, 2);
 }
 
 static void test_render_same_from_any_folder(void **state)
@@ -1535,8 +1852,7 @@ static ind_chart *chart_with_text(ind_chart_kind kind, const char *text,
             s.projection.length = 5;
             s.projection.years = proj_years;
             s.projection.mean = proj_mean;
-            s.projection.lower80 = proj_lo80;
-            s.projection.upper80 = proj_hi80;
+            set_band(&s.projection, 0, 80, proj_lo80, proj_hi80);
         }
         if (ind_chart_add(c, &s, &err) != IND_OK)
             fail_msg("%s", err.message);
@@ -1729,6 +2045,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_text),
         cmocka_unit_test(test_wrap_text),
+        cmocka_unit_test(test_source_names),
         cmocka_unit_test(test_axis),
         cmocka_unit_test(test_coordinates),
         cmocka_unit_test(test_parse_helpers),
@@ -1739,6 +2056,8 @@ int main(void)
         cmocka_unit_test(test_header_digest_from_file),
         cmocka_unit_test(test_gaps_and_marks),
         cmocka_unit_test(test_projection_and_labels),
+        cmocka_unit_test(test_lang_words),
+        cmocka_unit_test(test_text_overrides),
         cmocka_unit_test(test_layout_choice),
         cmocka_unit_test(test_growth_script),
         cmocka_unit_test(test_index_script),
@@ -1747,6 +2066,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_write_atomic, make_dir,
                                         remove_dir),
         cmocka_unit_test_setup_teardown(test_render_kinds, make_dir,
+                                        remove_dir),
+        cmocka_unit_test_setup_teardown(test_draw_picture, make_dir,
                                         remove_dir),
         cmocka_unit_test_setup_teardown(test_render_same_from_any_folder,
                                         make_dir, remove_dir),

@@ -32,62 +32,13 @@
 #include "dataset_internal.h"
 #include "strpool.h"
 #include "store_locale.h"
+#include "dataset_fixture.h"
 
 #define SHIPPED IND_SOURCE_DIR "/datasets/china-standardization.csv"
 #define SHIPPED_CATALOG \
     IND_SOURCE_DIR "/datasets/china-standardization.indicators.csv"
 
 /* ---- fixture: a temporary folder with d.csv and its siblings ---- */
-
-typedef struct fx {
-    char dir[64];
-    char obs[96], cat[96], hist[96];
-} fx;
-
-static int fx_setup(void **state)
-{
-    fx *f = calloc(1, sizeof *f);
-
-    if (f == NULL)
-        return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/ind-dataset.XXXXXX");
-    if (mkdtemp(f->dir) == NULL) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->obs, sizeof f->obs, "%s/d.csv", f->dir);
-    snprintf(f->cat, sizeof f->cat, "%s/d.indicators.csv", f->dir);
-    snprintf(f->hist, sizeof f->hist, "%s/d.history.csv", f->dir);
-    *state = f;
-    return 0;
-}
-
-static int fx_teardown(void **state)
-{
-    fx *f = *state;
-    char cmd[128];
-    int rc;
-
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    rc = system(cmd);
-    free(f);
-    return rc == 0 ? 0 : -1;
-}
-
-/* Write len bytes of text to path. */
-static void put_bytes(const char *path, const char *text, size_t len)
-{
-    FILE *out = fopen(path, "wb");
-
-    assert_non_null(out);
-    assert_int_equal(fwrite(text, 1, len, out), len);
-    assert_int_equal(fclose(out), 0);
-}
-
-static void put(const char *path, const char *text)
-{
-    put_bytes(path, text, strlen(text));
-}
 
 /* The whole file, NUL-terminated (NULL when it does not exist). */
 static char *slurp(const char *path, size_t *len)
@@ -337,7 +288,7 @@ static void test_no_catalog(void **state)
                         "lvl,2018,100,standards,\n"
                         "share,2018,5%,percent,\n"
                         "lvl,2019,110,standards,\n"
-                        "lvl,2020,120,,http://example.org/b\n");
+                        "lvl,2020,120,standards,http://example.org/b\n");
 }
 
 /* ---- rewrites keep what they do not change ---- */
@@ -564,7 +515,6 @@ static void test_choice_rule(void **state)
     ind_series *s = NULL;
     ind_series_info info;
     ind_reading r;
-    const size_t *idx;
     size_t n, i, at, chosen;
 
     put(f->cat, catalog);
@@ -595,13 +545,17 @@ static void test_choice_rule(void **state)
     assert_int_equal(ind_dataset_chosen_reading(ds, at, 2021, &chosen, &err),
                      IND_ENOTFOUND);
     /* Readings come by year, then by effective date. */
-    assert_int_equal(ind_dataset_series_readings(ds, at, &idx, &n, &err), IND_OK);
+    n = ind_dataset_series_reading_count(ds, at);
     assert_int_equal(n, 11);
+    assert_int_equal(ind_dataset_series_reading(ds, at, n, &chosen, &err),
+                     IND_EINVAL);
     {
         static const double order[] = { 10, 20, 21, 30, 32, 31, 40, 41, 51,
                                         50, 60 };
         for (i = 0; i < n; i++) {
-            assert_int_equal(ind_dataset_reading(ds, idx[i], &r, &err), IND_OK);
+            assert_int_equal(ind_dataset_series_reading(ds, at, i, &chosen,
+                                                        &err), IND_OK);
+            assert_int_equal(ind_dataset_reading(ds, chosen, &r, &err), IND_OK);
             if (r.value != order[i])
                 fail_msg("reading %zu is %g, want %g", i, r.value, order[i]);
         }
@@ -760,7 +714,7 @@ static void test_rate_percent(void **state)
     expect_file(f->obs, "indicator,year,value,unit,source\n"
                         "pct,2019,21.5%,percent,\n"
                         "pct,2020,-3.2,,\n"
-                        "pct,2021,10.61,,s\n"
+                        "pct,2021,10.61,percent,s\n"
                         "lvl,2019,5,,\n");
     /* A '%' on a stock in the file is a row error at its place. */
     put(f->obs, "indicator,year,value\nlvl,2019,5%\n");
@@ -866,8 +820,8 @@ static const refusal refusals[] = {
     { "lvl", 2019, "", "s", "", "", "", 0, IND_EPARSE, "empty value" },
     { "lvl", 2019, "1", "s", "", "items", "", 0, IND_EDATA,
       "unit 'items' contradicts the catalog" },
-    { "lvl", 1899, "1", "s", "", "", "", 0, IND_EDATA, "outside 1900-2100" },
-    { "lvl", 2101, "1", "s", "", "", "", 0, IND_EDATA, "outside 1900-2100" },
+    { "lvl", -10000, "1", "s", "", "", "", 0, IND_EDATA, "outside -9999..9999" },
+    { "lvl", 10000, "1", "s", "", "", "", 0, IND_EDATA, "outside -9999..9999" },
     { "lvl", 2019, "1", "=cmd|' /C calc'!A0", "", "", "", 0, IND_EPARSE,
       "starts with '='" },
     { "lvl", 2019, "1", "+1", "", "", "", 0, IND_EPARSE, "starts with '+'" },
@@ -1043,7 +997,7 @@ static void test_revise_and_history(void **state)
     assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
     expect_file(f->obs, "indicator,year,value,source,note,status,as_of\n"
-                        "lvl,2018,101,http://example.org/new,second,,\n"
+                        "lvl,2018,101,http://example.org/new,second,P,\n"
                         "lvl,2019,110,s,,,\n"
                         "lvl,2019,105,s,,,2019-06\n");
     read_trail(f->obs, &t);
@@ -1300,12 +1254,12 @@ static void test_row_errors_all_reported(void **state)
     assert_non_null(out);
     fputs("indicator,year,value\n", out);
     for (i = 0; i < 250; i++)
-        fprintf(out, "lvl,%zu,1\n", 1000 + i);   /* years out of range */
+        fprintf(out, "lvl,%zu,1\n", 10000 + i);  /* years out of range */
     fputs("lvl,2019,1\n", out);
     assert_int_equal(fclose(out), 0);
     assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err), IND_EPARSE);
-    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR, "outside 1900-2100"),
-                     200);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR,
+                                 "outside -9999..9999"), 200);
     assert_int_equal(count_diags(ds, IND_SEVERITY_NOTE,
                                  "50 more row errors not listed"), 1);
     assert_int_equal(ind_dataset_diagnostic(ds, 0)->line, 2);
@@ -1542,6 +1496,485 @@ static void test_atomic_file(void **state)
     }
 }
 
+/* The reading layout (dataset_readings.c): lines, texts, status and role
+ * as stretches and lists come back exactly per reading; a file grouped by
+ * series and in order needs no order array; the same rows shuffled give
+ * the same series through one; adding and revising keep every view. */
+static const char layout_header[] =
+    "indicator,year,value,unit,status,as_of,source,note,role\n";
+static const char *const layout_rows[] = {
+    "a,2001,1,u,,,s1,,\n",
+    "a,2002,2,u,,,s1,,\n",
+    "a,2003,3,u,P,,s1,,\n",
+    "a,2004,4,u,,,s2,\"two, lines\",\n",
+    "a,2005,5,u,,,s2,,primary\n",
+    "a,2005,6,u,,,s2,,alternate\n",
+    "b,2001,7,u,,2001-06,s1,,\n",
+    "b,2001,8,u,,,s1,,\n",
+};
+
+/* What each row above must read back as: value, line in the grouped file
+ * (a blank line after the third row and after the fourth, which is quoted
+ * and so read by libcsv), status, role, as_of, source, note. */
+static const struct {
+    double value;
+    unsigned long line;
+    char status;
+    ind_role role;
+    const char *as_of, *source, *note;
+} layout_want[] = {
+    { 1, 2, 0, IND_ROLE_NONE, "", "s1", "" },
+    { 2, 3, 0, IND_ROLE_NONE, "", "s1", "" },
+    { 3, 4, 'P', IND_ROLE_NONE, "", "s1", "" },
+    { 4, 6, 0, IND_ROLE_NONE, "", "s2", "two, lines" },
+    { 5, 8, 0, IND_ROLE_PRIMARY, "", "s2", "" },
+    { 6, 9, 0, IND_ROLE_ALTERNATE, "", "s2", "" },
+    { 7, 10, 0, IND_ROLE_NONE, "2001-06", "s1", "" },
+    { 8, 11, 0, IND_ROLE_NONE, "", "s1", "" },
+};
+
+/* The values of series `id` in its order. */
+static void expect_series_order(ind_dataset *ds, const char *id,
+                                const double *want, size_t n)
+{
+    ind_error err = IND_ERROR_INIT;
+    size_t series, k, at;
+    ind_reading r;
+
+    assert_int_equal(ind_dataset_find_series(ds, id, NULL, &series, &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_series_reading_count(ds, series), n);
+    for (k = 0; k < n; k++) {
+        assert_int_equal(ind_dataset_series_reading(ds, series, k, &at, &err),
+                         IND_OK);
+        assert_int_equal(ind_dataset_reading(ds, at, &r, &err), IND_OK);
+        if (r.value != want[k])
+            fail_msg("%s reading %zu is %g, want %g", id, k, r.value, want[k]);
+    }
+}
+
+static void test_reading_layout(void **state)
+{
+    static const double a_order[] = { 1, 2, 3, 4, 5, 6 },
+                        b_order[] = { 7, 8 };
+    static const size_t shuffled[] = { 7, 4, 0, 6, 3, 5, 1, 2 };
+    fx *f = *state;
+    ind_error err = IND_ERROR_INIT;
+    ind_dataset *ds = NULL;
+    char text[1024];
+    size_t i, n = 0;
+    ind_reading r;
+
+    n = (size_t)snprintf(text, sizeof text, "%s", layout_header);
+    for (i = 0; i < 8; i++) {
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s", layout_rows[i]);
+        if (i == 2 || i == 3)
+            n += (size_t)snprintf(text + n, sizeof text - n, "\n");
+    }
+    put(f->obs, text);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_WRITE, &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_reading_count(ds), 8);
+    for (i = 0; i < 8; i++) {
+        assert_int_equal(ind_dataset_reading(ds, i, &r, &err), IND_OK);
+        assert_true(r.value == layout_want[i].value);
+        assert_int_equal(r.line, layout_want[i].line);
+        assert_int_equal(r.status, layout_want[i].status);
+        assert_int_equal(r.role, layout_want[i].role);
+        assert_string_equal(r.as_of, layout_want[i].as_of);
+        assert_string_equal(r.source, layout_want[i].source);
+        assert_string_equal(r.note, layout_want[i].note);
+        assert_string_equal(r.unit, "u");
+    }
+    /* Grouped and in order: no order array, three stretches of lines,
+     * five of texts, three marks. */
+    expect_series_order(ds, "a", a_order, 6);
+    expect_series_order(ds, "b", b_order, 2);
+    assert_true(ds->rd.grouped);
+    assert_null(ds->order);
+    assert_int_equal(ds->rd.lines.count, 3);
+    assert_int_equal(ds->rd.texts.count, 5);
+    assert_int_equal(ds->rd.nmarks, 3);
+    /* An addition to the first series breaks the grouping: the order array
+     * appears, and the views stay right; a revision replaces a reading. */
+    r.indicator = "a";
+    r.entity = "";
+    r.year = 2006;
+    r.unit = "";
+    r.status = 0;
+    r.as_of = "";
+    r.source = "s3";
+    r.note = "";
+    r.role = IND_ROLE_NONE;
+    assert_int_equal(ind_dataset_add(ds, &r, "9", 0, &err), IND_OK);
+    r.year = 2001;
+    assert_int_equal(ind_dataset_add(ds, &r, "10", IND_ADD_REVISE, &err),
+                     IND_OK);
+    assert_false(ds->rd.grouped);
+    {
+        static const double a_after[] = { 1, 10, 2, 3, 4, 5, 6, 9 };
+        ind_series *s = NULL;
+        expect_series_order(ds, "a", a_after, 8);
+        expect_series_order(ds, "b", b_order, 2);
+        assert_non_null(ds->order);   /* built for the views */
+        assert_int_equal(ind_dataset_reading(ds, 9, &r, &err), IND_OK);
+        assert_int_equal(r.line, 0);   /* not in the file yet */
+        assert_int_equal(ind_dataset_series(ds, 0, &s, &err), IND_OK);
+        assert_true(ind_series_values(s)[0] == 10);   /* 1 is replaced */
+        assert_int_equal(ind_series_length(s), 6);
+        ind_series_free(s);
+    }
+    ind_dataset_free(ds);
+    /* The same rows shuffled: one order array, the same series. */
+    n = (size_t)snprintf(text, sizeof text, "%s", layout_header);
+    for (i = 0; i < 8; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s",
+                              layout_rows[shuffled[i]]);
+    put(f->obs, text);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err),
+                     IND_OK);
+    expect_series_order(ds, "a", a_order, 6);
+    expect_series_order(ds, "b", b_order, 2);
+    assert_false(ds->rd.grouped);
+    assert_non_null(ds->order);
+    for (i = 0; i < 8; i++) {
+        assert_int_equal(ind_dataset_reading(ds, i, &r, &err), IND_OK);
+        assert_true(r.value == layout_want[shuffled[i]].value);
+        assert_int_equal(r.status, layout_want[shuffled[i]].status);
+        assert_int_equal(r.role, layout_want[shuffled[i]].role);
+        assert_string_equal(r.note, layout_want[shuffled[i]].note);
+    }
+    ind_dataset_free(ds);
+}
+
+/* ---- bulletins, carry-over, removals, vintages (issue 10) ---- */
+
+/* A bulletin goes in whole: three figures, one history entry each, the
+ * catalog's unit for new rows of a file with a unit column. */
+static void test_bulletin(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    char bulletin[128];
+    ind_add_summary sum;
+    ind_dataset *ds;
+    trail t;
+
+    snprintf(bulletin, sizeof bulletin, "%s/b.csv", f->dir);
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,unit,source\n"
+                "lvl,2018,100,standards,a\n");
+    put(bulletin, "\xef\xbb\xbfyear,indicator,value,note\r\n"
+                  "2019,lvl,110,first\r\n"
+                  "2020,lvl,\"1,210\",\r\n"
+                  "2020,pct,10%,\r\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add_csv(ds, bulletin, NULL, 0, &sum, &err),
+                     IND_EDATA);
+    /* No source: the place is the first row, after the last column. */
+    assert_non_null(strstr(err.message, "b.csv:2:5: "));
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    {
+        ind_reading d = reading("", 0, "http://example.org/b");
+        assert_int_equal(ind_dataset_add_csv(ds, bulletin, &d, 0, &sum, &err),
+                         IND_OK);
+    }
+    assert_int_equal(sum.rows, 3);
+    assert_int_equal(sum.added, 3);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,year,value,unit,source,note\n"
+                        "lvl,2018,100,standards,a,\n"
+                        "lvl,2019,110,standards,http://example.org/b,first\n"
+                        "lvl,2020,1210,standards,http://example.org/b,\n"
+                        "pct,2020,10,percent,http://example.org/b,\n");
+    read_trail(f->obs, &t);
+    assert_int_equal(t.n, 3);
+    assert_string_equal(t.action[2], "append");
+    assert_string_equal(t.new_value[1], "1210");
+}
+
+/* A refused row leaves nothing: the handle that took part of the
+ * bulletin refuses to commit. */
+static void test_bulletin_all_or_nothing(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    char bulletin[128];
+    static const char obs[] = "indicator,year,value,source\nlvl,2018,100,a\n";
+    ind_dataset *ds;
+
+    snprintf(bulletin, sizeof bulletin, "%s/b.csv", f->dir);
+    put(f->cat, catalog);
+    put(f->obs, obs);
+    put(bulletin, "indicator,year,value,source\n"
+                  "lvl,2019,110,s\n"
+                  "lvl,2020,1164,000,s\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add_csv(ds, bulletin, NULL, 0, NULL, &err),
+                     IND_EPARSE);
+    assert_non_null(strstr(err.message, "b.csv:3:5: row has 5 fields"));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_EINVAL);
+    ind_dataset_free(ds);
+    expect_file(f->obs, obs);
+    assert_false(exists(f->hist));
+    /* A row restating an existing figure, without revise: refused. */
+    put(bulletin, "indicator,year,value,source\nlvl,2018,101,s\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_add_csv(ds, bulletin, NULL, 0, NULL, &err),
+                     IND_EEXISTS);
+    assert_non_null(strstr(err.message, "b.csv:2:2: "));
+    assert_int_equal(err.detail, IND_DETAIL_READING_EXISTS);
+    ind_dataset_free(ds);
+    expect_file(f->obs, obs);
+}
+
+/* What a revision does not restate carries over; status 'A' restates
+ * "normal"; a revision without as_of takes the year's only reading. */
+static void test_revision_carries_over(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_reading r;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,unit,status,as_of,source,note,role\n"
+                "lvl,2018,100,standards,P,2018-12,a,first,primary\n"
+                "lvl,2018,90,,,2018-06,b,,alternate\n"
+                "lvl,2019,110,,E,2019-12-31,c,kept,\n");
+    r = reading("lvl", 2018, "http://example.org/new");
+    r.as_of = "2018-12";
+    add_one(f->obs, &r, "101", IND_ADD_REVISE);
+    r = reading("lvl", 2019, "");
+    add_one(f->obs, &r, "111", IND_ADD_REVISE);
+    expect_file(f->obs,
+                "indicator,year,value,unit,status,as_of,source,note,role\n"
+                "lvl,2018,101,standards,P,2018-12,http://example.org/new,"
+                "first,primary\n"
+                "lvl,2018,90,,,2018-06,b,,alternate\n"
+                "lvl,2019,111,,E,2019-12-31,c,kept,\n");
+    r = reading("lvl", 2019, "d");
+    r.status = 'A';
+    add_one(f->obs, &r, "112", IND_ADD_REVISE);
+    expect_file(f->obs,
+                "indicator,year,value,unit,status,as_of,source,note,role\n"
+                "lvl,2018,101,standards,P,2018-12,http://example.org/new,"
+                "first,primary\n"
+                "lvl,2018,90,,,2018-06,b,,alternate\n"
+                "lvl,2019,112,,,2019-12-31,d,kept,\n");
+    /* 2018 has two readings: a revision must name its date. */
+    {
+        ind_dataset *ds = open_ok(f->obs, IND_OPEN_WRITE);
+        r = reading("lvl", 2018, "e");
+        assert_int_equal(ind_dataset_add(ds, &r, "1", IND_ADD_REVISE, &err),
+                         IND_EDATA);
+        assert_int_equal(err.detail, IND_DETAIL_AMBIGUOUS_READING);
+        assert_non_null(strstr(err.message, "lvl 2018 has 2 readings"));
+        ind_dataset_free(ds);
+    }
+}
+
+/* A removal keeps the reading, whole, in the history; a vintage of a day
+ * before brings it back, and one of a day before the first entry gives
+ * the file as it was. */
+static void test_remove_and_vintage(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds;
+    ind_reading r;
+    size_t at;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,unit,source,note\n"
+                "lvl,2018,100,standards,a,n1\n"
+                "lvl,2019,110,standards,b,n2\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_remove(ds, "lvl", "", 2019, NULL, "",
+                                        &err), IND_EINVAL);
+    assert_int_equal(ind_dataset_remove(ds, "lvl", "", 2017, NULL, "why",
+                                        &err), IND_ENOTFOUND);
+    assert_int_equal(err.detail, IND_DETAIL_NO_READING);
+    assert_int_equal(ind_dataset_remove(ds, "lvl", "", 2019, NULL,
+                                        "double count", &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,year,value,unit,source,note\n"
+                        "lvl,2018,100,standards,a,n1\n");
+    /* The history, with its times set to days of 2024 (entries on the
+     * 1st of March: an append of 2020 that landed, the removal). */
+    put(f->hist, "time,action,indicator,entity,year,as_of,old_value,"
+                 "new_value,old_status,new_status,old_source,new_source,"
+                 "old_note,new_note,old_role,new_role,old_unit,new_unit,"
+                 "reason\n"
+                 "2024-02-01T10:00:00Z,revise,lvl,,2018,,99,100,,,z,a,n0,n1,"
+                 ",,standards,standards,\n"
+                 "2024-03-01T10:00:00Z,remove,lvl,,2019,,110,,,,b,,n2,,,,"
+                 "standards,,double count\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_vintage(ds, "2024-02-29", &err), IND_OK);
+    assert_int_equal(ind_dataset_reading_count(ds), 2);
+    assert_int_equal(ind_dataset_find_reading(ds, "lvl", "", 2019, NULL, &at,
+                                              &err), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, at, &r, &err), IND_OK);
+    assert_true(r.value == 110.0);
+    assert_string_equal(r.source, "b");
+    assert_string_equal(r.note, "n2");
+    assert_string_equal(r.unit, "standards");
+    r = reading("lvl", 2020, "x");
+    assert_int_equal(ind_dataset_add(ds, &r, "1", 0, &err), IND_EINVAL);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_vintage(ds, "2024-01-31", &err), IND_OK);
+    assert_int_equal(ind_dataset_find_reading(ds, "lvl", "", 2018, NULL, &at,
+                                              &err), IND_OK);
+    assert_int_equal(ind_dataset_reading(ds, at, &r, &err), IND_OK);
+    assert_true(r.value == 99.0);
+    assert_string_equal(r.source, "z");
+    assert_string_equal(r.note, "n0");
+    assert_int_equal(ind_dataset_vintage(ds, "2024-01-31", &err), IND_EINVAL);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_vintage(ds, "2024-02-30", &err), IND_EPARSE);
+    ind_dataset_free(ds);
+}
+
+/* A row deleted by hand, which the history last left present, is an
+ * error of validate; one edited by hand a warning. */
+static void test_history_against_file(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds;
+
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,source\nlvl,2018,100,a\n"
+                "lvl,2020,121,s\nlvl,2021,130,s\n");
+    /* Three appends on three days; the last one landed, so none is an
+     * interrupted write. */
+    put(f->hist, "time,action,indicator,entity,year,as_of,old_value,"
+                 "new_value,old_status,new_status,old_source,new_source,"
+                 "old_note,new_note,old_role,new_role\n"
+                 "2024-01-01T10:00:00Z,append,lvl,,2019,,,110,,,,s,,,,\n"
+                 "2024-02-01T10:00:00Z,append,lvl,,2020,,,120,,,,s,,,,\n"
+                 "2024-03-01T10:00:00Z,append,lvl,,2021,,,130,,,,s,,,,\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_EDATA);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_ERROR,
+                                 "lvl 2019 (110) is in the history but not "
+                                 "in the observations"), 1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "lvl 2020 holds 121 where the history's "
+                                 "last entry about it (line 3) wrote 120"), 1);
+    ind_dataset_free(ds);
+}
+
+/* IND_OPEN_CREATE: a dataset that does not exist opens empty; its first
+ * commit writes the files; released without one it leaves nothing. */
+static void test_create(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_indicator ind;
+    ind_dataset *ds = NULL;
+    ind_reading r;
+    char lock[128], ents[128];
+
+    snprintf(lock, sizeof lock, "%s/d.lock", f->dir);
+    snprintf(ents, sizeof ents, "%s/d.entities.csv", f->dir);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_WRITE, &err),
+                     IND_ENOTFOUND);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_WRITE | IND_OPEN_CREATE);
+    assert_int_equal(ind_dataset_diagnostic_count(ds), 0);
+    ind_dataset_free(ds);
+    assert_false(exists(lock));
+    assert_false(exists(f->obs));
+    ds = open_ok(f->obs, IND_OPEN_WRITE | IND_OPEN_CREATE);
+    memset(&ind, 0, sizeof ind);
+    ind.id = "SP.POP.TOTL";
+    ind.title = "Population, total";
+    ind.unit = "";
+    ind.years = "1960..";
+    ind.kind = IND_KIND_STOCK;
+    assert_int_equal(ind_dataset_define(ds, &ind, &err), IND_OK);
+    r = reading("SP.POP.TOTL", 2020, "World Bank");
+    r.entity = "CHN";
+    assert_int_equal(ind_dataset_add(ds, &r, "1411100000", 0, &err), IND_OK);
+    assert_int_equal(ind_dataset_set_entity_title(ds, "CHN", "China", &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_set_entity_title(ds, "CHN", "China", &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_set_entity_title(ds, "CHN", "PRC", &err),
+                     IND_EEXISTS);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    expect_file(f->obs, "indicator,entity,year,value,unit,status,as_of,"
+                        "source,note,role\n"
+                        "SP.POP.TOTL,CHN,2020,1411100000,,,,World Bank,,\n");
+    expect_file(f->cat, "indicator,title,unit,kind,description,growth_of,"
+                        "years\n"
+                        "SP.POP.TOTL,\"Population, total\",,stock,,,"
+                        "1960..\n");
+    expect_file(ents, "entity,title\nCHN,China\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_string_equal(ind_dataset_entity_title(ds, "CHN"), "China");
+    assert_string_equal(ind_dataset_entity_title(ds, "DEU"), "");
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+}
+
+/* Years -9999..9999 load; those outside 1800-2100 (without a declared
+ * span) or far from the rest of their series are warnings. */
+static void test_year_spans(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds = NULL;
+
+    put(f->cat, "indicator,title,unit,kind,description,years\n"
+                "lvl,A level,standards,stock,,\n"
+                "pop,People,people,stock,,-10000..2023\n");
+    put(f->obs, "indicator,year,value\n"
+                "lvl,-9999,1\nlvl,2010,1\nlvl,2011,1\nlvl,2012,1\n"
+                "pop,-9999,4000000\npop,1800,1000000000\npop,2023,8e9\n"
+                "pop,2024,8.1e9\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year -9999 of lvl is outside 1800-2100"), 1);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year 2024 of pop is outside the span "
+                                 "-10000..2023"), 1);
+    ind_dataset_free(ds);
+    put(f->obs, "indicator,year,value\n"
+                "lvl,2010,1\nlvl,2011,1\nlvl,2012,1\nlvl,2204,1\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year 2204 of lvl is outside"), 1);
+    ind_dataset_free(ds);
+    put(f->obs, "indicator,year,value\n"
+                "lvl,1950,1\nlvl,2010,1\nlvl,2011,1\nlvl,2012,1\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_validate(ds, &err), IND_OK);
+    assert_int_equal(count_diags(ds, IND_SEVERITY_WARNING,
+                                 "year 1950 of lvl is 60 years before"), 1);
+    ind_dataset_free(ds);
+    put(f->cat, "indicator,title,unit,kind,description,years\n"
+                "lvl,A level,standards,stock,,2000..1999\n");
+    ds = NULL;
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err),
+                     IND_EPARSE);
+    assert_non_null(strstr(err.message, "d.indicators.csv:2:6: "));
+    ind_dataset_free(ds);
+}
+
 /* The natural way to revise through the API: copy a reading, give it a
  * long new source, add it back with IND_ADD_REVISE. The copy's texts point
  * into the dataset's string pool, which interning the source moves; once
@@ -1640,9 +2073,17 @@ int main(void)
         T(test_row_errors_all_reported),
         T(test_csv_reader_positions),
         T(test_csv_split_and_write),
+        T(test_bulletin),
+        T(test_bulletin_all_or_nothing),
+        T(test_revision_carries_over),
+        T(test_remove_and_vintage),
+        T(test_history_against_file),
+        T(test_create),
+        T(test_year_spans),
         cmocka_unit_test(test_strpool),
         cmocka_unit_test(test_index_map),
         T(test_atomic_file),
+        T(test_reading_layout),
     };
     ind_library_init();
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,7 +39,7 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", cmd->usage);
+    fprintf(stderr, "; see `%s %s --help`\n", CLI_PROGRAM, cmd->name);
     return EX_USAGE;
 }
 
@@ -60,9 +60,108 @@ int cli_bad_option(const cli_command *cmd, int opt, char **argv)
     if (opt == ':')
         return cli_usage_error(cmd, "option '%s' needs a value",
                                argv[optind - 1]);
-    return cli_usage_error(cmd, "unknown option '%s' (a negative figure goes "
-                           "after `--`)", argv[optind - 1]);
+    return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
+
+const struct option *cli_find_option(const struct option *options,
+                                     const char *name, size_t len)
+{
+    const struct option *o, *found = NULL;
+    size_t matches = 0;
+
+    for (o = options; o->name != NULL; o++) {
+        if (strncmp(o->name, name, len) != 0)
+            continue;
+        if (o->name[len] == '\0')
+            return o; /* exact */
+        found = o;
+        matches++;
+    }
+    return matches == 1 ? found : NULL;
+}
+
+int cli_takes_next(const cli_command *cmd, const char *arg)
+{
+    const struct option *o;
+    const char *at;
+
+    if (arg[0] != '-' || arg[1] == '\0')
+        return 0;
+    if (arg[1] == '-') {
+        if (strchr(arg, '=') != NULL)
+            return 0;
+        o = cli_find_option(cmd->options, arg + 2, strlen(arg + 2));
+        return o != NULL && o->has_arg == required_argument;
+    }
+    /* A short option: its value is the next word when nothing follows
+     * the letter. */
+    if (cmd->short_options == NULL || arg[2] != '\0' || arg[1] == ':')
+        return 0;
+    at = strchr(cmd->short_options, arg[1]);
+    return at != NULL && at[1] == ':';
+}
+
+/* "-3.5", "-.5": a negative figure, not an option. */
+static int is_negative_number(const char *arg)
+{
+    return arg[0] == '-' &&
+           ((arg[1] >= '0' && arg[1] <= '9') ||
+            (arg[1] == '.' && arg[2] >= '0' && arg[2] <= '9'));
+}
+
+int cli_arrange(const cli_command *cmd, int argc, char **argv, char ***out,
+                int *outc)
+{
+    char **opts = calloc((size_t)argc + 2, sizeof *opts);
+    char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    int i, nopts = 0, npos = 0, k;
+
+    if (opts == NULL || pos == NULL) {
+        free(opts);
+        free(pos);
+        return -1;
+    }
+    opts[nopts++] = argv[0];
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--") == 0) {
+            while (++i < argc)
+                pos[npos++] = argv[i];
+            break;
+        }
+        if (arg[0] != '-' || arg[1] == '\0' || is_negative_number(arg)) {
+            pos[npos++] = argv[i];
+            continue;
+        }
+        opts[nopts++] = argv[i];
+        if (cli_takes_next(cmd, arg) && i + 1 < argc)
+            opts[nopts++] = argv[++i];
+    }
+    opts[nopts++] = "--";
+    for (k = 0; k < npos; k++)
+        opts[nopts++] = pos[k];
+    opts[nopts] = NULL;
+    free(pos);
+    *out = opts;
+    *outc = nopts;
+    return 0;
+}
+
+const cli_exit_status cli_exit_statuses[] = {
+    { EX_OK, "success" },
+    { EX_USAGE, "usage: an unknown command or option, a bad argument" },
+    { EX_DATAERR, "bad data: a refused figure, an unknown indicator, a "
+      "broken rule" },
+    { EX_NOINPUT, "the dataset does not exist" },
+    { EX_UNAVAILABLE, "gnuplot is not installed (the script is written)" },
+    { EX_SOFTWARE, "gnuplot failed" },
+    { EX_OSERR, "out of memory" },
+    { EX_CANTCREAT, "a file cannot be created or replaced" },
+    { EX_IOERR, "a file cannot be read, or the output written" },
+    { EX_TEMPFAIL, "another process holds the dataset's lock" },
+};
+const size_t cli_nexit_statuses =
+    sizeof cli_exit_statuses / sizeof cli_exit_statuses[0];
 
 int cli_exit_code(int code)
 {
@@ -124,8 +223,19 @@ const char *cli_fix_hint(char *buf, size_t size, int detail, const char *id,
     case IND_DETAIL_NOT_LOADED:
         snprintf(buf, size, "run `%s check` and fix it first", CLI_PROGRAM);
         return buf;
+    case IND_DETAIL_NOTHING_TO_PROJECT:
+        snprintf(buf, size, "give a later year to --project");
+        return buf;
     case IND_DETAIL_NO_CATALOG:
         snprintf(buf, size, "`%s define` adds one", CLI_PROGRAM);
+        return buf;
+    case IND_DETAIL_AMBIGUOUS_READING:
+        snprintf(buf, size, "name the reading with --as-of DATE (see `%s "
+                 "show %s`)", CLI_PROGRAM, id);
+        return buf;
+    case IND_DETAIL_NO_READING:
+        snprintf(buf, size, "see the readings with `%s show %s`",
+                 CLI_PROGRAM, id);
         return buf;
     default:
         return NULL;
@@ -145,9 +255,31 @@ const char *cli_error_text(char *buf, size_t size, const ind_error *err)
 
 int cli_fail_error(const ind_error *err)
 {
-    char text[IND_ERROR_MESSAGE_SIZE + 512];
+    char text[IND_ERROR_MESSAGE_SIZE + 600];
 
     cli_error("%s", cli_error_text(text, sizeof text, err));
+    return cli_exit_code(err->code);
+}
+
+int cli_fail_id(const ind_dataset *ds, const char *id, const ind_error *err)
+{
+    const char *close[3];
+    char text[IND_ERROR_MESSAGE_SIZE + 600], hint[512];
+    size_t n, k, used;
+
+    if (err->detail != IND_DETAIL_UNKNOWN_INDICATOR)
+        return cli_fail_error(err);
+    n = ind_compose_closest_ids(close, 3, ds, id);
+    if (n == 0)
+        return cli_fail_error(err);
+    used = (size_t)snprintf(text, sizeof text, "%s; did you mean ",
+                            err->message);
+    for (k = 0; k < n && used < sizeof text; k++)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s",
+                                 k == 0 ? "" : k + 1 == n ? " or " : ", ",
+                                 close[k]);
+    cli_error("%s? (%s)", text, cli_fix_hint(hint, sizeof hint,
+                                             err->detail, err->subject, 0));
     return cli_exit_code(err->code);
 }
 
@@ -217,6 +349,29 @@ int cli_open(const cli *c, unsigned flags, ind_dataset **out)
     return cli_exit_code(rc);
 }
 
+int cli_commit(ind_dataset *ds, int rc, const ind_error *change_err)
+{
+    ind_error err = IND_ERROR_INIT;
+
+    if (rc != IND_OK)
+        return cli_fail_error(change_err);
+    if (ind_dataset_commit(ds, &err) != IND_OK)
+        return cli_fail_error(&err);
+    return EX_OK;
+}
+
+int cli_open_read(const cli *c, const char *vintage, ind_dataset **out)
+{
+    ind_error err = IND_ERROR_INIT;
+    int rc = cli_open(c, IND_OPEN_READ, out);
+
+    if (rc != EX_OK || vintage == NULL)
+        return rc;
+    if (ind_dataset_vintage(*out, vintage, &err) != IND_OK)
+        return cli_fail_error(&err);
+    return EX_OK;
+}
+
 int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
                size_t *out)
 {
@@ -227,7 +382,7 @@ int cli_series(ind_dataset *ds, const char *indicator, const char *entity,
     if (rc == IND_OK)
         rc = ind_dataset_find_series(ds, indicator, entity, out, &err);
     if (rc != IND_OK)
-        return cli_fail_error(&err);
+        return cli_fail_id(ds, indicator, &err);
     return EX_OK;
 }
 
@@ -266,4 +421,45 @@ int cli_figure_decimals(const double *values, size_t n)
         return 0;
     d = 3 - (int)floor(log10(largest));
     return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+int cli_list_parse(const cli_command *cmd, const char *option,
+                   const char *text, cli_list *out)
+{
+    size_t n = 1, i;
+    char *p;
+
+    memset(out, 0, sizeof *out);
+    for (i = 0; text[i]; i++)
+        n += text[i] == ',';
+    out->text = strdup(text);
+    out->items = malloc(n * sizeof *out->items);
+    if (out->text == NULL || out->items == NULL) {
+        cli_list_free(out);
+        cli_error("out of memory");
+        return -1;
+    }
+    for (p = out->text;; p++) {
+        char *comma = strchr(p, ',');
+        if (comma != NULL)
+            *comma = '\0';
+        if (*p == '\0') {
+            cli_list_free(out);
+            return cli_usage_error(cmd, "--%s '%s': a list of words "
+                                   "separated by commas, none empty",
+                                   option, text), -1;
+        }
+        out->items[out->n++] = p;
+        if (comma == NULL)
+            break;
+        p = comma;
+    }
+    return 0;
+}
+
+void cli_list_free(cli_list *l)
+{
+    free(l->text);
+    free(l->items);
+    memset(l, 0, sizeof *l);
 }

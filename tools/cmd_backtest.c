@@ -7,10 +7,20 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "horizon", required_argument, NULL, 'H' },
+    { "degree", required_argument, NULL, 'k' },
+    { "entity", required_argument, NULL, 'e' },
+    { "from", required_argument, NULL, 'r' },
+    { "intervals", required_argument, NULL, 'I' },
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_backtest = {
     "backtest", "score every model's past forecasts of a series (MAE, MASE)",
     "usage: indicators [-d DATASET] backtest ID [--entity E] [--horizon H]\n"
-    "           [--degree K] [--format table|csv|json]\n"
+    "           [--degree K] [--from YEAR] [--intervals calibrated|model]\n"
+    "           [--format table|csv|json]\n"
     "\nFor every origin (each observed year from the second to the one\n"
     "before the last) every model is fitted to the years up to it and\n"
     "forecasts 1 to H years ahead (H = 3 unless told, at most 10); each\n"
@@ -21,13 +31,21 @@ const cli_command cli_cmd_backtest = {
     "percent of the actual), mase_naive and mase_drift (the MAE divided by\n"
     "the in-sample mean absolute one-step error of the naive and of the\n"
     "drift forecast; below 1 the model beats that benchmark's typical\n"
-    "one-step error). Models: linear, exponential, polynomial, drift,\n"
-    "naive, holt, damped, logistic. A model that could not be fitted at\n"
+    "one-step error), intervals (forecasts that had an interval), cover80\n"
+    "and cover95 (percent of them inside the 80% and 95% interval: the\n"
+    "model's own, calibrated for combo, or as --intervals says; a\n"
+    "calibrated interval at an origin uses only the errors known there).\n"
+    "Models: linear, exponential, polynomial, drift, naive, holt, damped,\n"
+    "logistic, theta, combo, and auto: what `project` would have chosen and\n"
+    "forecast at each origin, with only the errors known there. --from\n"
+    "YEAR uses the years from YEAR on.\n"
+    "A model that could not be fitted at\n"
     "any origin (a gap for the recursive models, too few points, values\n"
     "<= 0 for exponential, a rate for exponential) has no figures; the notes\n"
     "say why (stderr; `notes` in json). csv: the rows only.\n"
     "\nExit codes: 64 a bad option, 65 the series is too short (fewer than\n"
     "4 points) or has an undecided reading, 66 no dataset.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -52,12 +70,6 @@ static int parse_bounded(const char *option, const char *text, int max,
 
 static int parse_args(int argc, char **argv, backtest_args *a)
 {
-    static const struct option options[] = {
-        { "horizon", required_argument, NULL, 'H' },
-        { "degree", required_argument, NULL, 'k' },
-        { "entity", required_argument, NULL, 'e' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_backtest;
     ind_backtest_options defaults = IND_BACKTEST_OPTIONS_INIT;
     int opt, rc = EX_OK;
@@ -76,6 +88,15 @@ static int parse_args(int argc, char **argv, backtest_args *a)
                                &a->opts.degree);
         else if (opt == 'e')
             a->entity = optarg;
+        else if (opt == 'r')
+            rc = cli_int(cmd, "from", optarg, &a->opts.from_year);
+        else if (opt == 'I' && strcmp(optarg, "calibrated") == 0)
+            a->opts.intervals = IND_INTERVALS_CALIBRATED;
+        else if (opt == 'I' && strcmp(optarg, "model") == 0)
+            a->opts.intervals = IND_INTERVALS_MODEL;
+        else if (opt == 'I')
+            rc = cli_usage_error(cmd, "--intervals '%s': expected "
+                                 "calibrated or model", optarg);
         else if (opt == 'f')
             rc = cli_format(cmd, optarg, &a->format);
         else if (opt == 'h')
@@ -97,9 +118,9 @@ static out_table *score_table(const ind_backtest *b, int decimals)
 {
     static const char *const cols[] = {
         "model", "horizon", "forecasts", "mae", "mape", "mase_naive",
-        "mase_drift"
+        "mase_drift", "intervals", "cover80", "cover95"
     };
-    out_table *t = out_table_new(cols, 7);
+    out_table *t = out_table_new(cols, 10);
     size_t i;
 
     for (i = 0; t != NULL && i < ind_backtest_nrows(b); i++) {
@@ -112,6 +133,9 @@ static out_table *score_table(const ind_backtest *b, int decimals)
         out_num(t, r->mape, 2);
         out_num(t, r->mase_naive, 3);
         out_num(t, r->mase_drift, 3);
+        out_int(t, (long long)r->nintervals);
+        out_num(t, r->cover80, 1);
+        out_num(t, r->cover95, 1);
     }
     return t;
 }
@@ -132,19 +156,25 @@ static out_table *note_table(const ind_backtest *b)
 static out_doc *backtest_doc(const backtest_args *a, const ind_series *s,
                              const ind_backtest *b)
 {
+    static const char *const keys[] = { "indicator", "entity" };
+    const char *const subject[] = { a->id, a->entity };
     int decimals = cli_figure_decimals(ind_series_values(s), ind_series_length(s));
-    size_t n = ind_series_length(s);
+    size_t n = ind_series_length(s), first = 0;
     out_doc *doc = out_doc_new();
 
     if (doc == NULL)
         return NULL;
+    /* --from: the span the backtest used. */
+    while (first + 1 < n && ind_series_years(s)[first] < a->opts.from_year)
+        first++;
     if (a->format != OUT_CSV) {
         out_doc_text(doc, "indicator", NULL, a->id);
         if (a->format != OUT_TABLE || *a->entity != '\0')
             out_doc_text(doc, "entity", NULL, a->entity);
         out_doc_text(doc, "unit", NULL, ind_series_unit(s));
-        out_doc_int(doc, "points", NULL, (long long)n);
-        out_doc_int(doc, "first_year", "first year", ind_series_years(s)[0]);
+        out_doc_int(doc, "points", NULL, (long long)(n - first));
+        out_doc_int(doc, "first_year", "first year",
+                    ind_series_years(s)[first]);
         out_doc_int(doc, "last_year", "last year",
                     ind_series_years(s)[n - 1]);
         out_doc_int(doc, "max_horizon", "horizons up to",
@@ -155,9 +185,11 @@ static out_doc *backtest_doc(const backtest_args *a, const ind_series *s,
                     ind_backtest_scale_drift(b), decimals);
     }
     if (a->format == OUT_JSON)
-        out_doc_table(doc, "notes", NULL, note_table(b));
+        out_doc_table(doc, "notes", NULL,
+                      out_table_prefix(note_table(b), keys, subject, 2));
     out_doc_table(doc, "rows", "rolling-origin backtest, expanding window",
-                  score_table(b, decimals));
+                  out_table_prefix(score_table(b, decimals), keys, subject,
+                                   2));
     return doc;
 }
 

@@ -10,79 +10,118 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "kind", required_argument, NULL, 'k' },
+    { "project", required_argument, NULL, 'p' },
+    { "model", required_argument, NULL, 'm' },
+    { "base", required_argument, NULL, 'b' },
+    { "render", required_argument, NULL, 'r' },
+    { "size", required_argument, NULL, 's' },
+    { "title", required_argument, NULL, 't' },
+    { "note", required_argument, NULL, 'n' },
+    { "entity", required_argument, NULL, 'e' },
+    { "layout", required_argument, NULL, 'l' },
+    { "subtitle", required_argument, NULL, 'S' },
+    { "source-line", required_argument, NULL, 'L' },
+    { "y-label", required_argument, NULL, 'Y' },
+    { "lang", required_argument, NULL, 'g' },
+    { "script", no_argument, NULL, 'K' },
+    CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_chart = {
     "chart", "a report-quality gnuplot chart (line, growth bars, index), "
     "drawn as PNG/SVG/PDF",
-    "usage: indicators [-d DATASET] chart ID... -o FILE.gp [--kind KIND]\n"
-    "           [--project YEAR [--model M]] [--base YEAR] [--render FMT]\n"
-    "           [--size WxH] [--title TEXT] [--note TEXT] [--entity E]\n"
+    "usage: indicators [-d DATASET] chart ID... -o FILE.gp|.png|.svg|.pdf\n"
+    "           [--kind KIND] [--project YEAR [--model M]] [--base YEAR]\n"
+    "           [--render FMT] [--script] [--size WxH] [--title TEXT]\n"
+    "           [--subtitle TEXT] [--source-line TEXT] [--y-label TEXT]\n"
+    "           [--note TEXT] [--lang en|zh] [--entity E]\n"
+    "           [--entities E1,E2,...] [--vintage DATE]\n"
     "           [--layout auto|shared|panels] [--format table|csv|json]\n"
     "\nWrites a gnuplot script that stands alone (the figures inline, a\n"
     "header with the dataset's path and SHA-256, this command, the library\n"
     "version and the time) and, with --render, draws it with gnuplot into\n"
-    "the file of the same stem: FILE.png, FILE.svg, FILE.pdf.\n"
-    "\n  -o, --output FILE.gp  the script to write (must end in .gp)\n"
+    "the file of the same stem: FILE.png, FILE.svg, FILE.pdf. Or draws the\n"
+    "picture straight away: -o FILE.png (.svg, .pdf), the script beside it\n"
+    "only with --script.\n"
+    "\n  -o, --output FILE     the script (.gp) or the picture to write\n"
     "  --kind line           levels, one line per indicator (default)\n"
     "  --kind growth         year-on-year change in %, as bars (falls in a\n"
     "                        second colour); across a missing year the change\n"
     "                        is annualised and drawn as derived; a rate is\n"
     "                        drawn as stated\n"
     "  --kind index          every indicator rebased to 100 in --base YEAR\n"
-    "                        (default: the latest year all of them share)\n"
+    "                        (default: the first year all of them share)\n"
     "  --project YEAR        add a projection to YEAR with 80% and 95% bands\n"
-    "                        (line and index charts); --model auto|linear|\n"
-    "                        exponential|quadratic|drift|holt|damped|logistic\n"
-    "                        (default auto: lowest AICc)\n"
+    "                        (line and index charts); --model auto|combo|\n"
+    "                        theta|drift|damped|holt|linear|exponential|\n"
+    "                        quadratic|logistic (default auto: by how the\n"
+    "                        models have forecast the series' past)\n"
     "  --render png,svg,pdf  draw the pictures (repeat or list with commas)\n"
+    "  --script              with -o FILE.png: keep the script, FILE.gp\n"
     "  --size WxH            pixels, default 960x600 (PDF at 96 per inch)\n"
     "  --title TEXT          the title (default: the indicators' titles)\n"
+    "  --subtitle TEXT       the subtitle (default: unit, years, projection)\n"
+    "  --source-line TEXT    the footer's source line as drawn (default:\n"
+    "                        the sources' sites, \"Sources: sesec.eu, ...\";\n"
+    "                        the script's header lists every source)\n"
+    "  --y-label TEXT        the y axis label (default: the unit)\n"
     "  --note TEXT           a line for the footer, under the sources\n"
+    "  --lang en|zh          the language of the chart's own words (Year,\n"
+    "                        projection, 80% interval...; default en)\n"
+    "  --entities E1,E2      one indicator across entities, a series each\n"
+    "                        (named by the entity's title when it has one)\n"
+    "  --vintage DATE        the dataset as it stood at the end of DATE\n"
+    "                        (YYYY-MM-DD, UTC), rebuilt from the history\n"
     "  --entity E            the entity of every series (default: the\n"
     "                        dataset's own subject)\n"
     "  --layout              several indicators on a line chart share one\n"
     "                        axis when their units agree and magnitudes are\n"
     "                        within 10x; otherwise small multiples (auto)\n"
-    "\nUp to 7 indicators on one chart. The files written are named on\n"
+    "\nUp to 7 indicators on one chart; an id given twice is drawn once.\n"
+    "The files written are named on\n"
     "stderr; stdout stays empty unless --format is given, which prints the\n"
     "files and the series drawn (csv: the files only). $SOURCE_DATE_EPOCH,\n"
     "when set, is the time written in the header (reproducible charts).\n"
     "\nExit codes: 64 bad usage, 65 a series cannot be drawn as asked,\n"
     "66 no dataset, 69 gnuplot missing (the script is still written),\n"
     "70 gnuplot failed, 73 cannot write a file.\n",
+    options, "o:", CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
 typedef struct chart_args {
-    ind_chart_options opts;    /* kind, layout, title, note, size */
+    ind_compose_chart_options opts; /* chart (kind, layout, texts, size,
+                                     * language), projection year, model */
     const char *output;        /* -o */
+    int picture;               /* -o names a picture: its format + 1 */
+    int keep_script;           /* --script */
+    char *script;              /* the script's path (owned when drawn
+                                * straight away) */
     const char *entity;        /* --entity, "" for the subject */
+    const char *vintage;       /* --vintage, or NULL */
+    const char *entities_text; /* --entities, or NULL */
+    cli_list entities;         /* its words: one series each */
+    char **entity_ids;         /* the one id, once per entity */
     unsigned render;           /* formats to draw, bits 1 << format */
-    int project_to;            /* --project, 0 for none */
-    ind_projection_options popts;
     int model_given;
-    int base_given;            /* --base was given (opts.base_year) */
+    int base_given;            /* --base was given (opts.chart.base_year) */
     int format_given;
     out_format format;
     char **ids;
     int nids;
 } chart_args;
 
-/* One indicator on its way to the chart. The arrays are the chart
- * series' and are released once ind_chart_add() has copied them. */
-typedef struct chart_input {
-    const char *id;
-    ind_indicator ind;         /* strings owned by the dataset */
-    ind_series *series;
-    ind_projection *proj;      /* NULL when not projected */
-    char *name;                /* title, with the entity when one is given */
-    size_t n;
-    int *years;
-    double *values;
-    ind_chart_mark *marks;
-    const char **sources;
-    unsigned bar_notes;        /* growth: marks of the bars, as bits */
-    double *pband;             /* index: rebased mean and bounds, 5 x h */
-} chart_input;
+/* The indicators to draw: their series and names, by the choice rule. */
+typedef struct chart_inputs {
+    ind_compose_input in[IND_CHART_MAX_SERIES];
+    ind_series *series[IND_CHART_MAX_SERIES];
+    char *name[IND_CHART_MAX_SERIES];
+    int n;
+} chart_inputs;
 
 /* ---- Options ------------------------------------------------------------ */
 
@@ -121,36 +160,46 @@ static int parse_option(chart_args *a, int opt, char **argv)
 
     switch (opt) {
     case 'o': a->output = optarg; break;
-    case 't': a->opts.title = optarg; break;
-    case 'n': a->opts.note = optarg; break;
+    case 't': a->opts.chart.title = optarg; break;
+    case 'S': a->opts.chart.subtitle = optarg; break;
+    case 'L': a->opts.chart.source_line = optarg; break;
+    case 'Y': a->opts.chart.ylabel = optarg; break;
+    case 'K': a->keep_script = 1; break;
+    case 'g':
+        if (ind_lang_parse(&a->opts.chart.lang, optarg, &err) != IND_OK)
+            rc = cli_usage_error(cmd, "--lang: %s", err.message);
+        break;
+    case 'n': a->opts.chart.note = optarg; break;
     case 'e': a->entity = optarg; break;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; break;
+    case CLI_OPT_ENTITIES: a->entities_text = optarg; break;
     case 'r': rc = parse_render(optarg, &a->render); break;
-    case 'p': rc = cli_int(cmd, "project", optarg, &a->project_to); break;
+    case 'p': rc = cli_int(cmd, "project", optarg, &a->opts.project_to); break;
     case 'b':
         a->base_given = 1;
-        rc = cli_int(cmd, "base", optarg, &a->opts.base_year);
+        rc = cli_int(cmd, "base", optarg, &a->opts.chart.base_year);
         break;
     case 'k':
-        if (ind_chart_kind_parse(&a->opts.kind, optarg, &err) != IND_OK)
+        if (ind_chart_kind_parse(&a->opts.chart.kind, optarg, &err) != IND_OK)
             rc = cli_usage_error(cmd, "--kind: %s", err.message);
         break;
     case 'm':
         a->model_given = 1;
-        if (ind_model_parse(&a->popts.model, optarg, &err) != IND_OK)
+        if (ind_model_parse(&a->opts.projection.model, optarg, &err) != IND_OK)
             rc = cli_usage_error(cmd, "--model: %s", err.message);
         break;
     case 's':
-        if (ind_chart_size_parse(&a->opts.width, &a->opts.height, optarg,
+        if (ind_chart_size_parse(&a->opts.chart.width, &a->opts.chart.height, optarg,
                                  &err) != IND_OK)
             rc = cli_usage_error(cmd, "--size: %s", err.message);
         break;
     case 'l':
         if (strcmp(optarg, "auto") == 0)
-            a->opts.layout = IND_CHART_LAYOUT_AUTO;
+            a->opts.chart.layout = IND_CHART_LAYOUT_AUTO;
         else if (strcmp(optarg, "shared") == 0)
-            a->opts.layout = IND_CHART_LAYOUT_SHARED;
+            a->opts.chart.layout = IND_CHART_LAYOUT_SHARED;
         else if (strcmp(optarg, "panels") == 0)
-            a->opts.layout = IND_CHART_LAYOUT_PANELS;
+            a->opts.chart.layout = IND_CHART_LAYOUT_PANELS;
         else
             rc = cli_usage_error(cmd, "--layout: use auto, shared or panels");
         break;
@@ -176,19 +225,26 @@ static int check_args(const chart_args *a)
         return cli_usage_error(cmd, "a chart holds at most %d indicators "
                                "(%d given)", IND_CHART_MAX_SERIES, a->nids);
     if (a->output == NULL)
-        return cli_usage_error(cmd, "-o FILE.gp is required: the script to "
-                               "write");
-    if (len < 4 || strcmp(a->output + len - 3, ".gp") != 0 ||
-        a->output[len - 4] == '/')
-        return cli_usage_error(cmd, "-o '%s': the script's name must end in "
-                               ".gp (the pictures take the same stem)",
-                               a->output);
-    if (a->project_to != 0 && a->opts.kind == IND_CHART_GROWTH)
+        return cli_usage_error(cmd, "-o FILE is required: the script (.gp) "
+                               "or the picture (.png, .svg, .pdf) to write");
+    if (a->picture && a->render)
+        return cli_usage_error(cmd, "-o '%s' is the picture: --render is for "
+                               "a script (-o FILE.gp)", a->output);
+    if (a->keep_script && !a->picture)
+        return cli_usage_error(cmd, "--script is for -o FILE.png (.svg, "
+                               ".pdf): with -o FILE.gp the script is what "
+                               "is written");
+    if (!a->picture && (len < 4 || strcmp(a->output + len - 3, ".gp") != 0 ||
+                        a->output[len - 4] == '/'))
+        return cli_usage_error(cmd, "-o '%s': the name must end in .gp (the "
+                               "script; pictures take the same stem) or in "
+                               ".png, .svg or .pdf (the picture)", a->output);
+    if (a->opts.project_to != 0 && a->opts.chart.kind == IND_CHART_GROWTH)
         return cli_usage_error(cmd, "--project draws on line and index "
                                "charts, not on growth bars");
-    if (a->model_given && a->project_to == 0)
+    if (a->model_given && a->opts.project_to == 0)
         return cli_usage_error(cmd, "--model needs --project YEAR");
-    if (a->base_given && a->opts.kind != IND_CHART_INDEX)
+    if (a->base_given && a->opts.chart.kind != IND_CHART_INDEX)
         return cli_usage_error(cmd, "--base is for --kind index");
     return EX_OK;
 }
@@ -213,30 +269,35 @@ static int created_time(time_t *out)
     return EX_OK;
 }
 
+/* --entities: one indicator, a series per entity (ids repeated). */
+static int expand_entities(chart_args *a)
+{
+    const cli_command *cmd = &cli_cmd_chart;
+    size_t i;
+
+    if (a->nids != 1 || *a->entity != '\0')
+        return cli_usage_error(cmd, "--entities compares one indicator: give "
+                               "one ID and no --entity");
+    if (cli_list_parse(cmd, "entities", a->entities_text, &a->entities) != 0)
+        return EX_USAGE;
+    a->entity_ids = malloc(a->entities.n * sizeof *a->entity_ids);
+    if (a->entity_ids == NULL)
+        return cli_fail(IND_ENOMEM, NULL);
+    for (i = 0; i < a->entities.n; i++)
+        a->entity_ids[i] = a->ids[0];
+    a->ids = a->entity_ids;
+    a->nids = (int)a->entities.n;
+    return EX_OK;
+}
+
 static int parse_args(chart_args *a, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "kind", required_argument, NULL, 'k' },
-        { "project", required_argument, NULL, 'p' },
-        { "model", required_argument, NULL, 'm' },
-        { "base", required_argument, NULL, 'b' },
-        { "render", required_argument, NULL, 'r' },
-        { "size", required_argument, NULL, 's' },
-        { "title", required_argument, NULL, 't' },
-        { "note", required_argument, NULL, 'n' },
-        { "entity", required_argument, NULL, 'e' },
-        { "layout", required_argument, NULL, 'l' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
-    static const ind_chart_options defaults = IND_CHART_OPTIONS_INIT;
-    static const ind_projection_options pdefaults =
-        IND_PROJECTION_OPTIONS_INIT;
+    static const ind_compose_chart_options defaults =
+        IND_COMPOSE_CHART_OPTIONS_INIT;
     int opt, rc;
 
     memset(a, 0, sizeof *a);
     a->opts = defaults;
-    a->popts = pdefaults;
     a->entity = "";
     opterr = 0;
     for (opt = getopt_long(argc, argv, ":o:", options, NULL); opt != -1;
@@ -249,447 +310,126 @@ static int parse_args(chart_args *a, int argc, char **argv)
     }
     a->ids = argv + optind;
     a->nids = argc - optind;
-    rc = check_args(a);
+    if (a->output != NULL) {
+        ind_chart_format f;
+        if (ind_chart_format_of_path(&f, a->output, NULL) == IND_OK)
+            a->picture = (int)f + 1;
+    }
+    rc = a->entities_text != NULL ? expand_entities(a) : EX_OK;
     if (rc == EX_OK)
-        rc = created_time(&a->opts.created);
+        rc = check_args(a);
+    if (rc == EX_OK)
+        rc = created_time(&a->opts.chart.created);
     return rc;
 }
 
-/* ---- Series ------------------------------------------------------------- */
+/* ---- Series and chart ------------------------------------------------- */
 
-static void input_release(chart_input *in)
+static void inputs_release(chart_inputs *in)
 {
-    ind_series_free(in->series);
-    ind_projection_free(in->proj);
-    free(in->name);
-    free(in->years);
-    free(in->values);
-    free(in->marks);
-    free(in->sources);
-    free(in->pband);
+    int i;
+
+    for (i = 0; i < in->n; i++) {
+        ind_series_free(in->series[i]);
+        free(in->name[i]);
+    }
     memset(in, 0, sizeof *in);
 }
 
-/* "Title" or "Title (ENTITY)"; the id when the catalog has no title. */
-static char *series_name(const ind_indicator *ind, const char *entity)
-{
-    const char *title = ind->title[0] ? ind->title : ind->id;
-    size_t len = strlen(title) + strlen(entity) + 4;
-    char *name = malloc(len);
-
-    if (name == NULL)
-        return NULL;
-    if (entity[0] != '\0')
-        snprintf(name, len, "%s (%s)", title, entity);
-    else
-        snprintf(name, len, "%s", title);
-    return name;
-}
-
-/* Find an indicator's series and build it by the choice rule. */
-static int load_input(ind_dataset *ds, const char *id, const char *entity,
-                      chart_input *in)
+/* Every indicator's series and name; an id given again is drawn once. */
+static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
 {
     ind_error err = IND_ERROR_INIT;
-    size_t at, series;
-    int rc;
+    int i, k;
 
-    in->id = id;
-    rc = cli_series(ds, id, entity, &series);
-    if (rc != EX_OK)
-        return rc;
-    ind_dataset_find_indicator(ds, id, &at, NULL);
-    ind_dataset_indicator(ds, at, &in->ind, NULL);
-    rc = ind_dataset_series(ds, series, &in->series, &err);
-    if (rc != IND_OK)
-        return cli_fail_error(&err);
-    in->name = series_name(&in->ind, entity);
-    return in->name ? EX_OK : cli_fail(IND_ENOMEM, NULL);
-}
-
-/* Room for n points; the sources of every point of the series (the chart
- * drops empty and repeated ones: each point feeds the chart, also as the
- * earlier value of a change or as an index base). */
-static int alloc_points(chart_input *in, size_t n)
-{
-    size_t k, len = ind_series_length(in->series);
-
-    in->years = calloc(n ? n : 1, sizeof *in->years);
-    in->values = calloc(n ? n : 1, sizeof *in->values);
-    in->marks = calloc(n ? n : 1, sizeof *in->marks);
-    in->sources = calloc(len ? len : 1, sizeof *in->sources);
-    if (!in->years || !in->values || !in->marks || !in->sources)
-        return -1;
-    for (k = 0; k < len; k++)
-        in->sources[k] = ind_series_point(in->series, k)->source;
-    return 0;
-}
-
-/* Levels as they are (line charts; a rate on a growth chart). */
-static int build_levels(chart_input *in)
-{
-    size_t k, n = ind_series_length(in->series);
-
-    if (alloc_points(in, n) != 0)
-        return cli_fail(IND_ENOMEM, NULL);
-    for (k = 0; k < n; k++) {
-        const ind_point *pt = ind_series_point(in->series, k);
-        in->years[k] = pt->year;
-        in->values[k] = pt->value;
-        in->marks[k] = ind_chart_mark_of(pt);
-    }
-    in->n = n;
-    return EX_OK;
-}
-
-/* How strongly a mark warns: partial-year, then estimated, then derived
- * (the order of ind_chart_mark_of()). */
-static int mark_rank(ind_chart_mark m)
-{
-    static const int rank[] = { 0, 2, 1, 3 };
-
-    return rank[m];
-}
-
-/* The mark of a bar: the stronger of its two ends' marks (a change from a
- * mid-year level misleads as much as one to it); a change annualised
- * across missing years is at least derived. */
-static ind_chart_mark change_mark(const ind_series *s,
-                                  const ind_growth_row *row)
-{
-    ind_chart_mark m = ind_chart_mark_of(ind_series_point(s, row->point));
-    long prev = ind_series_find(s, row->prev_year);
-    ind_chart_mark pm = prev >= 0
-        ? ind_chart_mark_of(ind_series_point(s, (size_t)prev))
-        : IND_CHART_MARK_NORMAL;
-
-    if (mark_rank(pm) > mark_rank(m))
-        m = pm;
-    if (row->annualised && m == IND_CHART_MARK_NORMAL)
-        m = IND_CHART_MARK_DERIVED;
-    return m;
-}
-
-/* Growth bars: the defined year-on-year changes, marked by change_mark();
- * in->bar_notes collects the marks used (bits), for the footer. */
-static int build_growth(chart_input *in)
-{
-    ind_error err = IND_ERROR_INIT;
-    ind_growth *g = NULL;
-    ind_growth_why why = IND_GROWTH_NO_PREVIOUS;
-    size_t k, n;
-    int rc;
-
-    if (in->ind.kind == IND_KIND_RATE)
-        return build_levels(in);
-    rc = ind_growth_compute(&g, in->series, NULL, &err);
-    if (rc != IND_OK)
-        return cli_fail(rc, err.message);
-    n = ind_growth_length(g);
-    if (alloc_points(in, n) != 0) {
-        ind_growth_free(g);
-        return cli_fail(IND_ENOMEM, NULL);
-    }
-    for (k = 0; k < n; k++) {
-        const ind_growth_row *row = ind_growth_row_at(g, k);
-        if (isnan(row->yoy_pct)) {
-            if (row->yoy_why != IND_GROWTH_NO_PREVIOUS)
-                why = row->yoy_why;
+    for (i = 0; i < a->nids; i++) {
+        const char *entity = a->entities_text ? a->entities.items[i]
+                                              : a->entity;
+        for (k = 0; k < i; k++)
+            if (strcmp(a->ids[k], a->ids[i]) == 0 &&
+                (a->entities_text == NULL ||
+                 strcmp(a->entities.items[k], entity) == 0))
+                break;
+        if (k < i) {
+            cli_warn("%s%s%s is given twice: drawn once", a->ids[i],
+                     entity[0] ? " " : "", entity);
             continue;
         }
-        in->years[in->n] = row->year;
-        in->values[in->n] = row->yoy_pct;
-        in->marks[in->n] = change_mark(in->series, row);
-        in->bar_notes |= 1u << in->marks[in->n];
+        if (ind_compose_series(&in->series[in->n], &in->name[in->n], ds,
+                               a->ids[i], entity, &err) != IND_OK)
+            return cli_fail_id(ds, a->ids[i], &err);
+        in->in[in->n].series = in->series[in->n];
+        in->in[in->n].name = in->name[in->n];
         in->n++;
     }
-    ind_growth_free(g);
-    if (in->n == 0) {
-        cli_error("%s: no year-on-year change to draw (%s)", in->id,
-                  ind_growth_why_text(why));
-        return EX_DATAERR;
-    }
     return EX_OK;
 }
 
-/* Index: 100 * value / value in the base year. */
-static int build_index(chart_input *in, int base)
+/* What composing did: the base year chosen, projections, warnings. */
+static void tell(const chart_args *a, const ind_chart_composition *comp)
 {
-    ind_growth_options o = IND_GROWTH_OPTIONS_INIT;
-    ind_error err = IND_ERROR_INIT;
-    ind_growth *g = NULL;
-    size_t k, n;
-    int rc;
-
-    if (in->ind.kind == IND_KIND_RATE) {
-        cli_error("%s is a rate (a percent change): an index of it has no "
-                  "meaning; draw it with --kind line or growth", in->id);
-        return EX_DATAERR;
-    }
-    o.base = base;
-    rc = ind_growth_compute(&g, in->series, &o, &err);
-    if (rc != IND_OK) {
-        cli_error("%s: %s", in->id, err.message);
-        ind_growth_free(g);
-        return cli_exit_code(rc);
-    }
-    n = ind_growth_length(g);
-    if (alloc_points(in, n) != 0) {
-        ind_growth_free(g);
-        return cli_fail(IND_ENOMEM, NULL);
-    }
-    for (k = 0; k < n; k++) {
-        const ind_growth_row *row = ind_growth_row_at(g, k);
-        if (isnan(row->index)) {
-            cli_error("%s: no index to base year %d: %s", in->id, base,
-                      ind_growth_why_text(row->index_why));
-            ind_growth_free(g);
-            return EX_DATAERR;
-        }
-        in->years[k] = row->year;
-        in->values[k] = row->index;
-        in->marks[k] = ind_chart_mark_of(ind_series_point(in->series,
-                                                          row->point));
-    }
-    in->n = n;
-    ind_growth_free(g);
-    return EX_OK;
-}
-
-/* The latest year every series has a value for; 0 when none. */
-static int common_base(chart_input *in, int n)
-{
-    const ind_series *first = in[0].series;
-    size_t k = ind_series_length(first);
-    int i, shared;
-
-    while (k-- > 0) {
-        int year = ind_series_point(first, k)->year;
-        for (i = 1, shared = 1; i < n && shared; i++)
-            shared = ind_series_find(in[i].series, year) >= 0;
-        if (shared)
-            return year;
-    }
-    return 0;
-}
-
-/* Settle the index base year: --base, else the latest shared year. */
-static int choose_base(chart_args *a, chart_input *in)
-{
-    if (a->opts.kind != IND_CHART_INDEX || a->base_given)
-        return EX_OK;
-    a->opts.base_year = common_base(in, a->nids);
-    if (a->opts.base_year == 0) {
-        cli_error("the indicators share no year with a value, so none can "
-                  "be the index base (= 100); chart them apart");
-        return EX_DATAERR;
-    }
-    fprintf(stderr, "%s: index base year %d = 100: the latest year every "
-            "indicator has a value for (--base YEAR to choose)\n",
-            CLI_PROGRAM, a->opts.base_year);
-    return EX_OK;
-}
-
-/* ---- Projections ------------------------------------------------------- */
-
-/* Short model names for the legend and subtitle. */
-static const char *model_label(ind_model m)
-{
-    switch (m) {
-    case IND_MODEL_LINEAR: return "linear trend";
-    case IND_MODEL_EXPONENTIAL: return "exponential trend";
-    case IND_MODEL_POLYNOMIAL: return "quadratic trend";
-    case IND_MODEL_DRIFT: return "random walk with drift";
-    case IND_MODEL_HOLT: return "Holt's linear trend";
-    case IND_MODEL_DAMPED: return "damped trend";
-    case IND_MODEL_LOGISTIC: return "logistic trend";
-    case IND_MODEL_NAIVE: return "random walk";
-    default: return "trend";
-    }
-}
-
-/* Fit the projection of one series, saying which model and what to mind. */
-static int fit_projection(const chart_args *a, chart_input *in)
-{
-    ind_error err = IND_ERROR_INIT;
-    int last = ind_series_point(in->series,
-                                ind_series_length(in->series) - 1)->year;
     size_t i;
-    int rc;
 
-    if (a->project_to <= last) {
-        cli_warn("%s: not projected: its figures already reach %d", in->id,
-                 last);
-        return EX_OK;
+    if (a->opts.chart.kind == IND_CHART_INDEX && !a->base_given)
+        fprintf(stderr, "%s: index base year %d = 100: the first year every "
+                "indicator has a value for (--base YEAR to choose)\n",
+                CLI_PROGRAM, ind_chart_composition_base_year(comp));
+    for (i = 0; i < ind_chart_composition_nnotes(comp); i++) {
+        const ind_compose_note *n = ind_chart_composition_note(comp, i);
+        if (n->severity == IND_SEVERITY_WARNING)
+            cli_warn("%s", n->text);
+        else
+            fprintf(stderr, "%s: %s\n", CLI_PROGRAM, n->text);
     }
-    rc = ind_projection_fit_series(&in->proj, in->series, a->project_to,
-                                   &a->popts, &err);
-    if (rc != IND_OK) {
-        cli_error("%s: cannot project to %d: %s", in->id, a->project_to,
-                  err.message);
-        return cli_exit_code(rc);
-    }
-    fprintf(stderr, "%s: %s: projected %d-%d with the %s%s\n", CLI_PROGRAM,
-            in->id, last + 1, a->project_to,
-            model_label(ind_projection_model(in->proj)),
-            a->popts.model == IND_MODEL_AUTO ? " (auto: lowest AICc)" : "");
-    for (i = 0; i < ind_projection_nwarnings(in->proj); i++)
-        cli_warn("%s: %s", in->id, ind_projection_warning(in->proj, i));
-    return EX_OK;
 }
 
-/* Fit every series that ends before --project; at least one must. */
-static int fit_projections(const chart_args *a, chart_input *in)
+/* Compose the chart and write its script. */
+/* FILE.png -> FILE.gp: the script kept beside a picture. */
+static char *script_beside(const char *picture)
 {
-    int i, rc = EX_OK, any = 0;
+    size_t len = strlen(picture);
+    char *path = malloc(len + 1);
 
-    for (i = 0; rc == EX_OK && i < a->nids; i++) {
-        rc = fit_projection(a, &in[i]);
-        any |= in[i].proj != NULL;
+    if (path != NULL) {
+        memcpy(path, picture, len - 4);
+        memcpy(path + len - 4, ".gp", 4);
     }
-    if (rc == EX_OK && !any) {
-        cli_error("--project %d: every indicator already has figures for "
-                  "%d; give a later year", a->project_to, a->project_to);
-        rc = EX_DATAERR;
-    }
-    return rc;
+    return path;
 }
 
-/* 1 when every bound of a band is a number (none where no interval can
- * be given). */
-static int band_usable(const double *lo, const double *hi, size_t h)
+/* Compose the chart and write its script, or draw the picture (with the
+ * script beside it on request). */
+static int write_chart(chart_args *a, const chart_inputs *in,
+                       ind_chart_composition **comp, unsigned *drawn)
 {
-    size_t k;
-
-    for (k = 0; lo != NULL && hi != NULL && k < h; k++)
-        if (!isfinite(lo[k]) || !isfinite(hi[k]))
-            return 0;
-    return lo != NULL && hi != NULL;
-}
-
-/* Copy src scaled by f into dst[0..h). */
-static const double *scaled(double *dst, const double *src, size_t h,
-                            double f)
-{
-    size_t k;
-
-    for (k = 0; k < h; k++)
-        dst[k] = src[k] * f;
-    return dst;
-}
-
-/* Put the fitted projection on the chart series; an index chart rebases
- * it by the same factor as the history. */
-static int attach_projection(const chart_args *a, chart_input *in,
-                             ind_chart_series *s, int *years)
-{
-    const ind_projection *p = in->proj;
-    size_t h = ind_projection_horizon(p), k;
-    const double *b[5];
-    double f = 1.0;
-    int i;
-
-    b[0] = ind_projection_mean(p);
-    b[1] = ind_projection_lower(p, 0);
-    b[2] = ind_projection_upper(p, 0);
-    b[3] = ind_projection_lower(p, 1);
-    b[4] = ind_projection_upper(p, 1);
-    if (a->opts.kind == IND_CHART_INDEX) {
-        long at = ind_series_find(in->series, a->opts.base_year);
-        f = 100.0 / ind_series_point(in->series, (size_t)at)->value;
-        in->pband = malloc(5 * h * sizeof *in->pband);
-        if (in->pband == NULL)
-            return -1;
-        for (i = 0; i < 5; i++)
-            b[i] = scaled(in->pband + (size_t)i * h, b[i], h, f);
-    }
-    for (k = 0; k < h; k++)
-        years[k] = ind_projection_first_year(p) + (int)k;
-    s->projection.model = model_label(ind_projection_model(p));
-    s->projection.length = h;
-    s->projection.years = years;
-    s->projection.mean = b[0];
-    if (band_usable(b[1], b[2], h)) {
-        s->projection.lower80 = b[1];
-        s->projection.upper80 = b[2];
-    }
-    if (band_usable(b[3], b[4], h)) {
-        s->projection.lower95 = b[3];
-        s->projection.upper95 = b[4];
-    }
-    return 0;
-}
-
-/* ---- The chart --------------------------------------------------------- */
-
-/* Build one indicator's points for the chart's kind. */
-static int build_input(const chart_args *a, chart_input *in)
-{
-    if (a->opts.kind == IND_CHART_GROWTH)
-        return build_growth(in);
-    if (a->opts.kind == IND_CHART_INDEX)
-        return build_index(in, a->opts.base_year);
-    return build_levels(in);
-}
-
-/* Add one built indicator, and its projection, to the chart. */
-static int add_input(const chart_args *a, chart_input *in, ind_chart *chart)
-{
-    ind_chart_series s = IND_CHART_SERIES_INIT;
     ind_error err = IND_ERROR_INIT;
-    int *pyears = NULL, rc;
+    const ind_chart *chart;
 
-    s.name = in->name;
-    s.unit = in->ind.unit;
-    s.length = in->n;
-    s.years = in->years;
-    s.values = in->values;
-    s.marks = in->marks;
-    s.sources = in->sources;
-    s.n_sources = ind_series_length(in->series);
-    if (in->proj != NULL) {
-        pyears = malloc(ind_projection_horizon(in->proj) * sizeof *pyears);
-        if (pyears == NULL || attach_projection(a, in, &s, pyears) != 0) {
-            free(pyears);
+    if (ind_compose_chart(comp, in->in, (size_t)in->n, &a->opts, &err)
+            != IND_OK)
+        return cli_fail_error(&err);
+    tell(a, *comp);
+    chart = ind_chart_composition_chart(*comp);
+    if (!a->picture || a->keep_script) {
+        const char *path = a->picture ? (a->script = script_beside(a->output))
+                                      : a->output;
+        if (path == NULL)
             return cli_fail(IND_ENOMEM, NULL);
-        }
+        if (ind_chart_write(chart, path, &err) != IND_OK)
+            return cli_fail_error(&err);
+        fprintf(stderr, "%s: wrote %s\n", CLI_PROGRAM, path);
     }
-    rc = ind_chart_add(chart, &s, &err);
-    free(pyears);
-    return rc == IND_OK ? EX_OK : cli_fail(rc, err.message);
-}
-
-/* The footer note: the user's, then what marked bars mean. */
-static char *footer_note(const chart_args *a, const chart_input *in)
-{
-    static const char *const says[] = {
-        NULL,
-        "Estimated bars: a change to or from an estimated or provisional "
-        "figure.",
-        "Derived bars: the average yearly change across missing years "
-        "(annualised).",
-        "Partial-year bars: a change to or from a reading dated before the "
-        "end of its year."
-    };
-    const char *user = a->opts.note ? a->opts.note : "";
-    size_t len = strlen(user) + 1, used;
-    unsigned bits = 0;
-    char *note;
-    int i;
-
-    for (i = 0; i < a->nids; i++)
-        bits |= in[i].bar_notes;
-    for (i = 1; i < 4; i++)
-        len += bits & (1u << i) ? strlen(says[i]) + 1 : 0;
-    note = malloc(len);
-    if (note == NULL)
-        return NULL;
-    used = (size_t)snprintf(note, len, "%s", user);
-    for (i = 1; i < 4; i++)
-        if (bits & (1u << i))
-            used += (size_t)snprintf(note + used, len - used, "%s%s",
-                                     used ? " " : "", says[i]);
-    return note;
+    if (a->picture) {
+        if (ind_chart_draw(chart, a->output,
+                           (ind_chart_format)(a->picture - 1), NULL, &err)
+                != IND_OK) {
+            cli_error("%s", err.message);
+            return cli_exit_code(err.code);
+        }
+        *drawn |= 1u << (a->picture - 1);
+        fprintf(stderr, "%s: drew %s\n", CLI_PROGRAM, a->output);
+    }
+    return EX_OK;
 }
 
 /* The command line for the header, copied before getopt reorders it,
@@ -708,30 +448,6 @@ static const char **command_words(const cli *c)
     for (i = 1; i <= c->argc; i++)
         argv[i] = c->argv[i];
     return argv;
-}
-
-/* Make the chart from the inputs and write the script. */
-static int write_chart(chart_args *a, chart_input *in)
-{
-    ind_error err = IND_ERROR_INIT;
-    ind_chart *chart = NULL;
-    char *note = footer_note(a, in);
-    int i, rc;
-
-    if (note == NULL)
-        return cli_fail(IND_ENOMEM, NULL);
-    a->opts.note = note;
-    rc = ind_chart_new(&chart, &a->opts, &err);
-    rc = rc == IND_OK ? EX_OK : cli_fail(rc, err.message);
-    for (i = 0; rc == EX_OK && i < a->nids; i++)
-        rc = add_input(a, &in[i], chart);
-    if (rc == EX_OK && ind_chart_write(chart, a->output, &err) != IND_OK)
-        rc = cli_fail(err.code, err.message);
-    if (rc == EX_OK)
-        fprintf(stderr, "%s: wrote %s\n", CLI_PROGRAM, a->output);
-    ind_chart_free(chart);
-    free(note);
-    return rc;
 }
 
 /* Draw the pictures asked for; stop at the first failure. The script
@@ -772,9 +488,15 @@ static int files_table(const chart_args *a, unsigned drawn, out_doc *doc)
     char *path;
     int f, bad = t == NULL;
 
-    if (!bad) {
-        out_text(t, a->output);
+    if (!bad && (!a->picture || a->script != NULL)) {
+        out_text(t, a->picture ? a->script : a->output);
         bad |= out_text(t, "gnuplot");
+    }
+    if (!bad && a->picture) {
+        out_text(t, a->output);
+        bad |= out_text(t, ind_chart_format_extension(
+                               (ind_chart_format)(a->picture - 1)));
+        drawn = 0;
     }
     for (f = IND_CHART_PNG; !bad && f <= IND_CHART_PDF; f++) {
         if (!(drawn & (1u << f)))
@@ -793,26 +515,30 @@ static int files_table(const chart_args *a, unsigned drawn, out_doc *doc)
                : out_doc_table(doc, "files", "Files", t);
 }
 
-static int series_table(const chart_args *a, const chart_input *in,
-                        out_doc *doc)
+static int series_table(const chart_args *a, const chart_inputs *in,
+                        const ind_chart_composition *comp, out_doc *doc)
 {
     static const char *const columns[] = {
-        "indicator", "title", "unit", "points", "first_year", "last_year",
-        "model", "projected_to"
+        "indicator", "entity", "title", "unit", "points", "first_year",
+        "last_year", "model", "projected_to"
     };
-    out_table *t = out_table_new(columns, 8);
-    int i, bad = t == NULL;
+    out_table *t = out_table_new(columns, 9);
+    int i, first, last, bad = t == NULL;
 
-    for (i = 0; !bad && i < a->nids; i++) {
-        out_text(t, in[i].id);
-        out_text(t, in[i].name);
-        out_text(t, in[i].ind.unit);
-        out_int(t, (long long)in[i].n);
-        out_int(t, in[i].years[0]);
-        out_int(t, in[i].years[in[i].n - 1]);
-        if (in[i].proj != NULL) {
-            out_text(t, ind_model_name(ind_projection_model(in[i].proj)));
-            bad |= out_int(t, a->project_to);
+    for (i = 0; !bad && i < in->n; i++) {
+        const ind_projection *p = ind_chart_composition_projection(
+            comp, (size_t)i);
+        size_t n = ind_chart_composition_span(comp, (size_t)i, &first, &last);
+        out_text(t, ind_series_indicator(in->series[i]));
+        out_text(t, ind_series_entity(in->series[i]));
+        out_text(t, in->name[i]);
+        out_text(t, ind_series_unit(in->series[i]));
+        out_int(t, (long long)n);
+        out_int(t, first);
+        out_int(t, last);
+        if (p != NULL) {
+            out_text(t, ind_model_name(ind_projection_model(p)));
+            bad |= out_int(t, a->opts.project_to);
         } else {
             out_null(t);
             bad |= out_null(t);
@@ -823,19 +549,20 @@ static int series_table(const chart_args *a, const chart_input *in,
 }
 
 /* With --format: what was written and drawn. */
-static int print_result(const chart_args *a, const chart_input *in,
-                        unsigned drawn)
+static int print_result(const chart_args *a, const chart_inputs *in,
+                        const ind_chart_composition *comp, unsigned drawn)
 {
     static const char *const kinds[] = { "line", "growth", "index" };
     out_doc *doc = out_doc_new();
     int rc = EX_OSERR;
 
     if (doc != NULL && files_table(a, drawn, doc) == 0 &&
-        out_doc_text(doc, "kind", NULL, kinds[a->opts.kind]) == 0 &&
-        (a->opts.kind == IND_CHART_INDEX
-             ? out_doc_int(doc, "base_year", "base year", a->opts.base_year)
+        out_doc_text(doc, "kind", NULL, kinds[a->opts.chart.kind]) == 0 &&
+        (a->opts.chart.kind == IND_CHART_INDEX
+             ? out_doc_int(doc, "base_year", "base year",
+                           ind_chart_composition_base_year(comp))
              : out_doc_null(doc, "base_year", "base year")) == 0 &&
-        series_table(a, in, doc) == 0)
+        series_table(a, in, comp, doc) == 0)
         rc = cli_print(doc, a->format);
     else
         cli_error("out of memory");
@@ -845,43 +572,43 @@ static int print_result(const chart_args *a, const chart_input *in,
 
 static int run(const cli *c, int argc, char **argv)
 {
-    chart_input in[IND_CHART_MAX_SERIES];
+    ind_chart_composition *comp = NULL;
+    chart_inputs in;
     chart_args a;
     const char **words;
     ind_dataset *ds = NULL;
     unsigned drawn = 0;
-    int i, rc;
+    int rc;
 
-    memset(in, 0, sizeof in);
+    memset(&in, 0, sizeof in);
     words = command_words(c);
     if (words == NULL)
         return cli_fail(IND_ENOMEM, NULL);
     rc = parse_args(&a, argc, argv);
     if (rc != EX_OK) {
         free(words);
+        free(a.entity_ids);
+        cli_list_free(&a.entities);
         return rc < 0 ? EX_OK : rc;
     }
-    a.opts.dataset_path = c->dataset;
-    a.opts.argc = c->argc;
-    a.opts.argv = words;
-    rc = cli_open(c, IND_OPEN_READ, &ds);
-    for (i = 0; rc == EX_OK && i < a.nids; i++)
-        rc = load_input(ds, a.ids[i], a.entity, &in[i]);
+    a.opts.chart.dataset_path = c->dataset;
+    a.opts.chart.argc = c->argc;
+    a.opts.chart.argv = words;
+    rc = cli_open_read(c, a.vintage, &ds);
     if (rc == EX_OK)
-        rc = choose_base(&a, in);
-    if (rc == EX_OK && a.project_to)
-        rc = fit_projections(&a, in);
-    for (i = 0; rc == EX_OK && i < a.nids; i++)
-        rc = build_input(&a, &in[i]);
+        rc = load_inputs(ds, &a, &in);
     if (rc == EX_OK)
-        rc = write_chart(&a, in);
-    if (rc == EX_OK)
+        rc = write_chart(&a, &in, &comp, &drawn);
+    if (rc == EX_OK && !a.picture)
         rc = render_all(&a, &drawn);
     if (rc == EX_OK && a.format_given)
-        rc = print_result(&a, in, drawn);
-    for (i = 0; i < a.nids && i < IND_CHART_MAX_SERIES; i++)
-        input_release(&in[i]);
+        rc = print_result(&a, &in, comp, drawn);
+    ind_chart_composition_free(comp);
+    inputs_release(&in);
     ind_dataset_free(ds);
+    free(a.script);
     free(words);
+    free(a.entity_ids);
+    cli_list_free(&a.entities);
     return rc;
 }

@@ -5,6 +5,16 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "kind", required_argument, NULL, 'k' },
+    { "title", required_argument, NULL, 't' },
+    { "unit", required_argument, NULL, 'u' },
+    { "description", required_argument, NULL, 'D' },
+    { "growth-of", required_argument, NULL, 'g' },
+    { "help", no_argument, NULL, 'h' },
+    { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_define = {
     "define", "add an indicator to the catalog",
     "usage: indicators [-d DATASET] define ID --kind stock|flow|rate --title TEXT\n"
@@ -14,20 +24,12 @@ const cli_command cli_cmd_define = {
     "the growth of a stock indicator, so growth can derive and cross-check\n"
     "levels. The catalog is NAME.indicators.csv; the change is recorded in\n"
     "NAME.history.csv.\n",
+    options, NULL, 0,
     run
 };
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "kind", required_argument, NULL, 'k' },
-        { "title", required_argument, NULL, 't' },
-        { "unit", required_argument, NULL, 'u' },
-        { "description", required_argument, NULL, 'D' },
-        { "growth-of", required_argument, NULL, 'g' },
-        { "help", no_argument, NULL, 'h' },
-        { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_define;
     ind_indicator ind;
     ind_dataset *ds = NULL;

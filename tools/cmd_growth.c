@@ -19,16 +19,32 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "from", required_argument, NULL, 'F' },
+    { "to", required_argument, NULL, 'T' },
+    { "base", required_argument, NULL, 'b' },
+    { "target", required_argument, NULL, 't' },
+    { "by", required_argument, NULL, 'y' },
+    { "entity", required_argument, NULL, 'e' },
+    { "all", no_argument, NULL, 'a' },
+    { "derived", no_argument, NULL, 'D' },
+    CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_growth = {
     "growth", "year-on-year change, CAGR, index and targets of a series",
     "usage: indicators [-d DATASET] growth ID [--from Y] [--to Y] [--base Y]\n"
     "           [--target VALUE --by YEAR] [--derived] [--entity E]\n"
-    "           [--format table|csv|json]\n"
-    "       indicators [-d DATASET] growth --all [--format table|csv|json]\n"
-    "\nOne row per year with a value: year, value, reading (which reading was\n"
-    "used), as_of, status, prev_year, gap_years, annualised, abs_change\n"
-    "(since prev_year), abs_change_per_year (net_additions_per_year for a\n"
-    "stock), yoy_pct, log_growth, index, note. Across k missing years the\n"
+    "           [--vintage DATE] [--format table|csv|json]\n"
+    "       indicators [-d DATASET] growth ID --entities E1,E2,... [--vintage DATE]\n"
+    "       indicators [-d DATASET] growth --all [--vintage DATE] [--format ...]\n"
+    "\nOne row per year with a value: indicator, entity, kind, year, value,\n"
+    "reading (which reading was used), as_of, status, prev_year, gap_years,\n"
+    "annualised, abs_change (since prev_year), abs_change_per_year (for a\n"
+    "stock: the net additions a year), yoy_pct, log_growth, index, note.\n"
+    "Every row names its indicator, so outputs concatenate. Across k\n"
+    "missing years the\n"
     "change is annualised, (v / v_prev)^(1/k) - 1: a gap is never filled in.\n"
     "Then CAGR, change per year, doubling or halving time, a flow's sum, the\n"
     "largest rise and fall.\n"
@@ -39,7 +55,10 @@ const cli_command cli_cmd_growth = {
     "  --derived          add the levels implied by a rate declared as the\n"
     "                     growth of this indicator (catalog growth_of)\n"
     "  --entity E         the series of entity E (default: the dataset's own)\n"
+    "  --entities E1,E2   compare the indicator across entities: one row each\n"
+    "                     (as --all's), in the order given\n"
     "  --all              one row per series: latest figures and CAGR\n"
+    CLI_VINTAGE_HELP
     "\nA rate is shown as stated, changes in points; asking it for a CAGR\n"
     "(--from, --to), an index (--base) or a target is refused (exit 65). A\n"
     "rate with a growth_of, and that level, show the levels the rate implies\n"
@@ -47,6 +66,7 @@ const cli_command cli_cmd_growth = {
     "streams); JSON adds the summary, extremes, target, implied_levels and\n"
     "rate_check, null where a figure is undefined. Exit 64 also for a --from,\n"
     "--to or --base year without a value, or --by not after the latest year.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -57,6 +77,8 @@ const cli_command cli_cmd_growth = {
 typedef struct growth_args {
     const char *id;           /* the indicator, NULL with --all */
     const char *entity;       /* --entity, "" by default */
+    const char *entities;     /* --entities, or NULL */
+    const char *vintage;      /* --vintage, or NULL */
     out_format format;
     ind_growth_options opts;  /* --from, --to, --base */
     int all, derived, help;
@@ -78,6 +100,8 @@ static int parse_option(growth_args *a, int opt, char **argv)
         a->has_target = 1;
         return cli_number(cmd, "target", optarg, &a->target);
     case 'e': a->entity = optarg; return EX_OK;
+    case CLI_OPT_ENTITIES: a->entities = optarg; return EX_OK;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; return EX_OK;
     case 'a': a->all = 1; return EX_OK;
     case 'D': a->derived = 1; return EX_OK;
     case 'f': return cli_format(cmd, optarg, &a->format);
@@ -99,6 +123,12 @@ static int check_args(const growth_args *a, int npositional)
                                "option than --format");
     if (!a->all && npositional != 1)
         return cli_usage_error(cmd, "give one indicator id (or --all)");
+    if (a->entities != NULL && (a->all || *a->entity || a->has_target ||
+                                a->derived || o->from != NO_YEAR ||
+                                o->to != NO_YEAR || o->base != NO_YEAR))
+        return cli_usage_error(cmd, "--entities compares whole series: it "
+                               "takes ID and no --entity, --all, --from, "
+                               "--to, --base, --target or --derived");
     if (a->has_target != (a->by != NO_YEAR))
         return cli_usage_error(cmd, "--target and --by go together");
     if (a->has_target && !(a->target > 0.0))
@@ -112,17 +142,6 @@ static int check_args(const growth_args *a, int npositional)
 
 static int parse_args(int argc, char **argv, growth_args *a)
 {
-    static const struct option options[] = {
-        { "from", required_argument, NULL, 'F' },
-        { "to", required_argument, NULL, 'T' },
-        { "base", required_argument, NULL, 'b' },
-        { "target", required_argument, NULL, 't' },
-        { "by", required_argument, NULL, 'y' },
-        { "entity", required_argument, NULL, 'e' },
-        { "all", no_argument, NULL, 'a' },
-        { "derived", no_argument, NULL, 'D' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     static const ind_growth_options defaults = IND_GROWTH_OPTIONS_INIT;
     int opt, rc;
 
@@ -204,14 +223,13 @@ static int dated_after(const char *as_of, int year)
 /* Readings the dataset holds for `year` in series `idx`, all roles. */
 static size_t readings_in_year(ind_dataset *ds, size_t idx, int year)
 {
-    const size_t *r;
-    size_t n, k, count = 0;
+    size_t n = ind_dataset_series_reading_count(ds, idx), k, at, count = 0;
     ind_reading rd;
 
-    if (ind_dataset_series_readings(ds, idx, &r, &n, NULL) != IND_OK)
-        return 0;
     for (k = 0; k < n; k++)
-        if (ind_dataset_reading(ds, r[k], &rd, NULL) == IND_OK && rd.year == year)
+        if (ind_dataset_series_reading(ds, idx, k, &at, NULL) == IND_OK &&
+            ind_dataset_reading(ds, at, &rd, NULL) == IND_OK &&
+            rd.year == year)
             count++;
     return count;
 }
@@ -243,138 +261,15 @@ static void reading_text(char *buf, size_t size, const ind_point *p,
 /* A rate declared as the growth of a level                            */
 /* ------------------------------------------------------------------ */
 
-/* One (rate, level) pair of the catalog's growth_of, for this entity. */
-typedef struct link {
-    const ind_series *rate;
-    const ind_series *level;
-    ind_series *owned;     /* the other series, loaded for the link */
-    ind_series *implied;   /* level plus derived points, or NULL */
-} link;
-
-typedef struct links {
-    link *items;
-    size_t n;
-} links;
-
-static void links_free(links *l)
+/* Say once why a linked series could not be used (on stderr). */
+static void warn_links(const ind_links *l)
 {
+    char text[IND_ERROR_MESSAGE_SIZE + 600];
     size_t i;
 
-    for (i = 0; i < l->n; i++) {
-        ind_series_free(l->items[i].owned);
-        ind_series_free(l->items[i].implied);
-    }
-    free(l->items);
-    l->items = NULL;
-    l->n = 0;
-}
-
-/* Load the series of `other` and pair it with s (s is the rate when
- * `s_is_rate`). A missing or undecided series is skipped with a warning:
- * the growth table does not depend on it. Returns -1 only when out of
- * memory. */
-static int add_link(ind_dataset *ds, links *l, const ind_series *s,
-                    const char *other, int s_is_rate)
-{
-    ind_series *o = NULL;
-    ind_error err = IND_ERROR_INIT;
-    char text[IND_ERROR_MESSAGE_SIZE + 512];
-    link *grown;
-    size_t at;
-    int rc;
-
-    if (ind_dataset_find_series(ds, other, ind_series_entity(s), &at, NULL) !=
-        IND_OK)
-        return 0;
-    rc = ind_dataset_series(ds, at, &o, &err);
-    if (rc == IND_ENOMEM)
-        return -1;
-    if (rc != IND_OK) {
-        cli_warn("no check of %s against %s: %s", s_is_rate ?
-                 ind_series_indicator(s) : other, s_is_rate ? other :
-                 ind_series_indicator(s),
-                 cli_error_text(text, sizeof text, &err));
-        return 0;
-    }
-    grown = realloc(l->items, (l->n + 1) * sizeof *grown);
-    if (grown == NULL) {
-        ind_series_free(o);
-        return -1;
-    }
-    l->items = grown;
-    grown[l->n].rate = s_is_rate ? s : o;
-    grown[l->n].level = s_is_rate ? o : s;
-    grown[l->n].owned = o;
-    grown[l->n].implied = NULL;
-    l->n++;
-    return 0;
-}
-
-/* For a rate: its level (catalog growth_of). For a level: every rate
- * declared as its growth. */
-static int find_links(ind_dataset *ds, const ind_series *s, links *l)
-{
-    size_t i, n = ind_dataset_indicator_count(ds);
-    const char *id = ind_series_indicator(s);
-    ind_indicator ind;
-
-    for (i = 0; i < n; i++) {
-        if (ind_dataset_indicator(ds, i, &ind, NULL) != IND_OK ||
-            ind.kind != IND_KIND_RATE || !*ind.growth_of)
-            continue;
-        if (ind_series_kind(s) == IND_KIND_RATE) {
-            if (strcmp(ind.id, id) == 0)
-                return add_link(ds, l, s, ind.growth_of, 1);
-        } else if (strcmp(ind.growth_of, id) == 0 &&
-                   add_link(ds, l, s, ind.id, 0) != 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* The levels each rate implies for the year before. A rate the library
- * cannot use (-100% or less) is skipped with its reason. */
-static int derive_links(links *l)
-{
-    ind_error err = IND_ERROR_INIT;
-    size_t i;
-    int rc;
-
-    for (i = 0; i < l->n; i++) {
-        rc = ind_growth_implied_levels(&l->items[i].implied, l->items[i].rate,
-                                       l->items[i].level, &err);
-        if (rc == IND_ENOMEM)
-            return -1;
-        if (rc != IND_OK)
-            cli_warn("no levels derived: %s", err.message);
-    }
-    return 0;
-}
-
-/* A copy of s with every derived level of the links added (a year s has
- * keeps its own figure). */
-static int with_derived(ind_series **out, const ind_series *s,
-                        const links *l)
-{
-    ind_error err = IND_ERROR_INIT;
-    size_t i, k;
-    int rc;
-
-    rc = ind_series_new(out, ind_series_indicator(s), ind_series_entity(s),
-                        ind_series_unit(s), ind_series_kind(s), NULL);
-    for (k = 0; rc == IND_OK && k < ind_series_length(s); k++)
-        rc = ind_series_add(*out, ind_series_point(s, k), &err);
-    for (i = 0; rc == IND_OK && i < l->n; i++) {
-        const ind_series *imp = l->items[i].implied;
-        for (k = 0; rc == IND_OK && k < ind_series_length(imp); k++) {
-            const ind_point *p = ind_series_point(imp, k);
-            if ((p->flags & IND_POINT_DERIVED) &&
-                ind_series_find(*out, p->year) < 0)
-                rc = ind_series_add(*out, p, &err);
-        }
-    }
-    return rc;
+    for (i = 0; i < ind_links_nproblems(l); i++)
+        cli_warn("%s", cli_error_text(text, sizeof text,
+                                      ind_links_problem(l, i)));
 }
 
 /* The figure of `year` in s, NaN when it has none. */
@@ -385,28 +280,33 @@ static double value_in(const ind_series *s, int year)
     return at < 0 ? NAN : ind_series_point(s, (size_t)at)->value;
 }
 
-static int add_implied_levels(out_doc *doc, const links *l)
+static int add_implied_levels(out_doc *doc, const ind_links *l)
 {
     static const char *const columns[] = {
-        "rate", "year", "level", "rate_year", "rate_pct", "level_in_rate_year"
+        "indicator", "entity", "rate", "year", "level", "rate_year",
+        "rate_pct", "level_in_rate_year"
     };
-    out_table *t = out_table_new(columns, 6);
+    out_table *t = out_table_new(columns, 8);
     size_t i, k;
 
     if (t == NULL)
         return -1;
-    for (i = 0; i < l->n; i++) {
-        const link *x = &l->items[i];
-        for (k = 0; k < ind_series_length(x->implied); k++) {
-            const ind_point *p = ind_series_point(x->implied, k);
+    out_table_keys(t, 2);
+    for (i = 0; i < ind_links_count(l); i++) {
+        const ind_series *implied = ind_links_implied(l, i);
+        const ind_series *rate = ind_links_rate(l, i);
+        for (k = 0; k < ind_series_length(implied); k++) {
+            const ind_point *p = ind_series_point(implied, k);
             if (!(p->flags & IND_POINT_DERIVED))
                 continue;
-            out_text(t, ind_series_indicator(x->rate));
+            out_text(t, ind_series_indicator(ind_links_level(l, i)));
+            out_text(t, ind_series_entity(rate));
+            out_text(t, ind_series_indicator(rate));
             out_int(t, p->year);
             out_num(t, p->value, -1);
             out_int(t, p->year + 1);
-            out_num(t, value_in(x->rate, p->year + 1), -1);
-            out_num(t, value_in(x->level, p->year + 1), -1);
+            out_num(t, value_in(rate, p->year + 1), -1);
+            out_num(t, value_in(ind_links_level(l, i), p->year + 1), -1);
         }
     }
     if (out_table_rows(t) == 0) {
@@ -419,8 +319,11 @@ static int add_implied_levels(out_doc *doc, const links *l)
 }
 
 static void add_agreement(out_table *t, const ind_series *rate,
+                          const ind_series *level,
                           const ind_growth_agreement *a)
 {
+    out_text(t, ind_series_indicator(level));
+    out_text(t, ind_series_entity(rate));
     out_text(t, ind_series_indicator(rate));
     out_int(t, a->year);
     out_num(t, a->stated_pct, -1);
@@ -436,31 +339,34 @@ static void add_agreement(out_table *t, const ind_series *rate,
     out_bool(t, a->agrees);
 }
 
-static int add_rate_check(out_doc *doc, const links *l)
+static int add_rate_check(out_doc *doc, const ind_links *l)
 {
     static const char *const columns[] = {
-        "rate", "year", "stated_pct", "actual_pct", "diff_pp", "level",
-        "prev_level", "implied_prev_level", "stated_low_pct",
-        "stated_high_pct", "actual_low_pct", "actual_high_pct", "agrees"
+        "indicator", "entity", "rate", "year", "stated_pct", "actual_pct",
+        "diff_pp", "level", "prev_level", "implied_prev_level",
+        "stated_low_pct", "stated_high_pct", "actual_low_pct",
+        "actual_high_pct", "agrees"
     };
-    out_table *t = out_table_new(columns, 13);
+    out_table *t = out_table_new(columns, 15);
     ind_growth_agreement *ag;
     size_t i, k, n, count;
 
-    for (i = 0; t != NULL && i < l->n; i++) {
-        n = ind_series_length(l->items[i].rate);
+    out_table_keys(t, 2);
+    for (i = 0; t != NULL && i < ind_links_count(l); i++) {
+        n = ind_series_length(ind_links_rate(l, i));
         ag = calloc(n ? n : 1, sizeof *ag);
         if (ag == NULL) {
             out_table_free(t);
             return -1;
         }
         /* the links pair a rate with a level: the check cannot refuse */
-        if (ind_growth_rate_check(ag, n, &count, l->items[i].rate,
-                                  l->items[i].level,
+        if (ind_growth_rate_check(ag, n, &count, ind_links_rate(l, i),
+                                  ind_links_level(l, i),
                                   IND_GROWTH_TOLERANCE_AUTO, NULL) != IND_OK)
             count = 0;
         for (k = 0; k < count; k++)
-            add_agreement(t, l->items[i].rate, &ag[k]);
+            add_agreement(t, ind_links_rate(l, i), ind_links_level(l, i),
+                          &ag[k]);
         free(ag);
     }
     if (t == NULL)
@@ -493,8 +399,8 @@ static int describe(ind_dataset *ds, const ind_series *s, out_doc *doc)
     return out_doc_text(doc, "unit", NULL, ind.unit);
 }
 
-static int add_row(out_table *t, const ind_growth_row *r, const char *reading,
-                   const char *as_of, ind_kind kind)
+static int add_row(out_table *t, const ind_series *s, const ind_growth_row *r,
+                   const char *reading, const char *as_of, ind_kind kind)
 {
     ind_growth_why why[4];
     char status[2], note[200];
@@ -508,6 +414,9 @@ static int add_row(out_table *t, const ind_growth_row *r, const char *reading,
               ? IND_GROWTH_RATE : IND_GROWTH_DEFINED);
     status[0] = r->status;
     status[1] = '\0';
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
+    out_text(t, ind_kind_name(kind));
     out_int(t, r->year);
     out_num(t, r->value, -1);
     out_text(t, reading);
@@ -533,28 +442,27 @@ static int add_row(out_table *t, const ind_growth_row *r, const char *reading,
 static int add_rows(out_doc *doc, ind_dataset *ds, size_t idx,
                     const ind_series *s, const ind_growth *g)
 {
-    const char *columns[] = {
-        "year", "value", "reading", "as_of", "status", "prev_year",
-        "gap_years", "annualised", "abs_change", "abs_change_per_year",
-        "yoy_pct", "log_growth", "index", "note"
+    static const char *const columns[] = {
+        "indicator", "entity", "kind", "year", "value", "reading", "as_of",
+        "status", "prev_year", "gap_years", "annualised", "abs_change",
+        "abs_change_per_year", "yoy_pct", "log_growth", "index", "note"
     };
     ind_kind kind = ind_growth_kind(g);
     out_table *t;
     size_t i;
     char reading[160];
 
-    if (kind == IND_KIND_STOCK)
-        columns[9] = "net_additions_per_year";
     t = out_table_new(columns, sizeof columns / sizeof columns[0]);
     if (t == NULL)
         return -1;
+    out_table_keys(t, 3);
     for (i = 0; i < ind_growth_length(g); i++) {
         const ind_growth_row *r = ind_growth_row_at(g, i);
         const ind_point *p = ind_series_point(s, r->point);
         reading_text(reading, sizeof reading, p,
                      p->reading == IND_NO_READING ? 0
                      : readings_in_year(ds, idx, r->year));
-        if (add_row(t, r, reading, p->as_of, kind) != 0)
+        if (add_row(t, s, r, reading, p->as_of, kind) != 0)
             break;
     }
     return out_doc_table(doc, NULL, NULL, t);
@@ -617,9 +525,11 @@ static int add_summary(out_doc *d, const ind_growth_summary *s, ind_kind kind)
     return out_doc_num(d, "flow_total", label, s->flow_total, -1);
 }
 
-static void add_extreme(out_table *t, const char *measure,
+static void add_extreme(out_table *t, const ind_series *s, const char *measure,
                         const ind_growth_extreme *e)
 {
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
     out_text(t, measure);
     if (e->year == NO_YEAR) {
         out_null(t);
@@ -633,36 +543,42 @@ static void add_extreme(out_table *t, const char *measure,
     out_text(t, e->why == IND_GROWTH_DEFINED ? "" : why_short(e->why));
 }
 
-static int add_extremes(out_doc *doc, const ind_growth_summary *s)
+static int add_extremes(out_doc *doc, const ind_series *series,
+                        const ind_growth_summary *s)
 {
     static const char *const columns[] = {
-        "measure", "year", "prev_year", "yoy_pct", "abs_change_per_year",
-        "note"
+        "indicator", "entity", "measure", "year", "prev_year", "yoy_pct",
+        "abs_change_per_year", "note"
     };
-    out_table *t = out_table_new(columns, 6);
+    out_table *t = out_table_new(columns, 8);
 
     if (t == NULL)
         return -1;
-    add_extreme(t, "rise_pct", &s->rise_pct);
-    add_extreme(t, "fall_pct", &s->fall_pct);
-    add_extreme(t, "rise_abs", &s->rise_abs);
-    add_extreme(t, "fall_abs", &s->fall_abs);
+    out_table_keys(t, 2);
+    add_extreme(t, series, "rise_pct", &s->rise_pct);
+    add_extreme(t, series, "fall_pct", &s->fall_pct);
+    add_extreme(t, series, "rise_abs", &s->rise_abs);
+    add_extreme(t, series, "fall_abs", &s->fall_abs);
     return out_doc_table(doc, "extremes", "Largest rise and fall, by percent "
                          "and by change per year (annualised across a gap)",
                          t);
 }
 
-static int add_target(out_doc *doc, const ind_growth_target_result *r)
+static int add_target(out_doc *doc, const ind_series *s,
+                      const ind_growth_target_result *r)
 {
     static const char *const columns[] = {
-        "latest_year", "latest_value", "target", "by", "required_cagr_pct",
-        "pace_from", "pace_to", "pace_cagr_pct", "value_at_by", "reaches",
-        "reach_year", "note"
+        "indicator", "entity", "latest_year", "latest_value", "target", "by",
+        "required_cagr_pct", "pace_from", "pace_to", "pace_cagr_pct",
+        "value_at_by", "reaches", "reach_year", "note"
     };
-    out_table *t = out_table_new(columns, 12);
+    out_table *t = out_table_new(columns, 14);
 
     if (t == NULL)
         return -1;
+    out_table_keys(t, 2);
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
     out_int(t, r->latest_year);
     out_num(t, r->latest_value, -1);
     out_num(t, r->target, -1);
@@ -692,7 +608,7 @@ typedef struct growth_view {
     size_t idx;               /* the series in the dataset */
     const ind_series *s;      /* the series the figures are computed on */
     ind_growth *g;
-    links l;
+    ind_links *l;
     int has_target;
     ind_growth_target_result target;
 } growth_view;
@@ -708,10 +624,11 @@ static out_doc *build_doc(const growth_view *v)
         return NULL;
     bad = describe(v->ds, v->s, doc) != 0 ||
           add_rows(doc, v->ds, v->idx, v->s, v->g) != 0 ||
-          add_summary(doc, sum, kind) != 0 || add_extremes(doc, sum) != 0 ||
-          (v->has_target && add_target(doc, &v->target) != 0) ||
-          add_implied_levels(doc, &v->l) != 0 ||
-          add_rate_check(doc, &v->l) != 0;
+          add_summary(doc, sum, kind) != 0 ||
+          add_extremes(doc, v->s, sum) != 0 ||
+          (v->has_target && add_target(doc, v->s, &v->target) != 0) ||
+          add_implied_levels(doc, v->l) != 0 ||
+          add_rate_check(doc, v->l) != 0;
     if (bad) {
         out_doc_free(doc);
         return NULL;
@@ -736,7 +653,7 @@ static void explain(const growth_view *v, const growth_args *a)
         cli_error("note: no index for %s: the value of the base year %d is "
                   "not above zero (choose another with --base)", id,
                   sum->base_year);
-    if (a->derived && v->l.n == 0)
+    if (a->derived && ind_links_count(v->l) == 0)
         cli_error("note: no rate is declared as the growth of %s (catalog "
                   "column growth_of): nothing derived", id);
 }
@@ -805,12 +722,12 @@ static int load(growth_view *v, const growth_args *a, ind_series **series,
     rc = refuse_rate(v->s, a);
     if (rc != EX_OK)
         return rc;
-    if (find_links(v->ds, v->s, &v->l) != 0 || derive_links(&v->l) != 0)
-        return cli_fail(IND_ENOMEM, "out of memory");
-    if (a->derived && v->l.n > 0) {
-        rc = with_derived(derived, v->s, &v->l);
-        if (rc != IND_OK)
-            return cli_fail(rc, "cannot add the derived levels");
+    if (ind_links_find(&v->l, v->ds, v->s, &err) != IND_OK)
+        return cli_fail_error(&err);
+    warn_links(v->l);
+    if (a->derived && ind_links_count(v->l) > 0) {
+        if (ind_links_with_derived(derived, v->s, v->l, &err) != IND_OK)
+            return cli_fail_error(&err);
         v->s = *derived;
     }
     return EX_OK;
@@ -824,7 +741,7 @@ static int run_one(const cli *c, const growth_args *a)
     int rc;
 
     memset(&v, 0, sizeof v);
-    rc = cli_open(c, IND_OPEN_READ, &v.ds);
+    rc = cli_open_read(c, a->vintage, &v.ds);
     if (rc == EX_OK)
         rc = load(&v, a, &series, &derived);
     if (rc == EX_OK)
@@ -838,7 +755,7 @@ static int run_one(const cli *c, const growth_args *a)
         explain(&v, a);
     out_doc_free(doc);
     ind_growth_free(v.g);
-    links_free(&v.l);
+    ind_links_free(v.l);
     ind_series_free(derived);
     ind_series_free(series);
     ind_dataset_free(v.ds);
@@ -923,7 +840,7 @@ static int overview_row(out_table *t, ind_dataset *ds, size_t i,
     ind_growth_overview_row r;
     ind_series *s = NULL;
     ind_error err = IND_ERROR_INIT;
-    char text[IND_ERROR_MESSAGE_SIZE + 512];
+    char text[IND_ERROR_MESSAGE_SIZE + 600];
     int rc = ind_dataset_series(ds, i, &s, &err);
 
     if (rc == IND_ENOMEM)
@@ -939,15 +856,28 @@ static int overview_row(out_table *t, ind_dataset *ds, size_t i,
     return rc;
 }
 
-/* Every row; CSV is written out every OVERVIEW_CHUNK rows. */
+/* The series of --entities, in their order (NULL: every series). */
+typedef struct overview_pick {
+    const char *id;
+    cli_list entities;
+} overview_pick;
+
+/* Every row (or those picked); CSV is written out every OVERVIEW_CHUNK
+ * rows. */
 static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
-                         size_t *undecided)
+                         size_t *undecided, const overview_pick *pick)
 {
-    size_t i, n = ind_dataset_series_count(ds);
+    size_t i, n = pick ? pick->entities.n : ind_dataset_series_count(ds);
     int header = 1;
 
     for (i = 0; i < n; i++) {
-        if (overview_row(t, ds, i, undecided) != 0)
+        size_t at = i;
+        if (pick != NULL) {
+            int rc = cli_series(ds, pick->id, pick->entities.items[i], &at);
+            if (rc != EX_OK)
+                return rc;
+        }
+        if (overview_row(t, ds, at, undecided) != 0)
             return EX_OSERR;
         if (format == OUT_CSV && out_table_rows(t) == OVERVIEW_CHUNK) {
             if (out_table_flush_csv(t, stdout, header) != 0)
@@ -962,19 +892,21 @@ static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
     return EX_OK;
 }
 
-static int run_all(const cli *c, out_format format)
+static int run_all(const cli *c, const growth_args *a,
+                   const overview_pick *pick)
 {
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;
     out_table *t = NULL;
+    out_format format = a->format;
     size_t undecided = 0;
-    int rc = cli_open(c, IND_OPEN_READ, &ds);
+    int rc = cli_open_read(c, a->vintage, &ds);
 
     if (rc == EX_OK) {
         t = out_table_new(overview_columns, OVERVIEW_NCOLUMNS);
         doc = out_doc_new();
         rc = t != NULL && doc != NULL
-             ? overview_fill(t, ds, format, &undecided) : EX_OSERR;
+             ? overview_fill(t, ds, format, &undecided, pick) : EX_OSERR;
     }
     if (rc == EX_OK && format != OUT_CSV) {
         rc = out_doc_table(doc, NULL, NULL, t) == 0 ? cli_print(doc, format)
@@ -1006,5 +938,15 @@ static int run(const cli *c, int argc, char **argv)
         return rc;
     if (a.help)
         return cli_help(&cli_cmd_growth);
-    return a.all ? run_all(c, a.format) : run_one(c, &a);
+    if (a.entities != NULL) {
+        overview_pick pick;
+        pick.id = a.id;
+        if (cli_list_parse(&cli_cmd_growth, "entities", a.entities,
+                           &pick.entities) != 0)
+            return EX_USAGE;
+        rc = run_all(c, &a, &pick);
+        cli_list_free(&pick.entities);
+        return rc;
+    }
+    return a.all ? run_all(c, &a, NULL) : run_one(c, &a);
 }

@@ -6,18 +6,24 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_list = {
     "list", "the series of the dataset, with their span and latest figure",
-    "usage: indicators [-d DATASET] list [--format table|csv|json]\n"
+    "usage: indicators [-d DATASET] list [--vintage DATE] [--format table|csv|json]\n"
     "\nColumns: indicator, entity, title, kind, unit, first_year, last_year,\n"
-    "years (with a reading), observations (readings), conflicts (years whose\n"
-    "choice is undecided), latest_year, latest_value (the reading used).\n",
+    "years (with a reading), readings (all roles), conflicts (years whose\n"
+    "choice is undecided), latest_year, latest_value (the reading used).\n"
+    "\n" CLI_VINTAGE_HELP,
+    options, NULL, CLI_PRINTS_DATA,
     run
 };
 
 static const char *const columns[] = {
     "indicator", "entity", "title", "kind", "unit", "first_year", "last_year",
-    "years", "observations", "conflicts", "latest_year", "latest_value"
+    "years", "readings", "conflicts", "latest_year", "latest_value"
 };
 
 /* The figure used for the series' last year, NaN if undecided. */
@@ -90,7 +96,7 @@ static int add_empty_indicators(ind_dataset *ds, out_table *t,
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+    const char *vintage = NULL;
     out_format format = OUT_TABLE;
     ind_dataset *ds = NULL;
     out_doc *doc;
@@ -100,7 +106,9 @@ static int run(const cli *c, int argc, char **argv)
 
     for (opt = cli_getopt(argc, argv, options); opt != -1;
          opt = cli_getopt(argc, argv, options)) {
-        if (opt == 'f') {
+        if (opt == CLI_OPT_VINTAGE) {
+            vintage = optarg;
+        } else if (opt == 'f') {
             rc = cli_format(&cli_cmd_list, optarg, &format);
             if (rc != EX_OK)
                 return rc;
@@ -113,7 +121,7 @@ static int run(const cli *c, int argc, char **argv)
     if (optind < argc)
         return cli_usage_error(&cli_cmd_list, "unexpected argument '%s'",
                                argv[optind]);
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, vintage, &ds);
     if (rc != EX_OK) {
         ind_dataset_free(ds);
         return rc;

@@ -8,16 +8,43 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "to", required_argument, NULL, 't' },
+    { "model", required_argument, NULL, 'm' },
+    { "degree", required_argument, NULL, 'k' },
+    { "level", required_argument, NULL, 'l' },
+    { "alpha", required_argument, NULL, 'a' },
+    { "beta", required_argument, NULL, 'b' },
+    { "phi", required_argument, NULL, 'p' },
+    { "bias-adjust", no_argument, NULL, 'B' },
+    { "log", no_argument, NULL, 'L' },
+    { "fitted", no_argument, NULL, 'F' },
+    { "intervals", required_argument, NULL, 'I' },
+    { "from", required_argument, NULL, 'r' },
+    { "all", no_argument, NULL, 'A' },
+    { "entity", required_argument, NULL, 'e' },
+    CLI_ENTITIES_OPTION, CLI_VINTAGE_OPTION,
+    CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_project = {
     "project", "forecast a series to a year, with 80% and 95% ranges",
     "usage: indicators [-d DATASET] project ID --to YEAR [--entity E]\n"
     "           [--model M] [--degree K] [--level 80,95] [--alpha A]\n"
     "           [--beta B] [--phi P] [--bias-adjust] [--log] [--fitted]\n"
-    "           [--format table|csv|json]\n"
+    "           [--intervals calibrated|model] [--from YEAR]\n"
+    "           [--vintage DATE] [--format table|csv|json]\n"
+    "       indicators [-d DATASET] project ID --entities E1,E2,... --to YEAR\n"
     "       indicators [-d DATASET] project --all --to YEAR [same options]\n"
     "\nFits a model to the series and forecasts every year after its last\n"
     "one up to --to, each with a prediction interval per --level (percent).\n"
     "\nModels (--model, default auto):\n"
+    "  auto         combo, unless drift, damped or theta forecast the\n"
+    "               series' own past 10% better (rolling origin, at least\n"
+    "               10 past forecasts); the `choice` line says which and why\n"
+    "  combo        mean of the drift, damped and theta forecasts\n"
+    "  theta        the Theta method (SES with half the OLS slope), as R\n"
+    "               thetaf\n"
     "  linear       OLS of value on year; t intervals as R predict.lm\n"
     "  exponential  OLS of log(value) on year (constant growth); forecasts\n"
     "               the median, the mean with --bias-adjust; needs values > 0\n"
@@ -28,17 +55,22 @@ const cli_command cli_cmd_project = {
     "               intervals); --alpha and --beta fix its weights\n"
     "  damped       Holt with a damped trend; --phi fixes the damping\n"
     "  logistic     saturating trend K / (1 + exp(-r (year - m)))\n"
-    "  auto         lowest AICc among linear, exponential, polynomial, holt,\n"
-    "               damped and logistic; the `choice` line says why\n"
-    "drift, naive, holt and damped need consecutive years: a gap is never\n"
-    "filled in. Each model needs a minimum number of points (linear 2,\n"
-    "polynomial K + 1, holt 4 or 2 with its weights given, damped 5,\n"
-    "logistic 4). A rate is projected as a level, never compounded.\n"
+    "drift, naive, holt, damped, theta and combo need consecutive years: a\n"
+    "gap is never filled in (auto then takes linear). Each model needs a\n"
+    "minimum number of points (linear 2, polynomial K + 1, holt 4 or 2 with\n"
+    "its weights given, damped 5, logistic 4, theta and combo 3). A rate is\n"
+    "projected as a level, never compounded.\n"
+    "\nIntervals (--intervals): calibrated (the default for auto and combo)\n"
+    "from the model's own past forecast errors on the series, so that 80%\n"
+    "holds about 80% of outcomes; model (the default for a named model)\n"
+    "from the model's formula, as R, which on real yearly series covers\n"
+    "far less than it claims.\n"
     "\nOutput. table: the model, its fit (coefficients with standard errors,\n"
     "sigma, R², AICc, residual degrees of freedom), a one-line summary, and\n"
     "one row per year: year, mean, lo80, hi80, lo95, hi95 (lo{L}, hi{L} for\n"
     "each level). csv: those rows only. json: the same fields, the\n"
     "coefficients, warnings, the auto choice and its candidates, and `rows`.\n"
+    "--from YEAR fits only the years from YEAR on (a shorter span).\n"
     "--fitted adds the history as rows with value, fitted and residual (the\n"
     "residual is on the log scale for exponential and drift --log).\n"
     "Warnings (few degrees of freedom, no interval, gaps, mid-year figures)\n"
@@ -46,11 +78,14 @@ const cli_command cli_cmd_project = {
     "\n--all: one row per series: indicator, entity, model, points,\n"
     "last_year, last_value, the forecast for --to with its bounds, warnings,\n"
     "and error (why the series could not be projected). Exit 0 when at\n"
-    "least one series was projected.\n"
+    "least one series was projected. --entities E1,E2: the same rows for\n"
+    "one indicator across those entities, in their order.\n"
+    "\n" CLI_VINTAGE_HELP
     "\nExit codes: 64 a bad option (unknown model, --to not after the last\n"
     "year, bad --level, an option the model does not use), 65 the series\n"
     "cannot be projected (too few points, a gap, a value <= 0 for a log\n"
     "model, an undecided reading), 66 no dataset.\n",
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
@@ -65,6 +100,8 @@ const cli_command cli_cmd_project = {
 typedef struct project_args {
     const char *id;
     const char *entity;
+    const char *entities;     /* --entities, or NULL */
+    const char *vintage;      /* --vintage, or NULL */
     int to;
     int have_to;
     int all;
@@ -140,6 +177,18 @@ static int parse_model(const char *text, ind_model *out)
     return EX_OK;
 }
 
+static int parse_intervals(const char *text, ind_interval_method *out)
+{
+    if (strcmp(text, "calibrated") == 0)
+        *out = IND_INTERVALS_CALIBRATED;
+    else if (strcmp(text, "model") == 0)
+        *out = IND_INTERVALS_MODEL;
+    else
+        return cli_usage_error(&cli_cmd_project, "--intervals '%s': "
+                               "expected calibrated or model", text);
+    return EX_OK;
+}
+
 static int parse_degree(const char *text, int *out)
 {
     int rc = cli_int(&cli_cmd_project, "degree", text, out);
@@ -167,8 +216,13 @@ static int parse_option(int opt, char **argv, project_args *a)
     case 'B': o->bias_adjust = 1; return EX_OK;
     case 'L': o->log_scale = 1; return EX_OK;
     case 'F': a->fitted = 1; return EX_OK;
+    case 'I': return parse_intervals(optarg, &o->intervals);
+    case 'r': return cli_int(&cli_cmd_project, "from", optarg,
+                             &o->from_year);
     case 'A': a->all = 1; return EX_OK;
     case 'e': a->entity = optarg; return EX_OK;
+    case CLI_OPT_ENTITIES: a->entities = optarg; return EX_OK;
+    case CLI_OPT_VINTAGE: a->vintage = optarg; return EX_OK;
     case 'f': return cli_format(cmd, optarg, &a->format);
     case 'h': a->help = 1; return EX_OK;
     default: return cli_bad_option(cmd, opt, argv);
@@ -195,21 +249,6 @@ static int check_options(const project_args *a)
 
 static int parse_args(int argc, char **argv, project_args *a)
 {
-    static const struct option options[] = {
-        { "to", required_argument, NULL, 't' },
-        { "model", required_argument, NULL, 'm' },
-        { "degree", required_argument, NULL, 'k' },
-        { "level", required_argument, NULL, 'l' },
-        { "alpha", required_argument, NULL, 'a' },
-        { "beta", required_argument, NULL, 'b' },
-        { "phi", required_argument, NULL, 'p' },
-        { "bias-adjust", no_argument, NULL, 'B' },
-        { "log", no_argument, NULL, 'L' },
-        { "fitted", no_argument, NULL, 'F' },
-        { "all", no_argument, NULL, 'A' },
-        { "entity", required_argument, NULL, 'e' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     const cli_command *cmd = &cli_cmd_project;
     ind_projection_options defaults = IND_PROJECTION_OPTIONS_INIT;
     int opt, rc;
@@ -232,6 +271,9 @@ static int parse_args(int argc, char **argv, project_args *a)
                                "--entity");
     if (a->all && a->fitted)
         return cli_usage_error(cmd, "--fitted shows one series: drop --all");
+    if (a->entities != NULL && (a->all || a->fitted || *a->entity))
+        return cli_usage_error(cmd, "--entities gives one row per entity: "
+                               "drop --all, --fitted and --entity");
     if (!a->all && argc - optind != 1)
         return cli_usage_error(cmd, "give one indicator id (or --all)");
     if (!a->have_to)
@@ -376,7 +418,8 @@ fail:
     return NULL;
 }
 
-static out_table *coefficient_table(const ind_projection *p)
+static out_table *coefficient_table(const ind_projection *p,
+                                    out_format format)
 {
     static const char *const cols[] = { "name", "estimate", "se" };
     out_table *t = out_table_new(cols, 3);
@@ -384,9 +427,16 @@ static out_table *coefficient_table(const ind_projection *p)
 
     for (i = 0; t != NULL && i < ind_projection_ncoef(p); i++) {
         const ind_projection_coef *k = ind_projection_coef_at(p, i);
+        char year[32];
 
         out_text(t, k->name);
-        out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        /* A year (logistic's midpoint) reads 2019.3, not 2,019.3. */
+        if (format == OUT_TABLE && strcmp(k->name, "midpoint") == 0) {
+            snprintf(year, sizeof year, "%.1f", k->estimate);
+            out_text(t, year);
+        } else {
+            out_num(t, k->estimate, sig_decimals(k->estimate, 5));
+        }
         out_num(t, k->se, sig_decimals(k->se, 4));
     }
     return t;
@@ -395,9 +445,10 @@ static out_table *coefficient_table(const ind_projection *p)
 static out_table *candidate_table(const ind_projection *p)
 {
     static const char *const cols[] = {
-        "model", "fitted", "compared", "aicc_level", "note"
+        "model", "fitted", "compared", "error", "error_in", "forecasts",
+        "note"
     };
-    out_table *t = out_table_new(cols, 5);
+    out_table *t = out_table_new(cols, 7);
     size_t i;
 
     for (i = 0; t != NULL && i < ind_projection_ncandidates(p); i++) {
@@ -406,7 +457,9 @@ static out_table *candidate_table(const ind_projection *p)
         out_text(t, ind_model_name(k->model));
         out_bool(t, k->fitted);
         out_bool(t, k->compared);
-        out_num(t, k->aicc_level, 2);
+        out_num(t, k->error, 3);
+        out_text(t, k->relative ? "percent" : "units");
+        out_int(t, (long long)k->nforecasts);
         out_text(t, k->note);
     }
     return t;
@@ -441,6 +494,9 @@ static void summary_lead(char *buf, size_t size, const ind_projection *p)
         double g = 100.0 * ind_projection_stats(p)->growth_rate;
         snprintf(buf, size, "At the trend's growth rate (%s%.3g%% a year)",
                  g >= 0.0 ? "+" : "", g);
+    } else if (m == IND_MODEL_COMBO) {
+        snprintf(buf, size, "By the mean of the drift, damped and theta "
+                 "forecasts");
     } else {
         snprintf(buf, size, "By the %s model", ind_model_name(m));
     }
@@ -509,7 +565,7 @@ static void describe_fit(out_doc *doc, out_format format,
 
     out_doc_text(doc, "model", NULL, ind_model_name(m));
     out_doc_text(doc, "method", NULL, ind_projection_method(p));
-    if (ind_projection_ncandidates(p) > 0)
+    if (*ind_projection_choice(p) != '\0')
         out_doc_text(doc, "choice", NULL, ind_projection_choice(p));
     out_doc_num(doc, "df", "residual df", s->df, -1);
     out_doc_num(doc, "sigma", NULL, s->sigma, sig_decimals(s->sigma, 4));
@@ -532,6 +588,8 @@ static void describe_fit(out_doc *doc, out_format format,
 static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
                                const ind_projection *p)
 {
+    static const char *const keys[] = { "indicator", "entity" };
+    const char *const subject[] = { a->id, a->entity };
     level_names names;
     char sentence[512];
     out_doc *doc = out_doc_new();
@@ -546,16 +604,21 @@ static out_doc *projection_doc(const project_args *a, const ind_indicator *ind,
         summary(sentence, sizeof sentence, p, ind->unit);
         out_doc_text(doc, "summary", NULL, sentence);
         out_doc_table(doc, "coefficients", "coefficients",
-                      coefficient_table(p));
+                      out_table_prefix(coefficient_table(p, a->format), keys,
+                                       subject, 2));
     }
     if (a->format == OUT_JSON) {
         if (ind_projection_ncandidates(p) > 0)
-            out_doc_table(doc, "candidates", NULL, candidate_table(p));
-        out_doc_table(doc, "warnings", NULL, warning_table(p));
+            out_doc_table(doc, "candidates", NULL,
+                          out_table_prefix(candidate_table(p), keys, subject,
+                                           2));
+        out_doc_table(doc, "warnings", NULL,
+                      out_table_prefix(warning_table(p), keys, subject, 2));
     }
     out_doc_table(doc, "rows", a->fitted ? "history and forecast"
                                          : "forecast",
-                  forecast_table(p, &names, a->fitted));
+                  out_table_prefix(forecast_table(p, &names, a->fitted),
+                                   keys, subject, 2));
     return doc;
 }
 
@@ -567,7 +630,7 @@ static void report_warnings(const project_args *a, const ind_projection *p)
 
     for (i = 0; i < ind_projection_nwarnings(p); i++)
         cli_warn("%s", ind_projection_warning(p, i));
-    if (a->format == OUT_CSV && ind_projection_ncandidates(p) > 0)
+    if (a->format == OUT_CSV && *ind_projection_choice(p) != '\0')
         fprintf(stderr, "%s: %s\n", CLI_PROGRAM, ind_projection_choice(p));
 }
 
@@ -642,50 +705,119 @@ static double last_value(ind_dataset *ds, size_t series, int year)
     return r.value;
 }
 
-/* One row of --all: the projection at --to, or the reason there is none. */
+/* The row of a series that could not be projected: what is known of it
+ * (from the series when it was built, else from the dataset's summary,
+ * for an undecided conflict), figures blank, and the reason. */
+static int add_failed_row(out_table *t, ind_dataset *ds, size_t index,
+                          const ind_series *s, const project_args *a,
+                          const char *why)
+{
+    size_t j, nbounds = 2 * (a->opts.nlevels ? a->opts.nlevels : 2);
+    size_t n = s ? ind_series_length(s) : 0;
+    ind_series_info info;
+
+    if (s == NULL) {
+        ind_dataset_series_info(ds, index, &info, NULL);
+        out_text(t, info.indicator);
+        out_text(t, info.entity);
+        out_text(t, ind_model_name(a->opts.model));
+        out_int(t, (long long)info.years);
+        out_int(t, info.last_year);
+        out_num(t, last_value(ds, index, info.last_year), -1);
+    } else {
+        out_text(t, ind_series_indicator(s));
+        out_text(t, ind_series_entity(s));
+        out_text(t, ind_model_name(a->opts.model));
+        out_int(t, (long long)n);
+        if (n > 0) {
+            out_int(t, ind_series_years(s)[n - 1]);
+            out_num(t, ind_series_values(s)[n - 1], -1);
+        } else {
+            out_null(t);
+            out_null(t);
+        }
+    }
+    for (j = 0; j < 1 + nbounds; j++)
+        out_null(t);
+    out_text(t, "");
+    return out_text(t, why);
+}
+
+/* One row of --all: the projection at --to, or the reason there is none.
+ * The series is built once (each year's reading chosen once) and gives
+ * the row's indicator, entity, last year and last value. */
 static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
                        const project_args *a, all_counts *counts)
 {
     char warnings[WARNINGS_TEXT_SIZE];
     ind_error why = IND_ERROR_INIT;
-    ind_series_info info;
     ind_projection *p = NULL;
-    size_t j, nbounds = 2 * (a->opts.nlevels ? a->opts.nlevels : 2);
-    int rc = fit_series(ds, index, a, &p, &why), decimals;
+    ind_series *s = NULL;
+    size_t n;
+    int rc = ind_dataset_series(ds, index, &s, &why), decimals;
 
-    ind_dataset_series_info(ds, index, &info, NULL);
-    out_text(t, info.indicator);
-    out_text(t, info.entity);
+    if (rc == IND_OK)
+        rc = ind_projection_fit_series(&p, s, a->to, &a->opts, &why);
     if (rc != IND_OK) {
         counts->failed++;
-        out_text(t, ind_model_name(a->opts.model));
-        out_int(t, (long long)info.years);
-        out_int(t, info.last_year);
-        out_num(t, last_value(ds, index, info.last_year), -1);
-        for (j = 0; j < 1 + nbounds; j++)
-            out_null(t);
-        out_text(t, "");
-        return out_text(t, why.message);
+        rc = add_failed_row(t, ds, index, s, a, why.message);
+        ind_series_free(s);
+        return rc;
     }
     counts->projected++;
     counts->warned += ind_projection_nwarnings(p) > 0;
-    decimals = cli_figure_decimals(ind_projection_values(p),
-                               ind_projection_length(p));
+    n = ind_projection_length(p);
+    decimals = cli_figure_decimals(ind_projection_values(p), n);
     join_warnings(warnings, sizeof warnings, p);
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
     out_text(t, ind_model_name(ind_projection_model(p)));
-    out_int(t, (long long)ind_projection_length(p));
-    out_int(t, info.last_year);
-    out_num(t, ind_projection_values(p)[ind_projection_length(p) - 1], -1);
+    out_int(t, (long long)n);
+    out_int(t, ind_series_years(s)[ind_series_length(s) - 1]);
+    out_num(t, ind_projection_values(p)[n - 1], -1);
     out_num(t, ind_projection_mean(p)[ind_projection_horizon(p) - 1],
             decimals);
     add_bounds(t, p, ind_projection_horizon(p) - 1, decimals);
     out_text(t, warnings);
     rc = out_text(t, "");
     ind_projection_free(p);
+    ind_series_free(s);
     return rc;
 }
 
-static int project_all(ind_dataset *ds, const project_args *a)
+/* Rows of --all held before CSV writes them out: the output streams. */
+#define ALL_CHUNK 512
+
+/* Every row into t, one per series or per series of `pick` (npick of
+ * them); CSV is written out every ALL_CHUNK rows (JSON and tables need the
+ * whole table: the counts come first, the widths from every row). Returns
+ * EX_OK, EX_OSERR or EX_IOERR. */
+static int fill_all(out_table *t, ind_dataset *ds, const project_args *a,
+                    const size_t *pick, size_t npick, all_counts *counts)
+{
+    size_t i;
+    int header = 1;
+
+    if (pick == NULL)
+        npick = ind_dataset_series_count(ds);
+    for (i = 0; i < npick; i++) {
+        if (add_all_row(t, ds, pick ? pick[i] : i, a, counts) != 0)
+            return EX_OSERR;
+        if (a->format == OUT_CSV && out_table_rows(t) == ALL_CHUNK) {
+            if (out_table_flush_csv(t, stdout, header) != 0)
+                return EX_IOERR;
+            header = 0;
+        }
+    }
+    if (a->format == OUT_CSV &&
+        (out_table_flush_csv(t, stdout, header) != 0 || fflush(stdout) != 0))
+        return EX_IOERR;
+    return EX_OK;
+}
+
+/* One row per series, or per series of `pick` (npick of them). */
+static int project_all(ind_dataset *ds, const project_args *a,
+                       const size_t *pick, size_t npick)
 {
     static const char *const lead[] = {
         "indicator", "entity", "model", "points", "last_year", "last_value",
@@ -696,16 +828,18 @@ static int project_all(ind_dataset *ds, const project_args *a)
     level_names names;
     out_table *t;
     out_doc *doc = out_doc_new();
-    size_t i;
+    project_args shared = *a;
     int rc = EX_OSERR;
 
+    /* One set of options for every series: their fits share quantiles. */
+    if (ind_quantile_cache_new(&shared.opts.quantiles, NULL) != IND_OK)
+        shared.opts.quantiles = NULL;
     make_level_names(&a->opts, &names);
     t = new_table(lead, 7, &names, trail, 2);
-    for (i = 0; t != NULL && i < ind_dataset_series_count(ds); i++) {
-        if (add_all_row(t, ds, i, a, &counts) != 0)
-            break;
-    }
-    if (doc != NULL && t != NULL && i == ind_dataset_series_count(ds)) {
+    if (doc != NULL && t != NULL)
+        rc = fill_all(t, ds, &shared, pick, npick, &counts);
+    ind_quantile_cache_free(shared.opts.quantiles);
+    if (rc == EX_OK && a->format != OUT_CSV) {
         out_doc_int(doc, "to", "projected to", a->to);
         out_doc_text(doc, "model", NULL, ind_model_name(a->opts.model));
         out_doc_int(doc, "projected", NULL, (long long)counts.projected);
@@ -717,6 +851,8 @@ static int project_all(ind_dataset *ds, const project_args *a)
     }
     if (rc == EX_OSERR)
         cli_error("out of memory");
+    else if (rc == EX_IOERR)
+        cli_error("cannot write the output");
     out_table_free(t);
     out_doc_free(doc);
     if (rc != EX_OK)
@@ -731,6 +867,29 @@ static int project_all(ind_dataset *ds, const project_args *a)
     return counts.projected > 0 ? EX_OK : EX_DATAERR;
 }
 
+/* --entities: the rows of --all for one indicator's entities. */
+static int project_entities(ind_dataset *ds, const project_args *a)
+{
+    cli_list list;
+    size_t *pick, i;
+    int rc = EX_OK;
+
+    if (cli_list_parse(&cli_cmd_project, "entities", a->entities, &list) != 0)
+        return EX_USAGE;
+    pick = malloc(list.n * sizeof *pick);
+    if (pick == NULL) {
+        cli_list_free(&list);
+        return cli_fail(IND_ENOMEM, "out of memory");
+    }
+    for (i = 0; rc == EX_OK && i < list.n; i++)
+        rc = cli_series(ds, a->id, list.items[i], &pick[i]);
+    if (rc == EX_OK)
+        rc = project_all(ds, a, pick, list.n);
+    free(pick);
+    cli_list_free(&list);
+    return rc;
+}
+
 static int run(const cli *c, int argc, char **argv)
 {
     project_args a;
@@ -739,9 +898,11 @@ static int run(const cli *c, int argc, char **argv)
 
     if (rc != EX_OK || a.help)
         return a.help ? cli_help(&cli_cmd_project) : rc;
-    rc = cli_open(c, IND_OPEN_READ, &ds);
-    if (rc == EX_OK)
-        rc = a.all ? project_all(ds, &a) : project_one(ds, &a);
+    rc = cli_open_read(c, a.vintage, &ds);
+    if (rc == EX_OK && a.entities != NULL)
+        rc = project_entities(ds, &a);
+    else if (rc == EX_OK)
+        rc = a.all ? project_all(ds, &a, NULL, 0) : project_one(ds, &a);
     ind_dataset_free(ds);
     return rc;
 }

@@ -5,46 +5,55 @@
 
 static int run(const cli *c, int argc, char **argv);
 
+static const struct option options[] = {
+    { "entity", required_argument, NULL, 'e' },
+    CLI_VINTAGE_OPTION, CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
+};
+
 const cli_command cli_cmd_show = {
     "show", "every reading of an indicator, and which one each year uses",
-    "usage: indicators [-d DATASET] show ID [--entity E] [--format table|csv|json]\n"
+    "usage: indicators [-d DATASET] show ID [--entity E] [--vintage DATE]\n"
+    "           [--format table|csv|json]\n"
     "\nOne row per reading: indicator, entity, year, value, unit, status, as_of,\n"
-    "role, used (yes: the figure used for the year; no: kept but not used;\n"
-    "conflict: undecided), source, note, line (in the observations file).\n"
+    "role, used (the figure used for its year), conflict (the year's\n"
+    "readings tie and none is used until one is marked), source, note, line\n"
+    "(in the observations file). Tables say yes/no; CSV and JSON true/false.\n"
     "\nThe figure used for a year: a reading marked role=primary; otherwise the\n"
     "latest as_of within the year (an empty as_of counts as the year's end);\n"
     "readings dated after the year come last; a tie is a conflict that the\n"
-    "data must decide (role=primary or role=alternate).\n",
+    "data must decide (role=primary or role=alternate).\n"
+    "\n" CLI_VINTAGE_HELP,
+    options, NULL, CLI_TAKES_ID | CLI_PRINTS_DATA,
     run
 };
 
 static const char *const columns[] = {
     "indicator", "entity", "year", "value", "unit", "status", "as_of", "role",
-    "used", "source", "note", "line"
+    "used", "conflict", "source", "note", "line"
 };
 
-/* "yes", "no" or "conflict" for reading idx in its year. */
-static const char *used_text(ind_dataset *ds, size_t series, size_t idx,
-                             int year)
+/* Whether reading idx is the one its year uses, and whether the year is
+ * an undecided conflict (then none is used). */
+static void used_cells(out_table *t, ind_dataset *ds, size_t series,
+                       size_t idx, int year)
 {
     size_t chosen;
     int rc = ind_dataset_chosen_reading(ds, series, year, &chosen, NULL);
 
-    if (rc == IND_EDATA)
-        return "conflict";
-    return rc == IND_OK && chosen == idx ? "yes" : "no";
+    out_bool(t, rc == IND_OK && chosen == idx);
+    out_bool(t, rc == IND_EDATA);
 }
 
 static int fill(ind_dataset *ds, size_t series, out_table *t)
 {
-    const size_t *idx;
-    size_t n, k;
+    size_t n = ind_dataset_series_reading_count(ds, series), k, at;
     char status[2] = { 0, 0 };
 
-    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
     for (k = 0; k < n; k++) {
         ind_reading r;
-        ind_dataset_reading(ds, idx[k], &r, NULL);
+        if (ind_dataset_series_reading(ds, series, k, &at, NULL) != IND_OK ||
+            ind_dataset_reading(ds, at, &r, NULL) != IND_OK)
+            return -1;
         status[0] = r.status;
         out_text(t, r.indicator);
         out_text(t, r.entity);
@@ -54,7 +63,7 @@ static int fill(ind_dataset *ds, size_t series, out_table *t)
         out_text(t, status);
         out_text(t, r.as_of);
         out_text(t, ind_role_name(r.role));
-        out_text(t, used_text(ds, series, idx[k], r.year));
+        used_cells(t, ds, series, at, r.year);
         out_text(t, r.source);
         out_text(t, r.note);
         if (out_int(t, (long long)r.line) != 0)
@@ -80,12 +89,8 @@ static int describe(ind_dataset *ds, const char *id, out_doc *doc)
 
 static int run(const cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "entity", required_argument, NULL, 'e' },
-        CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
-    };
     out_format format = OUT_TABLE;
-    const char *entity = "";
+    const char *entity = "", *vintage = NULL;
     ind_dataset *ds = NULL;
     out_doc *doc = NULL;
     out_table *t = NULL;
@@ -96,6 +101,8 @@ static int run(const cli *c, int argc, char **argv)
          opt = cli_getopt(argc, argv, options)) {
         if (opt == 'e') {
             entity = optarg;
+        } else if (opt == CLI_OPT_VINTAGE) {
+            vintage = optarg;
         } else if (opt == 'f') {
             rc = cli_format(&cli_cmd_show, optarg, &format);
             if (rc != EX_OK)
@@ -108,12 +115,13 @@ static int run(const cli *c, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error(&cli_cmd_show, "give one indicator id");
-    rc = cli_open(c, IND_OPEN_READ, &ds);
+    rc = cli_open_read(c, vintage, &ds);
     if (rc == EX_OK)
         rc = cli_series(ds, argv[optind], entity, &series);
     if (rc == EX_OK) {
         doc = out_doc_new();
         t = out_table_new(columns, sizeof columns / sizeof columns[0]);
+        out_table_keys(t, 2);
         rc = EX_OSERR;
         if (doc != NULL && t != NULL && describe(ds, argv[optind], doc) == 0 &&
             fill(ds, series, t) == 0) {

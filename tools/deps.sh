@@ -40,4 +40,6 @@ need_packages() {
 RUNTIME_PACKAGES="cmake make gcc libc6-dev pkg-config libgsl-dev libcsv-dev \
 gnuplot-nox fonts-dejavu-core fonts-droid-fallback"
 # What the test suite needs on top.
-TEST_PACKAGES="$RUNTIME_PACKAGES libcmocka-dev python3 libxml2-utils"
+# chromium: the report's HTML and the charts' SVG text are checked in a
+# real browser.
+TEST_PACKAGES="$RUNTIME_PACKAGES libcmocka-dev python3 libxml2-utils chromium"

@@ -5,11 +5,18 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "indicators/number.h"
+/* The library's one array-growth helper, compiled into the program too
+ * (tools/CMakeLists.txt): a core utility, not part of the library's API. */
+#include "array.h"
 
 /* Longest text shown in a human table before it is shortened. */
 #define TABLE_TEXT_MAX 48
+/* Narrowest a text column is shortened to when a table must fit. */
+#define TABLE_TEXT_MIN 6
 
 enum cell_type { CELL_NULL, CELL_TEXT, CELL_NUM, CELL_INT, CELL_BOOL };
 
@@ -24,6 +31,7 @@ typedef struct cell {
 struct out_table {
     char **columns;
     size_t ncolumns;
+    size_t nkeys;        /* leading columns naming the row's subject */
     cell *cells;
     size_t ncells, cap;
     int failed;
@@ -103,16 +111,10 @@ static int push(out_table *t, cell c)
 {
     if (t->failed)
         return -1;
-    if (t->ncells == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        cell *p = realloc(t->cells, cap * sizeof *p);
-        if (p == NULL) {
-            free(c.text);
-            t->failed = 1;
-            return -1;
-        }
-        t->cells = p;
-        t->cap = cap;
+    if (IND_ARRAY_RESERVE(t->cells, t->cap, t->ncells + 1) != 0) {
+        free(c.text);
+        t->failed = 1;
+        return -1;
     }
     t->cells[t->ncells++] = c;
     return 0;
@@ -157,6 +159,46 @@ int out_bool(out_table *t, int value)
     return push(t, c);
 }
 
+out_table *out_table_prefix(out_table *t, const char *const *names,
+                            const char *const *values, size_t n)
+{
+    const char *cols[64];
+    out_table *out;
+    size_t c, r, rows;
+
+    if (t == NULL || t->failed || n + t->ncolumns > 64) {
+        out_table_free(t);
+        return NULL;
+    }
+    for (c = 0; c < n; c++)
+        cols[c] = names[c];
+    for (c = 0; c < t->ncolumns; c++)
+        cols[n + c] = t->columns[c];
+    out = out_table_new(cols, n + t->ncolumns);
+    rows = out_table_rows(t);
+    for (r = 0; out != NULL && r < rows; r++) {
+        for (c = 0; c < n; c++)
+            out_text(out, values[c]);
+        for (c = 0; c < t->ncolumns; c++) {
+            cell x = t->cells[r * t->ncolumns + c];
+            if (x.type == CELL_TEXT && (x.text = copy(x.text)) == NULL)
+                out->failed = 1;
+            else if (push(out, x) != 0)
+                break;
+        }
+    }
+    if (out != NULL)
+        out->nkeys = n + t->nkeys;
+    out_table_free(t);
+    return out;
+}
+
+void out_table_keys(out_table *t, size_t n)
+{
+    if (t != NULL)
+        t->nkeys = n;
+}
+
 size_t out_table_rows(const out_table *t)
 {
     return t->ncolumns ? t->ncells / t->ncolumns : 0;
@@ -191,14 +233,8 @@ static int add_item(out_doc *d, const char *key, const char *label, cell value,
 
     if (d->failed)
         goto fail;
-    if (d->nitems == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        item *p = realloc(d->items, cap * sizeof *p);
-        if (p == NULL)
-            goto fail;
-        d->items = p;
-        d->cap = cap;
-    }
+    if (IND_ARRAY_RESERVE(d->items, d->cap, d->nitems + 1) != 0)
+        goto fail;
     it = &d->items[d->nitems];
     it->key = key ? strdup(key) : NULL;
     it->label = strdup(label ? label : (key ? key : ""));
@@ -325,10 +361,11 @@ static void shorten(char *buf, size_t size, const char *text, size_t max)
 
 /* ---- rendering cells ---- */
 
-static void human(const cell *c, char *buf, size_t size)
+/* A cell as a table shows it; texts at most `text_max` columns wide. */
+static void human(const cell *c, char *buf, size_t size, size_t text_max)
 {
     switch (c->type) {
-    case CELL_TEXT: shorten(buf, size, c->text, TABLE_TEXT_MAX); break;
+    case CELL_TEXT: shorten(buf, size, c->text, text_max); break;
     case CELL_NUM: ind_number_format_human(buf, size, c->num, c->decimals, NULL); break;
     case CELL_INT: snprintf(buf, size, "%lld", c->integer); break;
     case CELL_BOOL: snprintf(buf, size, "%s", c->integer ? "yes" : "no"); break;
@@ -391,60 +428,263 @@ static void put_table_line(FILE *f, const out_table *t, char **texts,
     fputc('\n', f);
 }
 
-/* Columns blank in every row are left out: a table is for reading. */
-static int print_human_table(const out_table *t, FILE *f)
+/* The width a table must fit: $COLUMNS when set, else the terminal's
+ * when f is one, else 0 (no limit: a file or a pipe takes any width). */
+static size_t width_limit(FILE *f)
+{
+    const char *env = getenv("COLUMNS");
+    struct winsize ws;
+    char *end;
+    long n;
+
+    if (env != NULL && *env != '\0') {
+        n = strtol(env, &end, 10);
+        if (*end == '\0' && n > 0)
+            return (size_t)n;
+    }
+    if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 &&
+        ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
+}
+
+/* Where a header may break in two: the '_' that leaves the longer part
+ * shortest; 0 when it has none. The width of the longer part in *w. */
+static size_t header_break(const char *name, size_t *w)
+{
+    size_t len = strlen(name), i, best = 0, best_w = len;
+
+    for (i = 1; i + 1 < len; i++) {
+        size_t part;
+        if (name[i] != '_')
+            continue;
+        part = i > len - i - 1 ? i : len - i - 1;
+        if (part < best_w) {
+            best = i;
+            best_w = part;
+        }
+    }
+    *w = best_w;
+    return best;
+}
+
+/* The layout of a human table: widths, which columns are figures, which
+ * are shown, and headers broken in two lines (at split[c], 0 for none). */
+typedef struct layout {
+    size_t *width, *values, *numeric, *split;
+    int *shown;
+} layout;
+
+/* Sum of the shown widths with 2 spaces between columns. */
+static size_t total_width(const out_table *t, const layout *l)
+{
+    size_t c, total = 0;
+
+    for (c = 0; c < t->ncolumns; c++)
+        if (l->shown[c])
+            total += l->width[c] + (total ? 2 : 0);
+    return total;
+}
+
+/* The shown text column, other than the first shown one unless `first`,
+ * that is widest above its narrowest (its header's width or
+ * TABLE_TEXT_MIN); t->ncolumns when none can shrink. */
+static size_t widest_text(const out_table *t, const layout *l, int first)
+{
+    size_t c, pick = t->ncolumns, first_shown = t->ncolumns;
+
+    for (c = 0; c < t->ncolumns; c++) {
+        size_t floor_width = out_display_width(t->columns[c]);
+        if (!l->shown[c])
+            continue;
+        if (first_shown == t->ncolumns)
+            first_shown = c;
+        if (floor_width < TABLE_TEXT_MIN)
+            floor_width = TABLE_TEXT_MIN;
+        if (l->numeric[c] > 0 || l->width[c] <= floor_width ||
+            (c == first_shown && !first))
+            continue;
+        if (pick == t->ncolumns || l->width[c] > l->width[pick])
+            pick = c;
+    }
+    return pick;
+}
+
+/* Fit the table in `limit` columns (0: no limit): first the headers of
+ * figures wider than their figures break in two lines at a '_', then
+ * text columns are shortened, the widest first and the first column (the
+ * row's name) last. Figures are never shortened. */
+static void fit_width(const out_table *t, layout *l, size_t limit)
+{
+    size_t c, w;
+
+    if (limit == 0 || total_width(t, l) <= limit)
+        return;
+    for (c = 0; c < t->ncolumns; c++) {
+        size_t at = header_break(t->columns[c], &w);
+        if (l->numeric[c] == 0 || at == 0 || l->values[c] >= l->width[c])
+            continue;
+        l->split[c] = at;
+        l->width[c] = l->values[c] > w ? l->values[c] : w;
+    }
+    for (;;) {
+        if (total_width(t, l) <= limit)
+            return;
+        c = widest_text(t, l, 0);
+        if (c == t->ncolumns)
+            c = widest_text(t, l, 1);
+        if (c == t->ncolumns)
+            return;
+        l->width[c]--;
+    }
+}
+
+/* The header lines: with a broken header, the upper line holds the first
+ * parts (blank elsewhere) and the lower one the rest. */
+static void put_headers(FILE *f, const out_table *t, const layout *l,
+                        char **texts)
+{
+    size_t c;
+    int any = 0;
+
+    for (c = 0; c < t->ncolumns; c++)
+        any |= l->shown[c] && l->split[c] > 0;
+    if (any) {
+        for (c = 0; c < t->ncolumns; c++)
+            snprintf(texts[c], 256, "%.*s", (int)l->split[c],
+                     t->columns[c]);
+        put_table_line(f, t, texts, l->width, l->numeric, l->shown);
+    }
+    for (c = 0; c < t->ncolumns; c++)
+        snprintf(texts[c], 256, "%s", t->columns[c] + (l->split[c]
+                                                       ? l->split[c] + 1
+                                                       : 0));
+    put_table_line(f, t, texts, l->width, l->numeric, l->shown);
+}
+
+/* 1 when column c holds the same cell in every row. */
+static int constant_column(const out_table *t, size_t c)
+{
+    size_t rows = out_table_rows(t), r;
+    const cell *a, *b;
+
+    for (r = 1; r < rows; r++) {
+        a = &t->cells[c];
+        b = &t->cells[r * t->ncolumns + c];
+        if (a->type != b->type ||
+            (a->type == CELL_TEXT && strcmp(a->text, b->text) != 0) ||
+            ((a->type == CELL_INT || a->type == CELL_BOOL) &&
+             a->integer != b->integer))
+            return 0;
+    }
+    return 1;
+}
+
+/* Columns blank in every row are left out: a table is for reading; so are
+ * key columns the same in every row when the document around the table
+ * says them (`in_doc`). */
+static int print_human_table(const out_table *t, FILE *f, int in_doc)
 {
     size_t rows = out_table_rows(t), r, c, n = t->ncolumns ? t->ncolumns : 1;
-    size_t *width = calloc(n, sizeof *width), *numeric = calloc(n, sizeof *numeric);
-    int *shown = calloc(n, sizeof *shown), rc = -1;
+    layout l;
+    int rc = -1;
     char **texts = calloc(n, sizeof *texts);
 
+    l.width = calloc(n, sizeof *l.width);
+    l.values = calloc(n, sizeof *l.values);
+    l.numeric = calloc(n, sizeof *l.numeric);
+    l.split = calloc(n, sizeof *l.split);
+    l.shown = calloc(n, sizeof *l.shown);
     for (c = 0; texts != NULL && c < t->ncolumns; c++) {
         texts[c] = malloc(256);
         if (texts[c] == NULL)
             break;
     }
-    if (width == NULL || numeric == NULL || shown == NULL || texts == NULL ||
+    if (l.width == NULL || l.values == NULL || l.numeric == NULL ||
+        l.split == NULL || l.shown == NULL || texts == NULL ||
         c < t->ncolumns)
         goto done;
-    for (c = 0; c < t->ncolumns; c++) {
-        width[c] = out_display_width(t->columns[c]);
-        shown[c] = rows == 0;
-    }
+    for (c = 0; c < t->ncolumns; c++)
+        l.shown[c] = rows == 0;
     for (r = 0; r < rows; r++) {
         for (c = 0; c < t->ncolumns; c++) {
             const cell *x = &t->cells[r * t->ncolumns + c];
-            human(x, texts[c], 256);
-            if (out_display_width(texts[c]) > width[c])
-                width[c] = out_display_width(texts[c]);
-            numeric[c] += is_numeric(x);
-            shown[c] |= !is_blank(x);
+            human(x, texts[c], 256, TABLE_TEXT_MAX);
+            if (out_display_width(texts[c]) > l.values[c])
+                l.values[c] = out_display_width(texts[c]);
+            l.numeric[c] += is_numeric(x);
+            l.shown[c] |= !is_blank(x);
         }
     }
-    for (c = 0; c < t->ncolumns; c++)
-        snprintf(texts[c], 256, "%s", t->columns[c]);
-    put_table_line(f, t, texts, width, numeric, shown);
     for (c = 0; c < t->ncolumns; c++) {
-        size_t k, w = width[c] < 255 ? width[c] : 255;
+        l.width[c] = out_display_width(t->columns[c]);
+        if (l.values[c] > l.width[c])
+            l.width[c] = l.values[c];
+    }
+    for (c = 0; in_doc && rows > 0 && c < t->nkeys && c < t->ncolumns; c++)
+        if (constant_column(t, c))
+            l.shown[c] = 0;
+    fit_width(t, &l, width_limit(f));
+    put_headers(f, t, &l, texts);
+    for (c = 0; c < t->ncolumns; c++) {
+        size_t k, w = l.width[c] < 255 ? l.width[c] : 255;
         for (k = 0; k < w; k++)
             texts[c][k] = '-';
         texts[c][w] = '\0';
     }
-    put_table_line(f, t, texts, width, numeric, shown);
+    put_table_line(f, t, texts, l.width, l.numeric, l.shown);
     for (r = 0; r < rows; r++) {
         for (c = 0; c < t->ncolumns; c++)
-            human(&t->cells[r * t->ncolumns + c], texts[c], 256);
-        put_table_line(f, t, texts, width, numeric, shown);
+            human(&t->cells[r * t->ncolumns + c], texts[c], 256, l.width[c]);
+        put_table_line(f, t, texts, l.width, l.numeric, l.shown);
     }
     rc = ferror(f) ? -1 : 0;
 done:
     for (c = 0; texts != NULL && c < t->ncolumns; c++)
         free(texts[c]);
     free(texts);
-    free(width);
-    free(numeric);
-    free(shown);
+    free(l.width);
+    free(l.values);
+    free(l.numeric);
+    free(l.split);
+    free(l.shown);
     return rc;
+}
+
+/* Text from column `indent` on, broken at spaces so that lines stay
+ * within `limit` columns (0: one line); continuation lines are indented.
+ * A word longer than a line is left whole. */
+static void put_wrapped(FILE *f, const char *text, size_t indent,
+                        size_t limit)
+{
+    size_t column = indent, word;
+    char one[512];
+
+    if (limit == 0 || limit <= indent + 10 ||
+        indent + out_display_width(text) <= limit) {
+        fprintf(f, "%s\n", text);
+        return;
+    }
+    while (*text) {
+        size_t wlen = strcspn(text, " ");
+        snprintf(one, sizeof one, "%.*s", (int)(wlen < sizeof one - 1
+                                                ? wlen : sizeof one - 1),
+                 text);
+        word = out_display_width(one);
+        if (column > indent && column + 1 + word > limit) {
+            fprintf(f, "\n%*s", (int)indent, "");
+            column = indent;
+        } else if (column > indent) {
+            fputc(' ', f);
+            column++;
+        }
+        fwrite(text, 1, wlen, f);
+        column += word;
+        text += wlen;
+        while (*text == ' ')
+            text++;
+    }
+    fputc('\n', f);
 }
 
 /* ---- CSV format ---- */
@@ -463,6 +703,13 @@ static int put_csv_text(FILE *f, const char *s)
         rc = csv_fwrite(f, guarded, strlen(guarded));
         free(guarded);
         return rc;
+    }
+    /* libcsv quotes every field and writes it a character at a time; a
+     * text without a quote to double comes out the same in one write. */
+    if (strchr(s, '"') == NULL) {
+        size_t n = strlen(s);
+        return fputc('"', f) == EOF || fwrite(s, 1, n, f) != n ||
+               fputc('"', f) == EOF ? -1 : 0;
     }
     return csv_fwrite(f, s, strlen(s));
 }
@@ -603,12 +850,15 @@ static int print_json_doc(const out_doc *d, FILE *f)
 
 static int print_human_doc(const out_doc *d, FILE *f)
 {
-    size_t i, j, label_width = 0;
+    size_t i, j, label_width = 0, limit = width_limit(f);
+    int has_fields = 0;
     char buf[256];
 
-    for (i = 0; i < d->nitems; i++)
+    for (i = 0; i < d->nitems; i++) {
+        has_fields |= d->items[i].table == NULL;
         if (!d->items[i].table && out_display_width(d->items[i].label) > label_width)
             label_width = out_display_width(d->items[i].label);
+    }
     for (i = 0; i < d->nitems; i++) {
         const item *it = &d->items[i];
         if (it->table) {
@@ -616,7 +866,7 @@ static int print_human_doc(const out_doc *d, FILE *f)
                 fputc('\n', f);
             if (it->title)
                 fprintf(f, "%s\n", it->title);
-            if (print_human_table(it->table, f) != 0)
+            if (print_human_table(it->table, f, has_fields) != 0)
                 return -1;
             continue;
         }
@@ -624,13 +874,15 @@ static int print_human_doc(const out_doc *d, FILE *f)
             continue; /* nothing to say */
         if (i > 0 && d->items[i - 1].table)
             fputc('\n', f);
-        human(&it->value, buf, sizeof buf);
+        human(&it->value, buf, sizeof buf, TABLE_TEXT_MAX);
         fprintf(f, "%s:", it->label);
         for (j = out_display_width(it->label); j < label_width + 1; j++)
             fputc(' ', f);
-        /* Text fields are shown whole, whatever their length. */
-        fprintf(f, "%s\n", it->value.type == CELL_NULL ? "n/a"
-                : it->value.type == CELL_TEXT ? it->value.text : buf);
+        /* Text fields are shown whole, whatever their length: wrapped to
+         * the width when there is one. */
+        put_wrapped(f, it->value.type == CELL_NULL ? "n/a"
+                    : it->value.type == CELL_TEXT ? it->value.text : buf,
+                    label_width + 2, limit);
     }
     return ferror(f) ? -1 : 0;
 }
@@ -666,6 +918,6 @@ int out_table_print(const out_table *t, out_format format, FILE *f)
     case OUT_CSV:
         return print_csv_table(t, f);
     default:
-        return print_human_table(t, f);
+        return print_human_table(t, f, 0);
     }
 }

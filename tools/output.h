@@ -35,6 +35,19 @@ int out_int(out_table *t, long long value);
 int out_null(out_table *t);
 int out_bool(out_table *t, int value);
 
+/* The first n columns name the row's subject (indicator, entity...):
+ * CSV and JSON print them in every row so outputs concatenate; a human
+ * table in a document that names the subject leaves out those that are
+ * the same in every row. */
+void out_table_keys(out_table *t, size_t n);
+
+/* A table with n text columns `names` put first, holding `values` in
+ * every row, as keys (out_table_keys): `indicator` and `entity` for a
+ * table built without them. Takes t over (freed, also on failure);
+ * NULL when out of memory. */
+out_table *out_table_prefix(out_table *t, const char *const *names,
+                            const char *const *values, size_t n);
+
 /* Number of complete rows. */
 size_t out_table_rows(const out_table *t);
 

@@ -61,6 +61,9 @@ static int check_options(const ind_chart_options *o, ind_error *err)
                              "digits");
     if (o->argc < 0)
         return ind_error_set(err, IND_EINVAL, "chart options: argc < 0");
+    if ((unsigned)o->lang >= IND_LANG_COUNT)
+        return ind_error_set(err, IND_EINVAL, "chart options: unknown "
+                             "language %d", (int)o->lang);
     return IND_OK;
 }
 
@@ -108,13 +111,18 @@ int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     c->kind = opts->kind;
     c->layout = opts->layout;
+    c->lang = opts->lang;
     c->base_year = opts->base_year;
     c->width = opts->width ? opts->width : IND_CHART_DEFAULT_WIDTH;
     c->height = opts->height ? opts->height : IND_CHART_DEFAULT_HEIGHT;
     c->title = chart_text_clean(opts->title);
+    c->subtitle = chart_text_clean(opts->subtitle);
+    c->source_line = chart_text_clean(opts->source_line);
+    c->ylabel = chart_text_clean(opts->ylabel);
     c->note = chart_text_clean(opts->note);
-    rc = c->title && c->note ? set_provenance(c, opts, err)
-                             : ind_error_set(err, IND_ENOMEM, "out of memory");
+    rc = c->title && c->subtitle && c->source_line && c->ylabel && c->note
+             ? set_provenance(c, opts, err)
+             : ind_error_set(err, IND_ENOMEM, "out of memory");
     if (rc != IND_OK) {
         ind_chart_free(c);
         return rc;
@@ -125,6 +133,8 @@ int ind_chart_new(ind_chart **out, const ind_chart_options *opts,
 
 static void series_release(chart_series *s)
 {
+    size_t k;
+
     free(s->name);
     free(s->unit);
     free(s->model);
@@ -133,10 +143,10 @@ static void series_release(chart_series *s)
     free(s->marks);
     free(s->pyears);
     free(s->pmean);
-    free(s->plo80);
-    free(s->phi80);
-    free(s->plo95);
-    free(s->phi95);
+    for (k = 0; k < IND_CHART_MAX_BANDS; k++) {
+        free(s->plo[k]);
+        free(s->phi[k]);
+    }
     memset(s, 0, sizeof *s);
 }
 
@@ -151,7 +161,13 @@ void ind_chart_free(ind_chart *chart)
     for (i = 0; i < chart->n_sources; i++)
         free(chart->sources[i]);
     free(chart->sources);
+    for (i = 0; i < chart->n_source_names; i++)
+        free(chart->source_names[i]);
+    free(chart->source_names);
     free(chart->title);
+    free(chart->subtitle);
+    free(chart->source_line);
+    free(chart->ylabel);
     free(chart->note);
     free(chart->dataset_path);
     free(chart->command);
@@ -183,7 +199,7 @@ static int check_points(const ind_chart *c, const ind_chart_series *s,
         if (!isfinite(s->values[i]))
             return ind_error_set(err, IND_EINVAL, "series '%s': the value "
                                  "for %d is not finite", nm, s->years[i]);
-        if (s->marks != NULL && (unsigned)s->marks[i] > IND_CHART_MARK_PARTIAL)
+        if (s->marks != NULL && (unsigned)s->marks[i] > IND_CHART_MARK_ALL)
             return ind_error_set(err, IND_EINVAL, "series '%s': unknown "
                                  "mark %d for %d", nm, (int)s->marks[i],
                                  s->years[i]);
@@ -196,31 +212,43 @@ static int check_points(const ind_chart *c, const ind_chart_series *s,
     return IND_OK;
 }
 
-/* The pair lo <= hi must both be given or both be absent. */
-static int check_band_pair(const char *nm, const double *lo,
-                           const double *hi, int level, ind_error *err)
+/* Bands: at most IND_CHART_MAX_BANDS, each with both bounds, levels
+ * ascending in (0, 100). */
+static int check_bands(const char *nm, const ind_chart_projection *p,
+                       ind_error *err)
 {
-    if ((lo == NULL) != (hi == NULL))
-        return ind_error_set(err, IND_EINVAL, "series '%s': the %d%% "
-                             "interval needs both bounds", nm, level);
+    size_t j;
+
+    if (p->nbands > IND_CHART_MAX_BANDS)
+        return ind_error_set(err, IND_EINVAL, "series '%s': %zu intervals, "
+                             "at most %d are drawn", nm, p->nbands,
+                             IND_CHART_MAX_BANDS);
+    for (j = 0; j < p->nbands; j++) {
+        const ind_chart_band *b = &p->bands[j];
+        if (!(b->level > 0.0 && b->level < 100.0) ||
+            (j > 0 && !(b->level > p->bands[j - 1].level)))
+            return ind_error_set(err, IND_EINVAL, "series '%s': interval "
+                                 "levels must ascend within (0, 100) (%g)",
+                                 nm, b->level);
+        if (b->lower == NULL || b->upper == NULL)
+            return ind_error_set(err, IND_EINVAL, "series '%s': the %g%% "
+                                 "interval needs both bounds", nm, b->level);
+    }
     return IND_OK;
 }
 
-/* The order lower95 <= lower80 <= mean <= upper80 <= upper95 at point i. */
+/* Outer lower <= inner lower <= mean <= inner upper <= outer upper, all
+ * finite, at point i. */
 static int band_ordered(const ind_chart_projection *p, size_t i)
 {
-    double v[5];
-    int n = 0, k;
+    double v[2 * IND_CHART_MAX_BANDS + 1];
+    size_t n = 0, j, k;
 
-    if (p->lower95)
-        v[n++] = p->lower95[i];
-    if (p->lower80)
-        v[n++] = p->lower80[i];
+    for (j = p->nbands; j-- > 0;)
+        v[n++] = p->bands[j].lower[i];
     v[n++] = p->mean[i];
-    if (p->upper80)
-        v[n++] = p->upper80[i];
-    if (p->upper95)
-        v[n++] = p->upper95[i];
+    for (j = 0; j < p->nbands; j++)
+        v[n++] = p->bands[j].upper[i];
     for (k = 0; k < n; k++)
         if (!isfinite(v[k]) || (k > 0 && v[k] < v[k - 1]))
             return 0;
@@ -242,9 +270,7 @@ static int check_projection(const ind_chart *c, const ind_chart_series *s,
     if (p->years == NULL || p->mean == NULL)
         return ind_error_set(err, IND_EINVAL, "series '%s': the "
                              "projection has no years or means", nm);
-    rc = check_band_pair(nm, p->lower80, p->upper80, 80, err);
-    if (rc == IND_OK)
-        rc = check_band_pair(nm, p->lower95, p->upper95, 95, err);
+    rc = check_bands(nm, p, err);
     if (rc != IND_OK)
         return rc;
     for (i = 0; i < p->length; i++) {
@@ -296,38 +322,72 @@ static int copy_series(chart_series *d, const ind_chart_series *s)
     d->pn = p->length;
     d->pyears = copy_array(p->years, p->length, sizeof(int), &failed);
     d->pmean = copy_array(p->mean, p->length, sizeof(double), &failed);
-    d->plo80 = copy_array(p->lower80, p->length, sizeof(double), &failed);
-    d->phi80 = copy_array(p->upper80, p->length, sizeof(double), &failed);
-    d->plo95 = copy_array(p->lower95, p->length, sizeof(double), &failed);
-    d->phi95 = copy_array(p->upper95, p->length, sizeof(double), &failed);
+    d->pbands = p->length ? p->nbands : 0;
+    for (i = 0; i < d->pbands; i++) {
+        d->plevel[i] = p->bands[i].level;
+        d->plo[i] = copy_array(p->bands[i].lower, p->length, sizeof(double),
+                               &failed);
+        d->phi[i] = copy_array(p->bands[i].upper, p->length, sizeof(double),
+                               &failed);
+    }
     if (failed || !d->name || !d->unit || !d->model || !d->marks)
         return -1;
     return 0;
 }
 
-/* Add the series' sources to the chart's list, skipping ones already in
- * it. On failure the list may hold some of them: harmless, the caller
- * reports ENOMEM and the chart stays usable. */
+/* Add a clean text (taking it) to a list unless it is empty or there
+ * already; returns -1 when out of memory (the text is freed). */
+static int add_unique(char ***list, size_t *n, size_t *cap, char *clean)
+{
+    size_t k;
+
+    for (k = 0; k < *n && strcmp((*list)[k], clean); k++)
+        ;
+    if (clean[0] == '\0' || k < *n) {
+        free(clean);
+        return 0;
+    }
+    if (IND_ARRAY_RESERVE(*list, *cap, *n + 1) != 0) {
+        free(clean);
+        return -1;
+    }
+    (*list)[(*n)++] = clean;
+    return 0;
+}
+
+/* Add the series' sources to the chart's lists (full texts for the
+ * header, short names for the footer), skipping ones already in them. On
+ * failure the lists may hold some of them: harmless, the caller reports
+ * ENOMEM and the chart stays usable. */
 static int add_sources(ind_chart *c, const ind_chart_series *s)
 {
-    size_t i, k;
+    char *clean, *site;
+    size_t i;
+    int own = s->source_name != NULL && s->source_name[0] != '\0';
 
+    if (own) {
+        clean = chart_text_clean(s->source_name);
+        if (clean == NULL || add_unique(&c->source_names, &c->n_source_names,
+                                        &c->source_names_cap, clean) != 0)
+            return -1;
+    }
     for (i = 0; s->sources != NULL && i < s->n_sources; i++) {
-        char *clean = chart_text_clean(s->sources[i]);
+        clean = chart_text_clean(s->sources[i]);
         if (clean == NULL)
             return -1;
-        for (k = 0; k < c->n_sources && strcmp(c->sources[k], clean); k++)
-            ;
-        if (clean[0] == '\0' || k < c->n_sources) {
-            free(clean);
-            continue;
-        }
-        if (IND_ARRAY_RESERVE(c->sources, c->sources_cap,
-                              c->n_sources + 1) != 0) {
+        site = own ? NULL : chart_source_site(clean);
+        if (!own && site == NULL) {
             free(clean);
             return -1;
         }
-        c->sources[c->n_sources++] = clean;
+        if (add_unique(&c->sources, &c->n_sources, &c->sources_cap,
+                       clean) != 0) {
+            free(site);
+            return -1;
+        }
+        if (!own && add_unique(&c->source_names, &c->n_source_names,
+                               &c->source_names_cap, site) != 0)
+            return -1;
     }
     return 0;
 }
@@ -406,17 +466,32 @@ int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err)
 
 /* ---- Small helpers for callers ---------------------------------------- */
 
-ind_chart_mark ind_chart_mark_of(const ind_point *point)
+ind_chart_mark ind_chart_mark_stronger(ind_chart_mark a, ind_chart_mark b)
 {
-    if (point == NULL)
-        return IND_CHART_MARK_NORMAL;
-    if (point->flags & IND_POINT_PARTIAL_YEAR)
+    unsigned m = ((unsigned)a | (unsigned)b) & IND_CHART_MARK_ALL;
+
+    if (m & IND_CHART_MARK_PARTIAL)
         return IND_CHART_MARK_PARTIAL;
-    if (point->status == 'E' || point->status == 'P' || point->status == 'F')
+    if (m & IND_CHART_MARK_ESTIMATED)
         return IND_CHART_MARK_ESTIMATED;
-    if (point->flags & IND_POINT_DERIVED)
+    if (m & IND_CHART_MARK_DERIVED)
         return IND_CHART_MARK_DERIVED;
     return IND_CHART_MARK_NORMAL;
+}
+
+ind_chart_mark ind_chart_mark_of(const ind_point *point)
+{
+    unsigned m = IND_CHART_MARK_NORMAL;
+
+    if (point == NULL)
+        return IND_CHART_MARK_NORMAL;
+    if (point->flags & IND_POINT_DERIVED)
+        m |= IND_CHART_MARK_DERIVED;
+    if (point->status == 'E' || point->status == 'P' || point->status == 'F')
+        m |= IND_CHART_MARK_ESTIMATED;
+    if (point->flags & IND_POINT_PARTIAL_YEAR)
+        m |= IND_CHART_MARK_PARTIAL;
+    return (ind_chart_mark)m;
 }
 
 static const char *const kind_names[] = { "line", "growth", "index" };

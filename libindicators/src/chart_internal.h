@@ -2,6 +2,8 @@
  *   chart.c         the handle: options, validation, copies of the data
  *   chart_text.c    cleaning, measuring, wrapping and quoting text, and
  *                   the human text of a value for labels
+ *   chart_words.c   the fixed words in each language
+ *   chart_sources.c the footer's short source line
  *   chart_scale.c   axis ranges and tick steps
  *   chart_layout.c  where everything goes on the canvas (the plan)
  *   chart_script.c  the script: header, output, style and data sections
@@ -29,14 +31,19 @@ typedef struct chart_series {
     size_t pn;               /* projected years, 0 for none */
     int *pyears;
     double *pmean;
-    double *plo80, *phi80;   /* NULL when absent */
-    double *plo95, *phi95;
+    size_t pbands;           /* intervals, narrowest first */
+    double plevel[IND_CHART_MAX_BANDS];
+    double *plo[IND_CHART_MAX_BANDS], *phi[IND_CHART_MAX_BANDS];
 } chart_series;
 
 struct ind_chart {
     ind_chart_kind kind;
     ind_chart_layout layout;
+    ind_lang lang;
     char *title;             /* cleaned, "" when the names make it */
+    char *subtitle;          /* cleaned, "" when the plan makes it */
+    char *source_line;       /* cleaned, "" when made from source_names */
+    char *ylabel;            /* cleaned, "" for the default */
     char *note;              /* cleaned, "" for none */
     int base_year;
     unsigned width, height;
@@ -48,7 +55,28 @@ struct ind_chart {
     size_t n_series;
     char **sources;          /* cleaned, without duplicates */
     size_t n_sources, sources_cap;
+    char **source_names;     /* short names for the footer, cleaned,
+                              * without duplicates, in order */
+    size_t n_source_names, source_names_cap;
 };
+
+/* ---- Fixed words (chart_words.c) ---------------------------------------- */
+
+typedef enum chart_word_id {
+    W_YEAR, W_ACTUAL, W_PROJECTION, W_PROJECTION_MODEL, W_INTERVAL,
+    W_MARK_ESTIMATED, W_MARK_DERIVED, W_MARK_PARTIAL,
+    W_INCREASE, W_DECREASE, W_SOURCE, W_SOURCES, W_LIST_SEP,
+    W_LIST_SEP_LONG, W_AND, W_MORE, W_GROWTH_SUB, W_INDEX_SUB, W_UNIT_SEP,
+    W_PART_SEP, W_PROJECTED_TO, W_MODEL_OPEN, W_MODEL_CLOSE, W_GROWTH_AXIS,
+    W_INDEX_AXIS, W_VALUE, CHART_WORD_COUNT
+} chart_word_id;
+
+/* The word in a language (English for an unknown one); never NULL. */
+const char *chart_word(ind_lang lang, chart_word_id id);
+
+/* The word with its "%s" replaced by arg, into buf; returns buf. */
+const char *chart_word_fill(char *buf, size_t size, ind_lang lang,
+                            chart_word_id id, const char *arg);
 
 /* ---- Text (chart_text.c) ------------------------------------------------ */
 
@@ -62,22 +90,48 @@ typedef struct chart_lines {
  * memory. NULL input gives "". */
 char *chart_text_clean(const char *in);
 
-/* Estimated width of clean text in em (font sizes) of a sans-serif face:
- * erring wide, so that wrapped text fits. */
+/* Width of clean text in em (font sizes), from the advance widths of the
+ * chart fonts (chart_metrics.h) widened by CHART_TEXT_SLACK: hinting
+ * rounds each advance to whole pixels, so drawn text can be a little
+ * wider than the sum. */
 double chart_text_width(const char *text);
 
-/* Break clean text into lines no wider than max_em, at spaces where it can
- * (a word longer than a line, such as a URL, is broken anywhere). At most
- * max_lines lines: the last one ends with "…" when text is left over.
- * Returns 0, or -1 when out of memory (out is then emptied). */
+/* The widening of chart_text_width(), as a factor. */
+#define CHART_TEXT_SLACK 1.03
+
+/* Break clean text into lines no wider than max_em (see chart.h): at
+ * spaces, between Chinese characters, and in a word wider than a line
+ * after '/', '-', '.', '_'. At most max_lines lines (0: no limit); when
+ * text is left over the last line ends with "…" after a whole piece. A
+ * piece wider than a line is shortened with "…". Returns 0, or -1 when out
+ * of memory (out is then emptied). */
 int chart_text_wrap(chart_lines *out, const char *text, double max_em,
                     size_t max_lines);
+
+/* The number of lines chart_text_wrap() makes without a limit; 0 for an
+ * empty text, (size_t)-1 when out of memory. */
+size_t chart_text_count_lines(const char *text, double max_em);
+
+/* ---- The footer's source line (chart_sources.c) ------------------------ */
+
+/* The short name of a source for the footer: the host of an http, https
+ * or ftp URL without "www.", else the text. A new string, or NULL. */
+char *chart_source_site(const char *source);
+
+/* The source line of a chart ("Sources: a, b and 3 more"), at most
+ * max_lines lines of max_em each: as many names as fit, the others
+ * counted. A new string ("" when there are none), or NULL. */
+char *chart_source_line(const ind_chart *c, double max_em, size_t max_lines);
 
 /* Copy s[0..len) into buf (size > 0) for a message: whole UTF-8
  * characters while they fit, control characters (but '\n' when
  * `newlines`) and invalid bytes as '?'. Always terminated. */
 void chart_printable(char *buf, size_t size, const char *s, size_t len,
                      int newlines);
+
+/* Append s to a growing string (*buf may be NULL, *len its length);
+ * returns 0, or -1 when out of memory (*buf is kept). */
+int chart_cat(char **buf, size_t *len, const char *s);
 
 /* Append a copy of s; returns 0 or -1 when out of memory. */
 int chart_lines_push(chart_lines *l, const char *s);
@@ -147,8 +201,8 @@ typedef struct chart_box {
 typedef enum chart_sample {
     SAMPLE_LINE,        /* solid line in a series colour */
     SAMPLE_PROJECTION,  /* dashed line */
-    SAMPLE_BAND80,      /* shaded box, darker */
-    SAMPLE_BAND95,      /* shaded box, lighter */
+    SAMPLE_BAND_INNER,  /* shaded box, darker: the narrowest interval */
+    SAMPLE_BAND_OUTER,  /* shaded box, lighter: the widest */
     SAMPLE_MARK,        /* a point symbol; `mark` says which */
     SAMPLE_RISE,        /* bar in the rise colour */
     SAMPLE_FALL,        /* bar in the fall colour */
@@ -158,7 +212,7 @@ typedef enum chart_sample {
 typedef struct chart_key_entry {
     chart_sample sample;
     int colour;          /* series index, or -1 for the neutral colour */
-    int mark;            /* ind_chart_mark for SAMPLE_MARK / SAMPLE_BAR_MARK */
+    int mark;            /* a mark flag, for SAMPLE_MARK / SAMPLE_BAR_MARK */
     char *text;          /* owned */
     double x;            /* screen x where the sample starts */
     size_t row;          /* key row, 0 at the top */

@@ -110,10 +110,8 @@ static void series_range(const chart_series *s, double *lo, double *hi)
         *hi = fmax(*hi, s->values[i]);
     }
     for (i = 0; i < s->pn; i++) {
-        *lo = fmin(*lo, s->plo95 ? s->plo95[i] :
-                        s->plo80 ? s->plo80[i] : s->pmean[i]);
-        *hi = fmax(*hi, s->phi95 ? s->phi95[i] :
-                        s->phi80 ? s->phi80[i] : s->pmean[i]);
+        *lo = fmin(*lo, s->pbands ? s->plo[s->pbands - 1][i] : s->pmean[i]);
+        *hi = fmax(*hi, s->pbands ? s->phi[s->pbands - 1][i] : s->pmean[i]);
     }
 }
 
@@ -173,19 +171,6 @@ static int plan_sharing(chart_plan *p, const ind_chart *c, ind_error *err)
 
 /* ---- Texts ------------------------------------------------------------ */
 
-/* Append s to a growing buffer; returns -1 when out of memory. */
-static int cat(char **buf, size_t *len, const char *s)
-{
-    size_t n = strlen(s);
-    char *grown = realloc(*buf, *len + n + 1);
-
-    if (grown == NULL)
-        return -1;
-    memcpy(grown + *len, s, n + 1);
-    *buf = grown;
-    *len += n;
-    return 0;
-}
 
 /* "A", "A and B", "A, B and C". */
 static char *names_title(const ind_chart *c)
@@ -196,8 +181,10 @@ static char *names_title(const ind_chart *c)
 
     for (i = 0; i < c->n_series; i++) {
         if (i > 0)
-            bad |= cat(&t, &len, i + 1 == c->n_series ? " and " : ", ");
-        bad |= cat(&t, &len, c->series[i].name);
+            bad |= chart_cat(&t, &len, chart_word(c->lang, i + 1 == c->n_series
+                                                         ? W_AND
+                                                         : W_LIST_SEP));
+        bad |= chart_cat(&t, &len, c->series[i].name);
     }
     if (bad) {
         free(t);
@@ -206,10 +193,21 @@ static char *names_title(const ind_chart *c)
     return t;
 }
 
+/* Write a fixed word with one number (a year) into buf. */
+static const char *word_year(char *buf, size_t size, const ind_chart *c,
+                             chart_word_id id, int year)
+{
+    char num[16];
+
+    snprintf(num, sizeof num, "%d", year);
+    return chart_word_fill(buf, size, c->lang, id, num);
+}
+
 static char *subtitle_text(const ind_chart *c)
 {
-    char span[64], proj[32];
+    char span[64], proj[64];
     const char *unit = common_unit(c), *model = common_model(c);
+    const char *part_sep = chart_word(c->lang, W_PART_SEP);
     int y0 = first_year(c), y1 = last_year(c, 0), bad = 0;
     char *t = NULL;
     size_t len = 0;
@@ -218,45 +216,27 @@ static char *subtitle_text(const ind_chart *c)
         snprintf(span, sizeof span, "%d", y0);
     else
         snprintf(span, sizeof span, "%d" EN_DASH "%d", y0, y1);
-    if (c->kind == IND_CHART_GROWTH)
-        bad |= cat(&t, &len, "Change on the year before, %; ");
-    else if (c->kind == IND_CHART_INDEX) {
-        snprintf(proj, sizeof proj, "Index, %d = 100; ", c->base_year);
-        bad |= cat(&t, &len, proj);
+    if (c->kind == IND_CHART_GROWTH) {
+        bad |= chart_cat(&t, &len, chart_word(c->lang, W_GROWTH_SUB));
+        bad |= chart_cat(&t, &len, part_sep);
+    } else if (c->kind == IND_CHART_INDEX) {
+        bad |= chart_cat(&t, &len, word_year(proj, sizeof proj, c, W_INDEX_SUB,
+                                       c->base_year));
+        bad |= chart_cat(&t, &len, part_sep);
     } else if (unit != NULL) {
-        bad |= cat(&t, &len, unit);
-        bad |= cat(&t, &len, ", ");
+        bad |= chart_cat(&t, &len, unit);
+        bad |= chart_cat(&t, &len, chart_word(c->lang, W_UNIT_SEP));
     }
-    bad |= cat(&t, &len, span);
+    bad |= chart_cat(&t, &len, span);
     if (has_projection(c)) {
-        snprintf(proj, sizeof proj, "; projection to %d", last_year(c, 1));
-        bad |= cat(&t, &len, proj);
+        bad |= chart_cat(&t, &len, part_sep);
+        bad |= chart_cat(&t, &len, word_year(proj, sizeof proj, c, W_PROJECTED_TO,
+                                       last_year(c, 1)));
         if (model[0] != '\0') {
-            bad |= cat(&t, &len, " (");
-            bad |= cat(&t, &len, model);
-            bad |= cat(&t, &len, ")");
+            bad |= chart_cat(&t, &len, chart_word(c->lang, W_MODEL_OPEN));
+            bad |= chart_cat(&t, &len, model);
+            bad |= chart_cat(&t, &len, chart_word(c->lang, W_MODEL_CLOSE));
         }
-    }
-    if (bad) {
-        free(t);
-        return NULL;
-    }
-    return t;
-}
-
-static char *sources_text(const ind_chart *c)
-{
-    char *t = NULL;
-    size_t len = 0, i;
-    int bad;
-
-    if (c->n_sources == 0)
-        return calloc(1, 1);
-    bad = cat(&t, &len, c->n_sources == 1 ? "Source: " : "Sources: ");
-    for (i = 0; i < c->n_sources; i++) {
-        if (i > 0)
-            bad |= cat(&t, &len, "; ");
-        bad |= cat(&t, &len, c->sources[i]);
     }
     if (bad) {
         free(t);
@@ -282,8 +262,12 @@ static const squeeze squeezes[] = {
 static int plan_texts(chart_plan *p, const ind_chart *c, const squeeze *q)
 {
     double avail = c->width - 2.4 * px(p->font);
+    double footer_em = avail / px(p->footer_font);
     char *title = c->title[0] ? strdup(c->title) : names_title(c);
-    char *sub = subtitle_text(c), *src = sources_text(c);
+    char *sub = c->subtitle[0] ? strdup(c->subtitle) : subtitle_text(c);
+    char *src = c->source_line[0] ? strdup(c->source_line)
+                                  : chart_source_line(c, footer_em,
+                                                      q->sources);
     int bad = title == NULL || sub == NULL || src == NULL;
 
     if (!bad)
@@ -291,8 +275,7 @@ static int plan_texts(chart_plan *p, const ind_chart *c, const squeeze *q)
                               q->title) ||
               chart_text_wrap(&p->subtitle, sub,
                               avail / px(p->subtitle_font), q->subtitle) ||
-              chart_text_wrap(&p->footer, src, avail / px(p->footer_font),
-                              q->sources);
+              chart_text_wrap(&p->footer, src, footer_em, q->sources);
     if (!bad && c->note[0] != '\0') {
         chart_lines note = { NULL, 0, 0 };
         size_t i;
@@ -310,16 +293,17 @@ static int plan_texts(chart_plan *p, const ind_chart *c, const squeeze *q)
 
 static char *ylabel_text(const ind_chart *c)
 {
-    char buf[48];
+    char buf[64];
     const char *unit = common_unit(c);
 
+    if (c->ylabel[0] != '\0')
+        return strdup(c->ylabel);
     if (c->kind == IND_CHART_GROWTH)
-        return strdup("% change on the year before");
-    if (c->kind == IND_CHART_INDEX) {
-        snprintf(buf, sizeof buf, "index, %d = 100", c->base_year);
-        return strdup(buf);
-    }
-    return strdup(unit ? unit : "value");
+        return strdup(chart_word(c->lang, W_GROWTH_AXIS));
+    if (c->kind == IND_CHART_INDEX)
+        return strdup(word_year(buf, sizeof buf, c, W_INDEX_AXIS,
+                                c->base_year));
+    return strdup(unit ? unit : chart_word(c->lang, W_VALUE));
 }
 
 /* Panel titles: "Name (unit)", cut to one line of the panel's width. */
@@ -371,31 +355,48 @@ static int key_add(chart_plan *p, chart_sample sample, int colour, int mark,
     return 0;
 }
 
-/* Which marks appear anywhere: bit (1 << mark). */
-static unsigned marks_present(const ind_chart *c)
+/* The mark flags of every point, combined (bars show all of a point's). */
+static unsigned flags_present(const ind_chart *c)
 {
     unsigned bits = 0;
     size_t i, k;
 
     for (i = 0; i < c->n_series; i++)
         for (k = 0; k < c->series[i].n; k++)
-            bits |= 1u << c->series[i].marks[k];
+            bits |= c->series[i].marks[k];
     return bits;
 }
 
-static int has_band(const ind_chart *c, int level)
+/* The symbols drawn on lines: each point's strongest flag. */
+static unsigned symbols_present(const ind_chart *c)
+{
+    unsigned bits = 0;
+    size_t i, k;
+
+    for (i = 0; i < c->n_series; i++)
+        for (k = 0; k < c->series[i].n; k++)
+            bits |= (unsigned)ind_chart_mark_stronger(
+                (ind_chart_mark)c->series[i].marks[k], IND_CHART_MARK_NORMAL);
+    return bits;
+}
+
+/* The first series with a band of this rank (0 innermost), or NULL. */
+static const chart_series *band_series(const ind_chart *c, size_t band)
 {
     size_t i;
 
     for (i = 0; i < c->n_series; i++)
-        if (level == 80 ? c->series[i].plo80 != NULL
-                        : c->series[i].plo95 != NULL)
-            return 1;
-    return 0;
+        if (c->series[i].pbands > band)
+            return &c->series[i];
+    return NULL;
 }
 
-static const char *const mark_names[] = {
-    "", "estimated or provisional", "derived", "partial-year reading"
+/* The mark flags in the key's order, and their words. */
+static const int key_flags[] = { IND_CHART_MARK_ESTIMATED,
+                                 IND_CHART_MARK_DERIVED,
+                                 IND_CHART_MARK_PARTIAL };
+static const chart_word_id key_flag_words[] = {
+    W_MARK_ESTIMATED, W_MARK_DERIVED, W_MARK_PARTIAL
 };
 
 static int key_lines(chart_plan *p, const ind_chart *c)
@@ -408,20 +409,43 @@ static int key_lines(chart_plan *p, const ind_chart *c)
     if (p->shared && (!one || has_projection(c)))
         for (i = 0; i < c->n_series; i++)
             bad |= key_add(p, SAMPLE_LINE, (int)i, 0,
-                           one ? "actual" : c->series[i].name);
+                           one ? chart_word(c->lang, W_ACTUAL)
+                               : c->series[i].name);
     if (has_projection(c)) {
-        snprintf(proj, sizeof proj, model[0] ? "projection (%s)" :
-                 "projection%s", model);
+        chart_word_fill(proj, sizeof proj, c->lang, model[0]
+                        ? W_PROJECTION_MODEL : W_PROJECTION, model);
         bad |= key_add(p, SAMPLE_PROJECTION, colour, 0, proj);
     }
-    if (has_band(c, 80))
-        bad |= key_add(p, SAMPLE_BAND80, colour, 0, "80% interval");
-    if (has_band(c, 95))
-        bad |= key_add(p, SAMPLE_BAND95, colour, 0, "95% interval");
-    for (i = IND_CHART_MARK_ESTIMATED; i <= IND_CHART_MARK_PARTIAL; i++)
-        if (marks_present(c) & (1u << i))
-            bad |= key_add(p, SAMPLE_MARK, -1, (int)i, mark_names[i]);
+    for (i = 0; i < IND_CHART_MAX_BANDS; i++) {
+        const chart_series *s = band_series(c, i);
+        char level[32], text[96];
+        if (s == NULL)
+            continue;
+        snprintf(level, sizeof level, "%.15g", s->plevel[i]);
+        chart_word_fill(text, sizeof text, c->lang, W_INTERVAL, level);
+        bad |= key_add(p, i == 0 ? SAMPLE_BAND_INNER : SAMPLE_BAND_OUTER,
+                       colour, 0, text);
+    }
+    /* The marks are drawn in the series' colour: so is their sample when
+     * there is one series; with several, the shape tells them apart. */
+    for (i = 0; i < 3; i++)
+        if (symbols_present(c) & (unsigned)key_flags[i])
+            bad |= key_add(p, SAMPLE_MARK, c->n_series == 1 ? 0 : -1,
+                           key_flags[i],
+                           chart_word(c->lang, key_flag_words[i]));
     return bad ? -1 : 0;
+}
+
+/* Does some bar with mark flag m rise (or stay level)? */
+static int marked_bar_rises(const ind_chart *c, int m)
+{
+    size_t i, k;
+
+    for (i = 0; i < c->n_series; i++)
+        for (k = 0; k < c->series[i].n; k++)
+            if ((c->series[i].marks[k] & m) && c->series[i].values[k] >= 0)
+                return 1;
+    return 0;
 }
 
 static int key_bars(chart_plan *p, const ind_chart *c)
@@ -433,12 +457,20 @@ static int key_bars(chart_plan *p, const ind_chart *c)
         for (k = 0; k < c->series[i].n; k++)
             falls |= c->series[i].values[k] < 0;
     if (falls) {
-        bad |= key_add(p, SAMPLE_RISE, -1, 0, "increase");
-        bad |= key_add(p, SAMPLE_FALL, -1, 0, "decrease");
+        bad |= key_add(p, SAMPLE_RISE, -1, 0,
+                       chart_word(c->lang, W_INCREASE));
+        bad |= key_add(p, SAMPLE_FALL, -1, 0,
+                       chart_word(c->lang, W_DECREASE));
     }
-    for (i = IND_CHART_MARK_ESTIMATED; i <= IND_CHART_MARK_PARTIAL; i++)
-        if (marks_present(c) & (1u << i))
-            bad |= key_add(p, SAMPLE_BAR_MARK, -1, (int)i, mark_names[i]);
+    /* A marked bar is drawn in the colour of its direction: the sample
+     * takes the rise colour when some marked bar rises, else the fall
+     * colour (colour -2). */
+    for (i = 0; i < 3; i++)
+        if (flags_present(c) & (unsigned)key_flags[i])
+            bad |= key_add(p, SAMPLE_BAR_MARK,
+                           marked_bar_rises(c, key_flags[i]) ? -1 : -2,
+                           key_flags[i],
+                           chart_word(c->lang, key_flag_words[i]));
     return bad ? -1 : 0;
 }
 
@@ -760,9 +792,13 @@ int chart_plan_make(chart_plan *p, const ind_chart *c, ind_error *err)
         chart_plan_free(p);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
+    /* A panel title may run on over the panel's right margin, to the end
+     * of its cell (the canvas' right margin for the last column). */
     if (!p->shared &&
-        plan_panel_titles(p, c, (p->box[0].right - p->box[0].left) *
-                                c->width / px(p->font) + 3.0) != 0) {
+        plan_panel_titles(p, c, ((c->width - 2.4 * px(p->font)) /
+                                 (double)p->cols + 1.2 * px(p->font) -
+                                 p->box[0].left * c->width) /
+                                px(p->font)) != 0) {
         chart_plan_free(p);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }

@@ -8,21 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Point types of the marks: open circle, open triangle, open square. */
-static const int mark_point[] = { 7, 6, 8, 4 };
-
-/* Bar fills of the marks, for growth charts: solid for normal figures,
- * lighter, hatched or hollow (with a border) for the others. */
-static const char *const mark_fill[] = {
-    "fs solid 0.9 noborder", "fs transparent solid 0.35",
-    "fs transparent pattern 5", "fs empty"
-};
-
-static void put_fill(FILE *out, int mark, const char *colour)
+/* The point type of a mark flag on a line: open circle (estimated), open
+ * triangle (derived), open square (partial-year). */
+static int mark_point(int flag)
 {
-    fputs(mark_fill[mark], out);
-    if (mark != IND_CHART_MARK_NORMAL)
-        fprintf(out, " border lc rgb %s", colour);
+    return flag == IND_CHART_MARK_ESTIMATED ? 6
+           : flag == IND_CHART_MARK_DERIVED ? 8 : 4;
+}
+
+/* How each mark flag shows on a bar, and how a bar without any does;
+ * a bar with several flags shows each (they are drawn in layers): */
+#define BAR_SOLID "fs solid 0.9 noborder"          /* no flag */
+#define BAR_PALE "fs transparent solid 0.35 noborder" /* estimated */
+#define BAR_HATCH "fs transparent pattern 5 noborder" /* derived */
+#define BAR_OUTLINE "lw 1.5 dt (4,3) fs empty border" /* partial-year */
+
+/* The layer of flag `flag` (0: the solid bar of unmarked figures). */
+static const char *bar_layer(int flag)
+{
+    return flag == IND_CHART_MARK_ESTIMATED ? BAR_PALE
+           : flag == IND_CHART_MARK_DERIVED ? BAR_HATCH
+           : flag == IND_CHART_MARK_PARTIAL ? BAR_OUTLINE : BAR_SOLID;
 }
 
 typedef struct writer {
@@ -81,10 +87,14 @@ static void put_texts(writer *w, const chart_plan *p)
                      "ind_font_footer", "ind_colour_muted");
 }
 
-/* The colour variable of key entry e. */
+/* The colour variable of key entry e: a series' colour, the neutral one
+ * (-1), or for a bar's mark the rise (-1) or fall (-2) colour. */
 static void key_colour(char *buf, size_t size, const chart_key_entry *e)
 {
-    if (e->colour < 0)
+    if (e->sample == SAMPLE_BAR_MARK)
+        snprintf(buf, size, e->colour == -2 ? "ind_colour_fall"
+                                            : "ind_colour_rise");
+    else if (e->colour < 0)
         snprintf(buf, size, "ind_colour_neutral");
     else
         snprintf(buf, size, "ind_colour_%d", e->colour + 1);
@@ -137,17 +147,17 @@ static void key_sample(writer *w, const chart_plan *p,
         key_line(w, p, e, y);
         fprintf(w->out, "ls %d\n", e->colour < 0 ? 9 : e->colour + 11);
         break;
-    case SAMPLE_BAND80:
-    case SAMPLE_BAND95:
+    case SAMPLE_BAND_INNER:
+    case SAMPLE_BAND_OUTER:
         key_rect(w, p, e, y, half);
         fprintf(w->out, "fc rgb %s fs transparent solid %s noborder\n",
-                colour, e->sample == SAMPLE_BAND80 ? "0.42" : "0.18");
+                colour, e->sample == SAMPLE_BAND_INNER ? "0.42" : "0.18");
         break;
     case SAMPLE_MARK:
         fprintf(w->out, "set label %d \"\"", w->tag++);
         put_screen(w->out, e->x + p->key_sample / 2, y);
         fprintf(w->out, " point pt %d ps ind_point_size lw 1.5 lc rgb %s "
-                "front\n", mark_point[e->mark], colour);
+                "front\n", mark_point(e->mark), colour);
         break;
     case SAMPLE_RISE:
     case SAMPLE_FALL:
@@ -158,9 +168,9 @@ static void key_sample(writer *w, const chart_plan *p,
         break;
     case SAMPLE_BAR_MARK:
         key_rect(w, p, e, y, half);
-        fprintf(w->out, "fc rgb %s ", colour);
-        put_fill(w->out, e->mark, colour);
-        fputc('\n', w->out);
+        /* an object's border takes the line's colour and dashes */
+        fprintf(w->out, "fc rgb %s lc rgb %s %s\n", colour, colour,
+                bar_layer(e->mark));
         break;
     }
 }
@@ -207,7 +217,8 @@ static int bottom_row(const chart_plan *p, size_t i)
     return p->shared || i + p->cols >= p->panels;
 }
 
-static void put_axes(writer *w, const chart_plan *p, size_t i)
+static void put_axes(writer *w, const ind_chart *c, const chart_plan *p,
+                     size_t i)
 {
     put_margins(w, &p->box[i]);
     fputs("set xrange [", w->out);
@@ -216,10 +227,13 @@ static void put_axes(writer *w, const chart_plan *p, size_t i)
     chart_put_number(w->out, p->xhi);
     fprintf(w->out, "]\nset xtics %d, %d\nunset mxtics\n", p->xfirst,
             p->xstep);
-    if (bottom_row(p, i))
-        fputs("set xlabel \"Year\" tc rgb ind_colour_text\n", w->out);
-    else
+    if (bottom_row(p, i)) {
+        fputs("set xlabel ", w->out);
+        chart_put_string(w->out, chart_word(c->lang, W_YEAR));
+        fputs(" tc rgb ind_colour_text\n", w->out);
+    } else {
         fputs("unset xlabel\n", w->out);
+    }
     if (p->shared && p->ylabel != NULL) {
         fputs("set ylabel ", w->out);
         chart_put_string(w->out, p->ylabel);
@@ -257,9 +271,11 @@ static void put_region(writer *w, const ind_chart *c, const chart_plan *p,
     fprintf(w->out, "set object 1 rect from first %d, graph 0 to graph 1, "
             "graph 1 behind fc rgb ind_colour_region fs solid 1.0 "
             "noborder\n", start);
-    fprintf(w->out, "set label %d \"projection\" at first %d, graph 1 left "
-            "offset char 0.6, char -0.9 font ind_font_label tc rgb "
-            "ind_colour_muted noenhanced front\n", w->tag++, start);
+    fprintf(w->out, "set label %d ", w->tag++);
+    chart_put_string(w->out, chart_word(c->lang, W_PROJECTION));
+    fprintf(w->out, " at first %d, graph 1 left offset char 0.6, char -0.9 "
+            "font ind_font_label tc rgb ind_colour_muted noenhanced front\n",
+            start);
 }
 
 /* A label on the data, at (x, y) in plot coordinates. */
@@ -385,19 +401,17 @@ static void put_panel_title(writer *w, const ind_chart *c,
 
 /* ---- Plot elements: lines -------------------------------------------- */
 
+/* The widest band first, lighter, then the narrower one over it. */
 static void put_bands(writer *w, const chart_series *s, size_t k)
 {
-    if (s->plo95 != NULL) {
+    size_t j;
+
+    for (j = s->pbands; j-- > 0;) {
         element(w);
-        fprintf(w->out, "$ind_projection_%zu using 1:5:6 with filledcurves "
-                "fc rgb ind_colour_%zu fs transparent solid 0.18 noborder",
-                k + 1, k + 1);
-    }
-    if (s->plo80 != NULL) {
-        element(w);
-        fprintf(w->out, "$ind_projection_%zu using 1:3:4 with filledcurves "
-                "fc rgb ind_colour_%zu fs transparent solid 0.30 noborder",
-                k + 1, k + 1);
+        fprintf(w->out, "$ind_projection_%zu using 1:%zu:%zu with "
+                "filledcurves fc rgb ind_colour_%zu fs transparent solid %s "
+                "noborder", k + 1, 3 + 2 * j, 4 + 2 * j, k + 1,
+                j == 0 ? "0.30" : "0.18");
     }
 }
 
@@ -413,11 +427,18 @@ static void put_marks(writer *w, size_t k)
     element(w);
     fprintf(w->out, "$ind_series_%zu using 1:($3>0 ? $2 : NaN) with points "
             "pt 7 ps ind_point_size*1.15 lc rgb \"#ffffff\"", k + 1);
-    for (m = IND_CHART_MARK_ESTIMATED; m <= IND_CHART_MARK_PARTIAL; m++) {
+    /* One symbol a point, its strongest flag's (the flags above it in
+     * ind_chart_mark_stronger()'s order are masked: 4, then 1, then 2). */
+    for (m = 0; m < 3; m++) {
+        static const int flag[] = { IND_CHART_MARK_PARTIAL,
+                                    IND_CHART_MARK_ESTIMATED,
+                                    IND_CHART_MARK_DERIVED };
+        static const int mask[] = { 4, 5, 7 };
         element(w);
-        fprintf(w->out, "$ind_series_%zu using 1:($3==%d ? $2 : NaN) with "
-                "points pt %d lw 1.5 ps ind_point_size*1.15 lc rgb "
-                "ind_colour_%zu", k + 1, m, mark_point[m], k + 1);
+        fprintf(w->out, "$ind_series_%zu using 1:((int($3)&%d)==%d ? $2 : "
+                "NaN) with points pt %d lw 1.5 ps ind_point_size*1.15 lc rgb "
+                "ind_colour_%zu", k + 1, mask[m], flag[m],
+                mark_point(flag[m]), k + 1);
     }
 }
 
@@ -472,20 +493,31 @@ static void put_bar_labels(writer *w, const ind_chart *c, const chart_plan *p,
     }
 }
 
+/* The bars of series k in layers, rises and falls in their colours:
+ * solid bars of unmarked figures, then a pale fill for estimated ones, a
+ * hatch for derived ones and a dashed outline for partial-year ones, so
+ * that a bar with several marks shows them all. */
 static void put_bar_plot(writer *w, size_t k)
 {
     static const char *const side[] = { ">=0", "<0" };
     static const char *const colour[] = { "ind_colour_rise",
                                           "ind_colour_fall" };
+    static const int flags[] = { 0, IND_CHART_MARK_ESTIMATED,
+                                 IND_CHART_MARK_DERIVED,
+                                 IND_CHART_MARK_PARTIAL };
     int m, d;
 
-    for (m = IND_CHART_MARK_NORMAL; m <= IND_CHART_MARK_PARTIAL; m++) {
+    for (m = 0; m < 4; m++) {
         for (d = 0; d < 2; d++) {
             element(w);
-            fprintf(w->out, "$ind_series_%zu using 1:($3==%d && $2%s ? $2 : "
-                    "NaN) with boxes fc rgb %s ", k + 1, m, side[d],
-                    colour[d]);
-            put_fill(w->out, m, colour[d]);
+            if (flags[m] == 0)
+                fprintf(w->out, "$ind_series_%zu using 1:((int($3)&7)==0 && "
+                        "$2%s ? $2 : NaN)", k + 1, side[d]);
+            else
+                fprintf(w->out, "$ind_series_%zu using 1:((int($3)&%d) && "
+                        "$2%s ? $2 : NaN)", k + 1, flags[m], side[d]);
+            fprintf(w->out, " with boxes fc rgb %s lc rgb %s %s", colour[d],
+                    colour[d], bar_layer(flags[m]));
         }
     }
 }
@@ -500,7 +532,7 @@ static void put_panel(writer *w, const ind_chart *c, const chart_plan *p,
     fprintf(w->out, "\n# ---- %s %zu ", p->shared ? "Plot" : "Panel", i + 1);
     fputs("-----------------------------------------------------------\n",
           w->out);
-    put_axes(w, p, i);
+    put_axes(w, c, p, i);
     if (!p->shared)
         put_panel_title(w, c, p, i);
     put_region(w, c, p, i);

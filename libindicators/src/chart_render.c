@@ -12,6 +12,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -174,15 +175,24 @@ static void stderr_excerpt(char *buf, size_t size, const child *ch)
     buf[n] = '\0';
 }
 
-static int unavailable(ind_error *err, const char *program, const char *script,
+/* gnuplot is missing: how to install it and, for a script that stays
+ * (shown != NULL), how to draw it then. */
+static int unavailable(ind_error *err, const char *program, const char *shown,
                        const char *output, int e)
 {
+    if (shown == NULL)
+        return ind_error_set(err, IND_EUNAVAILABLE,
+                             "cannot run %s (%s). gnuplot draws the "
+                             "pictures; install it (Debian/Ubuntu: apt-get "
+                             "install gnuplot-nox; Fedora: dnf install "
+                             "gnuplot; macOS: brew install gnuplot)",
+                             program, strerror(e));
     return ind_error_set(err, IND_EUNAVAILABLE,
                          "cannot run %s (%s). gnuplot draws the pictures; "
                          "install it (Debian/Ubuntu: apt-get install "
                          "gnuplot-nox; Fedora: dnf install gnuplot; macOS: "
                          "brew install gnuplot), then draw the script with: "
-                         "gnuplot %s > %s", program, strerror(e), script,
+                         "gnuplot %s > %s", program, strerror(e), shown,
                          output);
 }
 
@@ -235,10 +245,11 @@ static int check_render_args(const char *script, ind_chart_format format,
     return IND_OK;
 }
 
-/* Run gnuplot into the open temporary file f. */
-static int run(const char *script, ind_chart_format format,
-               const ind_chart_render_options *o, ind_atomic_file *f,
-               const char *output, ind_error *err)
+/* Run gnuplot into the open temporary file f; `shown` names the script
+ * in messages (NULL for a temporary one, named "the chart" there). */
+static int run(const char *script, const char *shown,
+               ind_chart_format format, const ind_chart_render_options *o,
+               ind_atomic_file *f, const char *output, ind_error *err)
 {
     const char *program = o->gnuplot ? o->gnuplot : "gnuplot";
     unsigned timeout = o->timeout_seconds ? o->timeout_seconds
@@ -261,7 +272,7 @@ static int run(const char *script, ind_chart_format format,
     argv[5] = NULL;
     rc = spawn(ch, program, argv, out_fd);
     if (rc == ENOENT || rc == EACCES || rc == ENOEXEC || rc == ENOTDIR) {
-        rc = unavailable(err, program, script, output, rc);
+        rc = unavailable(err, program, shown, output, rc);
     } else if (rc != 0) {
         rc = ind_error_set(err, IND_ERROR, "cannot start %s: %s", program,
                            strerror(rc));
@@ -271,12 +282,31 @@ static int run(const char *script, ind_chart_format format,
          * child that exits with 127 (valgrind's does): the same case. */
         if (WIFEXITED(ch->status) && WEXITSTATUS(ch->status) == 127 &&
             ch->len == 0)
-            rc = unavailable(err, program, script, output, ENOENT);
+            rc = unavailable(err, program, shown, output, ENOENT);
         else
-            rc = judge(ch, program, out_fd, script, err);
+            rc = judge(ch, program, out_fd, shown ? shown : "the chart", err);
     }
     free(arg);
     free(ch);
+    return rc;
+}
+
+/* Draw a script into `output`, replaced atomically on success. */
+static int render_into(const char *script, const char *shown,
+                       ind_chart_format format,
+                       const ind_chart_render_options *opts,
+                       const char *output, ind_error *err)
+{
+    ind_atomic_file *f;
+    int rc = ind_atomic_open(&f, output, err);
+
+    if (rc == IND_OK) {
+        rc = run(script, shown, format, opts, f, output, err);
+        if (rc == IND_OK)
+            rc = ind_atomic_commit(f, err);
+        else
+            ind_atomic_abort(f);
+    }
     return rc;
 }
 
@@ -285,7 +315,6 @@ int ind_chart_render(const char *script_path, ind_chart_format format,
 {
     static const ind_chart_render_options defaults =
         IND_CHART_RENDER_OPTIONS_INIT;
-    ind_atomic_file *f;
     char *output = NULL;
     int rc;
 
@@ -294,16 +323,94 @@ int ind_chart_render(const char *script_path, ind_chart_format format,
     rc = check_render_args(script_path, format, opts, err);
     if (rc == IND_OK)
         rc = ind_chart_output_path(&output, script_path, format, err);
-    if (rc != IND_OK)
-        return rc;
-    rc = ind_atomic_open(&f, output, err);
-    if (rc == IND_OK) {
-        rc = run(script_path, format, opts, f, output, err);
-        if (rc == IND_OK)
-            rc = ind_atomic_commit(f, err);
-        else
-            ind_atomic_abort(f);
-    }
+    if (rc == IND_OK)
+        rc = render_into(script_path, script_path, format, opts, output,
+                         err);
     free(output);
     return rc;
+}
+
+/* A temporary script beside `picture`: "DIR/.NAME.XXXXXX.gp", created
+ * (mode 0600) and open as *fd. Returns the path, or NULL (errno set). */
+static char *temp_script(const char *picture, int *fd)
+{
+    const char *slash = strrchr(picture, '/');
+    size_t dir = slash ? (size_t)(slash - picture) + 1 : 0;
+    const char *base = picture + dir;
+    size_t blen = strlen(base) > 40 ? 40 : strlen(base);
+    char *path = malloc(dir + blen + 16);
+
+    if (path == NULL)
+        return NULL;
+    memcpy(path, picture, dir);
+    path[dir] = '.';
+    memcpy(path + dir + 1, base, blen);
+    memcpy(path + dir + 1 + blen, ".XXXXXX.gp", 11);
+    *fd = mkstemps(path, 3);
+    if (*fd < 0) {
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+int ind_chart_draw(const ind_chart *chart, const char *picture_path,
+                   ind_chart_format format,
+                   const ind_chart_render_options *opts, ind_error *err)
+{
+    static const ind_chart_render_options defaults =
+        IND_CHART_RENDER_OPTIONS_INIT;
+    char *script;
+    FILE *out;
+    int fd, rc;
+
+    if (chart == NULL || picture_path == NULL ||
+        (unsigned)format > IND_CHART_PDF)
+        return ind_error_set(err, IND_EINVAL, "ind_chart_draw: NULL argument "
+                             "or unknown format");
+    if (opts == NULL)
+        opts = &defaults;
+    if (opts->version != IND_CHART_RENDER_OPTIONS_VERSION)
+        return ind_error_set(err, IND_EINVAL, "render options: version %u is "
+                             "not %d", opts->version,
+                             IND_CHART_RENDER_OPTIONS_VERSION);
+    script = temp_script(picture_path, &fd);
+    if (script == NULL)
+        return ind_error_set(err, IND_EWRITE, "%s: cannot create a "
+                             "temporary script beside it: %s", picture_path,
+                             strerror(errno));
+    out = fdopen(fd, "w");
+    if (out == NULL) {
+        close(fd);
+        rc = ind_error_set(err, IND_ENOMEM, "out of memory");
+    } else {
+        rc = chart_script_write(out, chart, NULL, err);
+        if (fclose(out) != 0 && rc == IND_OK)
+            rc = ind_error_set(err, IND_EWRITE, "%s: cannot write a "
+                               "temporary script: %s", script,
+                               strerror(errno));
+    }
+    if (rc == IND_OK)
+        rc = render_into(script, NULL, format, opts, picture_path, err);
+    unlink(script);
+    free(script);
+    return rc;
+}
+
+int ind_chart_format_of_path(ind_chart_format *out, const char *path,
+                             ind_error *err)
+{
+    static const char *const ends[] = { ".png", ".svg", ".pdf" };
+    size_t len = path ? strlen(path) : 0;
+    int f;
+
+    for (f = IND_CHART_PNG; out != NULL && len > 4 && f <= IND_CHART_PDF;
+         f++)
+        if (strcasecmp(path + len - 4, ends[f]) == 0 &&
+            path[len - 5] != '/') {
+            *out = (ind_chart_format)f;
+            return IND_OK;
+        }
+    return ind_error_set(err, IND_EINVAL, "'%.80s' does not end in .png, .svg "
+                         "or .pdf", path ? path : "(null)");
 }

@@ -87,17 +87,23 @@ static void put_output(FILE *out, const ind_chart *c, double font)
     put_rule(out, "Output: PNG by default, -e 'ind_format=\"svg\"' or \"pdf\"");
     fputs("if (!exists(\"ind_format\")) ind_format = \"png\"\n"
           "set encoding utf8\n"
-          "# Cairo terminals take one font family; fontconfig supplies "
-          "missing glyphs\n"
-          "# (Chinese, for one) from any installed font that has them. "
-          "SVG viewers\n"
-          "# take the list as it is. SVG sizes are pixels: fontscale "
-          "turns them into\n"
-          "# points at 96 per inch, as the other terminals draw them.\n"
-          "ind_font_cairo = \"Liberation Sans,", out);
+          "# The texts were measured and wrapped for DejaVu Sans (Debian: "
+          "fonts-dejavu-core),\n"
+          "# and Droid Sans Fallback for Chinese (fonts-droid-fallback): "
+          "another font\n"
+          "# may make a line longer than its place. Cairo terminals take "
+          "one family;\n"
+          "# fontconfig supplies missing glyphs (Chinese, for one) from any "
+          "installed\n"
+          "# font that has them. SVG viewers take the list as it is. SVG "
+          "sizes are\n"
+          "# pixels: fontscale turns them into points at 96 per inch, as "
+          "the other\n"
+          "# terminals draw them.\n"
+          "ind_font_cairo = \"DejaVu Sans,", out);
     chart_put_number(out, font);
-    fputs("\"\nind_font_svg = \"Liberation Sans,Arial,Helvetica,Noto Sans "
-          "CJK SC,Source Han Sans SC,Droid Sans Fallback,sans-serif,", out);
+    fputs("\"\nind_font_svg = \"DejaVu Sans,Bitstream Vera Sans,Verdana,"
+          "Droid Sans Fallback,Noto Sans CJK SC,sans-serif,", out);
     chart_put_number(out, font);
     fprintf(out, "\"\nif (ind_format eq \"svg\") {\n"
             "    set terminal svg size %u,%u noenhanced font ind_font_svg "
@@ -193,41 +199,56 @@ static void put_point(FILE *out, const chart_series *s, size_t i, int dots)
     fprintf(out, " %d %d\n", s->marks[i], dots || alone);
 }
 
-static void put_band_value(FILE *out, const double *band, size_t i)
+/* Bound i of band j (or the last actual figure, for the first row), NaN
+ * for a band the series does not have. */
+static void put_band_value(FILE *out, const chart_series *s, size_t j,
+                           const double *bound, size_t i, int first_row)
 {
     fputc(' ', out);
-    if (band != NULL)
-        chart_put_number(out, band[i]);
-    else
+    if (j >= s->pbands)
         fputs("NaN", out);
+    else
+        chart_put_number(out, first_row ? s->values[s->n - 1] : bound[i]);
+}
+
+/* The columns of the projection block: a lower and an upper bound per
+ * band, named by level ("lower 80%"). */
+static void put_band_names(FILE *out, const chart_series *s)
+{
+    size_t j;
+
+    for (j = 0; j < IND_CHART_MAX_BANDS; j++) {
+        if (j < s->pbands)
+            fprintf(out, ", lower %.15g%%, upper %.15g%%", s->plevel[j],
+                    s->plevel[j]);
+        else
+            fputs(", lower (none), upper (none)", out);
+    }
 }
 
 static void put_projection(FILE *out, const chart_series *s, size_t k)
 {
-    double last = s->values[s->n - 1];
-    size_t i;
+    size_t i, j;
 
-    fprintf(out, "# Projection of series %zu: year, mean, lower 80%%, upper "
-            "80%%, lower 95%%, upper 95%%\n# (NaN: no interval). The first "
-            "row repeats the last actual figure so the\n# dashed line and "
-            "the bands start from it.\n$ind_projection_%zu << " TERMINATOR
-            "\n%d ", k, k, s->years[s->n - 1]);
-    chart_put_number(out, last);
-    for (i = 0; i < 4; i++) {
-        fputc(' ', out);
-        if ((i < 2 ? s->plo80 : s->plo95) != NULL)
-            chart_put_number(out, last);
-        else
-            fputs("NaN", out);
+    fprintf(out, "# Projection of series %zu: year, mean", k);
+    put_band_names(out, s);
+    fprintf(out, "\n# (NaN: no interval). The first row repeats the last "
+            "actual figure so the\n# dashed line and the bands start from "
+            "it.\n$ind_projection_%zu << " TERMINATOR "\n%d ", k,
+            s->years[s->n - 1]);
+    chart_put_number(out, s->values[s->n - 1]);
+    for (j = 0; j < IND_CHART_MAX_BANDS; j++) {
+        put_band_value(out, s, j, NULL, 0, 1);
+        put_band_value(out, s, j, NULL, 0, 1);
     }
     fputc('\n', out);
     for (i = 0; i < s->pn; i++) {
         fprintf(out, "%d ", s->pyears[i]);
         chart_put_number(out, s->pmean[i]);
-        put_band_value(out, s->plo80, i);
-        put_band_value(out, s->phi80, i);
-        put_band_value(out, s->plo95, i);
-        put_band_value(out, s->phi95, i);
+        for (j = 0; j < IND_CHART_MAX_BANDS; j++) {
+            put_band_value(out, s, j, s->plo[j], i, 0);
+            put_band_value(out, s, j, s->phi[j], i, 0);
+        }
         fputc('\n', out);
     }
     fputs(TERMINATOR "\n", out);
@@ -238,10 +259,10 @@ static void put_data(FILE *out, const ind_chart *c, const chart_plan *p)
     size_t k, i;
 
     put_rule(out, "Data");
-    fputs("# Columns: year, value, mark (0 normal, 1 estimated or "
-          "provisional,\n# 2 derived, 3 partial-year reading), dot (1: draw "
-          "a dot on a normal point).\n# A blank line is a gap: the years "
-          "between have no figure.\n", out);
+    fputs("# Columns: year, value, marks (0 normal, or the sum of 1 "
+          "estimated or\n# provisional, 2 derived, 4 partial-year reading), "
+          "dot (1: draw a dot on a\n# normal point). A blank line is a gap: "
+          "the years between have no figure.\n", out);
     for (k = 0; k < c->n_series; k++) {
         const chart_series *s = &c->series[k];
         put_comment_text(out, "", s->name);

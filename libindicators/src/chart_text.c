@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+#include "chart_metrics.h"
+
 static const char ZWSP[] = "\xE2\x80\x8B";        /* U+200B */
 static const char ELLIPSIS[] = "\xE2\x80\xA6";    /* U+2026 */
 
@@ -26,118 +27,50 @@ static size_t next_char(const char *s, size_t len, unsigned long *cp)
     return 1;
 }
 
-static size_t put_bytes(char *dst, size_t at, const char *src, size_t n)
-{
-    memcpy(dst + at, src, n);
-    return at + n;
-}
-
-/* Drop ASCII spaces at both ends, in place. */
-static void trim_spaces(char *s)
-{
-    size_t start = 0, end = strlen(s);
-
-    while (s[start] == ' ')
-        start++;
-    while (end > start && s[end - 1] == ' ')
-        end--;
-    memmove(s, s + start, end - start);
-    s[end - start] = '\0';
-}
-
 char *chart_text_clean(const char *in)
 {
-    size_t len, i = 0, n = 0, chars = 0, step;
-    unsigned long cp;
-    char *out;
+    char *clean = ind_text_sanitize(in, IND_CHART_TEXT_MAX, 1), *out;
+    size_t i, n = 0, len;
 
-    if (in == NULL)
-        in = "";
-    len = strlen(in);
-    if (len > (SIZE_MAX - 16) / 4)
+    if (clean == NULL)
         return NULL;
-    /* Each input byte yields at most 3 output bytes (U+FFFD), and a ">"
-     * at most 4 (ZWSP + ">"); the ellipsis adds 3. */
-    out = malloc(len * 4 + 8);
-    if (out == NULL)
+    /* "]]>" may not appear in XML text, and gnuplot's SVG terminal writes
+     * ">" as it is: a zero-width space goes before the ">". */
+    len = strlen(clean);
+    out = malloc(len * 2 + 1);
+    if (out == NULL) {
+        free(clean);
         return NULL;
-    while (i < len) {
-        if (chars == IND_CHART_TEXT_MAX) {
-            n = put_bytes(out, n, ELLIPSIS, 3);
-            break;
+    }
+    for (i = 0; i < len; i++) {
+        if (clean[i] == '>' && i >= 2 && clean[i - 1] == ']' &&
+            clean[i - 2] == ']') {
+            memcpy(out + n, ZWSP, 3);
+            n += 3;
         }
-        step = next_char(in + i, len - i, &cp);
-        if (cp == 0xFFFD) {
-            n = put_bytes(out, n, REPLACEMENT, 3);
-        } else if (ind_text_is_control(cp)) {
-            out[n++] = ' ';
-        } else if (ind_text_is_bidi_control(cp)) {
-            /* harmless to gnuplot, but they reorder what a reader sees */
-            n = put_bytes(out, n, REPLACEMENT, 3);
-        } else {
-            /* "]]>" may not appear in XML text, and gnuplot's SVG
-             * terminal writes ">" as it is. */
-            if (cp == '>' && n >= 2 && out[n - 1] == ']' && out[n - 2] == ']')
-                n = put_bytes(out, n, ZWSP, 3);
-            n = put_bytes(out, n, in + i, step);
-        }
-        i += step;
-        chars++;
+        out[n++] = clean[i];
     }
     out[n] = '\0';
-    trim_spaces(out);
+    free(clean);
     return out;
 }
 
-/* Width of an ASCII character in em, from Liberation Sans / Arial metrics
- * rounded up. */
-static double ascii_width(unsigned char c)
-{
-    if (c == ' ')
-        return 0.28;
-    if (strchr("il.,:;!|'`", c) != NULL)
-        return 0.28;
-    if (strchr("fjtrI()[]{}/\\-\"*", c) != NULL)
-        return 0.36;
-    if (strchr("mwMW@%", c) != NULL)
-        return 0.95;
-    if (c >= 'A' && c <= 'Z')
-        return 0.70;
-    if (c >= '0' && c <= '9')
-        return 0.56;
-    if (c >= 'a' && c <= 'z')
-        return 0.56;
-    return 0.60;
-}
-
-/* East Asian wide and fullwidth ranges, emoji: one em. */
-static int is_wide(unsigned long cp)
-{
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
-           (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-           (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-/* Combining marks and zero-width characters take no room. */
-static int is_zero_width(unsigned long cp)
-{
-    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
-           cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F);
-}
-
+/* Advance width of a character in em: the chart fonts' own (a binary
+ * search of chart_metrics.h), one em for a character neither has. */
 static double char_width(unsigned long cp)
 {
-    if (cp < 0x80)
-        return ascii_width((unsigned char)cp);
-    if (is_zero_width(cp))
-        return 0.0;
-    if (is_wide(cp))
-        return 1.0;
-    return 0.65;
+    size_t lo = 0, hi = sizeof chart_metrics / sizeof chart_metrics[0];
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < chart_metrics[mid].first)
+            hi = mid;
+        else if (cp > chart_metrics[mid].last)
+            lo = mid + 1;
+        else
+            return chart_metrics[mid].width / (double)CHART_METRICS_UNITS;
+    }
+    return cp < 0x20 ? 0.0 : 1.0;
 }
 
 /* Width of s[0..len) in em; invalid bytes count as replacement glyphs. */
@@ -152,7 +85,7 @@ static double span_width(const char *s, size_t len)
         w += char_width(cp);
         i += step;
     }
-    return w;
+    return w * CHART_TEXT_SLACK;
 }
 
 double chart_text_width(const char *text)
@@ -181,6 +114,19 @@ void chart_printable(char *buf, size_t size, const char *s, size_t len,
     buf[n] = '\0';
 }
 
+int chart_cat(char **buf, size_t *len, const char *s)
+{
+    size_t n = strlen(s);
+    char *grown = realloc(*buf, *len + n + 1);
+
+    if (grown == NULL)
+        return -1;
+    memcpy(grown + *len, s, n + 1);
+    *buf = grown;
+    *len += n;
+    return 0;
+}
+
 int chart_lines_push(chart_lines *l, const char *s)
 {
     char *copy;
@@ -205,8 +151,180 @@ void chart_lines_clear(chart_lines *l)
     l->n = l->cap = 0;
 }
 
-/* Bytes of the longest prefix of s[0..len) (whole characters, at least one)
- * no wider than max_em. */
+/* ---- Wrapping ----------------------------------------------------------- */
+
+/* East Asian wide and fullwidth ranges: a line may break between any two
+ * of their characters (no spaces separate Chinese words). */
+static int is_wide(unsigned long cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+           (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+/* Is cp one of list[0..n)? */
+static int in_set(unsigned long cp, const unsigned long *list, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (list[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* Characters a line must not start with (closing punctuation) or end
+ * with (opening punctuation), from the Chinese and Japanese rules. */
+static int is_closing(unsigned long cp)
+{
+    static const unsigned long closing[] = {
+        ',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
+        0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
+        0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0x3015, 0xFF3D,
+        0xFF5D, 0x2026, 0x00B7, 0x30FB, 0x30FC, 0x3005, 0x201D, 0x2019,
+        0xFF05
+    };
+
+    return in_set(cp, closing, sizeof closing / sizeof closing[0]);
+}
+
+static int is_opening(unsigned long cp)
+{
+    static const unsigned long opening[] = {
+        '(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3008,
+        0x3014, 0xFF3B, 0xFF5B, 0x201C, 0x2018
+    };
+
+    return in_set(cp, opening, sizeof opening / sizeof opening[0]);
+}
+
+/* Where a word wider than a line (a URL, a path) may break: after one of
+ * these, before a character that is not. */
+static int is_url_break(unsigned long cp)
+{
+    return cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' ||
+           cp == '&' || cp == '=' || cp == '#';
+}
+
+/* May a line break between characters a and b of one word? */
+static int may_break(unsigned long a, unsigned long b, int overlong)
+{
+    if ((is_wide(a) || is_wide(b)) && !is_closing(b) && !is_opening(a))
+        return 1;
+    return overlong && is_url_break(a) && !is_url_break(b);
+}
+
+/* A piece of text between two break opportunities. */
+typedef struct piece {
+    size_t start, end;   /* bytes of the text */
+    int space;           /* a space comes before it (none at a line's start) */
+    double w;            /* its width in em */
+} piece;
+
+typedef struct pieces {
+    piece *p;
+    size_t n, cap;
+} pieces;
+
+static int push_piece(pieces *ps, const char *t, size_t start, size_t end,
+                      int space)
+{
+    if (IND_ARRAY_RESERVE(ps->p, ps->cap, ps->n + 1) != 0)
+        return -1;
+    ps->p[ps->n].start = start;
+    ps->p[ps->n].end = end;
+    ps->p[ps->n].space = space;
+    ps->p[ps->n].w = span_width(t + start, end - start);
+    ps->n++;
+    return 0;
+}
+
+/* Cut text into pieces at its break opportunities. */
+static int split_pieces(pieces *ps, const char *t, double max_em)
+{
+    size_t len = strlen(t), i = 0, j, k, start, step;
+    unsigned long prev, cp;
+    int space = 0, overlong;
+
+    while (i < len) {
+        if (t[i] == ' ') {
+            space = 1;
+            i++;
+            continue;
+        }
+        for (j = i; j < len && t[j] != ' '; j++)
+            ;
+        overlong = span_width(t + i, j - i) > max_em;
+        prev = 0;
+        for (k = start = i; k < j; k += step) {
+            step = next_char(t + k, j - k, &cp);
+            if (k > start && may_break(prev, cp, overlong)) {
+                if (push_piece(ps, t, start, k, space) != 0)
+                    return -1;
+                space = 0;
+                start = k;
+            }
+            prev = cp;
+        }
+        if (push_piece(ps, t, start, j, space) != 0)
+            return -1;
+        space = 0;
+        i = j;
+    }
+    return 0;
+}
+
+/* A line: pieces first..last (inclusive). */
+typedef struct line_span {
+    size_t first, last;
+} line_span;
+
+/* Greedy filling: as many pieces on each line as fit. A piece wider than
+ * a line gets a line of its own. Returns the number of lines; spans (room
+ * for ps->n) receives them, when not NULL. */
+static size_t fill_lines(const pieces *ps, double max_em, double space_em,
+                         line_span *spans)
+{
+    size_t k, n = 0, first = 0;
+    double w = 0;
+
+    for (k = 0; k < ps->n; k++) {
+        double add = (ps->p[k].space ? space_em : 0) + ps->p[k].w;
+        if (k > first && w + add > max_em) {
+            if (spans)
+                spans[n].first = first, spans[n].last = k - 1;
+            n++;
+            first = k;
+            w = ps->p[k].w;
+        } else {
+            w = k > first ? w + add : ps->p[k].w;
+        }
+    }
+    if (ps->n > 0) {
+        if (spans)
+            spans[n].first = first, spans[n].last = ps->n - 1;
+        n++;
+    }
+    return n;
+}
+
+/* Width of the line of pieces first..last. */
+static double line_width(const pieces *ps, size_t first, size_t last,
+                         double space_em)
+{
+    double w = 0;
+    size_t k;
+
+    for (k = first; k <= last; k++)
+        w += (k > first && ps->p[k].space ? space_em : 0) + ps->p[k].w;
+    return w;
+}
+
+/* Bytes of the longest prefix of s[0..len) (whole characters) no wider
+ * than max_em. */
 static size_t fitting_prefix(const char *s, size_t len, double max_em)
 {
     size_t i = 0, step;
@@ -215,92 +333,94 @@ static size_t fitting_prefix(const char *s, size_t len, double max_em)
 
     while (i < len) {
         step = next_char(s + i, len - i, &cp);
-        w += char_width(cp);
-        if (w > max_em && i > 0)
+        w += char_width(cp) * CHART_TEXT_SLACK;
+        if (w > max_em)
             break;
         i += step;
     }
     return i;
 }
 
-/* Cut the last line so that it and an ellipsis fit in max_em. */
-static int end_with_ellipsis(chart_lines *l, double max_em)
+/* Write the line of pieces first..last into buf, ending with "…" when
+ * `ellipsis`; a single piece too wide for the line is shortened. */
+static void put_line(char *buf, const char *t, const pieces *ps, size_t first,
+                     size_t last, double max_em, int ellipsis)
 {
-    char *last = l->line[l->n - 1], *grown;
-    size_t keep = fitting_prefix(last, strlen(last), max_em - 1.0);
+    double dots = ellipsis ? span_width(ELLIPSIS, 3) : 0;
+    size_t n = 0, k, take;
 
-    while (keep > 0 && last[keep - 1] == ' ')
-        keep--;
-    grown = realloc(last, keep + sizeof ELLIPSIS);
-    if (grown == NULL)
-        return -1;
-    memcpy(grown + keep, ELLIPSIS, sizeof ELLIPSIS);
-    l->line[l->n - 1] = grown;
-    return 0;
-}
-
-/* Greedy wrapping into l without a line limit. */
-static int wrap_all(chart_lines *l, const char *text, char *line,
-                    double max_em)
-{
-    size_t len = strlen(text), i = 0, j, n = 0, take;
-    double w = 0, ww;
-
-    while (i < len) {
-        while (i < len && text[i] == ' ')
-            i++;
-        if (i == len)
-            break;
-        for (j = i; j < len && text[j] != ' '; j++)
-            ;
-        ww = span_width(text + i, j - i);
-        if (n > 0 && w + 0.28 + ww <= max_em) {
-            line[n++] = ' ';
-            memcpy(line + n, text + i, j - i);
-            n += j - i;
-            w += 0.28 + ww;
-            i = j;
-        } else if (n > 0) {
-            line[n] = '\0';
-            if (chart_lines_push(l, line) != 0)
-                return -1;
-            n = 0;
-            w = 0;
-        } else {
-            take = ww <= max_em ? j - i : fitting_prefix(text + i, j - i,
-                                                         max_em);
-            memcpy(line, text + i, take);
-            n = take;
-            w = span_width(text + i, take);
-            i += take;
-        }
+    if (first == last && ps->p[first].w + dots > max_em) {
+        const piece *p = &ps->p[first];
+        take = fitting_prefix(t + p->start, p->end - p->start,
+                              max_em - span_width(ELLIPSIS, 3));
+        memcpy(buf, t + p->start, take);
+        memcpy(buf + take, ELLIPSIS, sizeof ELLIPSIS);
+        return;
     }
-    line[n] = '\0';
-    if (n > 0 && chart_lines_push(l, line) != 0)
-        return -1;
-    return 0;
+    for (k = first; k <= last; k++) {
+        if (k > first && ps->p[k].space)
+            buf[n++] = ' ';
+        memcpy(buf + n, t + ps->p[k].start, ps->p[k].end - ps->p[k].start);
+        n += ps->p[k].end - ps->p[k].start;
+    }
+    if (ellipsis) {
+        memcpy(buf + n, ELLIPSIS, 3);
+        n += 3;
+    }
+    buf[n] = '\0';
 }
 
 int chart_text_wrap(chart_lines *out, const char *text, double max_em,
                     size_t max_lines)
 {
-    char *line = malloc(strlen(text) + 1);
+    double space_em = span_width(" ", 1), dots = span_width(ELLIPSIS, 3);
+    pieces ps = { NULL, 0, 0 };
+    line_span *spans = NULL;
+    char *buf = malloc(strlen(text) + 8);
+    size_t n = 0, i;
+    int bad = buf == NULL || split_pieces(&ps, text, max_em) != 0;
 
-    if (line == NULL || wrap_all(out, text, line, max_em) != 0) {
-        free(line);
+    if (!bad && ps.n > 0) {
+        spans = malloc(ps.n * sizeof *spans);
+        bad = spans == NULL;
+    }
+    if (!bad && ps.n > 0)
+        n = fill_lines(&ps, max_em, space_em, spans);
+    for (i = 0; !bad && i < n; i++) {
+        int cut = max_lines > 0 && n > max_lines && i + 1 == max_lines;
+        if (cut)
+            /* The last line that shows: whole pieces and "…". */
+            while (spans[i].last > spans[i].first &&
+                   line_width(&ps, spans[i].first, spans[i].last, space_em) +
+                   dots > max_em)
+                spans[i].last--;
+        put_line(buf, text, &ps, spans[i].first, spans[i].last, max_em, cut);
+        bad = chart_lines_push(out, buf) != 0;
+        if (cut)
+            break;
+    }
+    free(buf);
+    free(spans);
+    free(ps.p);
+    if (bad) {
         chart_lines_clear(out);
         return -1;
     }
-    free(line);
-    if (max_lines > 0 && out->n > max_lines) {
-        while (out->n > max_lines)
-            free(out->line[--out->n]);
-        if (end_with_ellipsis(out, max_em) != 0) {
-            chart_lines_clear(out);
-            return -1;
-        }
-    }
     return 0;
+}
+
+size_t chart_text_count_lines(const char *text, double max_em)
+{
+    pieces ps = { NULL, 0, 0 };
+    size_t n;
+
+    if (split_pieces(&ps, text, max_em) != 0) {
+        free(ps.p);
+        return (size_t)-1;
+    }
+    n = fill_lines(&ps, max_em, span_width(" ", 1), NULL);
+    free(ps.p);
+    return n;
 }
 
 static void put_escaped(FILE *out, const char *text, int format)

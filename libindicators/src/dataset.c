@@ -1,8 +1,8 @@
 /* dataset: the handle's core: allocation and release, the column names of
- * the three files, diagnostics, the records' tables and lookups, and the
- * reading order every query walks. Loading (dataset_load.c), the choice
+ * the three files, diagnostics, the records' tables and lookups. Loading (dataset_load.c), the choice
  * rule's queries (dataset_query.c), changes (dataset_change.c) and saving
- * (dataset_save.c) build on it. */
+ * (dataset_save.c) build on it; the readings are kept by
+ * dataset_readings.c. */
 #include "dataset_internal.h"
 #include "error_internal.h"
 #include "text.h"
@@ -19,14 +19,48 @@ const char *const ind_obs_column_names[COL_KNOWN] = {
 };
 
 const char *const ind_cat_column_names[CAT_KNOWN] = {
-    "indicator", "title", "unit", "kind", "description", "growth_of"
+    "indicator", "title", "unit", "kind", "description", "growth_of", "years"
 };
 
 const char *const ind_history_column_names[H_KNOWN] = {
     "time", "action", "indicator", "entity", "year", "as_of", "old_value",
     "new_value", "old_status", "new_status", "old_source", "new_source",
-    "old_note", "new_note", "old_role", "new_role"
+    "old_note", "new_note", "old_role", "new_role", "old_unit", "new_unit",
+    "reason"
 };
+
+const char *ind_history_column_name(size_t i)
+{
+    return i < H_KNOWN ? ind_history_column_names[i] : NULL;
+}
+
+const char *ind_change_field(const ind_change *c, size_t i)
+{
+    if (c == NULL)
+        return NULL;
+    switch (i) {
+    case H_TIME: return c->time;
+    case H_ACTION: return c->action;
+    case H_INDICATOR: return c->indicator;
+    case H_ENTITY: return c->entity;
+    case H_YEAR: return c->year;
+    case H_AS_OF: return c->as_of;
+    case H_OLD_VALUE: return c->old_value;
+    case H_NEW_VALUE: return c->new_value;
+    case H_OLD_STATUS: return c->old_status;
+    case H_NEW_STATUS: return c->new_status;
+    case H_OLD_SOURCE: return c->old_source;
+    case H_NEW_SOURCE: return c->new_source;
+    case H_OLD_NOTE: return c->old_note;
+    case H_NEW_NOTE: return c->new_note;
+    case H_OLD_ROLE: return c->old_role;
+    case H_NEW_ROLE: return c->new_role;
+    case H_OLD_UNIT: return c->old_unit;
+    case H_NEW_UNIT: return c->new_unit;
+    case H_REASON: return c->reason;
+    default: return NULL;
+    }
+}
 
 /* ---- allocation ---- */
 
@@ -57,8 +91,11 @@ ind_dataset *ind_dataset_alloc(const char *path, unsigned flags)
     ds->catalog_path = sibling(path, ".indicators.csv");
     ds->history_path = sibling(path, ".history.csv");
     ds->lock_path = sibling(path, ".lock");
+    ds->entities_path = sibling(path, ".entities.csv");
+    ds->obs_exists = 1;
     if (ds->path == NULL || ds->catalog_path == NULL ||
         ds->history_path == NULL || ds->lock_path == NULL ||
+        ds->entities_path == NULL ||
         ind_strpool_init(&ds->pool) != 0 ||
         ind_index_map_init(&ds->indicator_by_id, 64) != 0 ||
         ind_index_map_init(&ds->series_by_key, 64) != 0) {
@@ -74,6 +111,12 @@ void ind_dataset_free(ind_dataset *ds)
 
     if (ds == NULL)
         return;
+    /* A dataset to be created that was not: leave no lock file behind
+     * (a writer waiting on it finds no observations and fails to commit
+     * if another has created them meanwhile). */
+    if (ds->lock_fd >= 0 && !ds->obs_exists && !ds->committed &&
+        access(ds->path, F_OK) != 0)
+        unlink(ds->lock_path);
     if (ds->lock_fd >= 0)
         close(ds->lock_fd); /* releases the flock */
     for (i = 0; i < ds->ndiags; i++)
@@ -81,17 +124,20 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->diag_texts);
     free(ds->diags);
     free(ds->path);
+    free(ds->entities_path);
     free(ds->catalog_path);
     free(ds->history_path);
     free(ds->lock_path);
     free(ds->column_names);
-    free(ds->readings);
+    ind_dataset_free_readings(ds);
     free(ds->texts);
     free(ds->text_slots);
     free(ds->indicators);
     free(ds->series);
-    free(ds->order);
     free(ds->changes);
+    free(ds->year_next);
+    ind_index_map_free(&ds->year_heads);
+    ind_dataset_free_entities(ds);
     ind_index_map_free(&ds->indicator_by_id);
     ind_index_map_free(&ds->series_by_key);
     ind_strpool_free(&ds->pool);
@@ -201,6 +247,13 @@ int ind_dataset_first_error(const ind_dataset *ds, int code, ind_error *err)
     return ind_error_set(err, code, "%s: %s", ds->path, ind_strerror(code));
 }
 
+int ind_dataset_not_loaded(const ind_dataset *ds, ind_error *err)
+{
+    ind_error_set(err, ds->load_rc, "%s did not load cleanly", ds->path);
+    ind_error_about(err, IND_DETAIL_NOT_LOADED, NULL, 0);
+    return ds->load_rc;
+}
+
 size_t ind_dataset_diagnostic_count(const ind_dataset *ds)
 {
     return ds ? ds->ndiags : 0;
@@ -257,102 +310,6 @@ uint32_t ind_dataset_series_of(ind_dataset *ds, ind_strid indicator,
     return at;
 }
 
-size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r)
-{
-    if (IND_ARRAY_RESERVE(ds->readings, ds->readings_cap,
-                          ds->nreadings + 1) != 0)
-        return (size_t)-1;
-    ds->readings[ds->nreadings] = *r;
-    ds->series[r->series].count++;
-    ds->order_valid = 0;
-    return ds->nreadings++;
-}
-
-/* ---- the reading order ---- */
-
-/* Sort key: year, then effective date, then file order (61 bits). */
-static uint64_t order_key(const ind_dataset *ds, size_t i)
-{
-    const reading_rec *r = &ds->readings[i];
-    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year) - 19000000L;
-
-    if (end < 0)
-        end = 0;
-    return ((uint64_t)(r->year - 1900) << 53) | ((uint64_t)end << 32) | i;
-}
-
-static int compare_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-    return (x > y) - (x < y);
-}
-
-/* Sort one series' bucket of reading indices by order_key. Buckets are
- * usually in order already (files are written by year); only the others
- * pay for a key array. Returns IND_OK or IND_ENOMEM. */
-static int sort_bucket(const ind_dataset *ds, size_t *idx, size_t n)
-{
-    uint64_t *keys;
-    size_t k;
-
-    for (k = 1; k < n; k++)
-        if (order_key(ds, idx[k - 1]) > order_key(ds, idx[k]))
-            break;
-    if (k >= n)
-        return IND_OK;
-    keys = malloc(n * sizeof *keys);
-    if (keys == NULL)
-        return IND_ENOMEM;
-    for (k = 0; k < n; k++)
-        keys[k] = order_key(ds, idx[k]);
-    qsort(keys, n, sizeof *keys, compare_u64);
-    for (k = 0; k < n; k++)
-        idx[k] = (size_t)(keys[k] & 0xffffffffu);
-    free(keys);
-    return IND_OK;
-}
-
-int ind_dataset_build_order(ind_dataset *ds)
-{
-    size_t *fill, i, pos = 0;
-
-    free(ds->order);
-    ds->order = malloc((ds->nreadings ? ds->nreadings : 1) * sizeof *ds->order);
-    fill = calloc(ds->nseries ? ds->nseries : 1, sizeof *fill);
-    if (ds->order == NULL || fill == NULL) {
-        free(fill);
-        return IND_ENOMEM;
-    }
-    for (i = 0; i < ds->nseries; i++) {
-        ds->series[i].first = pos;
-        pos += ds->series[i].count;
-    }
-    /* Bucket by series in one pass (file order within a bucket). */
-    for (i = 0; i < ds->nreadings; i++) {
-        uint32_t s = ds->readings[i].series;
-        ds->order[ds->series[s].first + fill[s]++] = i;
-    }
-    free(fill);
-    for (i = 0; i < ds->nseries; i++)
-        if (sort_bucket(ds, ds->order + ds->series[i].first,
-                        ds->series[i].count) != IND_OK)
-            return IND_ENOMEM;
-    ds->order_valid = 1;
-    return IND_OK;
-}
-
-int ind_dataset_ensure_order(const ind_dataset *ds, ind_error *err)
-{
-    if (ds->order_valid)
-        return IND_OK;
-    /* The order is a cache of the records: rebuilding it is not a change
-     * a reader can see. */
-    if (ind_dataset_build_order((ind_dataset *)ds) != IND_OK)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    return IND_OK;
-}
-
 /* ---- readings, indicators and series by index and by name ---- */
 
 size_t ind_dataset_reading_count(const ind_dataset *ds)
@@ -363,25 +320,27 @@ size_t ind_dataset_reading_count(const ind_dataset *ds)
 int ind_dataset_reading(const ind_dataset *ds, size_t i, ind_reading *out,
                         ind_error *err)
 {
-    const reading_rec *r;
     const series_rec *s;
+    reading_rec r;
+    const text_rec *t;
 
     if (ds == NULL || out == NULL || i >= ds->nreadings)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_reading: no "
                              "reading %zu", i);
-    r = &ds->readings[i];
-    s = &ds->series[r->series];
+    ind_dataset_get_reading(ds, i, &r);
+    s = &ds->series[r.series];
+    t = &ds->texts[r.text];
     out->indicator = ds_str(ds, s->indicator);
     out->entity = ds_str(ds, s->entity);
-    out->year = r->year;
-    out->value = r->value;
-    out->unit = ds_str(ds, rd_unit(ds, r));
-    out->status = r->status;
-    out->as_of = ds_str(ds, rd_as_of(ds, r));
-    out->source = ds_str(ds, rd_source(ds, r));
-    out->note = ds_str(ds, rd_note(ds, r));
-    out->role = (ind_role)r->role;
-    out->line = r->state == READING_LOADED ? r->line : 0;
+    out->year = r.year;
+    out->value = r.value;
+    out->unit = ds_str(ds, t->unit);
+    out->status = r.status;
+    out->as_of = ds_str(ds, t->as_of);
+    out->source = ds_str(ds, t->source);
+    out->note = ds_str(ds, t->note);
+    out->role = (ind_role)r.role;
+    out->line = r.state == READING_LOADED ? r.line : 0;
     return IND_OK;
 }
 
@@ -405,6 +364,7 @@ int ind_dataset_indicator(const ind_dataset *ds, size_t i, ind_indicator *out,
     out->kind = r->kind;
     out->description = ds_str(ds, r->description);
     out->growth_of = ds_str(ds, r->growth_of);
+    out->years = ds_str(ds, r->years);
     out->declared = r->declared;
     return IND_OK;
 }
@@ -472,19 +432,24 @@ int ind_dataset_find_series(const ind_dataset *ds, const char *indicator,
     return IND_OK;
 }
 
-int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
-                                const size_t **out, size_t *count,
-                                ind_error *err)
+size_t ind_dataset_series_reading_count(const ind_dataset *ds, size_t i)
 {
+    return ds != NULL && i < ds->nseries ? ds->series[i].count : 0;
+}
+
+int ind_dataset_series_reading(const ind_dataset *ds, size_t i, size_t k,
+                               size_t *out, ind_error *err)
+{
+    reading_view v;
     int rc;
 
-    if (ds == NULL || out == NULL || count == NULL || i >= ds->nseries)
-        return ind_error_set(err, IND_EINVAL, "ind_dataset_series_readings: "
-                             "no series %zu", i);
-    rc = ind_dataset_ensure_order(ds, err);
+    if (ds == NULL || out == NULL || i >= ds->nseries ||
+        k >= ds->series[i].count)
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_series_reading: "
+                             "no reading %zu of series %zu", k, i);
+    rc = ind_dataset_series_view(ds, i, &v, err);
     if (rc != IND_OK)
         return rc;
-    *out = ds->order + ds->series[i].first;
-    *count = ds->series[i].count;
+    *out = rv_at(&v, k);
     return IND_OK;
 }

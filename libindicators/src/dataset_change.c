@@ -16,12 +16,13 @@ static int record_change(ind_dataset *ds, int define, size_t what,
     ds->changes[ds->nchanges].define = define;
     ds->changes[ds->nchanges].reading = what;
     ds->changes[ds->nchanges].replaced = replaced;
+    ds->changes[ds->nchanges].removal = 0;
+    ds->changes[ds->nchanges].reason = 0;
     ds->nchanges++;
     return IND_OK;
 }
 
-/* Changes need a dataset that was opened for writing and loaded cleanly. */
-static int writable(const ind_dataset *ds, ind_error *err)
+int ind_dataset_writable(const ind_dataset *ds, ind_error *err)
 {
     if (!(ds->flags & IND_OPEN_WRITE)) {
         ind_error_set(err, IND_EINVAL, "%s was opened read-only", ds->path);
@@ -35,10 +36,20 @@ static int writable(const ind_dataset *ds, ind_error *err)
         ind_error_about(err, IND_DETAIL_COMMITTED, NULL, 0);
         return IND_EINVAL;
     }
-    if (ds->load_rc != IND_OK) {
-        ind_error_set(err, ds->load_rc, "%s did not load cleanly", ds->path);
-        ind_error_about(err, IND_DETAIL_NOT_LOADED, NULL, 0);
-        return ds->load_rc;
+    if (ds->load_rc != IND_OK)
+        return ind_dataset_not_loaded(ds, err);
+    if (ds->vintage) {
+        ind_error_set(err, IND_EINVAL, "%s shows the vintage of %s: an "
+                      "earlier state cannot change", ds->path,
+                      ds->vintage_date);
+        ind_error_about(err, IND_DETAIL_VINTAGE, NULL, 0);
+        return IND_EINVAL;
+    }
+    if (ds->poisoned) {
+        ind_error_set(err, IND_EINVAL, "%s: a change of many readings "
+                      "failed part way; release the handle without "
+                      "committing", ds->path);
+        return IND_EINVAL;
     }
     return IND_OK;
 }
@@ -46,40 +57,6 @@ static int writable(const ind_dataset *ds, ind_error *err)
 static const char *or_empty(const char *s)
 {
     return s ? s : "";
-}
-
-/* The caller's texts, copied into one block before anything is interned.
- * They may point into the dataset's own string pool (a reading copied with
- * ind_dataset_reading() and given a new source, the natural way to revise),
- * and interning a new text may move the pool: the copy makes that safe. */
-typedef struct text_copy {
-    char *block;
-} text_copy;
-
-/* Copy the n texts of in[] (NULL stays NULL) into c; out[k] points to the
- * copy of in[k]. Returns IND_OK or IND_ENOMEM. */
-static int copy_texts(text_copy *c, const char *const *in, const char **out,
-                      size_t n, ind_error *err)
-{
-    size_t k, total = 1, at = 0;
-
-    for (k = 0; k < n; k++)
-        total += in[k] ? strlen(in[k]) + 1 : 0;
-    c->block = malloc(total);
-    if (c->block == NULL)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    for (k = 0; k < n; k++) {
-        size_t len;
-        if (in[k] == NULL) {
-            out[k] = NULL;
-            continue;
-        }
-        len = strlen(in[k]) + 1;
-        memcpy(c->block + at, in[k], len);
-        out[k] = c->block + at;
-        at += len;
-    }
-    return IND_OK;
 }
 
 /* Intern a text checked against the text rules into *out. Returns IND_OK,
@@ -104,21 +81,19 @@ static int checked_text(ind_dataset *ds, const char *name, const char *s,
 static long find_live(ind_dataset *ds, uint32_t series, int year,
                       ind_strid as_of, int primary, long except)
 {
-    const size_t *idx;
-    size_t n, k;
+    size_t buf[16], *idx, n = 0, k;
+    long found = -1;
 
-    if (ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
-        return -1;
-    for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
-        if (r->state == READING_REPLACED || r->year != year ||
-            (long)idx[k] == except)
-            continue;
-        if ((as_of == IND_STRID_NONE || rd_as_of(ds, r) == as_of) &&
-            (!primary || r->role == IND_ROLE_PRIMARY))
-            return (long)idx[k];
+    idx = ind_dataset_year_list(ds, series, year, buf, 16, &n);
+    for (k = 0; idx != NULL && k < n && found < 0; k++) {
+        if ((long)idx[k] != except &&
+            (as_of == IND_STRID_NONE || rd_as_of(ds, idx[k]) == as_of) &&
+            (!primary || rd_role(ds, idx[k]) == IND_ROLE_PRIMARY))
+            found = (long)idx[k];
     }
-    return -1;
+    if (idx != buf)
+        free(idx);
+    return found;
 }
 
 /* Do readings of the series tie for the year (an undecided conflict)?
@@ -126,10 +101,26 @@ static long find_live(ind_dataset *ds, uint32_t series, int year,
 static int year_in_conflict(ind_dataset *ds, uint32_t series, int year,
                             ind_error *err)
 {
-    size_t chosen;
+    return ind_dataset_year_conflict(ds, series, year, err);
+}
 
-    return ind_dataset_chosen_reading(ds, series, year, &chosen, err)
-           == IND_EDATA;
+/* A revision keeps what it does not restate: the status, note, unit, the
+ * date and the decision (role) stay with the figure, and the source when
+ * none is given. Status 'A' restates "normal". */
+static void carry_over(const ind_dataset *ds, size_t old,
+                       const ind_reading *in, reading_rec *rec, text_rec *txt)
+{
+    txt->as_of = rd_as_of(ds, old);
+    if (txt->unit == 0)
+        txt->unit = rd_unit(ds, old);
+    if (txt->note == 0)
+        txt->note = rd_note(ds, old);
+    if (txt->source == 0)
+        txt->source = rd_source(ds, old);
+    if (in->status == 0)
+        rec->status = rd_status(ds, old);
+    if (in->role == IND_ROLE_NONE)
+        rec->role = (uint8_t)rd_role(ds, old);
 }
 
 /* Parse and check the key fields and the figure into rec. */
@@ -202,45 +193,8 @@ static int check_new_reading(ind_dataset *ds, const ind_reading *in,
     return IND_OK;
 }
 
-static int add_reading(ind_dataset *ds, const ind_reading *in,
-                       const char *value_text, unsigned flags, ind_error *err);
-
 int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
                     const char *value_text, unsigned flags, ind_error *err)
-{
-    const char *texts[7], *copies[7];
-    ind_reading r;
-    text_copy c;
-    int rc;
-
-    if (ds == NULL || in == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_dataset_add: NULL "
-                             "argument");
-    texts[0] = in->indicator;
-    texts[1] = in->entity;
-    texts[2] = in->unit;
-    texts[3] = in->as_of;
-    texts[4] = in->source;
-    texts[5] = in->note;
-    texts[6] = value_text;
-    rc = copy_texts(&c, texts, copies, 7, err);
-    if (rc != IND_OK)
-        return rc;
-    r = *in;
-    r.indicator = copies[0];
-    r.entity = copies[1];
-    r.unit = copies[2];
-    r.as_of = copies[3];
-    r.source = copies[4];
-    r.note = copies[5];
-    rc = add_reading(ds, &r, copies[6], flags, err);
-    free(c.block);
-    return rc;
-}
-
-/* ind_dataset_add() on texts of the caller's own (see copy_texts). */
-static int add_reading(ind_dataset *ds, const ind_reading *in,
-                       const char *value_text, unsigned flags, ind_error *err)
 {
     reading_rec rec;
     text_rec txt;
@@ -248,10 +202,12 @@ static int add_reading(ind_dataset *ds, const ind_reading *in,
     ind_strid entity;
     long existing, primary;
     size_t added;
-    uint8_t old_state = READING_LOADED;
     int rc, was_conflict;
 
-    rc = writable(ds, err);
+    if (ds == NULL || in == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_add: NULL "
+                             "argument");
+    rc = ind_dataset_writable(ds, err);
     if (rc != IND_OK)
         return rc;
     memset(&rec, 0, sizeof rec);
@@ -264,31 +220,38 @@ static int add_reading(ind_dataset *ds, const ind_reading *in,
                                    ind_index);
     if (series == UINT32_MAX)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    existing = find_live(ds, series, rec.year, txt.as_of, 0, -1);
+    existing = !(flags & IND_ADD_REVISE)
+               ? find_live(ds, series, rec.year, txt.as_of, 0, -1)
+               : ind_dataset_key_reading(ds, series, rec.year, txt.as_of,
+                                         in->role, in->indicator, err);
+    if (existing == -2)
+        return IND_EDATA;
+    if (existing < 0 && (flags & IND_ADD_REVISE) && txt.as_of == 0) {
+        existing = ind_dataset_only_reading(ds, series, rec.year,
+                                            in->indicator, err);
+        if (existing == -2)
+            return IND_EDATA;
+    }
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
-        const reading_rec *old = &ds->readings[existing];
+        const char *source = ds_str(ds, rd_source(ds, (size_t)existing));
         char v[IND_NUMBER_HUMAN_BUFSIZE];
-        ind_number_format_human(v, sizeof v, old->value, -1, NULL);
+        ind_number_format_human(v, sizeof v, rd_value(ds, (size_t)existing),
+                                -1, NULL);
         ind_error_set(err, IND_EEXISTS, "%s:%u: %s %d%s%s already has a "
                       "reading (%s from %s)", ds->path,
-                      (unsigned)old->line, in->indicator, rec.year,
-                      *ds_str(ds, txt.as_of) ? " as of " : "",
+                      (unsigned)rd_line(ds, (size_t)existing), in->indicator,
+                      rec.year, *ds_str(ds, txt.as_of) ? " as of " : "",
                       ds_str(ds, txt.as_of), v,
-                      *ds_str(ds, rd_source(ds, old))
-                          ? ds_str(ds, rd_source(ds, old)) : "no source");
+                      *source ? source : "no source");
         ind_error_about(err, IND_DETAIL_READING_EXISTS, in->indicator,
                         rec.year);
         return IND_EEXISTS;
     }
-    if (existing >= 0) {
-        const reading_rec *old = &ds->readings[existing];
-        /* A revision keeps what it does not restate: the unit and the
-         * decision (role) stay with the figure. */
-        if (txt.unit == 0)
-            txt.unit = rd_unit(ds, old);
-        if (in->role == IND_ROLE_NONE)
-            rec.role = old->role;
-    }
+    if (existing >= 0)
+        carry_over(ds, (size_t)existing, in, &rec, &txt);
+    else if (txt.unit == 0 && (ds->col[COL_UNIT] != NO_COLUMN ||
+                               !ds->obs_exists))
+        txt.unit = ds->indicators[ind_index].unit; /* the catalog's */
     primary = rec.role == IND_ROLE_PRIMARY
               ? find_live(ds, series, rec.year, IND_STRID_NONE, 1, existing)
               : -1;
@@ -296,7 +259,7 @@ static int add_reading(ind_dataset *ds, const ind_reading *in,
         ind_error_set(err, IND_EDATA, "%s %d already has a primary reading "
                       "(line %u); revise that one to 'alternate' first",
                       in->indicator, rec.year,
-                      (unsigned)ds->readings[primary].line);
+                      (unsigned)rd_line(ds, (size_t)primary));
         ind_error_about(err, IND_DETAIL_SECOND_PRIMARY, in->indicator,
                         rec.year);
         return IND_EDATA;
@@ -310,69 +273,51 @@ static int add_reading(ind_dataset *ds, const ind_reading *in,
     added = ind_dataset_push_reading(ds, &rec);
     if (added == (size_t)-1)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    if (existing >= 0) {
-        old_state = ds->readings[existing].state;
-        ds->readings[existing].state = READING_REPLACED;
+    if (existing >= 0 &&
+        ind_dataset_set_replaced(ds, (size_t)existing, 1) != 0) {
+        ind_dataset_pop_reading(ds);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     if (!was_conflict && year_in_conflict(ds, series, rec.year, err)) {
         /* A tie nobody decided: refuse, and take the reading back. */
         if (existing >= 0)
-            ds->readings[existing].state = old_state;
-        ds->series[series].count--;
-        ds->nreadings--;
-        ds->order_valid = 0;
+            ind_dataset_set_replaced(ds, (size_t)existing, 0);
+        ind_dataset_pop_reading(ds);
         return IND_EDATA;
     }
     return record_change(ds, 0, added,
                          existing >= 0 ? (size_t)existing : (size_t)-1, err);
 }
 
-static int define_indicator(ind_dataset *ds, const char *const *texts,
-                            ind_kind kind, ind_error *err);
-
-int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
-                       ind_error *err)
+int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
+                          int kind_optional, ind_error *err)
 {
-    const char *texts[5], *copies[5];
-    text_copy c;
+    const char *id;
+    char why[256];
+    ind_strid ids[6];
+    const char *texts[6], *names[6] = { "title", "unit", "description",
+                                        "growth_of", "indicator", "years" };
+    int from, to;
+    uint32_t at;
+    size_t k;
     int rc;
 
     if (ds == NULL || in == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_define: NULL "
                              "argument");
+    rc = ind_dataset_writable(ds, err);
+    if (rc != IND_OK)
+        return rc;
+    id = or_empty(in->id);
+    if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
+        return ind_error_set(err, IND_EPARSE, "%s", why);
     texts[0] = in->title;
     texts[1] = in->unit;
     texts[2] = in->description;
     texts[3] = in->growth_of;
-    texts[4] = or_empty(in->id);
-    rc = copy_texts(&c, texts, copies, 5, err);
-    if (rc != IND_OK)
-        return rc;
-    rc = define_indicator(ds, copies, in->kind, err);
-    free(c.block);
-    return rc;
-}
-
-/* ind_dataset_define() on copies of the texts: title, unit, description,
- * growth_of, id (see copy_texts). */
-static int define_indicator(ind_dataset *ds, const char *const *texts,
-                            ind_kind kind, ind_error *err)
-{
-    const char *id = texts[4];
-    char why[256];
-    ind_strid ids[5];
-    const char *names[5] = { "title", "unit", "description", "growth_of",
-                             "indicator" };
-    uint32_t at;
-    size_t k;
-    int rc;
-
-    rc = writable(ds, err);
-    if (rc != IND_OK)
-        return rc;
-    if (ind_check_indicator_id(id, strlen(id), why, sizeof why) != IND_OK)
-        return ind_error_set(err, IND_EPARSE, "%s", why);
-    for (k = 0; k < 5; k++) {
+    texts[4] = id;
+    texts[5] = in->years;
+    for (k = 0; k < 6; k++) {
         rc = checked_text(ds, names[k], texts[k], &ids[k], err);
         if (rc != IND_OK)
             return rc;
@@ -381,16 +326,20 @@ static int define_indicator(ind_dataset *ds, const char *const *texts,
     if (at != UINT32_MAX && ds->indicators[at].declared)
         return ind_error_set(err, IND_EEXISTS, "indicator '%s' is already "
                              "in the catalog %s", id, ds->catalog_path);
-    if (kind == IND_KIND_UNSPECIFIED)
+    if (ids[5] != 0 && ind_check_span(ds_str(ds, ids[5]),
+                                      strlen(ds_str(ds, ids[5])), &from, &to,
+                                      why, sizeof why) != IND_OK)
+        return ind_error_set(err, IND_EPARSE, "%s", why);
+    if (in->kind == IND_KIND_UNSPECIFIED && !kind_optional)
         return ind_error_set(err, IND_EINVAL, "give the kind of '%s': stock "
                              "(a level at a date), flow (a count during the "
                              "year) or rate (a percentage change)", id);
-    if (kind == IND_KIND_RATE && strcmp(ds_str(ds, ids[1]), "percent") != 0)
+    if (in->kind == IND_KIND_RATE && strcmp(ds_str(ds, ids[1]), "percent") != 0)
         return ind_error_set(err, IND_EDATA, "'%s' is a rate: its unit must "
                              "be 'percent'", id);
     if (ids[3] != 0) {
         uint32_t target = ind_index_map_get(&ds->indicator_by_id, ids[3]);
-        if (kind != IND_KIND_RATE || target == UINT32_MAX ||
+        if (in->kind != IND_KIND_RATE || target == UINT32_MAX ||
             ds->indicators[target].kind != IND_KIND_STOCK)
             return ind_error_set(err, IND_EDATA, "growth_of '%s': only a "
                                  "rate can be the growth of an indicator, "
@@ -404,8 +353,15 @@ static int define_indicator(ind_dataset *ds, const char *const *texts,
     ds->indicators[at].unit = ids[1];
     ds->indicators[at].description = ids[2];
     ds->indicators[at].growth_of = ids[3];
-    ds->indicators[at].kind = kind;
+    ds->indicators[at].years = ids[5];
+    ds->indicators[at].kind = in->kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].added = 1;
     return record_change(ds, 1, at, (size_t)-1, err);
+}
+
+int ind_dataset_define(ind_dataset *ds, const ind_indicator *in,
+                       ind_error *err)
+{
+    return ind_dataset_define_as(ds, in, 0, err);
 }

@@ -9,8 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#define YEAR_MIN 1900
-#define YEAR_MAX 2100
+/* Years a reading may have: four digits either side of year 0, as long-run
+ * series have them. Those outside 1800-2100 (without a catalog span) are
+ * a warning of ind_dataset_validate(), not an error. */
+#define YEAR_MIN -9999
+#define YEAR_MAX 9999
 #define ID_MAX 64
 
 /* SDMX OBS_STATUS letters we accept (see dataset.h). */
@@ -81,7 +84,7 @@ int ind_check_cell(const char *s, size_t len, char *why, size_t n)
 
     /* A figure ("-5", "-1.5%") is no formula; any other text starting
      * with = + - @ is. */
-    if (len > 0 && strchr("=+-@", s[0]) != NULL &&
+    if (len > 0 && ind_text_formula_start(s[0]) &&
         ind_number_parse(&(double){ 0 }, s, len, IND_NUMBER_ALLOW_PERCENT,
                          NULL) != IND_OK)
         rules |= IND_TEXT_NO_FORMULA;
@@ -106,7 +109,8 @@ int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n)
         return IND_EPARSE;
     }
     if (*year < YEAR_MIN || *year > YEAR_MAX) {
-        snprintf(why, n, "year %d is outside %d-%d", *year, YEAR_MIN, YEAR_MAX);
+        snprintf(why, n, "year %d is outside %d..%d", *year, YEAR_MIN,
+                 YEAR_MAX);
         return IND_EDATA;
     }
     return IND_OK;
@@ -254,26 +258,28 @@ int ind_check_role(const char *s, size_t len, ind_role *role, char *why,
     return IND_OK;
 }
 
-/* Rank of a reading under rule 3: readings dated inside their year rank
+/* Rank of reading i under rule 3: readings dated inside their year rank
  * by date, latest first; those dated after it come below, earliest first. */
-static long rank_of(const ind_dataset *ds, const reading_rec *r)
+static long rank_of(const ind_dataset *ds, size_t i)
 {
-    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year);
-    long year_end = (long)r->year * 10000 + 1231;
+    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, i)), rd_year(ds, i));
+    long year_end = (long)rd_year(ds, i) * 10000 + 1231;
 
     return end <= year_end ? end : -end;
 }
 
-long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
+long ind_choose_reading(const ind_dataset *ds, const reading_view *v,
                         size_t *tie)
 {
     long best = -1, best_rank = 0;
     size_t i, primaries = 0;
     int tied = 0;
 
-    for (i = 0; i < n; i++) {
-        const reading_rec *r = &ds->readings[idx[i]];
-        if (r->state != READING_REPLACED && r->role == IND_ROLE_PRIMARY) {
+    if (v->count == 1 && ds->rd.nmarks == 0 && ds->rd.nreplaced == 0)
+        return 0;   /* one reading, no role, nothing replaced: the panel */
+    for (i = 0; i < v->count; i++) {
+        size_t r = rv_at(v, i);
+        if (!rd_replaced(ds, r) && rd_role(ds, r) == IND_ROLE_PRIMARY) {
             if (primaries++ > 0) {
                 *tie = i;
                 return -2;
@@ -283,10 +289,10 @@ long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
     }
     if (primaries == 1)
         return best;
-    for (i = 0; i < n; i++) {
-        const reading_rec *r = &ds->readings[idx[i]];
+    for (i = 0; i < v->count; i++) {
+        size_t r = rv_at(v, i);
         long rank;
-        if (r->state == READING_REPLACED || r->role == IND_ROLE_ALTERNATE)
+        if (rd_replaced(ds, r) || rd_role(ds, r) == IND_ROLE_ALTERNATE)
             continue;
         rank = rank_of(ds, r);
         if (best < 0 || rank > best_rank) {

@@ -1,8 +1,9 @@
 /* dataset_save: write the changes made since opening. Each file's new
  * version is written in full to a temporary beside it first; then they
  * replace the files, history first (so a revision never loses the old
- * figure), then the catalog, then the observations. Unchanged rows are
- * copied byte for byte from the file read under the lock. */
+ * figure), then the catalog, the entity titles and the observations.
+ * Unchanged rows are copied byte for byte from the file read under the
+ * lock. */
 #include "dataset_internal.h"
 #include "atomicfile.h"
 #include "csvfile.h"
@@ -105,29 +106,32 @@ static int put_row(writer *w, const char *const *names, size_t n,
 }
 
 /* Texts of a reading, in ind_obs_column_names order. Buffers are the caller's. */
-static void reading_fields(const ind_dataset *ds, const reading_rec *r,
+static void reading_fields(const ind_dataset *ds, size_t reading,
                            const char **v, char *year, char *value,
                            char *status)
 {
-    const series_rec *s = &ds->series[r->series];
+    const series_rec *s = &ds->series[rd_series(ds, reading)];
 
-    snprintf(year, 16, "%d", r->year);
-    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
-    status[0] = r->status;
+    snprintf(year, 16, "%d", rd_year(ds, reading));
+    ind_number_format(value, IND_NUMBER_BUFSIZE, rd_value(ds, reading), NULL);
+    status[0] = rd_status(ds, reading);
     status[1] = '\0';
     v[COL_INDICATOR] = ds_str(ds, s->indicator);
     v[COL_ENTITY] = ds_str(ds, s->entity);
     v[COL_YEAR] = year;
     v[COL_VALUE] = value;
-    v[COL_UNIT] = ds_str(ds, rd_unit(ds, r));
+    v[COL_UNIT] = ds_str(ds, rd_unit(ds, reading));
     v[COL_STATUS] = status;
-    v[COL_AS_OF] = ds_str(ds, rd_as_of(ds, r));
-    v[COL_SOURCE] = ds_str(ds, rd_source(ds, r));
-    v[COL_NOTE] = ds_str(ds, rd_note(ds, r));
-    v[COL_ROLE] = ind_role_name((ind_role)r->role);
+    v[COL_AS_OF] = ds_str(ds, rd_as_of(ds, reading));
+    v[COL_SOURCE] = ds_str(ds, rd_source(ds, reading));
+    v[COL_NOTE] = ds_str(ds, rd_note(ds, reading));
+    v[COL_ROLE] = ind_role_name(rd_role(ds, reading));
 }
 
 /* ---- streaming copy with edits ---- */
+
+/* copy_plan.replacement of a loaded row that a removal drops. */
+#define DROPPED ((size_t)-2)
 
 /* One planned insertion of a new reading into the observations. */
 typedef struct insert_plan {
@@ -161,7 +165,7 @@ static int put_reading(const ind_dataset *ds, writer *w, const copy_plan *p,
     const char *v[COL_KNOWN];
     char year[16], value[IND_NUMBER_BUFSIZE], status[2];
 
-    reading_fields(ds, &ds->readings[reading], v, year, value, status);
+    reading_fields(ds, reading, v, year, value, status);
     snprintf(w->row, sizeof w->row, "%.64s %s", v[COL_INDICATOR], year);
     return put_row(w, p->names, p->nnames, ind_obs_column_names, v, COL_KNOWN,
                    extra);
@@ -236,10 +240,12 @@ static int copy_with_plan(const ind_dataset *ds, FILE *in, writer *w,
         rc = close_line(w);
         if (rc == 0 && observations && !is_header &&
             next_reading < ds->nreadings &&
-            ds->readings[next_reading].line == line_no) {
+            rd_line(ds, next_reading) == line_no) {
             size_t k = next_reading++;
             rc = put_inserts(ds, w, p, &next_insert, k, 0);
-            if (rc == 0 && p->replacement[k] != (size_t)-1) {
+            if (rc == 0 && p->replacement[k] == DROPPED) {
+                /* removed: the row leaves (the history holds it) */
+            } else if (rc == 0 && p->replacement[k] != (size_t)-1) {
                 ind_csv_fields old;
                 int split = ind_csv_split(line, len, &old);
                 if (split != IND_OK) {
@@ -296,7 +302,8 @@ static const change_rec *change_of(const ind_dataset *ds, size_t r)
     size_t i;
 
     for (i = 0; i < ds->nchanges; i++)
-        if (!ds->changes[i].define && ds->changes[i].reading == r)
+        if (!ds->changes[i].define && !ds->changes[i].removal &&
+            ds->changes[i].reading == r)
             return &ds->changes[i];
     return NULL;
 }
@@ -306,7 +313,7 @@ static size_t replaced_root(const ind_dataset *ds, const change_rec *c)
 {
     size_t root = c->replaced;
 
-    while (root != (size_t)-1 && ds->readings[root].line == 0) {
+    while (root != (size_t)-1 && rd_line(ds, root) == 0) {
         const change_rec *prev = change_of(ds, root);
         root = prev ? prev->replaced : (size_t)-1;
     }
@@ -315,23 +322,26 @@ static size_t replaced_root(const ind_dataset *ds, const change_rec *c)
 
 /* Where a new reading goes: after the last row of its series (in file
  * order) whose year is not later, else before the series' first row. */
-static void place(const ind_dataset *ds, size_t reading, insert_plan *ip)
+static int place(const ind_dataset *ds, size_t reading, insert_plan *ip)
 {
-    const reading_rec *r = &ds->readings[reading];
-    const series_rec *s = &ds->series[r->series];
+    int year = rd_year(ds, reading);
     size_t k, after = (size_t)-1, before = (size_t)-1;
+    reading_view v;
 
-    for (k = 0; k < s->count; k++) {
-        size_t i = ds->order[s->first + k];
-        if (ds->readings[i].line == 0)
+    if (ind_dataset_series_view(ds, rd_series(ds, reading), &v, NULL)
+        != IND_OK)
+        return IND_ENOMEM;
+    for (k = 0; k < v.count; k++) {
+        size_t i = rv_at(&v, k);
+        if (rd_line(ds, i) == 0)
             continue;
-        if (ds->readings[i].year <= r->year && (after == (size_t)-1 || i > after))
+        if (rd_year(ds, i) <= year && (after == (size_t)-1 || i > after))
             after = i;
         if (before == (size_t)-1 || i < before)
             before = i;
     }
     ip->reading = reading;
-    ip->year = r->year;
+    ip->year = year;
     if (after != (size_t)-1) {
         ip->anchor = after;
         ip->after = 1;
@@ -339,6 +349,7 @@ static void place(const ind_dataset *ds, size_t reading, insert_plan *ip)
         ip->anchor = before;
         ip->after = 0;
     }
+    return IND_OK;
 }
 
 static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
@@ -357,16 +368,16 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
         for (i = 0; i < ds->nreadings && !needed; i++) {
             const char *v[COL_KNOWN];
             char year[16], value[IND_NUMBER_BUFSIZE], status[2];
-            if (ds->readings[i].state != READING_ADDED)
+            if (rd_state(ds, i) != READING_ADDED)
                 continue;
-            reading_fields(ds, &ds->readings[i], v, year, value, status);
+            reading_fields(ds, i, v, year, value, status);
             needed = v[k][0] != '\0';
         }
         if (needed)
             names[p->nnames++] = ind_obs_column_names[k];
     }
     p->nadded = p->nnames - ds->ncolumns;
-    while (nloaded < ds->nreadings && ds->readings[nloaded].line != 0)
+    while (nloaded < ds->nreadings && rd_line(ds, nloaded) != 0)
         nloaded++;
     p->replacement = malloc((nloaded ? nloaded : 1) * sizeof *p->replacement);
     p->inserts = malloc((ds->nchanges ? ds->nchanges : 1) * sizeof *p->inserts);
@@ -377,19 +388,29 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
     for (i = 0; i < ds->nchanges; i++) {
         const change_rec *c = &ds->changes[i];
         size_t root;
-        if (c->define || ds->readings[c->reading].state != READING_ADDED)
+        if (c->removal) {
+            /* The row of the file the removed reading stands for. */
+            const change_rec *added = rd_line(ds, c->reading) == 0
+                                      ? change_of(ds, c->reading) : NULL;
+            root = rd_line(ds, c->reading) != 0 ? c->reading
+                   : added != NULL ? replaced_root(ds, added) : (size_t)-1;
+            if (root != (size_t)-1)
+                p->replacement[root] = DROPPED;
+            continue;
+        }
+        if (c->define || rd_state(ds, c->reading) != READING_ADDED)
             continue;
         root = replaced_root(ds, c);
         if (root != (size_t)-1)
             p->replacement[root] = c->reading;
-        else
-            place(ds, c->reading, &p->inserts[p->ninserts++]);
+        else if (place(ds, c->reading, &p->inserts[p->ninserts++]) != IND_OK)
+            return IND_ENOMEM;
     }
     qsort(p->inserts, p->ninserts, sizeof *p->inserts, compare_inserts);
     return IND_OK;
 }
 
-/* ---- the three files ---- */
+/* ---- the files ---- */
 
 /* Rows a file's new version ends with (the history's entries, the
  * catalog's definitions), after the copy of the old version. */
@@ -450,9 +471,9 @@ static int prepare_file(ind_dataset *ds, const char *path, const copy_plan *p,
     if (in)
         fclose(in);
     if (rc != 0) {
-        write_error(&w, path, err);
+        rc = write_error(&w, path, err);
         ind_atomic_abort(af);
-        return err != NULL ? err->code : IND_EWRITE;
+        return rc;
     }
     rc = ind_atomic_prepare(af, err);
     if (rc != IND_OK) {
@@ -463,16 +484,14 @@ static int prepare_file(ind_dataset *ds, const char *path, const copy_plan *p,
     return IND_OK;
 }
 
-/* History: the file's header decides the field order; the known columns
- * it lacks are added, so that no entry loses a figure or a source. */
+/* History: the file's header decides the field order. */
 typedef struct history_ctx {
     const char *now;
     int exists, crlf;
-    size_t ncolumns;             /* the file's own columns */
-    char **names;                /* those, then the known ones it lacks */
-    size_t nnames;
+    size_t ncolumns;
+    char **names;
+    unsigned long pending_line, pending_last;
     unsigned long header_line;
-    unsigned long pending_line;
 } history_ctx;
 
 static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
@@ -484,6 +503,7 @@ static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
     if (row->index > 0)
         return IND_OK;
     h->header_line = row->line;
+    /* Room for the known columns, should the file lack them. */
     h->names = calloc(row->count + H_KNOWN, sizeof *h->names);
     if (h->names == NULL)
         return IND_ENOMEM;
@@ -496,52 +516,25 @@ static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
     return IND_OK;
 }
 
-/* The names of a history's new version: the file's, then each known
- * column it lacks; for a new history, the known columns. Returns 0 or -1
- * (out of memory). */
-static int history_names(history_ctx *h)
-{
-    size_t i, k;
-
-    if (h->names == NULL) {
-        h->ncolumns = 0;
-        h->names = calloc(H_KNOWN, sizeof *h->names);
-        if (h->names == NULL)
-            return -1;
-    }
-    h->nnames = h->ncolumns;
-    for (k = 0; k < H_KNOWN; k++) {
-        for (i = 0; i < h->ncolumns; i++)
-            if (strcmp(h->names[i], ind_history_column_names[k]) == 0)
-                break;
-        if (i < h->ncolumns)
-            continue;
-        h->names[h->nnames] = strdup(ind_history_column_names[k]);
-        if (h->names[h->nnames] == NULL)
-            return -1;
-        h->nnames++;
-    }
-    return 0;
-}
-
 static int put_history_row(writer *w, const history_ctx *h, const char **v)
 {
-    return put_row(w, (const char *const *)h->names, h->nnames,
+    return put_row(w, (const char *const *)h->names, h->ncolumns,
                    ind_history_column_names, v, H_KNOWN, NULL);
 }
 
-static void old_new(const ind_dataset *ds, const reading_rec *r, const char **v,
-                    int slot_value, int slot_status, int slot_source,
-                    int slot_note, int slot_role, char *value, char *status)
+/* The fields of a reading in the old (old = 1) or new slots of an entry. */
+static void old_new(const ind_dataset *ds, size_t r, const char **v,
+                    int old, char *value, char *status)
 {
-    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
-    status[0] = r->status;
+    ind_number_format(value, IND_NUMBER_BUFSIZE, rd_value(ds, r), NULL);
+    status[0] = rd_status(ds, r);
     status[1] = '\0';
-    v[slot_value] = value;
-    v[slot_status] = status;
-    v[slot_source] = ds_str(ds, rd_source(ds, r));
-    v[slot_note] = ds_str(ds, rd_note(ds, r));
-    v[slot_role] = ind_role_name((ind_role)r->role);
+    v[old ? H_OLD_VALUE : H_NEW_VALUE] = value;
+    v[old ? H_OLD_STATUS : H_NEW_STATUS] = status;
+    v[old ? H_OLD_SOURCE : H_NEW_SOURCE] = ds_str(ds, rd_source(ds, r));
+    v[old ? H_OLD_NOTE : H_NEW_NOTE] = ds_str(ds, rd_note(ds, r));
+    v[old ? H_OLD_ROLE : H_NEW_ROLE] = ind_role_name(rd_role(ds, r));
+    v[old ? H_OLD_UNIT : H_NEW_UNIT] = ds_str(ds, rd_unit(ds, r));
 }
 
 /* The history entry of a definition: "kind=K; unit=U; title=T", whole
@@ -583,20 +576,20 @@ static int put_change(ind_dataset *ds, writer *w, const history_ctx *h,
         v[H_NEW_NOTE] = note;
         snprintf(w->row, sizeof w->row, "defining %.64s", v[H_INDICATOR]);
     } else {
-        const reading_rec *r = &ds->readings[c->reading];
-        const series_rec *s = &ds->series[r->series];
-        v[H_ACTION] = c->replaced == (size_t)-1 ? "append" : "revise";
+        size_t r = c->reading;
+        const series_rec *s = &ds->series[rd_series(ds, r)];
+        v[H_ACTION] = c->removal ? "remove"
+                      : c->replaced == (size_t)-1 ? "append" : "revise";
         v[H_INDICATOR] = ds_str(ds, s->indicator);
         v[H_ENTITY] = ds_str(ds, s->entity);
-        snprintf(year, sizeof year, "%d", r->year);
+        snprintf(year, sizeof year, "%d", rd_year(ds, r));
         v[H_YEAR] = year;
         v[H_AS_OF] = ds_str(ds, rd_as_of(ds, r));
-        old_new(ds, r, v, H_NEW_VALUE, H_NEW_STATUS, H_NEW_SOURCE,
-                H_NEW_NOTE, H_NEW_ROLE, nv, ns);
+        v[H_REASON] = ds_str(ds, c->reason);
+        if (!c->removal)
+            old_new(ds, r, v, 0, nv, ns);
         if (c->replaced != (size_t)-1)
-            old_new(ds, &ds->readings[c->replaced], v, H_OLD_VALUE,
-                    H_OLD_STATUS, H_OLD_SOURCE, H_OLD_NOTE, H_OLD_ROLE,
-                    ov, os);
+            old_new(ds, c->replaced, v, 1, ov, os);
         snprintf(w->row, sizeof w->row, "the %s of %.64s %s", v[H_ACTION],
                  v[H_INDICATOR], year);
     }
@@ -613,7 +606,7 @@ static int history_tail(ind_dataset *ds, writer *w, void *vctx)
     if (close_line(w) != 0)
         return -1;
     if (!h->exists) {
-        for (k = 0; k < h->nnames; k++)
+        for (k = 0; k < h->ncolumns; k++)
             if ((k > 0 && put_bytes(w, ",", 1) != 0) ||
                 put_field(w, h->names[k]) != 0)
                 return -1;
@@ -625,8 +618,14 @@ static int history_tail(ind_dataset *ds, writer *w, void *vctx)
         char note[160];
         for (k = 0; k < H_KNOWN; k++)
             v[k] = "";
-        snprintf(note, sizeof note, "the entry on line %lu did not reach the "
-                 "observations (an interrupted write)", h->pending_line);
+        if (h->pending_last > h->pending_line)
+            snprintf(note, sizeof note, "the entries on lines %lu-%lu did "
+                     "not reach the observations (an interrupted write)",
+                     h->pending_line, h->pending_last);
+        else
+            snprintf(note, sizeof note, "the entry on line %lu did not "
+                     "reach the observations (an interrupted write)",
+                     h->pending_line);
         v[H_TIME] = h->now;
         v[H_ACTION] = "void";
         v[H_NEW_NOTE] = note;
@@ -636,6 +635,74 @@ static int history_tail(ind_dataset *ds, writer *w, void *vctx)
     for (i = 0; i < ds->nchanges; i++)
         if (put_change(ds, w, h, &ds->changes[i]) != 0)
             return -1;
+    return 0;
+}
+
+/* Does an entry about to be written fill history column k? */
+static int history_column_needed(const ind_dataset *ds, size_t k)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nchanges; i++) {
+        const change_rec *c = &ds->changes[i];
+        if (c->define)
+            continue;
+        if (k == H_REASON && c->reason != 0)
+            return 1;
+        if (k == H_OLD_UNIT && c->replaced != (size_t)-1 &&
+            rd_unit(ds, c->replaced) != 0)
+            return 1;
+        if (k == H_NEW_UNIT && !c->removal &&
+            rd_unit(ds, c->reading) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A history file lacking known columns gains them (its old rows get empty
+ * fields): always the ones every entry fills (a revision must keep the old
+ * figure and source), those kept on demand (units, reasons, added later)
+ * when an entry needs one. */
+static int add_history_columns(const ind_dataset *ds, history_ctx *h,
+                               size_t *nadded, ind_error *err)
+{
+    size_t k, i;
+
+    *nadded = 0;
+    for (k = 0; k < H_KNOWN; k++) {
+        int present = 0;
+        for (i = 0; i < h->ncolumns && !present; i++)
+            present = strcmp(h->names[i], ind_history_column_names[k]) == 0;
+        if (present ||
+            (k >= H_FIRST_KEPT_ON_DEMAND && !history_column_needed(ds, k)))
+            continue;
+        h->names[h->ncolumns] = strdup(ind_history_column_names[k]);
+        if (h->names[h->ncolumns] == NULL)
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
+        h->ncolumns++;
+        (*nadded)++;
+    }
+    return IND_OK;
+}
+
+/* The names of a new history: every known column. Returns 0 or -1. */
+static int fresh_history_names(history_ctx *h)
+{
+    size_t i;
+
+    for (i = 0; h->names != NULL && i < h->ncolumns; i++)
+        free(h->names[i]);
+    free(h->names);
+    h->ncolumns = 0;
+    h->names = calloc(H_KNOWN, sizeof *h->names);
+    if (h->names == NULL)
+        return -1;
+    for (i = 0; i < H_KNOWN; i++) {
+        h->names[i] = strdup(ind_history_column_names[i]);
+        if (h->names[i] == NULL)
+            return -1;
+        h->ncolumns++;
+    }
     return 0;
 }
 
@@ -653,8 +720,9 @@ static int prepare_history(ind_dataset *ds, const char *now,
     memset(&plain, 0, sizeof plain);
     h.now = now;
     h.crlf = ds->crlf;
-    if (ind_dataset_history_pending(ds, &h.pending_line) == 0)
-        h.pending_line = 0;
+    if (ind_dataset_history_pending_range(ds, &h.pending_line,
+                                          &h.pending_last) == 0)
+        h.pending_line = h.pending_last = 0;
     rc = ind_csv_read(ds->history_path, NULL, on_history_header, &h, &info,
                       &rerr);
     if (rc == IND_ENOTFOUND) {
@@ -668,18 +736,18 @@ static int prepare_history(ind_dataset *ds, const char *now,
         rc = ind_error_set(err, rc, "%s; the history must be readable "
                            "before anything is changed", rerr.message);
     }
-    if (rc == IND_OK && history_names(&h) != 0)
+    if (rc == IND_OK && !h.exists && fresh_history_names(&h) != 0)
         rc = ind_error_set(err, IND_ENOMEM, "out of memory");
+    if (rc == IND_OK && h.exists)
+        rc = add_history_columns(ds, &h, &plain.nadded, err);
     if (rc == IND_OK) {
         plain.names = (const char *const *)h.names;
-        plain.nnames = h.nnames;
-        plain.nadded = h.exists ? h.nnames - h.ncolumns : 0;
-        rc = prepare_file(ds, ds->history_path, &plain, h.header_line, h.crlf,
-                          0, history_tail, &h, out, err);
+        plain.nnames = h.ncolumns;
+        rc = prepare_file(ds, ds->history_path, &plain,
+                          plain.nadded ? h.header_line : 0, h.crlf, 0,
+                          history_tail, &h, out, err);
     }
-    for (i = 0; h.names != NULL && i < (h.nnames > h.ncolumns ? h.nnames
-                                                                 : h.ncolumns);
-         i++)
+    for (i = 0; h.names != NULL && i < h.ncolumns; i++)
         free(h.names[i]);
     free(h.names);
     return rc;
@@ -712,11 +780,24 @@ static int catalog_tail(ind_dataset *ds, writer *w, void *vctx)
         v[CAT_KIND] = ind_kind_name(ind->kind);
         v[CAT_DESCRIPTION] = ds_str(ds, ind->description);
         v[CAT_GROWTH_OF] = ds_str(ds, ind->growth_of);
+        v[CAT_YEARS] = ds_str(ds, ind->years);
         snprintf(w->row, sizeof w->row, "%.64s", v[CAT_INDICATOR]);
         if (put_row(w, p->names, p->nnames, ind_cat_column_names, v,
                     CAT_KNOWN, NULL) != 0)
             return -1;
     }
+    return 0;
+}
+
+/* Does an indicator defined now declare its span? The column is added
+ * to a catalog only then. */
+static int spans_declared(const ind_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nindicators; i++)
+        if (ds->indicators[i].added && ds->indicators[i].years != 0)
+            return 1;
     return 0;
 }
 
@@ -730,9 +811,9 @@ static int prepare_catalog(ind_dataset *ds, ind_atomic_file **out,
     memset(&p, 0, sizeof p);
     if (!ds->catalog_exists) {
         for (k = 0; k < CAT_KNOWN; k++)
-            names[k] = ind_cat_column_names[k];
+            if (k != CAT_YEARS || spans_declared(ds))
+                names[p.nnames++] = ind_cat_column_names[k];
         p.names = names;
-        p.nnames = CAT_KNOWN;
         return prepare_file(ds, ds->catalog_path, &p, 0, ds->crlf, 0,
                             catalog_tail, &p, out, err);
     }
@@ -749,12 +830,42 @@ static int prepare_catalog(ind_dataset *ds, ind_atomic_file **out,
     }
     p.nnames = ds->cat_ncolumns;
     for (k = 0; k < CAT_KNOWN; k++)
-        if (ds->cat_col[k] == NO_COLUMN)
+        if (ds->cat_col[k] == NO_COLUMN &&
+            (k != CAT_YEARS || spans_declared(ds)))
             names[p.nnames++] = ind_cat_column_names[k];
     p.names = names;
     p.nadded = p.nnames - ds->cat_ncolumns;
     return prepare_file(ds, ds->catalog_path, &p, ds->cat_header_line,
                         ds->cat_crlf, 0, catalog_tail, &p, out, err);
+}
+
+/* A dataset being created: the header of every known column, then the
+ * readings grouped by series, by year. */
+static int new_observations_tail(ind_dataset *ds, writer *w, void *vctx)
+{
+    copy_plan *p = vctx;
+    size_t i, k;
+
+    for (k = 0; k < p->nnames; k++)
+        if ((k > 0 && put_bytes(w, ",", 1) != 0) ||
+            put_field(w, p->names[k]) != 0)
+            return -1;
+    if (put_end(w) != 0)
+        return -1;
+    for (i = 0; i < ds->nseries; i++) {
+        reading_view v;
+        if (ind_dataset_series_view(ds, i, &v, NULL) != IND_OK) {
+            w->error = ENOMEM;
+            return -1;
+        }
+        for (k = 0; k < v.count; k++) {
+            size_t r = rv_at(&v, k);
+            if (rd_state(ds, r) == READING_ADDED &&
+                put_reading(ds, w, p, r, NULL) != 0)
+                return -1;
+        }
+    }
+    return 0;
 }
 
 static int prepare_observations(ind_dataset *ds, ind_atomic_file **out,
@@ -765,6 +876,12 @@ static int prepare_observations(ind_dataset *ds, ind_atomic_file **out,
     int rc;
 
     memset(&p, 0, sizeof p);
+    if (!ds->obs_exists) {
+        p.names = ind_obs_column_names;
+        p.nnames = COL_KNOWN;
+        return prepare_file(ds, ds->path, &p, 0, ds->crlf, 1,
+                            new_observations_tail, &p, out, err);
+    }
     names = malloc((ds->ncolumns + COL_KNOWN) * sizeof *names);
     if (names == NULL)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
@@ -782,10 +899,27 @@ static int prepare_observations(ind_dataset *ds, ind_atomic_file **out,
 
 /* ---- commit ---- */
 
+static int entities_added(const ind_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nentities; i++)
+        if (ds->entities[i].added)
+            return 1;
+    return 0;
+}
+
 static int unchanged_on_disk(const ind_dataset *ds, ind_error *err)
 {
     struct stat st;
 
+    if (!ds->obs_exists) {
+        if (stat(ds->path, &st) == 0 || errno != ENOENT)
+            return ind_error_set(err, IND_EIO, "%s appeared on disk while "
+                                 "it was being created; nothing was "
+                                 "written", ds->path);
+        return IND_OK;
+    }
     if (stat(ds->path, &st) != 0 || (uint64_t)st.st_size != ds->file_size ||
         st.st_ino != ds->file_ino || st.st_mtim.tv_sec != ds->file_mtime.tv_sec ||
         st.st_mtim.tv_nsec != ds->file_mtime.tv_nsec)
@@ -798,7 +932,7 @@ static int unchanged_on_disk(const ind_dataset *ds, ind_error *err)
 
 /* The files of a commit, in the order they are replaced: the history first,
  * so that a revision never loses the old figure. */
-enum { F_HISTORY, F_CATALOG, F_OBSERVATIONS, F_FILES };
+enum { F_HISTORY, F_CATALOG, F_ENTITIES, F_OBSERVATIONS, F_FILES };
 
 /* Write every new version first, then replace the files: a full disk or
  * any other failure while writing changes nothing. Only the renames are
@@ -807,22 +941,26 @@ enum { F_HISTORY, F_CATALOG, F_OBSERVATIONS, F_FILES };
 static int write_files(ind_dataset *ds, const char *now, int defines,
                        int readings, ind_error *err)
 {
-    ind_atomic_file *f[F_FILES] = { NULL, NULL, NULL };
+    ind_atomic_file *f[F_FILES] = { NULL, NULL, NULL, NULL };
     size_t k;
-    int rc;
+    int rc = IND_OK, history_replaced = 0;
 
-    rc = prepare_history(ds, now, &f[F_HISTORY], err);
+    if (ds->nchanges > 0)
+        rc = prepare_history(ds, now, &f[F_HISTORY], err);
     if (rc == IND_OK && defines)
         rc = prepare_catalog(ds, &f[F_CATALOG], err);
-    if (rc == IND_OK && readings)
+    if (rc == IND_OK)
+        rc = ind_dataset_prepare_entities(ds, &f[F_ENTITIES], err);
+    if (rc == IND_OK && (readings || !ds->obs_exists))
         rc = prepare_observations(ds, &f[F_OBSERVATIONS], err);
     for (k = 0; k < F_FILES; k++) {
         if (f[k] == NULL)
             continue;
         if (rc != IND_OK) {
             ind_atomic_abort(f[k]);
-        } else if ((rc = ind_atomic_commit(f[k], err)) != IND_OK &&
-                   k > F_HISTORY && err != NULL) {
+        } else if ((rc = ind_atomic_commit(f[k], err)) == IND_OK) {
+            history_replaced |= k == F_HISTORY;
+        } else if (history_replaced && err != NULL) {
             size_t n = strlen(err->message);
             snprintf(err->message + n, sizeof err->message - n, "; the "
                      "history records the change all the same: check warns "
@@ -849,7 +987,9 @@ int ind_dataset_commit(ind_dataset *ds, ind_error *err)
         ind_error_about(err, IND_DETAIL_READ_ONLY, NULL, 0);
         return IND_EINVAL;
     }
-    if (ds->nchanges == 0)
+    if (ds->poisoned || ds->vintage)
+        return ind_dataset_writable(ds, err);
+    if (ds->nchanges == 0 && !entities_added(ds))
         return IND_OK;
     for (i = 0; i < ds->nchanges; i++) {
         defines |= ds->changes[i].define;
@@ -864,6 +1004,7 @@ int ind_dataset_commit(ind_dataset *ds, ind_error *err)
     ind_atomic_sweep(ds->path);
     ind_atomic_sweep(ds->catalog_path);
     ind_atomic_sweep(ds->history_path);
+    ind_atomic_sweep(ds->entities_path);
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
     rc = write_files(ds, now, defines, readings, err);

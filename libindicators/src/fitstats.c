@@ -1,5 +1,5 @@
-/* fitstats: information criteria of a least-squares fit, shared by
- * polyfit and every projection model (see fitstats.h). */
+/* fitstats: information criteria of a fit, shared by polyfit and every
+ * projection model (see fitstats.h). */
 #include "fitstats.h"
 
 #include <math.h>

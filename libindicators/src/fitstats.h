@@ -1,6 +1,8 @@
-/* fitstats: what every fit reports beyond its coefficients. Core: used by
- * polyfit and by the projection models, it depends only on the public
- * ind_fit_stats type. */
+/* fitstats: what every fit reports beyond its coefficients. Internal to
+ * the projection engine, below projection_internal.h: polyfit (the
+ * least-squares core, which knows nothing of projections) and the
+ * projection models both use it; it needs only the public ind_fit_stats
+ * type. */
 #ifndef IND_FITSTATS_H
 #define IND_FITSTATS_H
 

@@ -138,6 +138,30 @@ static void target_pace(ind_growth_target_result *r, const ind_series *s,
     r->reaches = r->reach_year <= r->by;
 }
 
+/* A target the series has already reached, coming from the side where the
+ * pace's span starts, is met whatever the pace: reaches = 1 and
+ * reach_year = the first year of the latest unbroken stretch of points at
+ * or past it. */
+static void target_met(ind_growth_target_result *r, const ind_series *s,
+                       size_t i0)
+{
+    const int *years = ind_series_years(s);
+    const double *values = ind_series_values(s);
+    size_t i = ind_series_length(s) - 1;
+    int up = values[i0] < r->target
+             || (values[i0] == r->target && r->latest_value >= values[i0]);
+
+#define PAST(v) (up ? (v) >= r->target : (v) <= r->target)
+    if (!PAST(r->latest_value))
+        return;
+    while (i > i0 && PAST(values[i - 1]))
+        i--;
+#undef PAST
+    r->reaches = 1;
+    r->reach_year = years[i];
+    r->reach_why = IND_GROWTH_DEFINED;
+}
+
 int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
                       double target, int by, const ind_growth_options *opts,
                       ind_error *err)
@@ -177,5 +201,6 @@ int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
                              "the growth needed to reach the target is too "
                              "large to compute");
     target_pace(out, s, i0, i1);
+    target_met(out, s, i0);
     return IND_OK;
 }

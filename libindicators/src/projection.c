@@ -12,7 +12,7 @@
 
 static const char *const model_names[IND_MODEL_COUNT] = {
     "auto", "linear", "exponential", "polynomial", "drift",
-    "holt", "damped", "logistic", "naive"
+    "holt", "damped", "logistic", "naive", "theta", "combo"
 };
 
 const char *ind_model_name(ind_model model)
@@ -40,9 +40,10 @@ int ind_model_parse(ind_model *out, const char *text, ind_error *err)
         return IND_OK;
     }
     return ind_error_set(err, IND_EPARSE,
-                         "unknown model '%.64s': expected auto, linear, "
-                         "exponential, polynomial (or quadratic), drift, "
-                         "naive, holt, damped or logistic", text);
+                         "unknown model '%.64s': expected auto, combo, "
+                         "theta, drift, damped, holt, naive, linear, "
+                         "exponential, polynomial (or quadratic) or "
+                         "logistic", text);
 }
 
 static int is_estimated(double v)
@@ -82,6 +83,11 @@ size_t ind_projection_min_points(ind_model model,
         return 2 + estimated_count(model, o);
     case IND_MODEL_LOGISTIC:
         return 4;
+    case IND_MODEL_THETA:
+    case IND_MODEL_COMBO:
+        /* theta: alpha and the initial level, and one error to spare;
+         * combo: drift and theta at least. */
+        return 3;
     case IND_MODEL_AUTO:
     default:
         return 0;
@@ -179,6 +185,10 @@ static int check_options(ind_projection_options *o, ind_error *err)
     if ((int)o->kind < IND_KIND_UNSPECIFIED || (int)o->kind > IND_KIND_RATE)
         return ind_error_set(err, IND_EINVAL, "unknown kind %d",
                              (int)o->kind);
+    if ((int)o->intervals < IND_INTERVALS_DEFAULT
+        || (int)o->intervals > IND_INTERVALS_CALIBRATED)
+        return ind_error_set(err, IND_EINVAL, "unknown interval method %d",
+                             (int)o->intervals);
     rc = check_levels(o, err);
     if (rc == IND_OK)
         rc = check_weight(o->alpha, "alpha", 0.0, 0, err);
@@ -216,6 +226,24 @@ int ind_proj_check_data(const double *years, const double *values, size_t n,
     return IND_OK;
 }
 
+int ind_proj_skip_before(const double **years, const double **values,
+                         size_t *n, int from_year, ind_error *err)
+{
+    size_t i = 0;
+
+    if (from_year == 0)
+        return IND_OK;
+    while (i < *n && (*years)[i] < (double)from_year)
+        i++;
+    if (i == *n)
+        return ind_error_set(err, IND_EDOMAIN, "the series has no point "
+                             "from %d on", from_year);
+    *years += i;
+    *values += i;
+    *n -= i;
+    return IND_OK;
+}
+
 int ind_proj_first_gap(const double *years, size_t n)
 {
     size_t i;
@@ -225,6 +253,16 @@ int ind_proj_first_gap(const double *years, size_t n)
             return (int)years[i - 1] + 1;
     }
     return 0;
+}
+
+/* Index of the first year of the last run of consecutive years. */
+static size_t last_run_start(const double *years, size_t n)
+{
+    size_t i = n - 1;
+
+    while (i > 0 && years[i - 1] == years[i] - 1.0)
+        i--;
+    return i;
 }
 
 int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
@@ -237,8 +275,10 @@ int ind_proj_need_consecutive(const ind_proj_input *in, ind_model model,
     return ind_error_set(err, IND_EDOMAIN,
                          "%s needs consecutive years and %d is missing; "
                          "missing years are never filled in (use a "
-                         "regression model such as linear, or a shorter "
-                         "span)", ind_model_name(model), gap);
+                         "regression model such as linear, or --from %.0f "
+                         "to start after the last gap)",
+                         ind_model_name(model), gap,
+                         in->years[last_run_start(in->years, in->n)]);
 }
 
 int ind_proj_need_log(const ind_proj_input *in, ind_model model,
@@ -315,13 +355,18 @@ int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
     case IND_MODEL_LOGISTIC:
         rc = ind_proj_fit_logistic(p, in, err);
         break;
+    case IND_MODEL_THETA:
+        rc = ind_proj_fit_theta(p, in, err);
+        break;
+    case IND_MODEL_COMBO:
+        rc = ind_proj_fit_combo(p, in, err);
+        break;
     case IND_MODEL_AUTO:
     default:
         return ind_error_set(err, IND_EINVAL, "no model to fit");
     }
     if (rc != IND_OK)
         return rc;
-    ind_proj_warn_df(p);
     return ind_proj_check_finite(p, err);
 }
 
@@ -335,6 +380,9 @@ static int prepare(ind_proj_input *in, const double *years,
 
     in->opts = opts != NULL ? *opts : defaults;
     rc = check_options(&in->opts, err);
+    if (rc == IND_OK)
+        rc = ind_proj_skip_before(&years, &values, &n, in->opts.from_year,
+                                  err);
     if (rc == IND_OK)
         rc = ind_proj_check_data(years, values, n, err);
     if (rc != IND_OK)
@@ -353,6 +401,9 @@ static int prepare(ind_proj_input *in, const double *years,
     in->values = values;
     in->n = n;
     in->to_year = to_year;
+    in->max_origins = IND_PROJ_RECENT_ORIGINS;
+    in->rolling = 0;
+    in->auto_margin = -1.0;
     return IND_OK;
 }
 
@@ -374,12 +425,25 @@ int ind_projection_fit(ind_projection **out, const double *years,
     rc = prepare(&in, years, values, n, to_year, opts, err);
     if (rc != IND_OK)
         return rc;
-    if (in.opts.model == IND_MODEL_AUTO)
-        return ind_proj_fit_auto(out, &in, err);
+    if (in.opts.model == IND_MODEL_AUTO) {
+        rc = ind_proj_fit_auto(out, &in, err);
+        if (rc == IND_OK)
+            ind_proj_warn_reading(*out, &in);
+        return rc;
+    }
     rc = ind_proj_alloc(&p, &in, err);
     if (rc != IND_OK)
         return rc;
     rc = ind_proj_fit_model(p, &in, in.opts.model, err);
+    if (rc == IND_OK
+        && (in.opts.intervals == IND_INTERVALS_CALIBRATED
+            || (in.opts.intervals == IND_INTERVALS_DEFAULT
+                && in.opts.model == IND_MODEL_COMBO)))
+        rc = ind_proj_calibrate_fit(p, &in, err);
+    if (rc == IND_OK && !p->calibrated)
+        ind_proj_warn_df(p);
+    if (rc == IND_OK)
+        ind_proj_warn_reading(p, &in);
     if (rc != IND_OK) {
         ind_projection_free(p);
         return rc;
@@ -409,33 +473,6 @@ int ind_proj_series_arrays(double **out, size_t *n, const ind_series *s,
     return IND_OK;
 }
 
-/* Mid-year readings are fitted as if they were year-end levels: say so. */
-static void warn_partial_years(ind_projection *p, const ind_series *s)
-{
-    const ind_point *first = NULL;
-    size_t i, count = 0;
-
-    for (i = 0; i < ind_series_length(s); i++) {
-        const ind_point *pt = ind_series_point(s, i);
-
-        if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0)
-            continue;
-        if (first == NULL)
-            first = pt;
-        count++;
-    }
-    if (first == NULL)
-        return;
-    if (count == 1)
-        ind_proj_warn(p, "the value for %d is dated %.32s, before the end of "
-                         "its year, and is fitted as a year-end level",
-                      first->year, first->as_of);
-    else
-        ind_proj_warn(p, "%zu values are dated before the end of their year "
-                         "(the first: %d, %.32s) and are fitted as year-end "
-                         "levels", count, first->year, first->as_of);
-}
-
 int ind_projection_fit_series(ind_projection **out, const ind_series *series,
                               int to_year, const ind_projection_options *opts,
                               ind_error *err)
@@ -462,6 +499,6 @@ int ind_projection_fit_series(ind_projection **out, const ind_series *series,
     rc = ind_projection_fit(out, buf, buf + n, n, to_year, &o, err);
     free(buf);
     if (rc == IND_OK)
-        warn_partial_years(*out, series);
+        ind_proj_warn_series(*out, series, o.from_year);
     return rc;
 }

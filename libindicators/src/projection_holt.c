@@ -44,6 +44,10 @@
 #include <math.h>
 
 #define HOLT_TOL 1e-10       /* simplex size at which a search stops */
+/* The fits of a rolling origin (auto, calibration, backtest) only feed
+ * error statistics: a looser stop (weights to about 1e-6) halves their
+ * cost without moving any figure they produce by more than rounding. */
+#define HOLT_TOL_ROLLING 1e-6
 #define HOLT_MAX_ITER 2000   /* iterations per search */
 #define HOLT_RESTARTS 6      /* restarts from the best point */
 #define HOLT_GRID 9          /* coarse grid per free parameter */
@@ -61,6 +65,7 @@ typedef struct holt_problem {
     int free_index[NPAR];  /* which of par[] the search moves */
     size_t nfree;
     double penalty;        /* objective added per unit of distance outside */
+    double tol;            /* simplex size at which a search stops */
 } holt_problem;
 
 typedef struct holt_run {
@@ -151,7 +156,7 @@ static int search(holt_problem *hp, double *start, double step, double *best)
         status = gsl_multimin_fminimizer_iterate(s);
         if (status == GSL_SUCCESS
             && gsl_multimin_test_size(gsl_multimin_fminimizer_size(s),
-                                      HOLT_TOL) == GSL_SUCCESS)
+                                      hp->tol) == GSL_SUCCESS)
             break;
     }
     if (status == GSL_SUCCESS) {
@@ -347,9 +352,24 @@ static void holt_stats(ind_projection *p, const holt_run *run, size_t nfree)
     s->aicc_level = s->aicc;
 }
 
+/* A weight estimated on a bound, in words: what it means for the
+ * forecast, not "estimated at its bound". */
 static void warn_bounds(ind_projection *p, const holt_problem *hp)
 {
-    static const char *const names[NPAR] = { "alpha", "beta", "phi" };
+    static const char *const words[NPAR][2] = {
+        { "the level weight came out at its limit 0: the level is never "
+          "updated from the data after the first years",
+          "the level weight came out at its limit 1: the forecast starts "
+          "from the latest value alone, ignoring the years before it" },
+        { "the trend weight came out at its limit 0: the trend is the "
+          "first year's change, never updated",
+          "the trend weight came out at its limit 1: the trend is the "
+          "latest year's change alone" },
+        { "the damping came out at its limit 0.8: the trend fades within "
+          "a few years",
+          "the damping came out at its limit 0.98: the trend fades only "
+          "slowly" }
+    };
     size_t k;
 
     for (k = 0; k < hp->nfree; k++) {
@@ -357,8 +377,7 @@ static void warn_bounds(ind_projection *p, const holt_problem *hp)
         double v = hp->par[i];
 
         if (v == hp->lo[i] || v == hp->hi[i])
-            ind_proj_warn(p, "%s was estimated at its bound %g", names[i],
-                          v);
+            ind_proj_warn(p, "%s", words[i][v == hp->hi[i]]);
     }
 }
 
@@ -394,6 +413,7 @@ int ind_proj_fit_holt(ind_projection *p, const ind_proj_input *in,
     if (rc != IND_OK)
         return rc;
     problem_init(&hp, in, model);
+    hp.tol = in->rolling ? HOLT_TOL_ROLLING : HOLT_TOL;
     if (hp.nfree > 0) {
         rc = estimate(&hp, err);
         if (rc != IND_OK)

@@ -1,7 +1,10 @@
-/* text: UTF-8 validity, control characters and spreadsheet formulas. */
+/* text: UTF-8 validity, control characters, spreadsheet formulas, and
+ * untrusted text made fit to show. */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp)
@@ -44,11 +47,6 @@ int ind_text_is_control(unsigned long cp)
            cp == 0x2028 || cp == 0x2029;
 }
 
-int ind_text_is_bidi_control(unsigned long cp)
-{
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
                    char *why, size_t whysize)
 {
@@ -56,7 +54,7 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
     unsigned long cp;
 
     if ((rules & IND_TEXT_NO_FORMULA) && len > 0 &&
-        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
+        ind_text_formula_start(s[0])) {
         *offset = 0;
         snprintf(why, whysize, "it starts with '%c', which a spreadsheet would "
                  "run as a formula", s[0]);
@@ -133,4 +131,61 @@ void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len)
         n += 3;
     }
     buf[n] = '\0';
+}
+
+int ind_text_is_bidi_control(unsigned long cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static size_t put_bytes(char *dst, size_t at, const char *src, size_t n)
+{
+    memcpy(dst + at, src, n);
+    return at + n;
+}
+
+char *ind_text_sanitize(const char *in, size_t max_chars, int trim)
+{
+    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    static const char ellipsis[] = "\xE2\x80\xA6";    /* U+2026 */
+    size_t len, i = 0, n = 0, chars = 0, step, start, end;
+    unsigned long cp;
+    char *out;
+
+    if (in == NULL)
+        in = "";
+    len = strlen(in);
+    /* An input byte yields at most 3 output bytes (U+FFFD); the ellipsis
+     * adds 3. */
+    if (len > (SIZE_MAX - 8) / 3)
+        return NULL;
+    out = malloc(len * 3 + 8);
+    if (out == NULL)
+        return NULL;
+    while (i < len) {
+        if (max_chars > 0 && chars == max_chars) {
+            n = put_bytes(out, n, ellipsis, 3);
+            break;
+        }
+        step = ind_utf8_decode(in + i, len - i, &cp);
+        if (step == 0) {
+            step = 1;
+            n = put_bytes(out, n, replacement, 3);
+        } else if (ind_text_is_control(cp)) {
+            out[n++] = ' ';
+        } else if (ind_text_is_bidi_control(cp)) {
+            n = put_bytes(out, n, replacement, 3);
+        } else {
+            n = put_bytes(out, n, in + i, step);
+        }
+        i += step;
+        chars++;
+    }
+    for (start = 0; trim && start < n && out[start] == ' '; start++)
+        ;
+    for (end = n; trim && end > start && out[end - 1] == ' '; end--)
+        ;
+    memmove(out, out + start, end - start);
+    out[end - start] = '\0';
+    return out;
 }

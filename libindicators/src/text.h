@@ -1,5 +1,5 @@
 /* text: rules every text field obeys before it is stored or written out.
- * Internal to the library; the chart writer and the dataset use it. */
+ * Internal to the library; the dataset, chart and report modules use it. */
 #ifndef IND_TEXT_H
 #define IND_TEXT_H
 
@@ -14,6 +14,13 @@
                                  * which reorder what a reader sees */
 #define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA | \
                       IND_TEXT_NO_BIDI)
+
+/* True for a first character that makes a spreadsheet run a text as a
+ * formula (IND_TEXT_NO_FORMULA): = + - @. */
+static inline int ind_text_formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@';
+}
 
 /* Check s[0..len) against 'rules'. Returns 0 when it obeys them; otherwise
  * -1, with *offset set to the byte where the problem starts and a short
@@ -32,11 +39,17 @@ void ind_text_excerpt(char *buf, size_t size, const char *s, size_t len);
  * DEL, C1, U+2028 and U+2029; any of them can end a line or a string. */
 int ind_text_is_control(unsigned long cp);
 
-/* True for a bidirectional embedding, override or isolate control
- * (U+202A-U+202E, U+2066-U+2069): text after one is shown reordered
- * ("abc\u202Etxt.exe" reads as "abcexe.txt"). Refused by
- * IND_TEXT_NO_BIDI. */
+/* True for the bidirectional embedding, override and isolate controls
+ * (U+202A..U+202E, U+2066..U+2069): they can reorder what a reader sees. */
 int ind_text_is_bidi_control(unsigned long cp);
+
+/* A copy of untrusted text fit to show: invalid UTF-8 becomes U+FFFD,
+ * control characters (ind_text_is_control) spaces, bidirectional controls
+ * U+FFFD; with `trim`, ASCII spaces are trimmed at both ends; a text
+ * longer than max_chars characters (0: no limit) is cut there and ends
+ * with "…". NULL gives "". Returns a new string, or NULL when out of
+ * memory. */
+char *ind_text_sanitize(const char *in, size_t max_chars, int trim);
 
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */

@@ -208,7 +208,14 @@ expect_rc 0 "cb table"
 expect_out "CAGR 2018-2025 (%):" "cb table"
 expect_out "14.14" "cb table"
 expect_out "1,214" "cb table"
-expect_out "net_additions_per_year" "cb table"
+expect_out "abs_change" "cb table"
+# One name per figure whatever the kind: the kind column says a stock.
+run "$CN" certification_bodies --format csv
+head -1 out | grep -q '^indicator,entity,kind,year,value,' ||
+    fail "cb csv: rows name the indicator, entity and kind"
+grep -q '^"certification_bodies","","stock",2025,' out ||
+    fail "cb csv: a row names its indicator and kind"
+head -1 out | grep -q 'net_additions' && fail "cb csv: one name per figure"
 
 run "$CN" certification_bodies --from 2023 --target 1500 --by 2030 \
     --format json
@@ -249,7 +256,8 @@ rates = [c["rate"] for c in d["rate_check"]]
 assert rates == ["valid_certificates_growth_pct"] * 4, rates
 assert "implied_levels" not in d' || fail "vc: fields"
 run "$CN" valid_certificates --target 5,000,000 --by 2027 --format csv
-head -1 out | grep -q '^year,value,' || fail "vc csv: not the rows table"
+head -1 out | grep -q '^indicator,entity,kind,year,value,' ||
+    fail "vc csv: not the rows table"
 [ "$(wc -l < out)" -eq 8 ] || fail "vc csv: the rows only"
 
 # A rate: shown as stated, changes in points, no ratio figures.

@@ -4,8 +4,9 @@
  * Input: parts separated by FUZZ_PART_SEPARATOR (0x1E). Part 0 holds the
  * shape (kind, layout, size, series, years, values, marks, projections),
  * read a byte at a time; then the texts: title, note, dataset path, the
- * command line (words separated by 0x1F), and for each series its name,
- * unit, sources (separated by 0x1F) and model name.
+ * command line (words separated by 0x1F), subtitle, source line, y label,
+ * and for each series its name, unit, sources (separated by 0x1F), model
+ * name and source name.
  *
  * The chart is written twice: with the fuzzed texts, and with neutral ones
  * ("t1", "t2", ...) in their place. A lexer of the gnuplot language
@@ -48,10 +49,11 @@ static unsigned take(bytes *b)
 
 /* The texts of one chart, fuzzed or neutral. */
 typedef struct texts {
-    char *title, *note, *path;
+    char *title, *note, *path, *subtitle, *source_line, *ylabel;
     char *argv[8];
     int argc;
-    char *name[MAX_SERIES], *unit[MAX_SERIES], *model[MAX_SERIES];
+    char *name[MAX_SERIES], *unit[MAX_SERIES], *model[MAX_SERIES],
+         *source_name[MAX_SERIES];
     char *sources[MAX_SERIES][6];
     size_t nsources[MAX_SERIES];
 } texts;
@@ -111,6 +113,9 @@ static void make_neutral(const texts *in, texts *out)
     out->title = neutral(in->title, &n);
     out->note = neutral(in->note, &n);
     out->path = neutral(in->path, &n);
+    out->subtitle = neutral(in->subtitle, &n);
+    out->source_line = neutral(in->source_line, &n);
+    out->ylabel = neutral(in->ylabel, &n);
     out->argc = in->argc;
     for (i = 0; i < in->argc; i++)
         out->argv[i] = neutral(in->argv[i], &n);
@@ -118,6 +123,7 @@ static void make_neutral(const texts *in, texts *out)
         out->name[s] = neutral(in->name[s], &n);
         out->unit[s] = neutral(in->unit[s], &n);
         out->model[s] = neutral(in->model[s], &n);
+        out->source_name[s] = neutral(in->source_name[s], &n);
         out->nsources[s] = in->nsources[s];
         for (k = 0; k < in->nsources[s]; k++)
             out->sources[s][k] = neutral(in->sources[s][k], &n);
@@ -132,12 +138,16 @@ static void free_texts(texts *t)
     free(t->title);
     free(t->note);
     free(t->path);
+    free(t->subtitle);
+    free(t->source_line);
+    free(t->ylabel);
     for (i = 0; i < t->argc; i++)
         free(t->argv[i]);
     for (s = 0; s < MAX_SERIES; s++) {
         free(t->name[s]);
         free(t->unit[s]);
         free(t->model[s]);
+        free(t->source_name[s]);
         for (k = 0; k < t->nsources[s]; k++)
             free(t->sources[s][k]);
     }
@@ -147,6 +157,7 @@ static void free_texts(texts *t)
 typedef struct shape {
     ind_chart_kind kind;
     ind_chart_layout layout;
+    ind_lang lang;
     unsigned width, height;
     size_t nseries;
     size_t length[MAX_SERIES];
@@ -170,6 +181,7 @@ static void read_shape(bytes *b, shape *sh)
     memset(sh, 0, sizeof *sh);
     sh->kind = (ind_chart_kind)(take(b) % 3);
     sh->layout = (ind_chart_layout)(take(b) % 3);
+    sh->lang = take(b) % 2 ? IND_LANG_ZH : IND_LANG_EN;
     sh->width = widths[take(b) % 5];
     sh->height = heights[take(b) % 5];
     sh->nseries = 1 + take(b) % MAX_SERIES;
@@ -229,6 +241,10 @@ static char *write_chart(const shape *sh, const texts *t, size_t *len)
     opts.argc = t->argc;
     opts.argv = (const char *const *)t->argv;
     opts.created = 1700000000;
+    opts.subtitle = t->subtitle;
+    opts.source_line = t->source_line;
+    opts.ylabel = t->ylabel;
+    opts.lang = sh->lang;
     if (ind_chart_new(&chart, &opts, NULL) != IND_OK)
         return NULL;
     for (s = 0; s < sh->nseries; s++) {
@@ -241,16 +257,20 @@ static char *write_chart(const shape *sh, const texts *t, size_t *len)
         cs.marks = sh->marks[s];
         cs.sources = (const char *const *)t->sources[s];
         cs.n_sources = t->nsources[s];
+        cs.source_name = t->source_name[s];
         if (sh->plength[s] > 0) {
             cs.projection.model = t->model[s];
             cs.projection.length = sh->plength[s];
             cs.projection.years = sh->pyears[s];
             cs.projection.mean = sh->mean[s];
             if (sh->bands[s]) {
-                cs.projection.lower80 = sh->lo80[s];
-                cs.projection.upper80 = sh->hi80[s];
-                cs.projection.lower95 = sh->lo95[s];
-                cs.projection.upper95 = sh->hi95[s];
+                cs.projection.nbands = 2;
+                cs.projection.bands[0].level = 80;
+                cs.projection.bands[0].lower = sh->lo80[s];
+                cs.projection.bands[0].upper = sh->hi80[s];
+                cs.projection.bands[1].level = 95;
+                cs.projection.bands[1].lower = sh->lo95[s];
+                cs.projection.bands[1].upper = sh->hi95[s];
             }
         }
         if (ind_chart_add(chart, &cs, NULL) != IND_OK)
@@ -464,7 +484,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         "system", "eval", "load", "call", "import", "print", "output", "pipe",
         "exit", "quit", "cd", "shell", "save", "evaluate", "fit", "history"
     };
-    fuzz_part part[5 + 4 * MAX_SERIES];
+    fuzz_part part[8 + 5 * MAX_SERIES];
     texts t, nt;
     shape sh;
     bytes b;
@@ -485,11 +505,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     t.note = whole(&part[2]);
     t.path = whole(&part[3]);
     t.argc = (int)words_of(&part[4], t.argv, 8);
+    t.subtitle = whole(&part[5]);
+    t.source_line = whole(&part[6]);
+    t.ylabel = whole(&part[7]);
     for (s = 0; s < MAX_SERIES; s++) {
-        t.name[s] = whole(&part[5 + 4 * s]);
-        t.unit[s] = whole(&part[6 + 4 * s]);
-        t.nsources[s] = words_of(&part[7 + 4 * s], t.sources[s], 6);
-        t.model[s] = whole(&part[8 + 4 * s]);
+        t.name[s] = whole(&part[8 + 5 * s]);
+        t.unit[s] = whole(&part[9 + 5 * s]);
+        t.nsources[s] = words_of(&part[10 + 5 * s], t.sources[s], 6);
+        t.model[s] = whole(&part[11 + 5 * s]);
+        t.source_name[s] = whole(&part[12 + 5 * s]);
     }
     make_neutral(&t, &nt);
 

@@ -311,7 +311,6 @@ static void check_landed(const char *path, const state *st)
 {
     ind_dataset *ds = NULL;
     size_t i, k, at, n;
-    const size_t *idx;
     ind_reading r;
     ind_error err = IND_ERROR_INIT;
     int rc = ind_dataset_open(&ds, path, IND_OPEN_READ, &err);
@@ -324,9 +323,11 @@ static void check_landed(const char *path, const state *st)
         rc = ind_dataset_find_series(ds, e->indicator, e->entity, &at, NULL);
         FUZZ_CHECK(rc == IND_OK, "series %s/%s missing after a commit",
                    e->indicator, e->entity);
-        ind_dataset_series_readings(ds, at, &idx, &n, NULL);
+        n = ind_dataset_series_reading_count(ds, at);
         for (k = 0; k < n && !found; k++) {
-            ind_dataset_reading(ds, idx[k], &r, NULL);
+            size_t idx;
+            ind_dataset_series_reading(ds, at, k, &idx, NULL);
+            ind_dataset_reading(ds, idx, &r, NULL);
             found = r.year == e->year && strcmp(r.as_of, e->as_of) == 0 &&
                     r.value == e->value;
         }

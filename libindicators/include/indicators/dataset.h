@@ -14,9 +14,12 @@
  *   the growth of). Without it the dataset still loads: indicators are
  *   inferred from the observations and a note says so.
  * - `NAME.history.csv`, the audit trail, only ever appended to: one row per
- *   change with the UTC time, the action, the reading's key and its old and
- *   new value, source, status and note. A revision moves the old figure
- *   there; nothing is lost.
+ *   change with the UTC time, the action (append, revise, remove, define),
+ *   the reading's key and its old and new value, source, status, note,
+ *   role and unit, and the reason given. A revision or a removal moves the
+ *   old reading there whole; nothing is lost.
+ * - `NAME.entities.csv`, optional: `entity,title`, the names of entity
+ *   codes (CHN is "China"), as imports bring them.
  *
  * ## Series and readings
  * A series is an (indicator, entity) pair; an empty entity is the dataset's
@@ -40,7 +43,7 @@
  *
  * ## Validation
  * Loading checks every row: the number grammar of number.h (a trailing `%`
- * only for a rate), whole years in 1900..2100, dates `YYYY`, `YYYY-MM` or
+ * only for a rate), whole years in -9999..9999, dates `YYYY`, `YYYY-MM` or
  * `YYYY-MM-DD` not before the year they describe, status letters
  * (SDMX OBS_STATUS: A normal, B break, D definition differs, E estimated,
  * F forecast, G experimental, I imputed, P provisional, U low reliability,
@@ -48,7 +51,13 @@
  * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
  * `@`). ind_dataset_validate() adds the rules across rows: duplicates,
  * conflicts, units against the catalog (a rate's unit is `percent`),
- * indicators missing from the catalog.
+ * indicators missing from the catalog, and years a series would not be
+ * expected to hold (warnings): outside the span the catalog declares for
+ * the indicator (column `years`, `1543..2021`), or without one outside
+ * 1800-2100 or far from the rest of the series (2204 among 2010-2024).
+ * A history entry whose reading has vanished from the observations with
+ * no removal recorded is an error; one whose figure differs from the
+ * file's (an edit by hand) a warning.
  *
  * ## Changes
  * Open with ::IND_OPEN_WRITE to take an advisory lock (`flock` on
@@ -102,6 +111,11 @@ typedef struct ind_dataset ind_dataset;
 #define IND_OPEN_READ  0x0u
 /** Take the dataset's write lock for the handle's lifetime. */
 #define IND_OPEN_WRITE 0x1u
+/** With ::IND_OPEN_WRITE: a dataset whose observations file does not exist
+ *  yet opens empty, and the first commit that has something to write
+ *  creates its files (released without a commit, it leaves nothing, not
+ *  even its lock file). */
+#define IND_OPEN_CREATE 0x2u
 
 /** How a reading takes part in the choice rule. */
 typedef enum ind_role {
@@ -121,7 +135,7 @@ typedef enum ind_role {
 typedef struct ind_reading {
     const char *indicator; /**< Indicator id. */
     const char *entity;    /**< Entity code, "" for the dataset's subject. */
-    int year;              /**< Calendar year, 1900..2100. */
+    int year;              /**< Calendar year, -9999..9999. */
     double value;          /**< The figure. */
     const char *unit;      /**< Unit as written in the row ("" = the catalog's). */
     char status;           /**< OBS_STATUS letter, 0 when empty. */
@@ -140,6 +154,7 @@ typedef struct ind_indicator {
     ind_kind kind;           /**< stock, flow, rate or unspecified. */
     const char *description; /**< Description. */
     const char *growth_of;   /**< For a rate: the stock indicator it is the growth of, or "". */
+    const char *years;       /**< The span of years its series hold ("1543..2021", "1800.."), or "": years outside it are a warning of ind_dataset_validate(). */
     int declared;            /**< 1 when the catalog declares it, 0 when inferred. */
 } ind_indicator;
 
@@ -173,7 +188,7 @@ typedef struct ind_diagnostic {
 } ind_diagnostic;
 
 /** Options of ind_dataset_add(). */
-#define IND_ADD_REVISE 0x1u  /**< Replace the reading with the same key (series, year, as_of). */
+#define IND_ADD_REVISE 0x1u  /**< Replace the reading with the same key (series, year, as_of); what the new reading leaves empty carries over. */
 
 /**
  * Load a dataset. `path` names the observations file; the catalog and the
@@ -211,8 +226,11 @@ IND_EXTERN const char *ind_dataset_history_path(const ind_dataset *ds);
 /**
  * Check the rules that span rows (see the file comment) and collect every
  * finding as a diagnostic, after those of loading.
+ * A dataset that did not load cleanly is not checked further: its loading
+ * diagnostics stand, and the load's code is returned (detail
+ * ::IND_DETAIL_NOT_LOADED).
  * @return IND_OK when no finding is an error; ::IND_EDATA otherwise (the
- *         first error in `err`); ::IND_ENOMEM.
+ *         first error in `err`); the load's code; ::IND_ENOMEM.
  */
 IND_EXTERN int ind_dataset_validate(ind_dataset *ds, ind_error *err);
 
@@ -221,7 +239,8 @@ IND_EXTERN size_t ind_dataset_diagnostic_count(const ind_dataset *ds);
 
 /** The i-th diagnostic, in file order within each check, or NULL. Valid
  *  until the dataset is freed. */
-IND_EXTERN const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds, size_t i);
+IND_EXTERN const ind_diagnostic *ind_dataset_diagnostic(const ind_dataset *ds,
+                                                        size_t i);
 
 /** Number of readings, all series. */
 IND_EXTERN size_t ind_dataset_reading_count(const ind_dataset *ds);
@@ -246,9 +265,8 @@ IND_EXTERN int ind_dataset_indicator(const ind_dataset *ds, size_t i,
  * @return IND_OK with its index in *out, or ::IND_ENOTFOUND (detail
  *         ::IND_DETAIL_UNKNOWN_INDICATOR, subject the id).
  */
-IND_EXTERN int ind_dataset_find_indicator(const ind_dataset *ds,
-                                          const char *id, size_t *out,
-                                          ind_error *err);
+IND_EXTERN int ind_dataset_find_indicator(const ind_dataset *ds, const char *id,
+                                          size_t *out, ind_error *err);
 
 /** Number of series. */
 IND_EXTERN size_t ind_dataset_series_count(const ind_dataset *ds);
@@ -269,14 +287,22 @@ IND_EXTERN int ind_dataset_find_series(const ind_dataset *ds,
                                        ind_error *err);
 
 /**
- * The readings of series `i`, ordered by year then by effective date:
- * `*out` receives a pointer to `*count` reading indices owned by the
- * dataset (valid until the next change or free).
- * @return IND_OK or ::IND_EINVAL.
+ * Number of readings of series `i`, superseded ones included: the `k` of
+ * ind_dataset_series_reading() runs from 0 below it. 0 when `i` is out of
+ * range.
  */
-IND_EXTERN int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
-                                           const size_t **out, size_t *count,
-                                           ind_error *err);
+IND_EXTERN size_t ind_dataset_series_reading_count(const ind_dataset *ds,
+                                                   size_t i);
+
+/**
+ * The index (for ind_dataset_reading()) of reading `k` of series `i`, its
+ * readings ordered by year, then by effective date, then file order.
+ * @return IND_OK with the index in *out; ::IND_EINVAL when `i` or `k` is
+ *         out of range; ::IND_ENOMEM (the order could not be built).
+ */
+IND_EXTERN int ind_dataset_series_reading(const ind_dataset *ds, size_t i,
+                                          size_t k, size_t *out,
+                                          ind_error *err);
 
 /**
  * Build the series of series `i` with one value per year by the choice rule;
@@ -306,11 +332,16 @@ IND_EXTERN int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year,
  * Add a reading in memory (written by ind_dataset_commit()). Its texts are
  * copied first: they may be those of a reading of the same dataset (see
  * ::ind_reading). The reading is checked like a loaded row (figure, year
- * range, date, status, text rules, texts of at most 64 KiB), its
- * indicator must be in the catalog and its unit (if given) must match
- * the catalog's. A reading with the same series, year and `as_of` is
- * refused unless ::IND_ADD_REVISE is given, in which case it replaces that
- * reading and the history records the old value, source, status and note.
+ * range, date, status, text rules, texts of at most 64 KiB), its indicator must be in the catalog and its unit (if given) must match
+ * the catalog's; a new reading given no unit takes the catalog's (when the
+ * file has a unit column). A reading with the same series, year and
+ * `as_of` is refused unless ::IND_ADD_REVISE is given, in which case it
+ * replaces that reading and the history records the old one whole.
+ * A revision keeps what it does not restate: an empty unit, note, source
+ * or `as_of`, a status 0 and a role ::IND_ROLE_NONE carry over from the
+ * reading it replaces (status 'A' restates "normal"); given no `as_of`,
+ * it revises the year's only reading whatever its date (a year with
+ * several is refused, ::IND_DETAIL_AMBIGUOUS_READING: say which).
  * With ::IND_ADD_REVISE and no such reading, the reading is added. A
  * reading that would tie under the choice rule with another of its year
  * (an undecided conflict the year did not have) is refused with
@@ -333,6 +364,111 @@ IND_EXTERN int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year,
 IND_EXTERN int ind_dataset_add(ind_dataset *ds, const ind_reading *r,
                                const char *value_text, unsigned flags,
                                ind_error *err);
+
+/**
+ * Find the live reading of a key: indicator, entity (NULL or "" for the
+ * subject), year and `as_of` (NULL: the year's only reading, whatever its
+ * date). Costs the readings of that year, not the dataset's.
+ * @return IND_OK with its index in *out; ::IND_ENOTFOUND (no such
+ *         reading, detail ::IND_DETAIL_NO_READING); ::IND_EDATA (as_of NULL
+ *         and the year has several, ::IND_DETAIL_AMBIGUOUS_READING);
+ *         ::IND_ENOMEM.
+ */
+IND_EXTERN int ind_dataset_find_reading(ind_dataset *ds, const char *indicator,
+                                        const char *entity, int year,
+                                        const char *as_of, size_t *out,
+                                        ind_error *err);
+
+/**
+ * Withdraw a reading (written by ind_dataset_commit()): it leaves the
+ * observations and goes, whole, into the history as a `remove` entry with
+ * the reason. The reading is found as by ind_dataset_find_reading(). A
+ * removal that would leave its year undecided (readings that tie once a
+ * primary is gone) is refused: decide with a role first.
+ * @param reason why the figure is withdrawn: required, checked like a note
+ * @return IND_OK; ::IND_ENOTFOUND (no such reading: ::IND_DETAIL_NO_READING,
+ *         or no such indicator); ::IND_EDATA (ambiguous or a new conflict);
+ *         ::IND_EINVAL (no reason, not writable); ::IND_EPARSE (the reason
+ *         breaks the text rules); ::IND_ENOMEM.
+ */
+IND_EXTERN int ind_dataset_remove(ind_dataset *ds, const char *indicator,
+                                  const char *entity, int year,
+                                  const char *as_of, const char *reason,
+                                  ind_error *err);
+
+/** What ind_dataset_add_csv() did. */
+typedef struct ind_add_summary {
+    size_t rows;        /**< Data rows read. */
+    size_t added;       /**< New readings. */
+    size_t revised;     /**< Readings replaced (with ::IND_ADD_REVISE). */
+    size_t unchanged;   /**< Rows that restated their reading exactly (with ::IND_ADD_REVISE): nothing to do. */
+} ind_add_summary;
+
+/**
+ * Add a bulletin: every row of the CSV file at `path` as by
+ * ind_dataset_add(), all or nothing. The file has the observations'
+ * columns, `indicator`, `year` and `value` required, `entity`, `unit`,
+ * `status`, `as_of`, `source`, `note`, `role` as they like, in any order
+ * (a BOM, CRLF, quoting as RFC 4180); any other column is refused. An
+ * empty cell takes the field of `defaults` (NULL: none); a reading needs
+ * a source. Every row is checked before anything changes; a row restating
+ * another row's key is refused; with ::IND_ADD_REVISE a row whose key
+ * has a reading revises it (a row that changes nothing is left out), the
+ * others are added. Each figure becomes one history entry.
+ *
+ * @return IND_OK (out, which may be NULL, says what was done); the first
+ *         problem, as `path:line:column: message` with the code
+ *         ind_dataset_add() gives it (::IND_EPARSE, ::IND_EDATA,
+ *         ::IND_EEXISTS, ::IND_ENOTFOUND...). After a failure part way the
+ *         handle refuses to commit: release it, and nothing is written.
+ */
+IND_EXTERN int ind_dataset_add_csv(ind_dataset *ds, const char *path,
+                                   const ind_reading *defaults,
+                                   unsigned flags, ind_add_summary *out,
+                                   ind_error *err);
+
+/**
+ * Turn the handle into the dataset as it stood at the end of `date`
+ * (`YYYY-MM-DD`, a UTC day), rebuilt from the history: every change
+ * recorded after that day is undone (an append taken back, a revision's
+ * old reading restored, a removed reading put back); a reading with no
+ * history entry counts as present from the start, and entries that never
+ * reached the observations (an interrupted write) are passed over. Every
+ * query then answers for that vintage; the handle can no longer change or
+ * commit (::IND_DETAIL_VINTAGE). A date before the first entry gives the
+ * dataset as it was before any recorded change.
+ * @return IND_OK; ::IND_EPARSE (not a date); ::IND_EPARSE / ::IND_EIO
+ *         (an unreadable history); ::IND_EINVAL (a vintage already, or a
+ *         handle with uncommitted changes); ::IND_ENOMEM.
+ */
+IND_EXTERN int ind_dataset_vintage(ind_dataset *ds, const char *date,
+                                   ind_error *err);
+
+/** Number of entity codes with a title. */
+IND_EXTERN size_t ind_dataset_entity_count(const ind_dataset *ds);
+
+/** Entity `i` (file order, added ones last): its code and title, owned by
+ *  the dataset. @return IND_OK or ::IND_EINVAL. */
+IND_EXTERN int ind_dataset_entity(const ind_dataset *ds, size_t i,
+                                  const char **code, const char **title,
+                                  ind_error *err);
+
+/** The title of an entity code ("China" for CHN), "" when it has none.
+ *  Never NULL. */
+IND_EXTERN const char *ind_dataset_entity_title(const ind_dataset *ds,
+                                                const char *entity);
+
+/**
+ * Title an entity code (written to NAME.entities.csv by the next commit).
+ * A code keeps the title it has: the same title again is IND_OK, another
+ * one ::IND_EEXISTS.
+ * @return IND_OK; ::IND_EEXISTS; ::IND_EPARSE (text rules); ::IND_EINVAL
+ *         (empty code or title, not writable); ::IND_ENOMEM.
+ */
+IND_EXTERN int ind_dataset_set_entity_title(ind_dataset *ds,
+                                            const char *entity,
+                                            const char *title,
+                                            ind_error *err);
 
 /**
  * Declare a new indicator in the catalog (written by ind_dataset_commit()).
@@ -363,7 +499,7 @@ IND_EXTERN int ind_dataset_commit(ind_dataset *ds, ind_error *err);
 /** One entry of the audit trail, as written (texts, "" when empty). */
 typedef struct ind_change {
     const char *time;        /**< UTC, ISO 8601 ("2026-11-25T22:30:00Z"). */
-    const char *action;      /**< append, revise, define, or void (an entry that did not land). */
+    const char *action;      /**< append, revise, remove, define, or void (a note that entries did not land). */
     const char *indicator;   /**< Indicator id. */
     const char *entity;      /**< Entity. */
     const char *year;        /**< Year of the reading. */
@@ -378,8 +514,23 @@ typedef struct ind_change {
     const char *new_note;
     const char *old_role;    /**< Roles, old and new. */
     const char *new_role;
+    const char *old_unit;    /**< Units, old and new ("" in histories written before they were kept). */
+    const char *new_unit;
+    const char *reason;      /**< Why (a removal, a revision), or "". */
+    int voided;              /**< 1: the entry never reached the observations (an interrupted write; a later `void` entry says so, or it is the last write). */
     unsigned long line;      /**< Line in NAME.history.csv. */
 } ind_change;
+
+/**
+ * The name of column i of the audit trail, in the order a new history
+ * file is written ("time", "action", "indicator", "entity", "year",
+ * "as_of", "old_value", "new_value", ...), or NULL past the last.
+ */
+IND_EXTERN const char *ind_history_column_name(size_t i);
+
+/** The text of an entry in column i (see ind_history_column_name()), or
+ *  NULL past the last column. */
+IND_EXTERN const char *ind_change_field(const ind_change *change, size_t i);
 
 /** Called for each history entry in file order; return IND_OK to go on,
  *  anything else stops the walk and is returned. */
@@ -393,6 +544,35 @@ typedef int (*ind_change_fn)(void *ctx, const ind_change *change);
  */
 IND_EXTERN int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn,
                                    void *ctx, ind_error *err);
+
+/** One state of a figure in ind_dataset_revisions(). */
+typedef struct ind_revision {
+    const char *entity;      /**< The figure's key: entity, year, as_of. */
+    int year;
+    const char *as_of;
+    const char *time;        /**< When it took this state (UTC, as in the history), or "" for its state before the history's first entry about it. */
+    int present;             /**< 0: the figure did not exist (not appended yet, or removed). */
+    double value;            /**< The figure (when present). */
+    char status;             /**< Its status letter, 0 when normal. */
+    const char *source;      /**< Its source. */
+} ind_revision;
+
+/** Called for each state, figure by figure (by entity, year, as_of), each
+ *  figure's states in time order; return IND_OK to go on. */
+typedef int (*ind_revision_fn)(void *ctx, const ind_revision *revision);
+
+/**
+ * The revisions of every figure of an indicator, rebuilt from the history
+ * as ind_dataset_vintage() does: for each figure its state before the
+ * history's first entry about it, then its state after each entry (voided
+ * entries left out). A figure no entry touches has its one state, "" in
+ * time. The strings are valid during the call.
+ * @return IND_OK; ::IND_ENOTFOUND (no such indicator); the callback's code;
+ *         ::IND_EPARSE / ::IND_EIO (the history); ::IND_ENOMEM.
+ */
+IND_EXTERN int ind_dataset_revisions(ind_dataset *ds, const char *indicator,
+                                     ind_revision_fn fn, void *ctx,
+                                     ind_error *err);
 
 /** Name of a role ("primary", "alternate", ""). Never NULL. */
 IND_EXTERN const char *ind_role_name(ind_role role);

@@ -64,7 +64,11 @@ typedef enum ind_error_detail {
     IND_DETAIL_NOT_LOADED,         /**< The dataset did not load cleanly; its diagnostics say why. */
     IND_DETAIL_NO_CATALOG,         /**< There is no catalog: indicators were inferred. */
     IND_DETAIL_UNDECLARED,         /**< Observations of `subject`, which the catalog lacks. */
-    IND_DETAIL_HISTORY_PENDING     /**< The last history entry did not reach the observations. */
+    IND_DETAIL_HISTORY_PENDING,    /**< The last history entry did not reach the observations. */
+    IND_DETAIL_NOTHING_TO_PROJECT, /**< Every series already has figures for the year to project to (`year`). */
+    IND_DETAIL_AMBIGUOUS_READING,  /**< `subject`, `year` has several readings: the change must say which (its as_of). */
+    IND_DETAIL_NO_READING,         /**< `subject`, `year` has no reading of that key to change. */
+    IND_DETAIL_VINTAGE             /**< The handle shows an earlier vintage: it cannot change. */
 } ind_error_detail;
 
 /** Size of the message buffer of ::ind_error, terminator included. */

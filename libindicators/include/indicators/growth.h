@@ -215,7 +215,8 @@ typedef struct ind_growth ind_growth;
  *         figures are undefined with ::IND_GROWTH_SINGLE_YEAR.
  */
 IND_EXTERN int ind_growth_compute(ind_growth **out, const ind_series *s,
-                       const ind_growth_options *opts, ind_error *err);
+                                  const ind_growth_options *opts,
+                                  ind_error *err);
 
 /** Release a table. NULL is a no-op. */
 IND_EXTERN void ind_growth_free(ind_growth *g);
@@ -225,10 +226,12 @@ IND_EXTERN size_t ind_growth_length(const ind_growth *g);
 
 /** The i-th row in year order, or NULL when i is out of range. Valid
  *  until ind_growth_free(). */
-IND_EXTERN const ind_growth_row *ind_growth_row_at(const ind_growth *g, size_t i);
+IND_EXTERN const ind_growth_row *ind_growth_row_at(const ind_growth *g,
+                                                   size_t i);
 
 /** The summary of the span. Valid until ind_growth_free(). NULL for NULL. */
-IND_EXTERN const ind_growth_summary *ind_growth_get_summary(const ind_growth *g);
+IND_EXTERN const ind_growth_summary *
+ind_growth_get_summary(const ind_growth *g);
 
 /** The kind of the series the table was computed from. */
 IND_EXTERN ind_kind ind_growth_kind(const ind_growth *g);
@@ -246,8 +249,8 @@ IND_EXTERN ind_kind ind_growth_kind(const ind_growth *g);
  *         series (refused: its values are already percent changes), an
  *         empty series, a single year, a start value <= 0, an end value < 0.
  */
-IND_EXTERN int ind_growth_cagr(double *out_pct, const ind_series *s, int from, int to,
-                    ind_error *err);
+IND_EXTERN int ind_growth_cagr(double *out_pct, const ind_series *s, int from,
+                               int to, ind_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Targets                                                             */
@@ -267,7 +270,7 @@ typedef struct ind_growth_target_result {
     double value_at_by;       /**< latest_value compounded at the pace to `by`
                                    (NaN when the pace is undefined or it overflows). */
     int reaches;              /**< 1 reached by `by`, 0 not, -1 cannot tell (pace undefined). */
-    int reach_year;           /**< First year the pace reaches the target, or ::IND_GROWTH_NO_YEAR. */
+    int reach_year;           /**< Year the target was or will be reached at the pace, or ::IND_GROWTH_NO_YEAR. */
     ind_growth_why reach_why; /**< ::IND_GROWTH_NEVER, ::IND_GROWTH_TOO_FAR, or the pace's reason. */
 } ind_growth_target_result;
 
@@ -275,11 +278,16 @@ typedef struct ind_growth_target_result {
  * Required CAGR to go from the latest figure to `target` by year `by`,
  * beside the CAGR so far, and whether (and when) the present pace gets
  * there. The latest figure is the series' last point, whatever the
- * options' `to` (which only bounds the span of the pace). A target below
- * the latest figure asks for a fall: it is reached
- * when the value has fallen to it. A target equal to the latest figure is
- * reached in the latest year. A year counts as reached when the value at
- * the pace is within 1e-9 relative of the target.
+ * options' `to` (which only bounds the span of the pace). The target's
+ * direction is set by where the pace's span starts: a target above its
+ * first figure is one to rise to, a target below it one to fall to. A
+ * target the series has already reached in that direction is met
+ * whatever the pace: reaches = 1 and reach_year is the first year of the
+ * latest unbroken stretch of figures at or past it (4,000,000 for a series
+ * rising from 1,937,000 to 4,158,000 in 2024, past 4,000,000 since 2024:
+ * reached in 2024). Otherwise the pace decides: a target ahead in the
+ * direction the pace moves is reached in the first year the compounded
+ * value gets within 1e-9 relative of it; one behind is never reached.
  *
  * @param opts  `from`/`to` choose the span of the pace (default: all);
  *              `base` is ignored; NULL means defaults
@@ -290,9 +298,10 @@ typedef struct ind_growth_target_result {
  *         a latest figure <= 0, or a required growth beyond a double;
  *         ::IND_ENOTFOUND when from/to are given without a value.
  */
-IND_EXTERN int ind_growth_target(ind_growth_target_result *out, const ind_series *s,
-                      double target, int by, const ind_growth_options *opts,
-                      ind_error *err);
+IND_EXTERN int ind_growth_target(ind_growth_target_result *out,
+                                 const ind_series *s, double target, int by,
+                                 const ind_growth_options *opts,
+                                 ind_error *err);
 
 /* ------------------------------------------------------------------ */
 /* One row per series, for --all                                       */
@@ -324,8 +333,8 @@ typedef struct ind_growth_overview_row {
  * @return IND_OK; ::IND_EINVAL for NULL; ::IND_EDOMAIN when the series has
  *         no values (the row then says points = 0 and every figure NaN).
  */
-IND_EXTERN int ind_growth_overview(ind_growth_overview_row *out, const ind_series *s,
-                        ind_error *err);
+IND_EXTERN int ind_growth_overview(ind_growth_overview_row *out,
+                                   const ind_series *s, ind_error *err);
 
 /* ------------------------------------------------------------------ */
 /* A rate declared as the growth of a level                            */
@@ -372,8 +381,10 @@ typedef struct ind_growth_agreement {
  *         less would be used (no level before it is defined) or a derived
  *         level would overflow, naming the year; ::IND_ENOMEM.
  */
-IND_EXTERN int ind_growth_implied_levels(ind_series **out, const ind_series *rate,
-                              const ind_series *level, ind_error *err);
+IND_EXTERN int ind_growth_implied_levels(ind_series **out,
+                                         const ind_series *rate,
+                                         const ind_series *level,
+                                         ind_error *err);
 
 /**
  * Compare a stated rate with the levels wherever both the level of the
@@ -395,9 +406,9 @@ IND_EXTERN int ind_growth_implied_levels(ind_series **out, const ind_series *rat
  *         tolerance; ::IND_EDATA when `rate` is not a rate or `level` is one.
  */
 IND_EXTERN int ind_growth_rate_check(ind_growth_agreement *out, size_t capacity,
-                          size_t *out_count, const ind_series *rate,
-                          const ind_series *level, double tolerance_pp,
-                          ind_error *err);
+                                     size_t *out_count, const ind_series *rate,
+                                     const ind_series *level,
+                                     double tolerance_pp, ind_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Breaks in a series                                                  */
@@ -504,8 +515,9 @@ typedef struct ind_growth_break {
  * @return IND_OK; ::IND_EINVAL for NULL, bad options, or a too small array.
  */
 IND_EXTERN int ind_growth_breaks(ind_growth_break *out, size_t capacity,
-                      size_t *out_count, const ind_series *s,
-                      const ind_growth_break_options *opts, ind_error *err);
+                                 size_t *out_count, const ind_series *s,
+                                 const ind_growth_break_options *opts,
+                                 ind_error *err);
 
 /**
  * Would the figure (year, value) break the series? For `append` (after
@@ -527,9 +539,9 @@ IND_EXTERN int ind_growth_breaks(ind_growth_break *out, size_t capacity,
  * @return IND_OK; ::IND_EINVAL for NULL, bad options or a non-finite value.
  */
 IND_EXTERN int ind_growth_break_test(ind_growth_break *out, const ind_series *s,
-                          int year, double value, char status,
-                          const ind_growth_break_options *opts,
-                          ind_error *err);
+                                     int year, double value, char status,
+                                     const ind_growth_break_options *opts,
+                                     ind_error *err);
 
 #ifdef __cplusplus
 }

@@ -58,7 +58,7 @@ extern "C" {
  *         ::IND_ENOMEM if the C locale cannot be obtained.
  */
 IND_EXTERN int ind_number_parse(double *out, const char *text, size_t len,
-                     unsigned flags, ind_error *err);
+                                unsigned flags, ind_error *err);
 
 /**
  * Parse a year: an optional "-" and 1 to 6 plain digits, nothing else.
@@ -67,7 +67,7 @@ IND_EXTERN int ind_number_parse(double *out, const char *text, size_t len,
  *         Range rules (1900 to 2100 for a dataset) are the caller's.
  */
 IND_EXTERN int ind_number_parse_year(int *out, const char *text, size_t len,
-                          ind_error *err);
+                                     ind_error *err);
 
 /**
  * Write the shortest decimal text that reads back as exactly `value`

@@ -26,12 +26,28 @@
  * - `logistic`: K / (1 + exp(-r (year - m))) by nonlinear least squares;
  *   t intervals by the delta method.
  *
- * `auto` fits the candidates (linear, exponential, polynomial, holt,
- * damped, logistic) and keeps the one with the lowest AICc on the level
- * scale (ind_fit_stats::aicc_level); drift and naive are never compared
- * (their likelihood is of the year-to-year changes, a different response).
- * When no candidate has an AICc (fewer than k + 2 points for all of them)
- * auto keeps linear and says so. See ind_projection_choice().
+ * - `theta`: the standard Theta method (Assimakopoulos and Nikolopoulos
+ *   2000) as Hyndman and Billah (2003) wrote it and R `thetaf` computes it:
+ *   simple exponential smoothing (weight and initial level minimising the
+ *   one-step MSE) plus a drift of half the OLS slope; R's normal intervals
+ *   with sigma^2 = SSE / (n - 2).
+ * - `combo`: the equal-weight mean of the drift, damped and theta
+ *   forecasts (drift and theta alone below damped's 5 points); its model
+ *   interval averages the components' bounds.
+ *
+ * `auto` chooses by how the models have forecast this series: combo and
+ * its three components are run over the series' own history by the
+ * rolling origin of ind_backtest_run() and compared on their past
+ * forecasts (mean absolute relative error for a positive series); combo is
+ * kept unless a single model beat it by 10% on at least 10 common past
+ * forecasts. A series with a gap gets linear (the recursive models need
+ * consecutive years), a 2-point one drift. ind_projection_choice() says
+ * which and why in one sentence with the figures;
+ * ind_projection_candidate_at() gives them.
+ *
+ * Intervals are calibrated on the series' own past errors for auto and
+ * combo, the model's own (as R) for a named model, unless
+ * ind_projection_options::intervals says otherwise (::ind_interval_method).
  *
  * ## Input rules (all checked before any numerical code runs)
  *
@@ -110,11 +126,13 @@ typedef enum ind_model {
     IND_MODEL_HOLT,         /**< "holt": Holt's linear exponential smoothing. */
     IND_MODEL_DAMPED,       /**< "damped": Holt's method with a damped trend. */
     IND_MODEL_LOGISTIC,     /**< "logistic": saturating trend. */
-    IND_MODEL_NAIVE         /**< "naive": random walk, no drift (benchmark). */
+    IND_MODEL_NAIVE,        /**< "naive": random walk, no drift (benchmark). */
+    IND_MODEL_THETA,        /**< "theta": the standard Theta method. */
+    IND_MODEL_COMBO         /**< "combo": mean of drift, damped and theta. */
 } ind_model;
 
 /** Number of ::ind_model values (for tables indexed by model). */
-#define IND_MODEL_COUNT 9
+#define IND_MODEL_COUNT 11
 
 /**
  * The name of a model ("linear", ...). Never NULL; an unknown value gives
@@ -147,7 +165,55 @@ IND_EXTERN int ind_model_parse(ind_model *out, const char *text, ind_error *err)
 #define IND_PROJECTION_ESTIMATE (-1.0)
 
 /** Version of ::ind_projection_options this header describes. */
-#define IND_PROJECTION_OPTIONS_VERSION 1
+#define IND_PROJECTION_OPTIONS_VERSION 3
+
+/**
+ * Where the prediction intervals come from.
+ *
+ * - ::IND_INTERVALS_MODEL: the model's own formula (R's, for the models
+ *   that agree with R). On real yearly series these cover far less than
+ *   they claim (R's 80% intervals cover 46-58% of the M1 yearly outcomes).
+ * - ::IND_INTERVALS_CALIBRATED: from the model's own past forecast errors
+ *   on the series: every origin of a rolling-origin backtest (the
+ *   ind_backtest_run() machinery) forecasts 1..h years ahead; at horizon h
+ *   the interval is the forecast times exp(+-q s_h) (values all > 0:
+ *   errors measured as log(actual / forecast)) or the forecast +- q s_h
+ *   (otherwise), s_h the root mean square of the horizon-h errors, q the
+ *   Student t quantile with as many degrees of freedom as errors. Beyond
+ *   the longest horizon with at least ::IND_CALIBRATION_MIN_ERRORS errors,
+ *   s_h grows in proportion to h. With fewer errors than that even one
+ *   year ahead, the model's interval is widened by
+ *   ::IND_CALIBRATION_FALLBACK_WIDEN and a warning says so.
+ * - ::IND_INTERVALS_DEFAULT: calibrated for auto and combo, the model's
+ *   own for a named model (so that those agree with R).
+ */
+typedef enum ind_interval_method {
+    IND_INTERVALS_DEFAULT = 0,  /**< Calibrated for auto/combo, else model. */
+    IND_INTERVALS_MODEL,        /**< The model's own formula. */
+    IND_INTERVALS_CALIBRATED    /**< From the series' past forecast errors. */
+} ind_interval_method;
+
+/** Fewest past errors at a horizon for its calibrated scale. */
+#define IND_CALIBRATION_MIN_ERRORS 3
+/** Widening of the model interval when too few errors exist to calibrate. */
+#define IND_CALIBRATION_FALLBACK_WIDEN 1.5
+
+/**
+ * Interval quantiles remembered across fits (opaque). Fitting many series
+ * with one set of options (a whole panel), point
+ * ind_projection_options::quantiles at one: each Student t quantile is then
+ * computed once per degrees of freedom and level instead of once a fit; the
+ * results are the same to the last bit. A cache serves one thread at a
+ * time.
+ */
+typedef struct ind_quantile_cache ind_quantile_cache;
+
+/** A new, empty cache. @return IND_OK or ::IND_ENOMEM. */
+IND_EXTERN int ind_quantile_cache_new(ind_quantile_cache **out,
+                                      ind_error *err);
+
+/** Release a cache. NULL is a no-op. */
+IND_EXTERN void ind_quantile_cache_free(ind_quantile_cache *cache);
 
 /**
  * How to fit and forecast. Start from ::IND_PROJECTION_OPTIONS_INIT and
@@ -179,13 +245,19 @@ typedef struct ind_projection_options {
     int bias_adjust;    /**< Non-zero: log models forecast the mean. */
     int log_scale;      /**< Non-zero: drift/naive work on log(value). */
     ind_kind kind;      /**< ::IND_KIND_RATE refuses compounding models. */
+    ind_interval_method intervals;  /**< Where the intervals come from. */
+    /** Fit only the points of this year and later; 0: every point. */
+    int from_year;
+    /** NULL, or quantiles shared by the fits (see ::ind_quantile_cache). */
+    ind_quantile_cache *quantiles;
 } ind_projection_options;
 
 /** Default options: auto, degree 2, levels 80 and 95, parameters estimated. */
 #define IND_PROJECTION_OPTIONS_INIT                                         \
     { IND_PROJECTION_OPTIONS_VERSION, IND_MODEL_AUTO, 0, 2, { 80.0, 95.0 }, \
       IND_PROJECTION_ESTIMATE, IND_PROJECTION_ESTIMATE,                     \
-      IND_PROJECTION_ESTIMATE, 0, 0, IND_KIND_UNSPECIFIED }
+      IND_PROJECTION_ESTIMATE, 0, 0, IND_KIND_UNSPECIFIED,                  \
+      IND_INTERVALS_DEFAULT, 0, NULL }
 
 /**
  * The fewest points `model` can be fitted to with these options (degree,
@@ -215,6 +287,11 @@ IND_EXTERN size_t ind_projection_min_points(ind_model model,
  *   adds "phi" after "beta". No standard errors (NaN), as in R.
  * - logistic: "asymptote" (K), "rate" (r), "midpoint" (m, a year), with
  *   standard errors from sigma^2 (J'J)^-1 as R's summary.nls.
+ * - theta: "alpha" (the SES weight), "initial level", "drift" (half the
+ *   OLS slope, the theta line's yearly step); no standard errors.
+ * - combo: the components' parameters, named "drift: drift",
+ *   "damped: alpha", "damped: beta", "damped: phi", "theta: alpha",
+ *   "theta: drift" (those of the components fitted).
  */
 typedef struct ind_projection_coef {
     const char *name;  /**< Static text: "level", "b2", "alpha", ... */
@@ -262,13 +339,22 @@ typedef struct ind_fit_stats {
     double origin;       /**< Year the coefficients are centred on. */
 } ind_fit_stats;
 
-/** One candidate that `auto` considered. */
+/**
+ * One candidate that `auto` considered: how far off its past forecasts of
+ * this series were (the rolling-origin backtest over the forecasts every
+ * compared candidate made).
+ */
 typedef struct ind_projection_candidate {
     ind_model model;     /**< The candidate. */
-    int fitted;          /**< Non-zero when it could be fitted. */
-    int compared;        /**< Non-zero when its AICc took part in the choice. */
-    double aicc_level;   /**< Its level-scale AICc, NaN when undefined. */
-    const char *note;    /**< Why not fitted or not compared, else "". */
+    int fitted;          /**< Non-zero when some window could be fitted. */
+    int compared;        /**< Non-zero when it took part in the choice. */
+    /** Mean absolute error of its past forecasts: in percent (of
+     *  log(actual / forecast), a relative error) when `relative`, else in
+     *  the series' units; NaN when not compared. */
+    double error;
+    int relative;        /**< Non-zero: `error` is in percent. */
+    size_t nforecasts;   /**< Past forecasts behind `error`. */
+    const char *note;    /**< Why not compared, else "". */
 } ind_projection_candidate;
 
 /** A fitted model with its forecasts; opaque. */
@@ -380,6 +466,12 @@ IND_EXTERN size_t ind_projection_ncoef(const ind_projection *p);
 IND_EXTERN const ind_projection_coef *ind_projection_coef_at(const ind_projection *p,
                                                   size_t i);
 
+/**
+ * Non-zero when the intervals were calibrated on the series' past forecast
+ * errors, 0 when they are the model's own (or its widened fallback).
+ */
+IND_EXTERN int ind_projection_calibrated(const ind_projection *p);
+
 /** Number of warnings (short series, few degrees of freedom, ...). */
 IND_EXTERN size_t ind_projection_nwarnings(const ind_projection *p);
 
@@ -409,7 +501,7 @@ ind_projection_candidate_at(const ind_projection *p, size_t i);
 #define IND_BACKTEST_MAX_HORIZON 10
 
 /** Version of ::ind_backtest_options this header describes. */
-#define IND_BACKTEST_OPTIONS_VERSION 1
+#define IND_BACKTEST_OPTIONS_VERSION 2
 
 /** Backtest settings; start from ::IND_BACKTEST_OPTIONS_INIT. */
 typedef struct ind_backtest_options {
@@ -417,11 +509,19 @@ typedef struct ind_backtest_options {
     int max_horizon;   /**< Horizons 1..max_horizon; 0 means 3. */
     int degree;        /**< Polynomial degree; 0 means 2. */
     ind_kind kind;     /**< ::IND_KIND_RATE leaves the exponential model out. */
+    /** Intervals scored for coverage: ::IND_INTERVALS_DEFAULT scores each
+     *  model's default (calibrated for combo, the model's own for the
+     *  others). A calibrated interval at an origin uses only the errors
+     *  of forecasts whose target year is at or before that origin. */
+    ind_interval_method intervals;
+    /** Use only the points of this year and later; 0: every point. */
+    int from_year;
 } ind_backtest_options;
 
 /** Default backtest options: horizons 1 to 3, quadratic polynomial. */
 #define IND_BACKTEST_OPTIONS_INIT \
-    { IND_BACKTEST_OPTIONS_VERSION, 0, 0, IND_KIND_UNSPECIFIED }
+    { IND_BACKTEST_OPTIONS_VERSION, 0, 0, IND_KIND_UNSPECIFIED, \
+      IND_INTERVALS_DEFAULT, 0 }
 
 /**
  * One row of the backtest table: one model at one horizon.
@@ -441,6 +541,9 @@ typedef struct ind_backtest_row {
     double mape;         /**< Mean absolute percentage error, percent. */
     double mase_naive;   /**< MAE / in-sample naive MAE. */
     double mase_drift;   /**< MAE / in-sample drift MAE. */
+    size_t nintervals;   /**< Scored forecasts that had an interval. */
+    double cover80;      /**< Percent of them inside the 80% interval. */
+    double cover95;      /**< Percent of them inside the 95% interval. */
 } ind_backtest_row;
 
 /** A finished backtest; opaque. */
@@ -459,7 +562,13 @@ typedef struct ind_backtest ind_backtest;
  * models scored nothing at all and why (the reason at the widest window).
  *
  * Rows come model by model in the order linear, exponential, polynomial,
- * drift, naive, holt, damped, logistic, each with horizons 1..max_horizon;
+ * drift, naive, holt, damped, logistic, theta, combo, auto, each with
+ * horizons 1..max_horizon. The auto row is what `auto` would have
+ * forecast at each origin: its choice made with only the errors known
+ * there (combo unless a component was 10% better on 10 common past
+ * forecasts, linear after a gap, drift on 2 points) and the calibrated
+ * interval it would have drawn (the chosen model's own with
+ * ::IND_INTERVALS_MODEL);
  * every row is present, with nforecasts = 0 and NaN figures when nothing
  * could be scored. A rate (opts->kind) leaves exponential out (0 rows
  * scored, and a note).
@@ -481,7 +590,7 @@ IND_EXTERN int ind_backtest_run_series(ind_backtest **out, const ind_series *ser
 /** Release a backtest. NULL is a no-op. */
 IND_EXTERN void ind_backtest_free(ind_backtest *b);
 
-/** Number of rows: 8 models x max_horizon. */
+/** Number of rows: 11 models x max_horizon. */
 IND_EXTERN size_t ind_backtest_nrows(const ind_backtest *b);
 
 /** The i-th row, NULL if out of range. */

@@ -84,7 +84,8 @@ IND_EXTERN void ind_series_free(ind_series *s);
  *         ::IND_EINVAL if the value is not finite or an argument is NULL;
  *         ::IND_ENOMEM.
  */
-IND_EXTERN int ind_series_add(ind_series *s, const ind_point *point, ind_error *err);
+IND_EXTERN int ind_series_add(ind_series *s, const ind_point *point,
+                              ind_error *err);
 
 /** Number of points. 0 for NULL. */
 IND_EXTERN size_t ind_series_length(const ind_series *s);

@@ -39,7 +39,7 @@ put 16-empty-column-name.csv "indicator,year,,value\nlvl,2019,x,100\n"
 put 17-empty-file.csv ""
 # --- fields ---------------------------------------------------------------
 put 18-bad-year.csv "$H\n$OK\nlvl,20l9,100,,src,\n"
-put 19-year-out-of-range.csv "$H\n$OK\nlvl,1899,100,,src,\n"
+put 19-year-out-of-range.csv "$H\n$OK\nlvl,20019,100,,src,\n"
 put 20-year-decimal.csv "$H\n$OK\nlvl,2019.0,100,,src,\n"
 put 21-bad-grouping.csv "$H\n$OK\nlvl,2019,\"1164,000\",,src,\n"
 put 22-nan.csv "$H\n$OK\nlvl,2019,NaN,,src,\n"
