@@ -1980,7 +1980,8 @@ static void test_year_spans(void **state)
  * into the dataset's string pool, which interning the source moves; once
  * they were read after the move (issue 13, defect 1: a use after free;
  * without the sanitizers, "note '??q???' is refused: invalid UTF-8"). The
- * same with a definition of an indicator the catalog lacks. */
+ * same with a definition of an indicator the catalog lacks, and with an
+ * entity's title. */
 static void test_revise_copied_reading(void **state)
 {
     fx *f = *state;
@@ -2011,6 +2012,11 @@ static void test_revise_copied_reading(void **state)
     ind.kind = IND_KIND_STOCK;
     if (ind_dataset_define(ds, &ind, &err) != IND_OK)
         fail_msg("define of a copied indicator: %s", err.message);
+    /* An entity code taken from a copied reading, titled at length. */
+    assert_int_equal(ind_dataset_reading(ds, 1, &r, NULL), IND_OK);
+    if (ind_dataset_set_entity_title(ds, r.entity, source + n - 20000, &err)
+            != IND_OK)
+        fail_msg("title of a copied entity: %s", err.message);
     assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
     ind_dataset_free(ds);
 
