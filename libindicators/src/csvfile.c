@@ -299,10 +299,16 @@ static int try_fast(reader *r, input *in, ind_csv_fast *fast,
                     ind_csv_info *info, unsigned long *line, int *rc)
 {
     size_t row_len, nfields, content, avail = in->len - in->start;
-    int k = ind_csv_fast_scan(fast, in->buf + in->start, avail, in->eof,
-                              &row_len, &nfields, &content);
+    int k;
 
     *rc = IND_OK;
+    if (in->buf == NULL) {
+        /* Nothing read yet (no buffer to point into): read first. */
+        *rc = refill(in, info, r->display, r->err);
+        return 1;
+    }
+    k = ind_csv_fast_scan(fast, in->buf + in->start, avail, in->eof,
+                          &row_len, &nfields, &content);
     if (k == IND_CSV_FAST_NOMEM) {
         *rc = reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
         return 1;

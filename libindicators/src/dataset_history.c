@@ -25,6 +25,27 @@ static const char *field(const ind_csv_row *row, size_t col)
     return col < row->count ? row->field[col] : "";
 }
 
+int ind_history_row_check(const char *path, const ind_csv_row *row,
+                          ind_error *err)
+{
+    char reason[96], q[44];
+    size_t i, at;
+
+    /* What the history holds is shown by `history`: one line of text per
+     * field, like every other dataset file. */
+    for (i = 0; i < row->count; i++) {
+        if (ind_text_check(row->field[i], row->field_len[i],
+                           IND_TEXT_NO_CONTROL, &at, reason,
+                           sizeof reason) != 0) {
+            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
+            return ind_error_set_at(err, IND_EPARSE, path, row->line,
+                                    (unsigned)i + 1, "field '%s' holds %s at "
+                                    "byte %zu", q, reason, at + 1);
+        }
+    }
+    return IND_OK;
+}
+
 static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
 {
     walk_ctx *w = vctx;
@@ -32,20 +53,8 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ind_change c;
     size_t i, k;
 
-    /* What the history holds is shown by `history`: one line of text per
-     * field, like every other dataset file. */
-    for (i = 0; i < row->count; i++) {
-        char reason[96], q[44];
-        size_t at;
-        if (ind_text_check(row->field[i], row->field_len[i],
-                           IND_TEXT_NO_CONTROL, &at, reason,
-                           sizeof reason) != 0) {
-            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
-            return ind_error_set_at(err, IND_EPARSE, w->path, row->line,
-                                    (unsigned)i + 1, "field '%s' holds %s at "
-                                    "byte %zu", q, reason, at + 1);
-        }
-    }
+    if (ind_history_row_check(w->path, row, err) != IND_OK)
+        return IND_EPARSE;
     if (row->index == 0) {
         for (k = 0; k < H_KNOWN; k++) {
             w->col[k] = (size_t)-1;

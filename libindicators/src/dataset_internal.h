@@ -500,6 +500,13 @@ void ind_dataset_check_spans(ind_dataset *ds);
  * figure differs or that the trail removed a warning (dataset_replay.c). */
 void ind_dataset_check_history_against_file(ind_dataset *ds);
 
+/* A row of the history as its reader takes it: every field one line of
+ * text (no control character). IND_OK, or IND_EPARSE with err filled
+ * ("path:line:column: ..."); dataset_history.c. */
+struct ind_csv_row;
+int ind_history_row_check(const char *path, const struct ind_csv_row *row,
+                          ind_error *err);
+
 /* ---- entity titles (dataset_entities.c) ---- */
 
 /* Read NAME.entities.csv if it exists (problems become diagnostics).

@@ -486,7 +486,7 @@ static int prepare_file(ind_dataset *ds, const char *path, const copy_plan *p,
 
 /* History: the file's header decides the field order. */
 typedef struct history_ctx {
-    const char *now;
+    const char *now, *path;
     int exists, crlf;
     size_t ncolumns;
     char **names;
@@ -499,7 +499,10 @@ static int on_history_header(void *vctx, const ind_csv_row *row, ind_error *err)
     history_ctx *h = vctx;
     size_t i;
 
-    (void)err;
+    /* Every row as the history's reader takes it: a history it would
+     * refuse is refused before anything is written. */
+    if (ind_history_row_check(h->path, row, err) != IND_OK)
+        return IND_EPARSE;
     if (row->index > 0)
         return IND_OK;
     h->header_line = row->line;
@@ -719,6 +722,7 @@ static int prepare_history(ind_dataset *ds, const char *now,
     memset(&h, 0, sizeof h);
     memset(&plain, 0, sizeof plain);
     h.now = now;
+    h.path = ds->history_path;
     h.crlf = ds->crlf;
     if (ind_dataset_history_pending_range(ds, &h.pending_line,
                                           &h.pending_last) == 0)

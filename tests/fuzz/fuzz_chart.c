@@ -90,43 +90,120 @@ static size_t words_of(const fuzz_part *p, char **out, size_t max)
     return n;
 }
 
-/* The neutral twin of a text: "" stays "", anything else becomes tN. */
-static char *neutral(const char *s, unsigned *counter)
+/* A text as the chart keeps it, near enough to tell which texts it takes
+ * for equal (units decide the layout) or empty (a series needs a name):
+ * control characters become spaces, invalid bytes and bidirectional
+ * controls one mark, and spaces are trimmed at both ends. */
+static char *normalized(const char *s)
 {
-    char *t = malloc(16);
+    size_t n = strlen(s), i = 0, o = 0, step;
+    char *t = malloc(n * 3 + 1);
+    unsigned char c;
 
     if (t == NULL)
         fuzz_fail("out of memory");
-    if (s[0] == '\0')
-        t[0] = '\0';
-    else
-        snprintf(t, 16, "t%u", ++*counter);
+    while (i < n) {
+        c = (unsigned char)s[i];
+        step = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
+               : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        if (step > 1 && (i + step > n || !fuzz_printable_utf8(s + i, step) ||
+                         (step == 3 && c == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
+                          (unsigned char)s[i + 2] >= 0xaa &&
+                          (unsigned char)s[i + 2] <= 0xae) ||
+                         (step == 3 && c == 0xe2 && (unsigned char)s[i + 1] == 0x81 &&
+                          (unsigned char)s[i + 2] >= 0xa6 &&
+                          (unsigned char)s[i + 2] <= 0xa9)))
+            step = 0;
+        if (step == 0) {
+            t[o++] = '?';
+            i++;
+        } else if (step == 1) {
+            t[o++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+            i++;
+        } else {
+            memcpy(t + o, s + i, step);
+            o += step;
+            i += step;
+        }
+    }
+    t[o] = '\0';
+    for (i = 0; t[i] == ' '; i++)
+        ;
+    memmove(t, t + i, o - i + 1);
+    for (o = strlen(t); o > 0 && t[o - 1] == ' '; o--)
+        t[o - 1] = '\0';
+    return t;
+}
+
+/* Neutral twins given so far: equal texts get the same twin. */
+typedef struct twins {
+    char *key[64], *twin[64];
+    size_t n;
+    unsigned counter;
+} twins;
+
+/* The neutral twin of a text: "" for "", a space for one the chart
+ * cleans to nothing (it is given, but blank), else tN, the same N for
+ * texts the chart takes as equal. */
+static char *neutral(const char *s, twins *tw)
+{
+    char *key = normalized(s), *t = malloc(16);
+    size_t i;
+
+    if (t == NULL)
+        fuzz_fail("out of memory");
+    t[0] = '\0';
+    if (s[0] != '\0' && key[0] == '\0')
+        memcpy(t, " ", 2);
+    for (i = 0; key[0] != '\0' && i < tw->n; i++)
+        if (strcmp(tw->key[i], key) == 0) {
+            snprintf(t, 16, "%s", tw->twin[i]);
+            free(key);
+            return t;
+        }
+    if (key[0] != '\0') {
+        snprintf(t, 16, "t%u", ++tw->counter);
+        if (tw->n < 64) {
+            tw->key[tw->n] = key;
+            tw->twin[tw->n] = strdup(t);
+            tw->n++;
+            return t;
+        }
+    }
+    free(key);
     return t;
 }
 
 static void make_neutral(const texts *in, texts *out)
 {
-    unsigned n = 0;
+    twins tw;
+    twins *n = &tw;
     size_t s, k;
     int i;
 
-    out->title = neutral(in->title, &n);
-    out->note = neutral(in->note, &n);
-    out->path = neutral(in->path, &n);
-    out->subtitle = neutral(in->subtitle, &n);
-    out->source_line = neutral(in->source_line, &n);
-    out->ylabel = neutral(in->ylabel, &n);
+    memset(&tw, 0, sizeof tw);
+
+    out->title = neutral(in->title, n);
+    out->note = neutral(in->note, n);
+    out->path = neutral(in->path, n);
+    out->subtitle = neutral(in->subtitle, n);
+    out->source_line = neutral(in->source_line, n);
+    out->ylabel = neutral(in->ylabel, n);
     out->argc = in->argc;
     for (i = 0; i < in->argc; i++)
-        out->argv[i] = neutral(in->argv[i], &n);
+        out->argv[i] = neutral(in->argv[i], n);
     for (s = 0; s < MAX_SERIES; s++) {
-        out->name[s] = neutral(in->name[s], &n);
-        out->unit[s] = neutral(in->unit[s], &n);
-        out->model[s] = neutral(in->model[s], &n);
-        out->source_name[s] = neutral(in->source_name[s], &n);
+        out->name[s] = neutral(in->name[s], n);
+        out->unit[s] = neutral(in->unit[s], n);
+        out->model[s] = neutral(in->model[s], n);
+        out->source_name[s] = neutral(in->source_name[s], n);
         out->nsources[s] = in->nsources[s];
         for (k = 0; k < in->nsources[s]; k++)
-            out->sources[s][k] = neutral(in->sources[s][k], &n);
+            out->sources[s][k] = neutral(in->sources[s][k], n);
+    }
+    for (k = 0; k < tw.n; k++) {
+        free(tw.key[k]);
+        free(tw.twin[k]);
     }
 }
 
@@ -521,6 +598,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (script != NULL && getenv("FUZZ_CHART_DUMP") != NULL)
         fwrite(script, 1, len, stderr);
     nscript = script ? write_chart(&sh, &nt, &nlen) : NULL;
+    if (nscript != NULL && getenv("FUZZ_CHART_DUMP") != NULL)
+        fwrite(nscript, 1, nlen, stderr);
     if (script != NULL)
         lex_script(script, len, &lx);
     if (nscript != NULL) {
