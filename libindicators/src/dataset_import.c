@@ -45,6 +45,7 @@ ind_strid imp_text(imp_set *s, const char *text)
 
     if (buf == NULL)
         return IND_STRID_NONE;
+    buf[0] = '\0';
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||

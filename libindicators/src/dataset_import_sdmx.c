@@ -270,7 +270,7 @@ static char status_of(const char *code, int flag, char *note, size_t n)
         if (len == 1 && status != 0 && code[0] != 's')
             return status;
     }
-    snprintf(note, n, "%s '%s'", flag ? "OBS_FLAG" : "OBS_STATUS", code);
+    snprintf(note, n, "%s '%.40s'", flag ? "OBS_FLAG" : "OBS_STATUS", code);
     return status;
 }
 
@@ -359,7 +359,7 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     imp_set *s = x->s;
     char code[256], name[256], note[600], flag_note[64] = "";
     const char *value;
-    long ind, ent;
+    long ind = IMP_FILTERED, ent;
     char status = 0;
     int year, rc;
 
