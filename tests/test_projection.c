@@ -1383,7 +1383,7 @@ static void test_backtest_by_hand(void **state)
                      IND_OK);
     assert_true(ind_backtest_scale_naive(b) == 2.5);
     assert_true(ind_backtest_scale_drift(b) == 1.0);
-    assert_int_equal(ind_backtest_nrows(b), 10 * 3);
+    assert_int_equal(ind_backtest_nrows(b), 11 * 3);
     r = row_for(b, IND_MODEL_NAIVE, 1);
     assert_int_equal(r->nforecasts, 3);
     assert_true(fabs(r->mae - 3.0) < 1e-12);
@@ -1426,6 +1426,28 @@ static void test_backtest_by_hand(void **state)
     r = row_for(b, IND_MODEL_DRIFT, 1);
     assert_int_equal(r->nintervals, 2);
     assert_true(r->cover80 == 0.0 && r->cover95 == 100.0);
+    /* auto one year ahead: drift from 2 points (too few for combo), then
+     * combo (too few past forecasts to prefer another) from 3 and 4,
+     * recomputed with the public API. */
+    {
+        ind_projection_options m = IND_PROJECTION_OPTIONS_INIT;
+        double sum = 0.0;
+        size_t k;
+
+        for (k = 2; k <= 4; k++) {
+            ind_projection *f;
+
+            m.model = k == 2 ? IND_MODEL_DRIFT : IND_MODEL_COMBO;
+            assert_int_equal(ind_projection_fit(&f, years, values, k,
+                                                (int)years[k - 1] + 1, &m,
+                                                &err), IND_OK);
+            sum += fabs(values[k] - ind_projection_mean(f)[0]);
+            ind_projection_free(f);
+        }
+        r = row_for(b, IND_MODEL_AUTO, 1);
+        assert_int_equal(r->nforecasts, 3);
+        assert_true(fabs(r->mae - sum / 3.0) < 1e-9 * sum);
+    }
     assert_null(ind_backtest_note(b, 99));
     assert_null(ind_backtest_row_at(b, 999));
     ind_backtest_free(b);
@@ -1453,7 +1475,7 @@ static void test_backtest_limits(void **state)
     o.kind = IND_KIND_RATE;
     assert_int_equal(ind_backtest_run(&b, years, values, 8, &o, &err),
                      IND_OK);
-    assert_int_equal(ind_backtest_nrows(b), 20);
+    assert_int_equal(ind_backtest_nrows(b), 22);
     assert_int_equal(row_for(b, IND_MODEL_EXPONENTIAL, 1)->nforecasts, 0);
     assert_true(row_for(b, IND_MODEL_LINEAR, 1)->nforecasts > 0);
     for (i = 0; i < ind_backtest_nnotes(b); i++) {

@@ -33,10 +33,11 @@
 #define AUTO_MARGIN 0.10
 #define AUTO_MIN_FORECASTS 10
 
-static const ind_model cand_models[] = {
+const ind_model ind_proj_auto_candidates[IND_PROJ_AUTO_NCAND] = {
     IND_MODEL_COMBO, IND_MODEL_DRIFT, IND_MODEL_DAMPED, IND_MODEL_THETA
 };
-#define NCAND (sizeof cand_models / sizeof cand_models[0])
+#define cand_models ind_proj_auto_candidates
+#define NCAND ((size_t)IND_PROJ_AUTO_NCAND)
 
 typedef struct auto_state {
     ind_proj_rolling roll[NCAND];
@@ -79,13 +80,17 @@ static int run_candidates(auto_state *st, const ind_proj_input *in)
     return rc;
 }
 
-static int has_forecast(const ind_proj_rolling *r)
+/* Whether r forecast anything from the origins first..upto - 1. */
+static int has_forecast(const ind_proj_rolling *r, size_t first,
+                        size_t upto)
 {
-    size_t i, cells = r->n * (size_t)r->max_h;
+    size_t o, h;
 
-    for (i = 0; i < cells; i++) {
-        if (isfinite(r->mean[i]))
-            return 1;
+    for (o = first; o < upto; o++) {
+        for (h = 0; h < (size_t)r->max_h; h++) {
+            if (isfinite(r->mean[o * (size_t)r->max_h + h]))
+                return 1;
+        }
     }
     return 0;
 }
@@ -96,30 +101,39 @@ static double error_of(const auto_state *st, double y, double f)
     return st->relative ? fabs(log(y / f)) : fabs(y - f);
 }
 
-/* Mean absolute errors on the forecasts every compared candidate made. */
-static void score(auto_state *st, const ind_proj_input *in)
+/* The first origin auto looks at when the window ends at index upto. */
+static size_t first_origin(size_t upto)
+{
+    return upto > IND_PROJ_RECENT_ORIGINS + 1 ? upto - IND_PROJ_RECENT_ORIGINS
+                                              : 1;
+}
+
+/* Mean absolute errors on the forecasts every compared candidate made
+ * from the origins before index upto of targets at or before it. */
+static void score(auto_state *st, const double *years, const double *values,
+                  size_t upto)
 {
     double sum[NCAND] = { 0.0 };
-    size_t o, k, i;
+    size_t o, k, i, first = first_origin(upto);
     int h;
 
     st->relative = 1;
-    for (i = 0; i < in->n; i++) {
-        if (!(in->values[i] > 0.0))
+    for (i = 0; i <= upto; i++) {
+        if (!(values[i] > 0.0))
             st->relative = 0;
     }
     for (k = 0; k < NCAND; k++) {
         st->cand[k].model = cand_models[k];
-        st->cand[k].fitted = has_forecast(&st->roll[k]);
+        st->cand[k].fitted = has_forecast(&st->roll[k], first, upto);
         st->cand[k].compared = st->cand[k].fitted;
         st->cand[k].error = NAN;
         st->cand[k].relative = st->relative;
     }
     st->common = 0;
-    for (o = 1; o + 1 < in->n; o++) {
+    st->longest = 0;
+    for (o = first; o < upto; o++) {
         for (h = 1; h <= st->horizon; h++) {
-            long j = ind_proj_find_year(in->years, in->n, o,
-                                        in->years[o] + h);
+            long j = ind_proj_find_year(years, upto + 1, o, years[o] + h);
             size_t at = o * (size_t)st->horizon + (size_t)h - 1;
             int all = j >= 0;
 
@@ -134,8 +148,7 @@ static void score(auto_state *st, const ind_proj_input *in)
                 continue;
             for (k = 0; k < NCAND; k++) {
                 if (st->cand[k].compared)
-                    sum[k] += error_of(st, in->values[j],
-                                       st->roll[k].mean[at]);
+                    sum[k] += error_of(st, values[j], st->roll[k].mean[at]);
             }
             st->common++;
             if (h > st->longest)
@@ -256,13 +269,13 @@ static void adopt(ind_projection *p, const auto_state *st)
  * luck (the winner of a comparison is flattered by it): its intervals are
  * never narrower than those of the combination it displaced. */
 static void widen_to_combo(ind_proj_calib *c, const auto_state *st,
-                           const ind_proj_input *in)
+                           const double *years, const double *values,
+                           size_t upto)
 {
     ind_proj_calib combo;
     size_t h;
 
-    ind_proj_calib_compute(&combo, &st->roll[0], in->years, in->values,
-                           in->n - 1);
+    ind_proj_calib_compute(&combo, &st->roll[0], years, values, upto);
     if (!ind_proj_calib_usable(&combo) || !ind_proj_calib_usable(c)
         || combo.log_scale != c->log_scale)
         return;
@@ -337,7 +350,7 @@ int ind_proj_fit_auto(ind_projection **out, const ind_proj_input *in,
         st.horizon = IND_BACKTEST_MAX_HORIZON;
     rc = run_candidates(&st, in);
     if (rc == IND_OK) {
-        score(&st, in);
+        score(&st, in->years, in->values, in->n - 1);
         best = choose(&st, &decided);
         rc = fit_final(out, in, cand_models[best], err);
     } else {
@@ -350,7 +363,7 @@ int ind_proj_fit_auto(ind_projection **out, const ind_proj_input *in,
             ind_proj_calib_compute(&c, &st.roll[best], in->years,
                                    in->values, in->n - 1);
             if (best != 0)
-                widen_to_combo(&c, &st, in);
+                widen_to_combo(&c, &st, in->years, in->values, in->n - 1);
             ind_proj_calibrate(*out, &c);
         }
         if (!(*out)->calibrated)
@@ -359,4 +372,25 @@ int ind_proj_fit_auto(ind_projection **out, const ind_proj_input *in,
     for (k = 0; k < NCAND; k++)
         ind_proj_rolling_free(&st.roll[k]);
     return rc;
+}
+
+size_t ind_proj_auto_at(const ind_proj_rolling *roll, const double *years,
+                        const double *values, size_t upto,
+                        ind_proj_calib *c)
+{
+    auto_state st;
+    size_t k, best;
+    int decided;
+
+    memset(&st, 0, sizeof st);
+    for (k = 0; k < NCAND; k++)
+        st.roll[k] = roll[k];   /* shared, not freed here */
+    st.horizon = roll[0].max_h;
+    st.margin = AUTO_MARGIN;
+    score(&st, years, values, upto);
+    best = choose(&st, &decided);
+    ind_proj_calib_compute(c, &roll[best], years, values, upto);
+    if (best != 0)
+        widen_to_combo(c, &st, years, values, upto);
+    return best;
 }

@@ -18,12 +18,12 @@
 #define BT_MAX_NOTES 16
 #define BT_NOTE_SIZE 256
 
-/* combo last: it is built from drift, damped and theta's rolling
- * forecasts, which come before it. */
+/* combo after drift, damped and theta, from whose rolling forecasts it
+ * is built; auto last, from all of them. */
 static const ind_model bt_models[] = {
     IND_MODEL_LINEAR, IND_MODEL_EXPONENTIAL, IND_MODEL_POLYNOMIAL,
     IND_MODEL_DRIFT, IND_MODEL_NAIVE, IND_MODEL_HOLT, IND_MODEL_DAMPED,
-    IND_MODEL_LOGISTIC, IND_MODEL_THETA, IND_MODEL_COMBO
+    IND_MODEL_LOGISTIC, IND_MODEL_THETA, IND_MODEL_COMBO, IND_MODEL_AUTO
 };
 #define BT_NMODELS (sizeof bt_models / sizeof bt_models[0])
 
@@ -238,6 +238,73 @@ static int calibrated_for(const ind_backtest_options *o, ind_model m)
     return o->intervals == IND_INTERVALS_CALIBRATED;
 }
 
+static const ind_proj_rolling *rolling_of(const ind_proj_rolling *roll,
+                                          ind_model model)
+{
+    size_t m;
+
+    for (m = 0; m < BT_NMODELS && bt_models[m] != model; m++)
+        ;
+    return &roll[m];
+}
+
+/* What auto would have forecast at every origin, from the other models'
+ * rolling forecasts: its choice with only the errors known there (combo
+ * unless a component was clearly better, linear after a gap, drift on 2
+ * points), and the calibrated interval it would have drawn, kept as the
+ * row's bounds (or, unless told otherwise, the chosen model's own). */
+static int auto_rolling(ind_proj_rolling *ra, const ind_proj_rolling *roll,
+                        const ind_proj_input *in, int calibrated)
+{
+    ind_proj_rolling cand[IND_PROJ_AUTO_NCAND];
+    size_t o, k, j, cells = in->n * (size_t)roll[0].max_h;
+    int h, rc = ind_proj_rolling_alloc(ra, in, IND_MODEL_AUTO,
+                                       roll[0].max_h);
+    static const double levels[2] = { 80.0, 95.0 };
+
+    if (rc != IND_OK)
+        return rc;
+    for (k = 0; k < IND_PROJ_AUTO_NCAND; k++)
+        cand[k] = *rolling_of(roll, ind_proj_auto_candidates[k]);
+    for (o = 1; o + 1 < in->n; o++) {
+        const ind_proj_rolling *pick;
+        ind_proj_calib c;
+
+        if (ind_proj_first_gap(in->years, o + 1) != 0
+            || o + 1 < ind_projection_min_points(IND_MODEL_COMBO, NULL)) {
+            pick = rolling_of(roll, ind_proj_first_gap(in->years, o + 1)
+                                    ? IND_MODEL_LINEAR : IND_MODEL_DRIFT);
+            ind_proj_calib_compute(&c, pick, in->years, in->values, o);
+        } else {
+            pick = &cand[ind_proj_auto_at(cand, in->years, in->values, o,
+                                          &c)];
+        }
+        if (isfinite(pick->mean[o * (size_t)ra->max_h]))
+            ra->fits++;
+        for (h = 1; h <= ra->max_h; h++) {
+            size_t at = o * (size_t)ra->max_h + (size_t)h - 1;
+            double m = pick->mean[at];
+
+            ra->mean[at] = m;
+            for (j = 0; j < 2 && isfinite(m); j++) {
+                double lo = pick->lower[j * cells + at];
+                double hi = pick->upper[j * cells + at];
+
+                if (calibrated && ind_proj_calib_usable(&c)) {
+                    ind_proj_calib_bounds(&c, (size_t)h, m, levels[j], &lo,
+                                          &hi);
+                } else if (calibrated) {
+                    lo = m - IND_CALIBRATION_FALLBACK_WIDEN * (m - lo);
+                    hi = m + IND_CALIBRATION_FALLBACK_WIDEN * (hi - m);
+                }
+                ra->lower[j * cells + at] = lo;
+                ra->upper[j * cells + at] = hi;
+            }
+        }
+    }
+    return IND_OK;
+}
+
 static int run_all(ind_backtest *b, const ind_proj_input *in,
                    const ind_backtest_options *o)
 {
@@ -251,25 +318,24 @@ static int run_all(ind_backtest *b, const ind_proj_input *in,
     if (ms == NULL)
         return IND_ENOMEM;
     for (m = 0; m < BT_NMODELS && rc == IND_OK; m++) {
-        if (bt_models[m] != IND_MODEL_COMBO) {
+        if (bt_models[m] == IND_MODEL_AUTO) {
+            rc = auto_rolling(&roll[m], roll, in,
+                              o->intervals != IND_INTERVALS_MODEL);
+        } else if (bt_models[m] != IND_MODEL_COMBO) {
             rc = ind_proj_rolling_fit(&roll[m], in, bt_models[m],
                                       o->max_horizon);
-            continue;
+        } else {
+            for (k = 0; k < IND_PROJ_COMBO_NPARTS; k++)
+                parts[k] = *rolling_of(roll, ind_proj_combo_parts[k]);
+            rc = ind_proj_rolling_combine(&roll[m], in, parts,
+                                          IND_PROJ_COMBO_NPARTS);
         }
-        for (k = 0; k < IND_PROJ_COMBO_NPARTS; k++) {
-            size_t i;
-
-            for (i = 0; i < m; i++) {
-                if (bt_models[i] == ind_proj_combo_parts[k])
-                    parts[k] = roll[i];
-            }
-        }
-        rc = ind_proj_rolling_combine(&roll[m], in, parts,
-                                      IND_PROJ_COMBO_NPARTS);
     }
     for (m = 0; m < BT_NMODELS && rc == IND_OK; m++) {
+        /* auto's rolling already holds the bounds it would have drawn. */
         score_rolling(&ms[m], &roll[m], in,
-                      calibrated_for(o, bt_models[m]));
+                      bt_models[m] != IND_MODEL_AUTO
+                      && calibrated_for(o, bt_models[m]));
         fill_rows(b, &ms[m], bt_models[m], o->max_horizon);
         model_notes(b, &ms[m], bt_models[m], in);
     }

@@ -226,6 +226,19 @@ void ind_proj_calibrate(ind_projection *p, const ind_proj_calib *c);
 int ind_proj_calibrate_fit(ind_projection *p, const ind_proj_input *in,
                            ind_error *err);
 
+/* auto's candidates, in the order ind_proj_auto_at() takes their
+ * rollings: combo, drift, damped, theta. */
+#define IND_PROJ_AUTO_NCAND 4
+extern const ind_model ind_proj_auto_candidates[IND_PROJ_AUTO_NCAND];
+
+/* auto's choice for the window ending at index upto, from the candidates'
+ * rollings over the whole series (only forecasts of targets up to upto
+ * count): the index of the candidate it keeps, and in *c the calibration
+ * its interval would have (projection_auto.c). */
+size_t ind_proj_auto_at(const ind_proj_rolling *roll, const double *years,
+                        const double *values, size_t upto,
+                        ind_proj_calib *c);
+
 /* The components of combo, in order. */
 extern const ind_model ind_proj_combo_parts[3];
 #define IND_PROJ_COMBO_NPARTS 3

@@ -34,10 +34,11 @@ int ind_text_is_bidi_control(unsigned long cp);
 
 /* A copy of untrusted text fit to show: invalid UTF-8 becomes U+FFFD,
  * control characters (ind_text_is_control) spaces, bidirectional controls
- * U+FFFD; ASCII spaces are trimmed at both ends; a text longer than
- * max_chars characters (0: no limit) is cut there and ends with "…".
- * NULL gives "". Returns a new string, or NULL when out of memory. */
-char *ind_text_sanitize(const char *in, size_t max_chars);
+ * U+FFFD; with `trim`, ASCII spaces are trimmed at both ends; a text
+ * longer than max_chars characters (0: no limit) is cut there and ends
+ * with "…". NULL gives "". Returns a new string, or NULL when out of
+ * memory. */
+char *ind_text_sanitize(const char *in, size_t max_chars, int trim);
 
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */

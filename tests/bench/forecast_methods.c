@@ -60,5 +60,6 @@ const char forecast_bench_methods[] =
 "shorter than the full series, which makes them slightly pessimistic for "
 "long series; they assume the future errs as the past did. In the "
 "backtest (`indicators backtest`) a calibrated interval at an origin uses "
-"only the errors known there, so its coverage is an honest out-of-sample "
-"figure.\n";
+"only the errors known there, and the `auto` row makes auto's choice there "
+"from those errors alone, so their coverage and accuracy on a user's own "
+"series are honest out-of-sample figures.\n";

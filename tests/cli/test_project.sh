@@ -524,7 +524,7 @@ run "$SHIPPED" backtest certification_bodies --format csv
 expect 0
 keyed_rows certification_bodies
 first_line_is "model,horizon,forecasts,mae,mape,mase_naive,mase_drift,intervals,cover80,cover95"
-rows_are 30
+rows_are 33
 # By hand: naive at 1 year from origins 2019..2024 misses by |y(t+1) - y(t)|
 # = 128, 208, 196, 114, 12, 16; the in-sample naive scale is the mean of
 # all 7 changes |115|, 128, 208, 196, 114, |-12|, |-16|; the drift scale is
@@ -553,11 +553,11 @@ awk -F, 'function abs(x) { return x < 0 ? -x : x }
     fail "$LAST: naive row $(cat "$SCRATCH/compare")"
 run "$SHIPPED" backtest certification_bodies --horizon 2 --format json
 expect 0
-json "len(d['rows']) == 20 and d['max_horizon'] == 2" \
+json "len(d['rows']) == 22 and d['max_horizon'] == 2" \
      "abs(d['scale_naive'] - 789 / 7) < 1e-12 * 789 / 7" \
      "[r['model'] for r in d['rows'][::2]] == ['linear', 'exponential',
       'polynomial', 'drift', 'naive', 'holt', 'damped', 'logistic', 'theta',
-      'combo']" \
+      'combo', 'auto']" \
      "all(r['cover80'] is None or 0 <= r['cover80'] <= r['cover95'] <= 100
           for r in d['rows'])" \
      "all(r['intervals'] <= r['forecasts'] for r in d['rows'])"

@@ -543,8 +543,13 @@ typedef struct ind_backtest ind_backtest;
  * models scored nothing at all and why (the reason at the widest window).
  *
  * Rows come model by model in the order linear, exponential, polynomial,
- * drift, naive, holt, damped, logistic, theta, combo, each with horizons
- * 1..max_horizon;
+ * drift, naive, holt, damped, logistic, theta, combo, auto, each with
+ * horizons 1..max_horizon. The auto row is what `auto` would have
+ * forecast at each origin: its choice made with only the errors known
+ * there (combo unless a component was 10% better on 10 common past
+ * forecasts, linear after a gap, drift on 2 points) and the calibrated
+ * interval it would have drawn (the chosen model's own with
+ * ::IND_INTERVALS_MODEL);
  * every row is present, with nforecasts = 0 and NaN figures when nothing
  * could be scored. A rate (opts->kind) leaves exponential out (0 rows
  * scored, and a note).
@@ -566,7 +571,7 @@ IND_EXTERN int ind_backtest_run_series(ind_backtest **out, const ind_series *ser
 /** Release a backtest. NULL is a no-op. */
 IND_EXTERN void ind_backtest_free(ind_backtest *b);
 
-/** Number of rows: 10 models x max_horizon. */
+/** Number of rows: 11 models x max_horizon. */
 IND_EXTERN size_t ind_backtest_nrows(const ind_backtest *b);
 
 /** The i-th row, NULL if out of range. */
