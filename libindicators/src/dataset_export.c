@@ -15,16 +15,6 @@
 
 /* ---- choosing the series ---- */
 
-static int listed(const char *const *list, size_t n, const char *word)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (strcmp(list[i], word) == 0)
-            return 1;
-    return 0;
-}
-
 /* Every word of a filter must name something of the dataset. */
 static int check_filters(const ind_dataset *ds, const ind_export_options *o,
                          ind_error *err)
@@ -73,10 +63,10 @@ int exp_select(exp_set *x, ind_dataset *ds, const ind_export_options *opt,
         const series_rec *s = &ds->series[i];
         exp_series *e = &x->items[x->n];
         if ((opt->indicators != NULL &&
-             !listed(opt->indicators, opt->nindicators,
+             !ind_listed(opt->indicators, opt->nindicators,
                      ds_str(ds, s->indicator))) ||
             (opt->entities != NULL &&
-             !listed(opt->entities, opt->nentities, ds_str(ds, s->entity))))
+             !ind_listed(opt->entities, opt->nentities, ds_str(ds, s->entity))))
             continue;
         rc = ind_dataset_series(ds, i, &e->series, err);
         if (rc != IND_OK)
@@ -151,36 +141,60 @@ int exp_write_file(const char *path, exp_write_fn fn, void *ctx,
     return ind_atomic_commit(af, err);
 }
 
-void exp_sources(const exp_set *x, long indicator, char *buf, size_t n)
+int exp_each_source(const exp_set *x, long indicator, exp_source_fn fn,
+                    void *ctx)
 {
     const char **seen;
-    size_t i, k, j, used = 0, nseen = 0, total = 0;
+    size_t i, k, j, nseen = 0, total = 0;
+    int rc = 0;
 
-    buf[0] = '\0';
     for (i = 0; i < x->n; i++)
         total += ind_series_length(x->items[i].series);
     seen = malloc((total ? total : 1) * sizeof *seen);
     if (seen == NULL)
-        return;
-    for (i = 0; i < x->n; i++) {
+        return -1;
+    for (i = 0; i < x->n && rc == 0; i++) {
         const ind_series *s = x->items[i].series;
         if (indicator >= 0 && x->items[i].indicator != (size_t)indicator)
             continue;
-        for (k = 0; k < ind_series_length(s); k++) {
+        for (k = 0; k < ind_series_length(s) && rc == 0; k++) {
             const char *src = ind_series_point(s, k)->source;
-            size_t len = strlen(src);
             for (j = 0; j < nseen && strcmp(seen[j], src) != 0; j++)
                 ;
-            if (len == 0 || j < nseen)
-                continue; /* empty, or listed already */
+            if (*src == '\0' || j < nseen)
+                continue; /* empty, or seen already */
             seen[nseen++] = src;
-            if (used + len + 3 >= n)
-                break;
-            used += (size_t)snprintf(buf + used, n - used, "%s%s",
-                                     used ? "; " : "", src);
+            rc = fn(ctx, src);
         }
     }
     free(seen);
+    return rc;
+}
+
+/* The sources joined by "; " while they fit. */
+typedef struct joined {
+    char *buf;
+    size_t n, used;
+} joined;
+
+static int join_source(void *vctx, const char *src)
+{
+    joined *j = vctx;
+    size_t len = strlen(src);
+
+    if (j->used + len + 3 >= j->n)
+        return 1; /* full: stop */
+    j->used += (size_t)snprintf(j->buf + j->used, j->n - j->used, "%s%s",
+                                j->used ? "; " : "", src);
+    return 0;
+}
+
+void exp_sources(const exp_set *x, long indicator, char *buf, size_t n)
+{
+    joined j = { buf, n, 0 };
+
+    buf[0] = '\0';
+    exp_each_source(x, indicator, join_source, &j);
 }
 
 /* ---- Our World in Data ---- */

@@ -48,8 +48,15 @@ typedef int (*exp_write_fn)(FILE *out, void *ctx);
 int exp_write_file(const char *path, exp_write_fn fn, void *ctx,
                    ind_error *err);
 
+/* Call fn for each distinct, non-empty source of the figures of
+ * indicator i (or of all: i == -1); a non-zero return stops. Returns 0,
+ * fn's code, or -1 (out of memory). */
+typedef int (*exp_source_fn)(void *ctx, const char *source);
+int exp_each_source(const exp_set *x, long indicator, exp_source_fn fn,
+                    void *ctx);
+
 /* The distinct sources of the series of indicator i (or all: i == -1),
- * joined by "; " into buf. */
+ * joined by "; " into buf while they fit. */
 void exp_sources(const exp_set *x, long indicator, char *buf, size_t n);
 
 /* The data package writer (dataset_export_package.c). */

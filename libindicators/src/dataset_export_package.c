@@ -157,41 +157,34 @@ typedef struct field_def {
     const char *name, *type, *description, *constraints;
 } field_def;
 
+/* The fields values.csv and readings.csv share. */
+#define F_INDICATOR { "indicator", "string", "Indicator id (indicators.csv)", \
+                      "{\"required\": true}" }
+#define F_ENTITY { "entity", "string", "Entity code; empty for the " \
+                   "dataset's own subject", NULL }
+#define F_YEAR { "year", "integer", "Calendar year", "{\"required\": " \
+                 "true, \"minimum\": -9999, \"maximum\": 9999}" }
+#define F_STATUS { "status", "string", "SDMX OBS_STATUS letter; empty when " \
+                   "normal", "{\"enum\": [\"\", \"B\", \"D\", \"E\", " \
+                   "\"F\", \"G\", \"I\", \"P\", \"U\", \"V\"]}" }
+#define F_AS_OF { "as_of", "string", "Date the figure refers to (YYYY, " \
+                  "YYYY-MM or YYYY-MM-DD); empty for the year's end", \
+                  "{\"pattern\": \"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?\"}" }
+#define F_SOURCE { "source", "string", "Where the figure comes from", NULL }
+#define F_NOTE { "note", "string", "Note", NULL }
+
 static const field_def value_fields[] = {
-    { "indicator", "string", "Indicator id (indicators.csv)",
-      "{\"required\": true}" },
-    { "entity", "string", "Entity code; empty for the dataset's own subject",
-      NULL },
-    { "year", "integer", "Calendar year",
-      "{\"required\": true, \"minimum\": -9999, \"maximum\": 9999}" },
+    F_INDICATOR, F_ENTITY, F_YEAR,
     { "value", "number", "The figure used for the year",
       "{\"required\": true}" },
-    { "status", "string", "SDMX OBS_STATUS letter; empty when normal",
-      "{\"enum\": [\"\", \"B\", \"D\", \"E\", \"F\", \"G\", \"I\", \"P\", "
-      "\"U\", \"V\"]}" },
-    { "as_of", "string", "Date the figure refers to (YYYY, YYYY-MM or "
-      "YYYY-MM-DD); empty for the year's end",
-      "{\"pattern\": \"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?\"}" },
-    { "source", "string", "Where the figure comes from", NULL },
-    { "note", "string", "Note", NULL },
+    F_STATUS, F_AS_OF, F_SOURCE, F_NOTE
 };
 
 static const field_def reading_fields[] = {
-    { "indicator", "string", "Indicator id (indicators.csv)",
-      "{\"required\": true}" },
-    { "entity", "string", "Entity code; empty for the dataset's own subject",
-      NULL },
-    { "year", "integer", "Calendar year",
-      "{\"required\": true, \"minimum\": -9999, \"maximum\": 9999}" },
+    F_INDICATOR, F_ENTITY, F_YEAR,
     { "value", "number", "The figure", "{\"required\": true}" },
     { "unit", "string", "Unit as written; empty: the catalog's", NULL },
-    { "status", "string", "SDMX OBS_STATUS letter; empty when normal",
-      "{\"enum\": [\"\", \"B\", \"D\", \"E\", \"F\", \"G\", \"I\", \"P\", "
-      "\"U\", \"V\"]}" },
-    { "as_of", "string", "Date the figure refers to; empty for the year's "
-      "end", "{\"pattern\": \"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?\"}" },
-    { "source", "string", "Where the figure comes from", NULL },
-    { "note", "string", "Note", NULL },
+    F_STATUS, F_AS_OF, F_SOURCE, F_NOTE,
     { "role", "string", "primary: used for its year; alternate: kept, not "
       "used; empty: chosen by the dataset's rule",
       "{\"enum\": [\"\", \"primary\", \"alternate\"]}" },
@@ -277,40 +270,33 @@ static int put_resource(FILE *out, const resource_def *r, int first)
 
 /* The package's sources: each distinct source of the figures, its path
  * when it is a web address. */
+typedef struct sources_ctx {
+    FILE *out;
+    size_t n;
+} sources_ctx;
+
+static int put_source(void *vctx, const char *src)
+{
+    sources_ctx *c = vctx;
+    FILE *out = c->out;
+    int bad = fputs(c->n++ ? ",\n    {\"title\": " : "\n    {\"title\": ",
+                    out) == EOF || ind_json_put_string(out, src) != 0;
+
+    if (strncmp(src, "http://", 7) == 0 || strncmp(src, "https://", 8) == 0)
+        bad |= fputs(", \"path\": ", out) == EOF ||
+               ind_json_put_string(out, src) != 0;
+    bad |= fputc('}', out) == EOF;
+    return bad ? -1 : 0;
+}
+
 static int put_sources(FILE *out, const exp_set *x)
 {
-    const char **seen;
-    size_t i, k, j, n = 0, total = 0;
-    int bad = 0;
+    sources_ctx c = { out, 0 };
 
-    for (i = 0; i < x->n; i++)
-        total += ind_series_length(x->items[i].series);
-    seen = malloc((total ? total : 1) * sizeof *seen);
-    if (seen == NULL)
+    if (fputs("  \"sources\": [", out) == EOF ||
+        exp_each_source(x, -1, put_source, &c) != 0)
         return -1;
-    bad |= fputs("  \"sources\": [", out) == EOF;
-    for (i = 0; i < x->n && !bad; i++) {
-        const ind_series *s = x->items[i].series;
-        for (k = 0; k < ind_series_length(s) && !bad; k++) {
-            const char *src = ind_series_point(s, k)->source;
-            for (j = 0; j < n && strcmp(seen[j], src) != 0; j++)
-                ;
-            if (*src == '\0' || j < n)
-                continue;
-            seen[n++] = src;
-            bad |= fputs(n > 1 ? ",\n    {\"title\": " : "\n    {\"title\": ",
-                         out) == EOF ||
-                   ind_json_put_string(out, src) != 0;
-            if (strncmp(src, "http://", 7) == 0 ||
-                strncmp(src, "https://", 8) == 0)
-                bad |= fputs(", \"path\": ", out) == EOF ||
-                       ind_json_put_string(out, src) != 0;
-            bad |= fputc('}', out) == EOF;
-        }
-    }
-    bad |= fputs(n ? "\n  ],\n" : "],\n", out) == EOF;
-    free(seen);
-    return bad ? -1 : 0;
+    return fputs(c.n ? "\n  ],\n" : "],\n", out) == EOF ? -1 : 0;
 }
 
 static int write_descriptor(FILE *out, void *vctx)

@@ -64,35 +64,41 @@ ind_strid imp_text(imp_set *s, const char *text)
     return id;
 }
 
-static int listed(const char *const *list, size_t n, const char *word)
-{
-    size_t i;
+/* The set's record of a code in `map`: its index (>= 0), IMP_FILTERED,
+ * IMP_NOMEM, or NEW_CODE when it is new and the filter `list` (NULL: no
+ * filter) keeps it. A code left out is remembered as such. */
+#define NEW_CODE (-3L)
+#define FILTERED_MARK (UINT32_MAX - 1)
 
-    for (i = 0; i < n; i++)
-        if (strcmp(list[i], word) == 0)
-            return 1;
-    return 0;
+static long find_code(ind_index_map *map, ind_strid id,
+                      const char *const *list, size_t n, const char *code)
+{
+    uint32_t at;
+
+    if (id == IND_STRID_NONE)
+        return IMP_NOMEM;
+    at = ind_index_map_get(map, id);
+    if (at == FILTERED_MARK)
+        return IMP_FILTERED;
+    if (at != UINT32_MAX)
+        return (long)at;
+    if (list != NULL && !ind_listed(list, n, code))
+        return ind_index_map_put(map, id, FILTERED_MARK) == 0 ? IMP_FILTERED
+                                                              : IMP_NOMEM;
+    return NEW_CODE;
 }
 
 long imp_add_indicator(imp_set *s, const char *code, unsigned long line,
-                   unsigned column, int *created)
+                       unsigned column, int *created)
 {
     ind_strid id = ind_strpool_intern(&s->pool, code, strlen(code));
+    long at = find_code(&s->ind_by_code, id, s->opt->indicators,
+                        s->opt->nindicators, code);
     imp_indicator *ind;
-    uint32_t at;
 
     *created = 0;
-    if (id == IND_STRID_NONE)
-        return IMP_NOMEM;
-    at = ind_index_map_get(&s->ind_by_code, id);
-    if (at != UINT32_MAX)
-        return at == UINT32_MAX - 1 ? IMP_FILTERED : (long)at;
-    if (s->opt->indicators != NULL &&
-        !listed(s->opt->indicators, s->opt->nindicators, code)) {
-        /* Remembered as left out, so the next row asks no more. */
-        return ind_index_map_put(&s->ind_by_code, id, UINT32_MAX - 1) == 0
-               ? IMP_FILTERED : IMP_NOMEM;
-    }
+    if (at != NEW_CODE)
+        return at;
     if (IND_ARRAY_RESERVE(s->inds, s->inds_cap, s->ninds + 1) != 0 ||
         ind_index_map_put(&s->ind_by_code, id, (uint32_t)s->ninds) != 0)
         return IMP_NOMEM;
@@ -109,24 +115,18 @@ long imp_add_indicator(imp_set *s, const char *code, unsigned long line,
 long imp_add_entity(imp_set *s, const char *code, const char *title)
 {
     ind_strid id = ind_strpool_intern(&s->pool, code, strlen(code));
+    long at = find_code(&s->ent_by_code, id, s->opt->entities,
+                        s->opt->nentities, code);
     imp_entity *e;
-    uint32_t at;
 
-    if (id == IND_STRID_NONE)
-        return IMP_NOMEM;
-    at = ind_index_map_get(&s->ent_by_code, id);
-    if (at == UINT32_MAX - 1)
-        return IMP_FILTERED;
-    if (at != UINT32_MAX) {
+    if (at >= 0) {
         e = &s->ents[at];
         if (e->title == 0 && title != NULL && *title != '\0')
             e->title = imp_text(s, title);
-        return e->title == IND_STRID_NONE ? IMP_NOMEM : (long)at;
+        return e->title == IND_STRID_NONE ? IMP_NOMEM : at;
     }
-    if (s->opt->entities != NULL &&
-        !listed(s->opt->entities, s->opt->nentities, code))
-        return ind_index_map_put(&s->ent_by_code, id, UINT32_MAX - 1) == 0
-               ? IMP_FILTERED : IMP_NOMEM;
+    if (at != NEW_CODE)
+        return at;
     if (IND_ARRAY_RESERVE(s->ents, s->ents_cap, s->nents + 1) != 0 ||
         ind_index_map_put(&s->ent_by_code, id, (uint32_t)s->nents) != 0)
         return IMP_NOMEM;
