@@ -58,22 +58,23 @@ static int write_readings(FILE *out, void *vctx)
     package_ctx *c = vctx;
     exp_set *x = c->x;
     size_t i, k, n;
-    const size_t *idx;
     int bad = 0;
 
     bad |= fputs("indicator,entity,year,value,unit,status,as_of,source,note,"
                  "role\n", out) == EOF;
     for (i = 0; i < x->n && !bad; i++) {
-        if (ind_dataset_series_readings(x->ds, x->items[i].index, &idx, &n,
-                                        NULL) != IND_OK)
-            return -1;
+        n = ind_dataset_series_reading_count(x->ds, x->items[i].index);
         for (k = 0; k < n && !bad; k++) {
-            const reading_rec *rec = &x->ds->readings[idx[k]];
-            char year[16], status[2] = { rec->status, 0 };
+            char year[16], status[2] = { 0, 0 };
             ind_reading r;
-            if (rec->state == READING_REPLACED)
+            size_t at;
+            if (ind_dataset_series_reading(x->ds, x->items[i].index, k, &at,
+                                           NULL) != IND_OK)
+                return -1;
+            if (rd_replaced(x->ds, at))
                 continue;
-            ind_dataset_reading(x->ds, idx[k], &r, NULL);
+            ind_dataset_reading(x->ds, at, &r, NULL);
+            status[0] = r.status;
             snprintf(year, sizeof year, "%d", r.year);
             bad |= exp_field(out, r.indicator, 0) ||
                    exp_field(out, exp_entity_code(x, r.entity), 0) ||

@@ -338,8 +338,8 @@ static int apply_figure(apply_ctx *a, const imp_figure *f, ind_error *err)
         return fail_at(s, err, IND_EDATA, f->line, f->column, &e);
     }
     if (at >= 0) {
-        const reading_rec *old = &ds->readings[at];
-        if (old->value == f->value && old->status == f->status) {
+        if (rd_value(ds, (size_t)at) == f->value &&
+            rd_status(ds, (size_t)at) == f->status) {
             s->sum->unchanged++;
             return IND_OK;
         }
