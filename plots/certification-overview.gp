@@ -94,9 +94,9 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Certification bodies"
 $ind_series_1 << IND_END_OF_DATA
 2018 481 0 1
@@ -111,7 +111,7 @@ IND_END_OF_DATA
 # "Valid certification certificates"
 $ind_series_2 << IND_END_OF_DATA
 2018 1937000 0 1
-2019 1970000 3 1
+2019 1970000 4 1
 2020 2701200 0 1
 2021 3020000 0 1
 2022 3366000 0 1
@@ -121,7 +121,7 @@ IND_END_OF_DATA
 # "Certified organisations"
 $ind_series_3 << IND_END_OF_DATA
 2018 625000 0 1
-2019 640000 3 1
+2019 640000 4 1
 2020 788400 0 1
 2021 867000 0 1
 2022 939000 0 1
@@ -169,9 +169,9 @@ set label 7 "1,214" at first 2025, first 1107.25 right offset char -0.7, char 0 
 plot $ind_series_1 using 1:2 with lines ls 1, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
 # The next panel sets its own texts; title, footer and key are drawn once.
 unset label
 unset object
@@ -194,9 +194,9 @@ set label 9 "4,158,000" at first 2024, first 4513830 right offset char -0.7, cha
 plot $ind_series_2 using 1:2 with lines ls 2, \
      $ind_series_2 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 22, \
      $ind_series_2 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_2 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
-     $ind_series_2 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
-     $ind_series_2 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2
+     $ind_series_2 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
+     $ind_series_2 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
+     $ind_series_2 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2
 # The next panel sets its own texts; title, footer and key are drawn once.
 unset label
 unset object
@@ -219,9 +219,9 @@ set label 11 "1,090,000" at first 2024, first 1132700 right offset char -0.7, ch
 plot $ind_series_3 using 1:2 with lines ls 3, \
      $ind_series_3 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 23, \
      $ind_series_3 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_3 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
-     $ind_series_3 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
-     $ind_series_3 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3
+     $ind_series_3 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
+     $ind_series_3 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
+     $ind_series_3 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3
 # The next panel sets its own texts; title, footer and key are drawn once.
 unset label
 unset object
@@ -244,7 +244,7 @@ set label 13 "53,000" at first 2025, first 50153.4 right offset char -0.7, char 
 plot $ind_series_4 using 1:2 with lines ls 4, \
      $ind_series_4 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 24, \
      $ind_series_4 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_4 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
-     $ind_series_4 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
-     $ind_series_4 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4
+     $ind_series_4 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
+     $ind_series_4 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
+     $ind_series_4 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4
 unset multiplot

@@ -3,7 +3,7 @@
 # Title:   "获证组织数量（家）"
 # Dataset: "datasets/china-standardization.csv"
 # Dataset SHA-256: 8dfeb288f08bf88db320057a9d13517d20d7ed013180252787bea0edfac4384d
-# Command: indicators -d datasets/china-standardization.csv chart certified_organisations --project 2028 --title '获证组织数量（家）' -o plots/certified-organisations-zh.gp --render png,svg
+# Command: indicators -d datasets/china-standardization.csv chart certified_organisations --project 2028 --title '获证组织数量（家）' --lang zh -o plots/certified-organisations-zh.gp --render png,svg
 # Sources: "http://m.mnw.cn/news/cj/2133099.html"
 #          "https://guton.com/jms/NCshow/?id=3376"
 #          "https://fyss.xiangzhan.com/p-article_detail/id-2619.html"
@@ -79,13 +79,13 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Certified organisations"
 $ind_series_1 << IND_END_OF_DATA
 2018 625000 0 1
-2019 640000 3 1
+2019 640000 4 1
 2020 788400 0 1
 2021 867000 0 1
 2022 939000 0 1
@@ -105,43 +105,43 @@ IND_END_OF_DATA
 
 # ---- Title, subtitle, sources -----------------------------------------
 set label 1 "获证组织数量（家）" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
-set label 2 "organisations, 2018–2024; projection to 2028 (mean of drift, damped and Theta)" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
-set label 3 "Sources: m.mnw.cn, guton.com, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 2 "organisations，2018–2024；预测至 2028 年（漂移、阻尼与 Theta 的平均）" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
+set label 3 "来源：m.mnw.cn、guton.com、fyss.xiangzhan.com、bestao-consulting.com、m.woyaoce.cn、news.cctv.com、gicg-sh.com.cn" at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set arrow 100 from screen 0.11609, screen 0.09922 to screen 0.14665, screen 0.09922 nohead front ls 1
-set label 4 "actual" at screen 0.15359, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set arrow 101 from screen 0.21986, screen 0.09922 to screen 0.25042, screen 0.09922 nohead front ls 11
-set label 5 "projection (mean of drift, damped and Theta)" at screen 0.25736, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 100 rect from screen 0.60492, screen 0.09256 to screen 0.63547, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
-set label 6 "80% interval" at screen 0.64242, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 101 rect from screen 0.75552, screen 0.09256 to screen 0.78608, screen 0.10589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
-set label 7 "95% interval" at screen 0.79302, screen 0.09922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set label 8 "" at screen 0.42536, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
-set label 9 "partial-year reading" at screen 0.44759, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 100 from screen 0.06438, screen 0.06922 to screen 0.09494, screen 0.06922 nohead front ls 1
+set label 4 "实际值" at screen 0.10188, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set arrow 101 from screen 0.16702, screen 0.06922 to screen 0.19758, screen 0.06922 nohead front ls 11
+set label 5 "预测（漂移、阻尼与 Theta 的平均）" at screen 0.20452, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 100 rect from screen 0.46279, screen 0.06256 to screen 0.49335, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.42 noborder
+set label 6 "80% 预测区间" at screen 0.50029, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set object 101 rect from screen 0.61608, screen 0.06256 to screen 0.64664, screen 0.07589 front fc rgb ind_colour_1 fs transparent solid 0.18 noborder
+set label 7 "95% 预测区间" at screen 0.65358, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
+set label 8 "" at screen 0.78465, screen 0.06922 point pt 4 ps ind_point_size lw 1.5 lc rgb ind_colour_1 front
+set label 9 "年内读数（非年末）" at screen 0.80687, screen 0.06922 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
 set lmargin at screen 0.12975
 set rmargin at screen 0.97222
 set tmargin at screen 0.86278
-set bmargin at screen 0.252
+set bmargin at screen 0.222
 set xrange [2017.5:2028.5]
 set xtics 2018, 1
 unset mxtics
-set xlabel "Year" tc rgb ind_colour_text
+set xlabel "年份" tc rgb ind_colour_text
 set ylabel "organisations" tc rgb ind_colour_text
 set yrange [0:2000000]
 set ytics ("0" 0, "500,000" 500000, "1,000,000" 1000000, "1,500,000" 1500000, "2,000,000" 2000000)
 set object 1 rect from first 2024, graph 0 to graph 1, graph 1 behind fc rgb ind_colour_region fs solid 1.0 noborder
-set label 10 "projection" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
-set label 11 "1,090,000" at first 2024, first 1167770 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
+set label 10 "预测" at first 2024, graph 1 left offset char 0.6, char -0.9 font ind_font_label tc rgb ind_colour_muted noenhanced front
+set label 11 "1,090,000" at first 2024, first 1164130 right offset char -0.7, char 0 font ind_font_label tc rgb ind_colour_1 noenhanced front
 plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.18 noborder, \
      $ind_projection_1 using 1:3:4 with filledcurves fc rgb ind_colour_1 fs transparent solid 0.30 noborder, \
      $ind_series_1 using 1:2 with lines ls 1, \
      $ind_projection_1 using 1:2 with lines ls 11, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1

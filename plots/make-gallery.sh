@@ -63,6 +63,6 @@ chart certification-overview certification_bodies valid_certificates \
     certified_organisations inspection_testing_institutions \
     --title "Certification in China" --size 1200x800
 
-# 7. A Chinese title: certified organisations.
+# 7. In Chinese: certified organisations, every fixed word in Chinese.
 chart certified-organisations-zh certified_organisations --project 2028 \
-    --title "获证组织数量（家）"
+    --title "获证组织数量（家）" --lang zh

@@ -79,9 +79,9 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "National standards released"
 $ind_series_1 << IND_END_OF_DATA
 2015 1.6179275942791 2 1
@@ -99,7 +99,7 @@ IND_END_OF_DATA
 set label 1 "National standards released" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
 set label 2 "Change on the year before, %; 2015–2023" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
 set label 3 "Sources: 315.hebei.com.cn, en.chinagate.cn, big5.www.gov.cn, sdyjmm.com, cqn.com.cn, sac.gov.cn, jieju.1s.cn, baogaopai.com" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "Derived bars: the average yearly change across missing years (annualised)." at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 4 "Hatched bars: the average yearly change across missing years (annualised)." at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
@@ -107,7 +107,7 @@ set object 100 rect from screen 0.33145, screen 0.08567 to screen 0.36201, scree
 set label 5 "increase" at screen 0.36895, screen 0.09233 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 set object 101 rect from screen 0.45179, screen 0.08567 to screen 0.48234, screen 0.099 front fc rgb ind_colour_fall fs solid 0.9 noborder
 set label 6 "decrease" at screen 0.48929, screen 0.09233 left font ind_font_panel tc rgb ind_colour_text noenhanced front
-set object 102 rect from screen 0.57696, screen 0.08567 to screen 0.60752, screen 0.099 front fc rgb ind_colour_rise fs transparent pattern 5 border lc rgb ind_colour_rise
+set object 102 rect from screen 0.57696, screen 0.08567 to screen 0.60752, screen 0.099 front fc rgb ind_colour_rise lc rgb ind_colour_rise fs transparent pattern 5 noborder
 set label 7 "derived" at screen 0.61446, screen 0.09233 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
@@ -131,11 +131,11 @@ set label 11 "-27.2%" at first 2019, first -27.1778 center offset 0, char -0.7 f
 set label 12 "+11.4%" at first 2020, first 11.43 center offset 0, char 0.7 font ind_font_label tc rgb ind_colour_text noenhanced front
 set label 13 "+0.3%" at first 2022, first 0.310353 center offset 0, char 0.7 font ind_font_label tc rgb ind_colour_text noenhanced front
 set label 14 "+28.1%" at first 2023, first 28.0671 center offset 0, char 0.7 font ind_font_label tc rgb ind_colour_text noenhanced front
-plot $ind_series_1 using 1:($3==0 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs solid 0.9 noborder, \
-     $ind_series_1 using 1:($3==0 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs solid 0.9 noborder, \
-     $ind_series_1 using 1:($3==1 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs transparent solid 0.35 border lc rgb ind_colour_rise, \
-     $ind_series_1 using 1:($3==1 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs transparent solid 0.35 border lc rgb ind_colour_fall, \
-     $ind_series_1 using 1:($3==2 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs transparent pattern 5 border lc rgb ind_colour_rise, \
-     $ind_series_1 using 1:($3==2 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs transparent pattern 5 border lc rgb ind_colour_fall, \
-     $ind_series_1 using 1:($3==3 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs empty border lc rgb ind_colour_rise, \
-     $ind_series_1 using 1:($3==3 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs empty border lc rgb ind_colour_fall
+plot $ind_series_1 using 1:((int($3)&7)==0 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise fs solid 0.9 noborder, \
+     $ind_series_1 using 1:((int($3)&7)==0 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall fs solid 0.9 noborder, \
+     $ind_series_1 using 1:((int($3)&1) && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise fs transparent solid 0.35 noborder, \
+     $ind_series_1 using 1:((int($3)&1) && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall fs transparent solid 0.35 noborder, \
+     $ind_series_1 using 1:((int($3)&2) && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise fs transparent pattern 5 noborder, \
+     $ind_series_1 using 1:((int($3)&2) && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall fs transparent pattern 5 noborder, \
+     $ind_series_1 using 1:((int($3)&4) && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise lw 1.5 dt (4,3) fs empty border, \
+     $ind_series_1 using 1:((int($3)&4) && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall lw 1.5 dt (4,3) fs empty border

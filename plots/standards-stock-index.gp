@@ -91,12 +91,12 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "National standards in the stock"
 $ind_series_1 << IND_END_OF_DATA
-2012 74.97066263332204 3 1
+2012 74.97066263332204 4 1
 
 2019 100 0 1
 2020 103.9116488903956 0 1
@@ -122,7 +122,7 @@ $ind_series_3 << IND_END_OF_DATA
 IND_END_OF_DATA
 # "Association (group) standards on the national platform"
 $ind_series_4 << IND_END_OF_DATA
-2017 16.326363263632636 3 1
+2017 16.326363263632636 4 1
 
 2019 100 0 1
 
@@ -172,21 +172,21 @@ plot $ind_series_1 using 1:2 with lines ls 1, \
      $ind_series_4 using 1:2 with lines ls 4, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
      $ind_series_2 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 22, \
      $ind_series_2 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_2 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
-     $ind_series_2 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
-     $ind_series_2 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
+     $ind_series_2 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
+     $ind_series_2 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
+     $ind_series_2 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_2, \
      $ind_series_3 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 23, \
      $ind_series_3 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_3 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
-     $ind_series_3 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
-     $ind_series_3 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
+     $ind_series_3 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
+     $ind_series_3 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
+     $ind_series_3 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_3, \
      $ind_series_4 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 24, \
      $ind_series_4 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_4 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
-     $ind_series_4 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
-     $ind_series_4 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4
+     $ind_series_4 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
+     $ind_series_4 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4, \
+     $ind_series_4 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_4

@@ -78,13 +78,13 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Valid certification certificates"
 $ind_series_1 << IND_END_OF_DATA
-2019 1.7036654620547238 3 1
-2020 37.11675126903553 3 1
+2019 1.7036654620547238 4 1
+2020 37.11675126903553 4 1
 2021 11.802162002073151 0 1
 2022 11.456953642384105 0 1
 2023 11.705288175876412 0 1
@@ -95,11 +95,11 @@ IND_END_OF_DATA
 set label 1 "Valid certification certificates" at screen 0.01667, screen 0.95917 left font ind_font_title tc rgb ind_colour_text noenhanced front
 set label 2 "Change on the year before, %; 2019–2024" at screen 0.01667, screen 0.91278 left font ind_font_subtitle tc rgb ind_colour_muted noenhanced front
 set label 3 "Sources: m.mnw.cn, guton.com, fyss.xiangzhan.com, bestao-consulting.com, m.woyaoce.cn, news.cctv.com, gicg-sh.com.cn" at screen 0.01667, screen 0.05022 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
-set label 4 "Partial-year bars: a change to or from a reading dated before the end of its year." at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
+set label 4 "Outlined bars: a change to or from a reading dated before the end of its year." at screen 0.01667, screen 0.02711 left font ind_font_footer tc rgb ind_colour_muted noenhanced front
 unset key
 
 # ---- Key -------------------------------------------------------------------
-set object 100 rect from screen 0.41009, screen 0.08567 to screen 0.44064, screen 0.099 front fc rgb ind_colour_rise fs empty border lc rgb ind_colour_rise
+set object 100 rect from screen 0.41009, screen 0.08567 to screen 0.44064, screen 0.099 front fc rgb ind_colour_rise lc rgb ind_colour_rise lw 1.5 dt (4,3) fs empty border
 set label 5 "partial-year reading" at screen 0.44759, screen 0.09233 left font ind_font_panel tc rgb ind_colour_text noenhanced front
 
 # ---- Plot 1 -----------------------------------------------------------
@@ -122,11 +122,11 @@ set label 8 "+11.8%" at first 2021, first 11.8022 center offset 0, char 0.7 font
 set label 9 "+11.5%" at first 2022, first 11.457 center offset 0, char 0.7 font ind_font_label tc rgb ind_colour_text noenhanced front
 set label 10 "+11.7%" at first 2023, first 11.7053 center offset 0, char 0.7 font ind_font_label tc rgb ind_colour_text noenhanced front
 set label 11 "+10.6%" at first 2024, first 10.5851 center offset 0, char 0.7 font ind_font_label tc rgb ind_colour_text noenhanced front
-plot $ind_series_1 using 1:($3==0 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs solid 0.9 noborder, \
-     $ind_series_1 using 1:($3==0 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs solid 0.9 noborder, \
-     $ind_series_1 using 1:($3==1 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs transparent solid 0.35 border lc rgb ind_colour_rise, \
-     $ind_series_1 using 1:($3==1 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs transparent solid 0.35 border lc rgb ind_colour_fall, \
-     $ind_series_1 using 1:($3==2 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs transparent pattern 5 border lc rgb ind_colour_rise, \
-     $ind_series_1 using 1:($3==2 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs transparent pattern 5 border lc rgb ind_colour_fall, \
-     $ind_series_1 using 1:($3==3 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise fs empty border lc rgb ind_colour_rise, \
-     $ind_series_1 using 1:($3==3 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall fs empty border lc rgb ind_colour_fall
+plot $ind_series_1 using 1:((int($3)&7)==0 && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise fs solid 0.9 noborder, \
+     $ind_series_1 using 1:((int($3)&7)==0 && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall fs solid 0.9 noborder, \
+     $ind_series_1 using 1:((int($3)&1) && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise fs transparent solid 0.35 noborder, \
+     $ind_series_1 using 1:((int($3)&1) && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall fs transparent solid 0.35 noborder, \
+     $ind_series_1 using 1:((int($3)&2) && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise fs transparent pattern 5 noborder, \
+     $ind_series_1 using 1:((int($3)&2) && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall fs transparent pattern 5 noborder, \
+     $ind_series_1 using 1:((int($3)&4) && $2>=0 ? $2 : NaN) with boxes fc rgb ind_colour_rise lc rgb ind_colour_rise lw 1.5 dt (4,3) fs empty border, \
+     $ind_series_1 using 1:((int($3)&4) && $2<0 ? $2 : NaN) with boxes fc rgb ind_colour_fall lc rgb ind_colour_fall lw 1.5 dt (4,3) fs empty border

@@ -78,13 +78,13 @@ set grid ytics back lt 1 lc rgb ind_colour_grid lw 1
 set format x "%.0f"
 
 # ---- Data ------------------------------------------------------------------
-# Columns: year, value, mark (0 normal, 1 estimated or provisional,
-# 2 derived, 3 partial-year reading), dot (1: draw a dot on a normal point).
-# A blank line is a gap: the years between have no figure.
+# Columns: year, value, marks (0 normal, or the sum of 1 estimated or
+# provisional, 2 derived, 4 partial-year reading), dot (1: draw a dot on a
+# normal point). A blank line is a gap: the years between have no figure.
 # "Valid certification certificates"
 $ind_series_1 << IND_END_OF_DATA
 2018 1937000 0 1
-2019 1970000 3 1
+2019 1970000 4 1
 2020 2701200 0 1
 2021 3020000 0 1
 2022 3366000 0 1
@@ -143,6 +143,6 @@ plot $ind_projection_1 using 1:5:6 with filledcurves fc rgb ind_colour_1 fs tran
      $ind_projection_1 using 1:2 with lines ls 11, \
      $ind_series_1 using 1:($3==0 && $4==1 ? $2 : NaN) with points ls 21, \
      $ind_series_1 using 1:($3>0 ? $2 : NaN) with points pt 7 ps ind_point_size*1.15 lc rgb "#ffffff", \
-     $ind_series_1 using 1:($3==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
-     $ind_series_1 using 1:($3==3 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1
+     $ind_series_1 using 1:((int($3)&4)==4 ? $2 : NaN) with points pt 4 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&5)==1 ? $2 : NaN) with points pt 6 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1, \
+     $ind_series_1 using 1:((int($3)&7)==2 ? $2 : NaN) with points pt 8 lw 1.5 ps ind_point_size*1.15 lc rgb ind_colour_1

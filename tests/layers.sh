@@ -2,7 +2,8 @@
 # layers.sh: the library's layers, checked on its #include lines.
 #   core     error, number, text, series, lang, array, strpool, csvfile,
 #            atomicfile, sha256, version: include only core
-#   engines  dataset, growth, projection (with polyfit, fitstats), chart:
+#   engines  dataset, growth, projection (with polyfit, fitstats), chart,
+#            report:
 #            include core and their own files, never another engine
 #   compose  may include everything
 # Public headers follow the same rule. Prints each breach; exit 1 if any.
@@ -19,6 +20,7 @@ layer() {
         growth*) echo growth ;;
         projection*|polyfit*|fitstats*) echo projection ;;
         chart*) echo chart ;;
+        report*) echo report ;;
         compose*) echo compose ;;
         indicators.h) echo compose ;; # the umbrella header
         *) echo unknown ;;

@@ -936,12 +936,23 @@ static void test_mark_of(void **state)
     assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_ESTIMATED);
     p.status = 'P';
     assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_ESTIMATED);
+    /* A provisional mid-year reading is both. */
     p.flags = IND_POINT_PARTIAL_YEAR;
-    assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_PARTIAL);
+    assert_int_equal(ind_chart_mark_of(&p),
+                     IND_CHART_MARK_PARTIAL | IND_CHART_MARK_ESTIMATED);
     p.status = 0;
     p.flags = IND_POINT_DERIVED;
     assert_int_equal(ind_chart_mark_of(&p), IND_CHART_MARK_DERIVED);
     assert_int_equal(ind_chart_mark_of(NULL), IND_CHART_MARK_NORMAL);
+    /* The symbol on a line: partial, then estimated, then derived. */
+    assert_int_equal(ind_chart_mark_stronger(IND_CHART_MARK_DERIVED,
+                                             IND_CHART_MARK_ESTIMATED),
+                     IND_CHART_MARK_ESTIMATED);
+    assert_int_equal(ind_chart_mark_stronger(IND_CHART_MARK_ALL, 0),
+                     IND_CHART_MARK_PARTIAL);
+    assert_int_equal(ind_chart_mark_stronger(IND_CHART_MARK_DERIVED, 0),
+                     IND_CHART_MARK_DERIVED);
+    assert_int_equal(ind_chart_mark_stronger(0, 0), IND_CHART_MARK_NORMAL);
 }
 
 static void test_options_rejected(void **state)
@@ -1134,9 +1145,9 @@ static void test_gaps_and_marks(void **state)
     assert_string_equal(block, "2017 1991 0 1\n\n2019 12195 0 1\n\n"
                                "2022 51078 0 1\n2023 74240 0 1\n");
     free(block);
-    /* The March 2019 reading is marked partial (3). */
+    /* The March 2019 reading is marked partial (4). */
     block = datablock(s, "$ind_series_2");
-    assert_non_null(strstr(block, "2019 1970000 3 1\n"));
+    assert_non_null(strstr(block, "2019 1970000 4 1\n"));
     free(block);
     structure_free(&st);
     free(s);

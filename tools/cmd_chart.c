@@ -22,6 +22,11 @@ static const struct option options[] = {
     { "note", required_argument, NULL, 'n' },
     { "entity", required_argument, NULL, 'e' },
     { "layout", required_argument, NULL, 'l' },
+    { "subtitle", required_argument, NULL, 'S' },
+    { "source-line", required_argument, NULL, 'L' },
+    { "y-label", required_argument, NULL, 'Y' },
+    { "lang", required_argument, NULL, 'g' },
+    { "script", no_argument, NULL, 'K' },
     CLI_VINTAGE_OPTION, CLI_ENTITIES_OPTION,
     CLI_COMMON_OPTIONS, { 0, 0, 0, 0 }
 };
@@ -29,32 +34,44 @@ static const struct option options[] = {
 const cli_command cli_cmd_chart = {
     "chart", "a report-quality gnuplot chart (line, growth bars, index), "
     "drawn as PNG/SVG/PDF",
-    "usage: indicators [-d DATASET] chart ID... -o FILE.gp [--kind KIND]\n"
-    "           [--project YEAR [--model M]] [--base YEAR] [--render FMT]\n"
-    "           [--size WxH] [--title TEXT] [--note TEXT] [--entity E]\n"
+    "usage: indicators [-d DATASET] chart ID... -o FILE.gp|.png|.svg|.pdf\n"
+    "           [--kind KIND] [--project YEAR [--model M]] [--base YEAR]\n"
+    "           [--render FMT] [--script] [--size WxH] [--title TEXT]\n"
+    "           [--subtitle TEXT] [--source-line TEXT] [--y-label TEXT]\n"
+    "           [--note TEXT] [--lang en|zh] [--entity E]\n"
     "           [--entities E1,E2,...] [--vintage DATE]\n"
     "           [--layout auto|shared|panels] [--format table|csv|json]\n"
     "\nWrites a gnuplot script that stands alone (the figures inline, a\n"
     "header with the dataset's path and SHA-256, this command, the library\n"
     "version and the time) and, with --render, draws it with gnuplot into\n"
-    "the file of the same stem: FILE.png, FILE.svg, FILE.pdf.\n"
-    "\n  -o, --output FILE.gp  the script to write (must end in .gp)\n"
+    "the file of the same stem: FILE.png, FILE.svg, FILE.pdf. Or draws the\n"
+    "picture straight away: -o FILE.png (.svg, .pdf), the script beside it\n"
+    "only with --script.\n"
+    "\n  -o, --output FILE     the script (.gp) or the picture to write\n"
     "  --kind line           levels, one line per indicator (default)\n"
     "  --kind growth         year-on-year change in %, as bars (falls in a\n"
     "                        second colour); across a missing year the change\n"
     "                        is annualised and drawn as derived; a rate is\n"
     "                        drawn as stated\n"
     "  --kind index          every indicator rebased to 100 in --base YEAR\n"
-    "                        (default: the latest year all of them share)\n"
+    "                        (default: the first year all of them share)\n"
     "  --project YEAR        add a projection to YEAR with 80% and 95% bands\n"
     "                        (line and index charts); --model auto|combo|\n"
     "                        theta|drift|damped|holt|linear|exponential|\n"
     "                        quadratic|logistic (default auto: by how the\n"
     "                        models have forecast the series' past)\n"
     "  --render png,svg,pdf  draw the pictures (repeat or list with commas)\n"
+    "  --script              with -o FILE.png: keep the script, FILE.gp\n"
     "  --size WxH            pixels, default 960x600 (PDF at 96 per inch)\n"
     "  --title TEXT          the title (default: the indicators' titles)\n"
+    "  --subtitle TEXT       the subtitle (default: unit, years, projection)\n"
+    "  --source-line TEXT    the footer's source line as drawn (default:\n"
+    "                        the sources' sites, \"Sources: sesec.eu, ...\";\n"
+    "                        the script's header lists every source)\n"
+    "  --y-label TEXT        the y axis label (default: the unit)\n"
     "  --note TEXT           a line for the footer, under the sources\n"
+    "  --lang en|zh          the language of the chart's own words (Year,\n"
+    "                        projection, 80% interval...; default en)\n"
     "  --entities E1,E2      one indicator across entities, a series each\n"
     "                        (named by the entity's title when it has one)\n"
     "  --vintage DATE        the dataset as it stood at the end of DATE\n"
@@ -64,7 +81,8 @@ const cli_command cli_cmd_chart = {
     "  --layout              several indicators on a line chart share one\n"
     "                        axis when their units agree and magnitudes are\n"
     "                        within 10x; otherwise small multiples (auto)\n"
-    "\nUp to 7 indicators on one chart. The files written are named on\n"
+    "\nUp to 7 indicators on one chart; an id given twice is drawn once.\n"
+    "The files written are named on\n"
     "stderr; stdout stays empty unless --format is given, which prints the\n"
     "files and the series drawn (csv: the files only). $SOURCE_DATE_EPOCH,\n"
     "when set, is the time written in the header (reproducible charts).\n"
@@ -76,9 +94,13 @@ const cli_command cli_cmd_chart = {
 };
 
 typedef struct chart_args {
-    ind_compose_chart_options opts; /* chart (kind, layout, title, note,
-                                     * size), projection year and model */
+    ind_compose_chart_options opts; /* chart (kind, layout, texts, size,
+                                     * language), projection year, model */
     const char *output;        /* -o */
+    int picture;               /* -o names a picture: its format + 1 */
+    int keep_script;           /* --script */
+    char *script;              /* the script's path (owned when drawn
+                                * straight away) */
     const char *entity;        /* --entity, "" for the subject */
     const char *vintage;       /* --vintage, or NULL */
     const char *entities_text; /* --entities, or NULL */
@@ -139,6 +161,14 @@ static int parse_option(chart_args *a, int opt, char **argv)
     switch (opt) {
     case 'o': a->output = optarg; break;
     case 't': a->opts.chart.title = optarg; break;
+    case 'S': a->opts.chart.subtitle = optarg; break;
+    case 'L': a->opts.chart.source_line = optarg; break;
+    case 'Y': a->opts.chart.ylabel = optarg; break;
+    case 'K': a->keep_script = 1; break;
+    case 'g':
+        if (ind_lang_parse(&a->opts.chart.lang, optarg, &err) != IND_OK)
+            rc = cli_usage_error(cmd, "--lang: %s", err.message);
+        break;
     case 'n': a->opts.chart.note = optarg; break;
     case 'e': a->entity = optarg; break;
     case CLI_OPT_VINTAGE: a->vintage = optarg; break;
@@ -195,13 +225,20 @@ static int check_args(const chart_args *a)
         return cli_usage_error(cmd, "a chart holds at most %d indicators "
                                "(%d given)", IND_CHART_MAX_SERIES, a->nids);
     if (a->output == NULL)
-        return cli_usage_error(cmd, "-o FILE.gp is required: the script to "
-                               "write");
-    if (len < 4 || strcmp(a->output + len - 3, ".gp") != 0 ||
-        a->output[len - 4] == '/')
-        return cli_usage_error(cmd, "-o '%s': the script's name must end in "
-                               ".gp (the pictures take the same stem)",
-                               a->output);
+        return cli_usage_error(cmd, "-o FILE is required: the script (.gp) "
+                               "or the picture (.png, .svg, .pdf) to write");
+    if (a->picture && a->render)
+        return cli_usage_error(cmd, "-o '%s' is the picture: --render is for "
+                               "a script (-o FILE.gp)", a->output);
+    if (a->keep_script && !a->picture)
+        return cli_usage_error(cmd, "--script is for -o FILE.png (.svg, "
+                               ".pdf): with -o FILE.gp the script is what "
+                               "is written");
+    if (!a->picture && (len < 4 || strcmp(a->output + len - 3, ".gp") != 0 ||
+                        a->output[len - 4] == '/'))
+        return cli_usage_error(cmd, "-o '%s': the name must end in .gp (the "
+                               "script; pictures take the same stem) or in "
+                               ".png, .svg or .pdf (the picture)", a->output);
     if (a->opts.project_to != 0 && a->opts.chart.kind == IND_CHART_GROWTH)
         return cli_usage_error(cmd, "--project draws on line and index "
                                "charts, not on growth bars");
@@ -273,6 +310,11 @@ static int parse_args(chart_args *a, int argc, char **argv)
     }
     a->ids = argv + optind;
     a->nids = argc - optind;
+    if (a->output != NULL) {
+        ind_chart_format f;
+        if (ind_chart_format_of_path(&f, a->output, NULL) == IND_OK)
+            a->picture = (int)f + 1;
+    }
     rc = a->entities_text != NULL ? expand_entities(a) : EX_OK;
     if (rc == EX_OK)
         rc = check_args(a);
@@ -294,19 +336,30 @@ static void inputs_release(chart_inputs *in)
     memset(in, 0, sizeof *in);
 }
 
-/* Every indicator's series and name. */
+/* Every indicator's series and name; an id given again is drawn once. */
 static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
 {
     ind_error err = IND_ERROR_INIT;
-    int i;
+    int i, k;
 
     for (i = 0; i < a->nids; i++) {
-        if (ind_compose_series(&in->series[i], &in->name[i], ds, a->ids[i],
-                               a->entities_text ? a->entities.items[i]
-                                                : a->entity, &err) != IND_OK)
+        const char *entity = a->entities_text ? a->entities.items[i]
+                                              : a->entity;
+        for (k = 0; k < i; k++)
+            if (strcmp(a->ids[k], a->ids[i]) == 0 &&
+                (a->entities_text == NULL ||
+                 strcmp(a->entities.items[k], entity) == 0))
+                break;
+        if (k < i) {
+            cli_warn("%s%s%s is given twice: drawn once", a->ids[i],
+                     entity[0] ? " " : "", entity);
+            continue;
+        }
+        if (ind_compose_series(&in->series[in->n], &in->name[in->n], ds,
+                               a->ids[i], entity, &err) != IND_OK)
             return cli_fail_id(ds, a->ids[i], &err);
-        in->in[i].series = in->series[i];
-        in->in[i].name = in->name[i];
+        in->in[in->n].series = in->series[in->n];
+        in->in[in->n].name = in->name[in->n];
         in->n++;
     }
     return EX_OK;
@@ -318,7 +371,7 @@ static void tell(const chart_args *a, const ind_chart_composition *comp)
     size_t i;
 
     if (a->opts.chart.kind == IND_CHART_INDEX && !a->base_given)
-        fprintf(stderr, "%s: index base year %d = 100: the latest year every "
+        fprintf(stderr, "%s: index base year %d = 100: the first year every "
                 "indicator has a value for (--base YEAR to choose)\n",
                 CLI_PROGRAM, ind_chart_composition_base_year(comp));
     for (i = 0; i < ind_chart_composition_nnotes(comp); i++) {
@@ -331,19 +384,51 @@ static void tell(const chart_args *a, const ind_chart_composition *comp)
 }
 
 /* Compose the chart and write its script. */
-static int write_chart(const chart_args *a, const chart_inputs *in,
-                       ind_chart_composition **comp)
+/* FILE.png -> FILE.gp: the script kept beside a picture. */
+static char *script_beside(const char *picture)
+{
+    size_t len = strlen(picture);
+    char *path = malloc(len + 1);
+
+    if (path != NULL) {
+        memcpy(path, picture, len - 4);
+        memcpy(path + len - 4, ".gp", 4);
+    }
+    return path;
+}
+
+/* Compose the chart and write its script, or draw the picture (with the
+ * script beside it on request). */
+static int write_chart(chart_args *a, const chart_inputs *in,
+                       ind_chart_composition **comp, unsigned *drawn)
 {
     ind_error err = IND_ERROR_INIT;
+    const ind_chart *chart;
 
     if (ind_compose_chart(comp, in->in, (size_t)in->n, &a->opts, &err)
             != IND_OK)
         return cli_fail_error(&err);
     tell(a, *comp);
-    if (ind_chart_write(ind_chart_composition_chart(*comp), a->output, &err)
-            != IND_OK)
-        return cli_fail_error(&err);
-    fprintf(stderr, "%s: wrote %s\n", CLI_PROGRAM, a->output);
+    chart = ind_chart_composition_chart(*comp);
+    if (!a->picture || a->keep_script) {
+        const char *path = a->picture ? (a->script = script_beside(a->output))
+                                      : a->output;
+        if (path == NULL)
+            return cli_fail(IND_ENOMEM, NULL);
+        if (ind_chart_write(chart, path, &err) != IND_OK)
+            return cli_fail_error(&err);
+        fprintf(stderr, "%s: wrote %s\n", CLI_PROGRAM, path);
+    }
+    if (a->picture) {
+        if (ind_chart_draw(chart, a->output,
+                           (ind_chart_format)(a->picture - 1), NULL, &err)
+                != IND_OK) {
+            cli_error("%s", err.message);
+            return cli_exit_code(err.code);
+        }
+        *drawn |= 1u << (a->picture - 1);
+        fprintf(stderr, "%s: drew %s\n", CLI_PROGRAM, a->output);
+    }
     return EX_OK;
 }
 
@@ -403,9 +488,15 @@ static int files_table(const chart_args *a, unsigned drawn, out_doc *doc)
     char *path;
     int f, bad = t == NULL;
 
-    if (!bad) {
-        out_text(t, a->output);
+    if (!bad && (!a->picture || a->script != NULL)) {
+        out_text(t, a->picture ? a->script : a->output);
         bad |= out_text(t, "gnuplot");
+    }
+    if (!bad && a->picture) {
+        out_text(t, a->output);
+        bad |= out_text(t, ind_chart_format_extension(
+                               (ind_chart_format)(a->picture - 1)));
+        drawn = 0;
     }
     for (f = IND_CHART_PNG; !bad && f <= IND_CHART_PDF; f++) {
         if (!(drawn & (1u << f)))
@@ -507,14 +598,15 @@ static int run(const cli *c, int argc, char **argv)
     if (rc == EX_OK)
         rc = load_inputs(ds, &a, &in);
     if (rc == EX_OK)
-        rc = write_chart(&a, &in, &comp);
-    if (rc == EX_OK)
+        rc = write_chart(&a, &in, &comp, &drawn);
+    if (rc == EX_OK && !a.picture)
         rc = render_all(&a, &drawn);
     if (rc == EX_OK && a.format_given)
         rc = print_result(&a, &in, comp, drawn);
     ind_chart_composition_free(comp);
     inputs_release(&in);
     ind_dataset_free(ds);
+    free(a.script);
     free(words);
     free(a.entity_ids);
     cli_list_free(&a.entities);

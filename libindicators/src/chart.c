@@ -199,7 +199,7 @@ static int check_points(const ind_chart *c, const ind_chart_series *s,
         if (!isfinite(s->values[i]))
             return ind_error_set(err, IND_EINVAL, "series '%s': the value "
                                  "for %d is not finite", nm, s->years[i]);
-        if (s->marks != NULL && (unsigned)s->marks[i] > IND_CHART_MARK_PARTIAL)
+        if (s->marks != NULL && (unsigned)s->marks[i] > IND_CHART_MARK_ALL)
             return ind_error_set(err, IND_EINVAL, "series '%s': unknown "
                                  "mark %d for %d", nm, (int)s->marks[i],
                                  s->years[i]);
@@ -468,26 +468,30 @@ int ind_chart_write(const ind_chart *chart, const char *path, ind_error *err)
 
 ind_chart_mark ind_chart_mark_stronger(ind_chart_mark a, ind_chart_mark b)
 {
-    /* How strongly each mark warns, by ind_chart_mark value. */
-    static const int rank[] = { 0, 2, 1, 3 };
-    int ra = (unsigned)a < 4 ? rank[a] : 0, rb = (unsigned)b < 4 ? rank[b] : 0;
+    unsigned m = ((unsigned)a | (unsigned)b) & IND_CHART_MARK_ALL;
 
-    return rb > ra ? b : a;
+    if (m & IND_CHART_MARK_PARTIAL)
+        return IND_CHART_MARK_PARTIAL;
+    if (m & IND_CHART_MARK_ESTIMATED)
+        return IND_CHART_MARK_ESTIMATED;
+    if (m & IND_CHART_MARK_DERIVED)
+        return IND_CHART_MARK_DERIVED;
+    return IND_CHART_MARK_NORMAL;
 }
 
 ind_chart_mark ind_chart_mark_of(const ind_point *point)
 {
-    ind_chart_mark m = IND_CHART_MARK_NORMAL;
+    unsigned m = IND_CHART_MARK_NORMAL;
 
     if (point == NULL)
-        return m;
+        return IND_CHART_MARK_NORMAL;
     if (point->flags & IND_POINT_DERIVED)
-        m = ind_chart_mark_stronger(m, IND_CHART_MARK_DERIVED);
+        m |= IND_CHART_MARK_DERIVED;
     if (point->status == 'E' || point->status == 'P' || point->status == 'F')
-        m = ind_chart_mark_stronger(m, IND_CHART_MARK_ESTIMATED);
+        m |= IND_CHART_MARK_ESTIMATED;
     if (point->flags & IND_POINT_PARTIAL_YEAR)
-        m = ind_chart_mark_stronger(m, IND_CHART_MARK_PARTIAL);
-    return m;
+        m |= IND_CHART_MARK_PARTIAL;
+    return (ind_chart_mark)m;
 }
 
 static const char *const kind_names[] = { "line", "growth", "index" };

@@ -212,7 +212,7 @@ typedef enum chart_sample {
 typedef struct chart_key_entry {
     chart_sample sample;
     int colour;          /* series index, or -1 for the neutral colour */
-    int mark;            /* ind_chart_mark for SAMPLE_MARK / SAMPLE_BAR_MARK */
+    int mark;            /* a mark flag, for SAMPLE_MARK / SAMPLE_BAR_MARK */
     char *text;          /* owned */
     double x;            /* screen x where the sample starts */
     size_t row;          /* key row, 0 at the top */

@@ -355,15 +355,28 @@ static int key_add(chart_plan *p, chart_sample sample, int colour, int mark,
     return 0;
 }
 
-/* Which marks appear anywhere: bit (1 << mark). */
-static unsigned marks_present(const ind_chart *c)
+/* The mark flags of every point, combined (bars show all of a point's). */
+static unsigned flags_present(const ind_chart *c)
 {
     unsigned bits = 0;
     size_t i, k;
 
     for (i = 0; i < c->n_series; i++)
         for (k = 0; k < c->series[i].n; k++)
-            bits |= 1u << c->series[i].marks[k];
+            bits |= c->series[i].marks[k];
+    return bits;
+}
+
+/* The symbols drawn on lines: each point's strongest flag. */
+static unsigned symbols_present(const ind_chart *c)
+{
+    unsigned bits = 0;
+    size_t i, k;
+
+    for (i = 0; i < c->n_series; i++)
+        for (k = 0; k < c->series[i].n; k++)
+            bits |= (unsigned)ind_chart_mark_stronger(
+                (ind_chart_mark)c->series[i].marks[k], IND_CHART_MARK_NORMAL);
     return bits;
 }
 
@@ -378,9 +391,12 @@ static const chart_series *band_series(const ind_chart *c, size_t band)
     return NULL;
 }
 
-/* The key's word for each mark. */
-static const chart_word_id mark_words[] = {
-    W_MARK_ESTIMATED, W_MARK_ESTIMATED, W_MARK_DERIVED, W_MARK_PARTIAL
+/* The mark flags in the key's order, and their words. */
+static const int key_flags[] = { IND_CHART_MARK_ESTIMATED,
+                                 IND_CHART_MARK_DERIVED,
+                                 IND_CHART_MARK_PARTIAL };
+static const chart_word_id key_flag_words[] = {
+    W_MARK_ESTIMATED, W_MARK_DERIVED, W_MARK_PARTIAL
 };
 
 static int key_lines(chart_plan *p, const ind_chart *c)
@@ -412,21 +428,22 @@ static int key_lines(chart_plan *p, const ind_chart *c)
     }
     /* The marks are drawn in the series' colour: so is their sample when
      * there is one series; with several, the shape tells them apart. */
-    for (i = IND_CHART_MARK_ESTIMATED; i <= IND_CHART_MARK_PARTIAL; i++)
-        if (marks_present(c) & (1u << i))
+    for (i = 0; i < 3; i++)
+        if (symbols_present(c) & (unsigned)key_flags[i])
             bad |= key_add(p, SAMPLE_MARK, c->n_series == 1 ? 0 : -1,
-                           (int)i, chart_word(c->lang, mark_words[i]));
+                           key_flags[i],
+                           chart_word(c->lang, key_flag_words[i]));
     return bad ? -1 : 0;
 }
 
-/* Does some bar with mark m rise (or stay level)? */
+/* Does some bar with mark flag m rise (or stay level)? */
 static int marked_bar_rises(const ind_chart *c, int m)
 {
     size_t i, k;
 
     for (i = 0; i < c->n_series; i++)
         for (k = 0; k < c->series[i].n; k++)
-            if (c->series[i].marks[k] == m && c->series[i].values[k] >= 0)
+            if ((c->series[i].marks[k] & m) && c->series[i].values[k] >= 0)
                 return 1;
     return 0;
 }
@@ -448,11 +465,12 @@ static int key_bars(chart_plan *p, const ind_chart *c)
     /* A marked bar is drawn in the colour of its direction: the sample
      * takes the rise colour when some marked bar rises, else the fall
      * colour (colour -2). */
-    for (i = IND_CHART_MARK_ESTIMATED; i <= IND_CHART_MARK_PARTIAL; i++)
-        if (marks_present(c) & (1u << i))
+    for (i = 0; i < 3; i++)
+        if (flags_present(c) & (unsigned)key_flags[i])
             bad |= key_add(p, SAMPLE_BAR_MARK,
-                           marked_bar_rises(c, (int)i) ? -1 : -2, (int)i,
-                           chart_word(c->lang, mark_words[i]));
+                           marked_bar_rises(c, key_flags[i]) ? -1 : -2,
+                           key_flags[i],
+                           chart_word(c->lang, key_flag_words[i]));
     return bad ? -1 : 0;
 }
 

@@ -8,21 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Point types of the marks: open circle, open triangle, open square. */
-static const int mark_point[] = { 7, 6, 8, 4 };
-
-/* Bar fills of the marks, for growth charts: solid for normal figures,
- * lighter, hatched or hollow (with a border) for the others. */
-static const char *const mark_fill[] = {
-    "fs solid 0.9 noborder", "fs transparent solid 0.35",
-    "fs transparent pattern 5", "fs empty"
-};
-
-static void put_fill(FILE *out, int mark, const char *colour)
+/* The point type of a mark flag on a line: open circle (estimated), open
+ * triangle (derived), open square (partial-year). */
+static int mark_point(int flag)
 {
-    fputs(mark_fill[mark], out);
-    if (mark != IND_CHART_MARK_NORMAL)
-        fprintf(out, " border lc rgb %s", colour);
+    return flag == IND_CHART_MARK_ESTIMATED ? 6
+           : flag == IND_CHART_MARK_DERIVED ? 8 : 4;
+}
+
+/* How each mark flag shows on a bar, and how a bar without any does;
+ * a bar with several flags shows each (they are drawn in layers): */
+#define BAR_SOLID "fs solid 0.9 noborder"          /* no flag */
+#define BAR_PALE "fs transparent solid 0.35 noborder" /* estimated */
+#define BAR_HATCH "fs transparent pattern 5 noborder" /* derived */
+#define BAR_OUTLINE "lw 1.5 dt (4,3) fs empty border" /* partial-year */
+
+/* The layer of flag `flag` (0: the solid bar of unmarked figures). */
+static const char *bar_layer(int flag)
+{
+    return flag == IND_CHART_MARK_ESTIMATED ? BAR_PALE
+           : flag == IND_CHART_MARK_DERIVED ? BAR_HATCH
+           : flag == IND_CHART_MARK_PARTIAL ? BAR_OUTLINE : BAR_SOLID;
 }
 
 typedef struct writer {
@@ -151,7 +157,7 @@ static void key_sample(writer *w, const chart_plan *p,
         fprintf(w->out, "set label %d \"\"", w->tag++);
         put_screen(w->out, e->x + p->key_sample / 2, y);
         fprintf(w->out, " point pt %d ps ind_point_size lw 1.5 lc rgb %s "
-                "front\n", mark_point[e->mark], colour);
+                "front\n", mark_point(e->mark), colour);
         break;
     case SAMPLE_RISE:
     case SAMPLE_FALL:
@@ -162,9 +168,9 @@ static void key_sample(writer *w, const chart_plan *p,
         break;
     case SAMPLE_BAR_MARK:
         key_rect(w, p, e, y, half);
-        fprintf(w->out, "fc rgb %s ", colour);
-        put_fill(w->out, e->mark, colour);
-        fputc('\n', w->out);
+        /* an object's border takes the line's colour and dashes */
+        fprintf(w->out, "fc rgb %s lc rgb %s %s\n", colour, colour,
+                bar_layer(e->mark));
         break;
     }
 }
@@ -421,11 +427,18 @@ static void put_marks(writer *w, size_t k)
     element(w);
     fprintf(w->out, "$ind_series_%zu using 1:($3>0 ? $2 : NaN) with points "
             "pt 7 ps ind_point_size*1.15 lc rgb \"#ffffff\"", k + 1);
-    for (m = IND_CHART_MARK_ESTIMATED; m <= IND_CHART_MARK_PARTIAL; m++) {
+    /* One symbol a point, its strongest flag's (the flags above it in
+     * ind_chart_mark_stronger()'s order are masked: 4, then 1, then 2). */
+    for (m = 0; m < 3; m++) {
+        static const int flag[] = { IND_CHART_MARK_PARTIAL,
+                                    IND_CHART_MARK_ESTIMATED,
+                                    IND_CHART_MARK_DERIVED };
+        static const int mask[] = { 4, 5, 7 };
         element(w);
-        fprintf(w->out, "$ind_series_%zu using 1:($3==%d ? $2 : NaN) with "
-                "points pt %d lw 1.5 ps ind_point_size*1.15 lc rgb "
-                "ind_colour_%zu", k + 1, m, mark_point[m], k + 1);
+        fprintf(w->out, "$ind_series_%zu using 1:((int($3)&%d)==%d ? $2 : "
+                "NaN) with points pt %d lw 1.5 ps ind_point_size*1.15 lc rgb "
+                "ind_colour_%zu", k + 1, mask[m], flag[m],
+                mark_point(flag[m]), k + 1);
     }
 }
 
@@ -480,20 +493,31 @@ static void put_bar_labels(writer *w, const ind_chart *c, const chart_plan *p,
     }
 }
 
+/* The bars of series k in layers, rises and falls in their colours:
+ * solid bars of unmarked figures, then a pale fill for estimated ones, a
+ * hatch for derived ones and a dashed outline for partial-year ones, so
+ * that a bar with several marks shows them all. */
 static void put_bar_plot(writer *w, size_t k)
 {
     static const char *const side[] = { ">=0", "<0" };
     static const char *const colour[] = { "ind_colour_rise",
                                           "ind_colour_fall" };
+    static const int flags[] = { 0, IND_CHART_MARK_ESTIMATED,
+                                 IND_CHART_MARK_DERIVED,
+                                 IND_CHART_MARK_PARTIAL };
     int m, d;
 
-    for (m = IND_CHART_MARK_NORMAL; m <= IND_CHART_MARK_PARTIAL; m++) {
+    for (m = 0; m < 4; m++) {
         for (d = 0; d < 2; d++) {
             element(w);
-            fprintf(w->out, "$ind_series_%zu using 1:($3==%d && $2%s ? $2 : "
-                    "NaN) with boxes fc rgb %s ", k + 1, m, side[d],
-                    colour[d]);
-            put_fill(w->out, m, colour[d]);
+            if (flags[m] == 0)
+                fprintf(w->out, "$ind_series_%zu using 1:((int($3)&7)==0 && "
+                        "$2%s ? $2 : NaN)", k + 1, side[d]);
+            else
+                fprintf(w->out, "$ind_series_%zu using 1:((int($3)&%d) && "
+                        "$2%s ? $2 : NaN)", k + 1, flags[m], side[d]);
+            fprintf(w->out, " with boxes fc rgb %s lc rgb %s %s", colour[d],
+                    colour[d], bar_layer(flags[m]));
         }
     }
 }

@@ -259,10 +259,10 @@ static void put_data(FILE *out, const ind_chart *c, const chart_plan *p)
     size_t k, i;
 
     put_rule(out, "Data");
-    fputs("# Columns: year, value, mark (0 normal, 1 estimated or "
-          "provisional,\n# 2 derived, 3 partial-year reading), dot (1: draw "
-          "a dot on a normal point).\n# A blank line is a gap: the years "
-          "between have no figure.\n", out);
+    fputs("# Columns: year, value, marks (0 normal, or the sum of 1 "
+          "estimated or\n# provisional, 2 derived, 4 partial-year reading), "
+          "dot (1: draw a dot on a\n# normal point). A blank line is a gap: "
+          "the years between have no figure.\n", out);
     for (k = 0; k < c->n_series; k++) {
         const chart_series *s = &c->series[k];
         put_comment_text(out, "", s->name);

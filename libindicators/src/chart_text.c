@@ -29,7 +29,7 @@ static size_t next_char(const char *s, size_t len, unsigned long *cp)
 
 char *chart_text_clean(const char *in)
 {
-    char *clean = ind_text_sanitize(in, IND_CHART_TEXT_MAX), *out;
+    char *clean = ind_text_sanitize(in, IND_CHART_TEXT_MAX, 1), *out;
     size_t i, n = 0, len;
 
     if (clean == NULL)

@@ -48,19 +48,30 @@ static void points_release(chart_points *p)
 
 const char *ind_compose_model_label(ind_model m)
 {
-    switch (m) {
-    case IND_MODEL_LINEAR: return "linear trend";
-    case IND_MODEL_EXPONENTIAL: return "exponential trend";
-    case IND_MODEL_POLYNOMIAL: return "quadratic trend";
-    case IND_MODEL_DRIFT: return "random walk with drift";
-    case IND_MODEL_HOLT: return "Holt's linear trend";
-    case IND_MODEL_DAMPED: return "damped trend";
-    case IND_MODEL_LOGISTIC: return "logistic trend";
-    case IND_MODEL_NAIVE: return "random walk";
-    case IND_MODEL_THETA: return "Theta method";
-    case IND_MODEL_COMBO: return "mean of drift, damped and Theta";
-    default: return "trend";
-    }
+    return ind_compose_model_label_in(m, IND_LANG_EN);
+}
+
+const char *ind_compose_model_label_in(ind_model m, ind_lang lang)
+{
+    static const char *const labels[][IND_LANG_COUNT] = {
+        [IND_MODEL_LINEAR] = { "linear trend", "线性趋势" },
+        [IND_MODEL_EXPONENTIAL] = { "exponential trend", "指数趋势" },
+        [IND_MODEL_POLYNOMIAL] = { "quadratic trend", "二次趋势" },
+        [IND_MODEL_DRIFT] = { "random walk with drift", "带漂移的随机游走" },
+        [IND_MODEL_HOLT] = { "Holt's linear trend", "Holt 线性趋势" },
+        [IND_MODEL_DAMPED] = { "damped trend", "阻尼趋势" },
+        [IND_MODEL_LOGISTIC] = { "logistic trend", "逻辑斯蒂趋势" },
+        [IND_MODEL_NAIVE] = { "random walk", "随机游走" },
+        [IND_MODEL_THETA] = { "Theta method", "Theta 方法" },
+        [IND_MODEL_COMBO] = { "mean of drift, damped and Theta",
+                              "漂移、阻尼与 Theta 的平均" },
+    };
+    int l = (unsigned)lang < IND_LANG_COUNT ? (int)lang : 0;
+
+    if ((unsigned)m < sizeof labels / sizeof labels[0] &&
+        labels[m][l] != NULL)
+        return labels[m][l];
+    return l == IND_LANG_ZH ? "趋势" : "trend";
 }
 
 /* ---- notes ---- */
@@ -125,21 +136,20 @@ static int build_levels(chart_points *p, const ind_series *s, ind_error *err)
     return IND_OK;
 }
 
-/* The mark of a bar: the stronger of its two ends' marks (a change from
- * a mid-year level misleads as much as one to it); a change annualised
- * across missing years is at least derived. */
+/* The marks of a bar: those of both its ends (a change from a mid-year
+ * level misleads as much as one to it), and derived for a change
+ * annualised across missing years; the bar shows them all. */
 static ind_chart_mark change_mark(const ind_series *s,
                                   const ind_growth_row *row)
 {
     long prev = ind_series_find(s, row->prev_year);
-    ind_chart_mark m = ind_chart_mark_of(ind_series_point(s, row->point));
+    unsigned m = ind_chart_mark_of(ind_series_point(s, row->point));
 
     if (prev >= 0)
-        m = ind_chart_mark_stronger(m, ind_chart_mark_of(
-                                           ind_series_point(s, (size_t)prev)));
+        m |= ind_chart_mark_of(ind_series_point(s, (size_t)prev));
     if (row->annualised)
-        m = ind_chart_mark_stronger(m, IND_CHART_MARK_DERIVED);
-    return m;
+        m |= IND_CHART_MARK_DERIVED;
+    return (ind_chart_mark)m;
 }
 
 /* Growth bars: the defined year-on-year changes. */
@@ -170,7 +180,7 @@ static int build_growth(chart_points *p, const ind_series *s, ind_error *err)
         p->years[p->n] = row->year;
         p->values[p->n] = row->yoy_pct;
         p->marks[p->n] = change_mark(s, row);
-        p->bar_marks |= 1u << p->marks[p->n];
+        p->bar_marks |= (unsigned)p->marks[p->n];
         p->n++;
     }
     ind_growth_free(g);
@@ -223,14 +233,16 @@ static int build_index(chart_points *p, const ind_series *s, int base,
     return rc;
 }
 
-/* The latest year every series has a value for; 0 when none. */
+/* The first year every series has a value for; 0 when none. The lines
+ * start together at 100 and spread apart, each label at its own height
+ * (a base in the latest year would stack every label at 100). */
 static int common_base(const ind_compose_input *in, size_t n)
 {
     const ind_series *first = in[0].series;
-    size_t k = ind_series_length(first), i;
+    size_t k, len = ind_series_length(first), i;
     int shared;
 
-    while (k-- > 0) {
+    for (k = 0; k < len; k++) {
         int year = ind_series_point(first, k)->year;
         for (i = 1, shared = 1; i < n && shared; i++)
             shared = ind_series_find(in[i].series, year) >= 0;
@@ -347,7 +359,8 @@ static size_t choose_bands(const ind_projection *p, size_t *pick)
 /* Put the projection on the chart series; an index chart rebases it by
  * the factor of the history (`scale`). */
 static int attach_projection(chart_points *pts, const ind_projection *p,
-                             double scale, ind_chart_series *cs)
+                             double scale, ind_lang lang,
+                             ind_chart_series *cs)
 {
     size_t h = ind_projection_horizon(p), pick[IND_CHART_MAX_BANDS];
     size_t nb = choose_bands(p, pick), j, k;
@@ -368,7 +381,8 @@ static int attach_projection(chart_points *pts, const ind_projection *p,
             dst[k] = src[j][k] * scale;
     for (k = 0; k < h; k++)
         pts->pyears[k] = ind_projection_first_year(p) + (int)k;
-    cs->projection.model = ind_compose_model_label(ind_projection_model(p));
+    cs->projection.model = ind_compose_model_label_in(ind_projection_model(p),
+                                                      lang);
     cs->projection.length = h;
     cs->projection.years = pts->pyears;
     cs->projection.mean = pts->pvalues;
@@ -383,34 +397,38 @@ static int attach_projection(chart_points *pts, const ind_projection *p,
 
 /* ---- the chart ---- */
 
-/* The footer note: the caller's, then what marked bars mean. */
-static char *footer_note(const char *user, unsigned bits)
+/* The footer note: the caller's, then what marked bars mean (`bits`:
+ * the mark flags of the bars), in the chart's language. */
+static char *footer_note(const char *user, unsigned bits, ind_lang lang)
 {
-    static const char *const says[] = {
-        NULL,
-        "Estimated bars: a change to or from an estimated or provisional "
-        "figure.",
-        "Derived bars: the average yearly change across missing years "
-        "(annualised).",
-        "Partial-year bars: a change to or from a reading dated before the "
-        "end of its year."
+    static const int flags[] = { IND_CHART_MARK_ESTIMATED,
+                                 IND_CHART_MARK_DERIVED,
+                                 IND_CHART_MARK_PARTIAL };
+    static const char *const says[][IND_LANG_COUNT] = {
+        { "Pale bars: a change to or from an estimated or provisional "
+          "figure.", "浅色柱：与估计值或初步数相比的变化。" },
+        { "Hatched bars: the average yearly change across missing years "
+          "(annualised).", "斜线柱：跨越缺失年份的年均变化（年化）。" },
+        { "Outlined bars: a change to or from a reading dated before the "
+          "end of its year.", "虚线框柱：与年内（非年末）读数相比的变化。" }
     };
+    int l = (unsigned)lang < IND_LANG_COUNT ? (int)lang : 0;
     size_t len, used;
     char *note;
     int i;
 
     user = user ? user : "";
     len = strlen(user) + 1;
-    for (i = 1; i < 4; i++)
-        len += bits & (1u << i) ? strlen(says[i]) + 1 : 0;
+    for (i = 0; i < 3; i++)
+        len += bits & (unsigned)flags[i] ? strlen(says[i][l]) + 1 : 0;
     note = malloc(len);
     if (note == NULL)
         return NULL;
     used = (size_t)snprintf(note, len, "%s", user);
-    for (i = 1; i < 4; i++)
-        if (bits & (1u << i))
+    for (i = 0; i < 3; i++)
+        if (bits & (unsigned)flags[i])
             used += (size_t)snprintf(note + used, len - used, "%s%s",
-                                     used ? " " : "", says[i]);
+                                     used ? " " : "", says[i][l]);
     return note;
 }
 
@@ -445,7 +463,7 @@ static int add_series(ind_chart_composition *c, size_t i,
         if (co->kind == IND_CHART_INDEX)
             scale = 100.0 / ind_series_point(s, (size_t)ind_series_find(
                                                     s, co->base_year))->value;
-        if (attach_projection(pts, c->proj[i], scale, &cs) != 0)
+        if (attach_projection(pts, c->proj[i], scale, co->lang, &cs) != 0)
             return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     c->points[i] = pts->n;
@@ -480,7 +498,7 @@ static int compose(ind_chart_composition *c, const ind_compose_input *in,
         bars |= pts[i].bar_marks;
     }
     if (rc == IND_OK) {
-        note = footer_note(co.note, bars);
+        note = footer_note(co.note, bars, co.lang);
         co.note = note;
         rc = note != NULL ? ind_chart_new(&c->chart, &co, err)
                           : ind_error_set(err, IND_ENOMEM, "out of memory");

@@ -122,7 +122,9 @@ void ind_proj_warn_series(ind_projection *p, const ind_series *s,
     const char *words = status_words(last->status);
     char v[IND_NUMBER_HUMAN_BUFSIZE];
 
-    human(v, sizeof v, last->value);
+    /* The last value in words, only when a warning will say it. */
+    if (words != NULL || (last->flags & IND_POINT_PARTIAL_YEAR))
+        human(v, sizeof v, last->value);
     if (words != NULL)
         ind_proj_warn(p, "the last value (%d: %s) is %s (status %c): every "
                          "forecast starts from it and moves if it is "

@@ -54,7 +54,7 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
     unsigned long cp;
 
     if ((rules & IND_TEXT_NO_FORMULA) && len > 0 &&
-        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
+        ind_text_formula_start(s[0])) {
         *offset = 0;
         snprintf(why, whysize, "it starts with '%c', which a spreadsheet would "
                  "run as a formula", s[0]);
@@ -138,7 +138,7 @@ static size_t put_bytes(char *dst, size_t at, const char *src, size_t n)
     return at + n;
 }
 
-char *ind_text_sanitize(const char *in, size_t max_chars)
+char *ind_text_sanitize(const char *in, size_t max_chars, int trim)
 {
     static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
     static const char ellipsis[] = "\xE2\x80\xA6";    /* U+2026 */
@@ -175,9 +175,9 @@ char *ind_text_sanitize(const char *in, size_t max_chars)
         i += step;
         chars++;
     }
-    for (start = 0; start < n && out[start] == ' '; start++)
+    for (start = 0; trim && start < n && out[start] == ' '; start++)
         ;
-    for (end = n; end > start && out[end - 1] == ' '; end--)
+    for (end = n; trim && end > start && out[end - 1] == ' '; end--)
         ;
     memmove(out, out + start, end - start);
     out[end - start] = '\0';

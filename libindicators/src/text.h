@@ -11,6 +11,13 @@
 #define IND_TEXT_NO_FORMULA 0x4u /* does not start with = + - @ (spreadsheets) */
 #define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA)
 
+/* True for a first character that makes a spreadsheet run a text as a
+ * formula (IND_TEXT_NO_FORMULA): = + - @. */
+static inline int ind_text_formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
 /* Check s[0..len) against 'rules'. Returns 0 when it obeys them; otherwise
  * -1, with *offset set to the byte where the problem starts and a short
  * reason ("invalid UTF-8", "a control character (U+0007)", ...) written to
@@ -34,10 +41,11 @@ int ind_text_is_bidi_control(unsigned long cp);
 
 /* A copy of untrusted text fit to show: invalid UTF-8 becomes U+FFFD,
  * control characters (ind_text_is_control) spaces, bidirectional controls
- * U+FFFD; ASCII spaces are trimmed at both ends; a text longer than
- * max_chars characters (0: no limit) is cut there and ends with "…".
- * NULL gives "". Returns a new string, or NULL when out of memory. */
-char *ind_text_sanitize(const char *in, size_t max_chars);
+ * U+FFFD; with `trim`, ASCII spaces are trimmed at both ends; a text
+ * longer than max_chars characters (0: no limit) is cut there and ends
+ * with "…". NULL gives "". Returns a new string, or NULL when out of
+ * memory. */
+char *ind_text_sanitize(const char *in, size_t max_chars, int trim);
 
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */

@@ -172,7 +172,10 @@ usage_case() {
     unchanged "chart $*"
 }
 usage_case certification_bodies
-usage_case certification_bodies -o bad.png
+usage_case certification_bodies -o bad.txt
+usage_case certification_bodies -o bad.png --render svg
+usage_case certification_bodies -o bad.gp --script
+usage_case certification_bodies -o bad.gp --lang fr
 usage_case certification_bodies -o .gp
 usage_case certification_bodies -o dir/.gp
 usage_case -o bad.gp
@@ -192,7 +195,7 @@ usage_case certification_bodies -o bad.gp --project 20x0
 usage_case certification_bodies -o
 usage_case a b c d e f g h -o bad.gp
 has err "at most 7"
-run 64 -d "$DS" chart certification_bodies -o bad.png
+run 64 -d "$DS" chart certification_bodies -o bad.txt
 has err "must end in .gp"
 
 SOURCE_DATE_EPOCH=yesterday run 64 -d "$DS" chart certification_bodies \
@@ -282,11 +285,11 @@ has out '"one.gp","gnuplot"'
 # ---- Figures in the datablocks ------------------------------------------
 
 # Line: the values used by the choice rule; the partial-year reading of
-# 2019 (as_of 2019-03) is marked 3, year-end ones 0.
+# 2019 (as_of 2019-03) is marked 4, year-end ones 0.
 run 0 -d "$DS" chart valid_certificates -o vc.gp
 near vc.gp ind_series_1 2024 2 4158000
 near vc.gp ind_series_1 2019 2 1970000
-mark vc.gp ind_series_1 2019 3
+mark vc.gp ind_series_1 2019 4
 mark vc.gp ind_series_1 2024 0
 
 # Growth: (4158000 / 3760000 - 1) * 100; the 2020 bar starts from the
@@ -294,7 +297,7 @@ mark vc.gp ind_series_1 2024 0
 run 0 -d "$DS" chart valid_certificates --kind growth -o vcg.gp
 near vcg.gp ind_series_1 2024 2 10.585106382978715
 near vcg.gp ind_series_1 2020 2 37.11675126903553
-mark vcg.gp ind_series_1 2020 3
+mark vcg.gp ind_series_1 2020 4
 mark vcg.gp ind_series_1 2024 0
 if [ -n "$(value vcg.gp ind_series_1 2018 2)" ]; then
     fail "growth chart has a bar for the first year"
@@ -307,21 +310,22 @@ near nsg.gp ind_series_1 2022 2 0.31035321789980586
 mark nsg.gp ind_series_1 2022 2
 near nsg.gp ind_series_1 2016 2 -8.700155359917138
 mark nsg.gp ind_series_1 2016 0
-has nsg.gp "Derived bars: the average yearly change across missing years"
+has nsg.gp "Hatched bars: the average yearly change across missing years"
 
 # A rate on a growth chart is drawn as stated.
 run 0 -d "$DS" chart valid_certificates_growth_pct --kind growth -o rate.gp
 near rate.gp ind_series_1 2022 2 11.46
 
-# Index: the default base is the latest year all series share (2023 here),
-# and the command says so; --base moves it. 69709 / 42881 * 100.
+# Index: the default base is the first year all series share (2019 here:
+# the lines start together and spread, no labels stacked at 100), and the
+# command says so; --base moves it. 69709 / 42881 * 100.
 run 0 -d "$DS" chart national_standards_total \
     industry_standards_filed_cumulative local_standards_filed_cumulative \
     association_standards_cumulative --kind index -o idx.gp
-has err "index base year 2023"
-near idx.gp ind_series_3 2023 2 100
-near idx.gp ind_series_3 2019 2 61.514295141229965
-has idx.gp "Index, 2023 = 100"
+has err "index base year 2019"
+near idx.gp ind_series_3 2019 2 100
+near idx.gp ind_series_3 2023 2 162.5638394626991
+has idx.gp "Index, 2019 = 100"
 run 0 -d "$DS" chart local_standards_filed_cumulative \
     association_standards_cumulative --kind index --base 2019 -o idx19.gp \
     --format json
@@ -344,11 +348,16 @@ near proj.gp ind_projection_1 2027 6 1933.9878330009647 1e-9
 has proj.gp "linear trend"
 has err "projected 2026-2027 with the linear trend"
 # The projection of an index chart is rebased like its history:
-# 1481.82142857142 / 1214 * 100 with base 2025.
+# 1481.82142857142 / 1214 * 100 with base 2025, / 481 * 100 with the
+# default base, the first year (2018).
 run 0 -d "$DS" chart certification_bodies --kind index --project 2027 \
-    --model linear -o projidx.gp
+    --model linear --base 2025 -o projidx.gp
 near projidx.gp ind_projection_1 2026 2 122.06107319369195 1e-9
 near projidx.gp ind_series_1 2018 2 39.621087314662276
+run 0 -d "$DS" chart certification_bodies --kind index --project 2027 \
+    --model linear -o projidx18.gp
+near projidx18.gp ind_projection_1 2026 2 308.0709830709830 1e-9
+near projidx18.gp ind_series_1 2018 2 100
 
 # ---- Renders ------------------------------------------------------------
 

@@ -136,4 +136,48 @@ else
     pass
 fi
 
+# 6. Options a report needs. A picture straight away (no script left
+# unless asked for), in any of the three formats.
+for f in png svg pdf; do
+    run -d "$DS" chart certification_bodies --project 2030 -o "direct.$f"
+    expect_rc 0 "chart -o direct.$f"
+    check "direct.$f written" test -s "direct.$f"
+done
+check "no script beside direct.png" test ! -e direct.gp
+check "no temporary script left" sh -c '! ls .direct* .*.gp 2>/dev/null | grep -q .'
+check "direct.png is a PNG" sh -c 'head -c 4 direct.png | grep -q PNG'
+check "direct.pdf is a PDF" sh -c 'head -c 5 direct.pdf | grep -q "%PDF-"'
+run -d "$DS" chart certification_bodies -o kept.svg --script
+expect_rc 0 "chart -o kept.svg --script"
+check "the script kept beside" test -s kept.gp
+has kept.gp 'ind_format' "kept.gp is a chart script"
+# Chinese fixed words, the caller's texts.
+run -d "$DS" chart certified_organisations --project 2028 --lang zh \
+    --title "获证组织数量" --subtitle "单位：家" \
+    --source-line "来源：中国认证认可协会" --y-label "家" -o zh.svg
+expect_rc 0 "chart --lang zh"
+for word in 年份 实际值 预测 "80% 预测区间" "95% 预测区间" 单位：家 \
+        来源：中国认证认可协会 获证组织数量; do
+    has zh.svg ">$word" "zh.svg shows $word"
+done
+for word in ">Year<" ">actual<" ">projection<" "interval" ">Source"; do
+    lacks zh.svg "$word" "zh.svg has no English '$word'"
+done
+# An id given twice is drawn once.
+run -d "$DS" chart certification_bodies certification_bodies -o twice.gp
+expect_rc 0 "chart X X"
+has "$work/err" "given twice: drawn once" "chart X X warns"
+check "one series in twice.gp" test "$(grep -c '^\$ind_series_[0-9]* <<' twice.gp)" = 1
+# A bar both annualised (2017 -> 2019) and from a mid-December reading
+# carries both marks (2 + 4), drawn hatched and outlined, and the key
+# shows both samples as drawn: the hatch and the dashed outline.
+run -d "$DS" chart association_standards_cumulative --kind growth -o both.gp
+expect_rc 0 "growth chart of association standards"
+check "the 2019 bar has both marks" \
+    awk '$1 == "2019" && $3 == 6 { found = 1 } END { exit !found }' both.gp
+has both.gp 'fs transparent pattern 5 noborder' "a hatched layer"
+has both.gp 'lw 1.5 dt (4,3) fs empty border' "an outlined layer"
+has both.gp '"derived"' "key: derived"
+has both.gp '"partial-year reading"' "key: partial-year reading"
+
 finish

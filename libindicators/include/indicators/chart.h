@@ -106,13 +106,25 @@ typedef enum ind_chart_layout {
     IND_CHART_LAYOUT_PANELS    /**< Small multiples: one panel per series, each with its own y axis. */
 } ind_chart_layout;
 
-/** How one point is drawn. */
+/**
+ * How one point is drawn: flags, combined with `|` (a change across
+ * missing years to a provisional figure is derived and estimated).
+ *
+ * On a line a point shows one symbol, that of its strongest flag
+ * (ind_chart_mark_stronger()). A growth bar shows every flag at once: an
+ * estimated bar is pale, a partial-year one outlined with a dashed
+ * border and no fill, a derived one hatched; the key shows each flag's
+ * sample as it is drawn.
+ */
 typedef enum ind_chart_mark {
-    IND_CHART_MARK_NORMAL = 0, /**< A figure read from a source: filled dot. */
-    IND_CHART_MARK_ESTIMATED,  /**< Estimated, provisional or forecast by the source: open circle. */
-    IND_CHART_MARK_DERIVED,    /**< Computed from other figures: open triangle. */
-    IND_CHART_MARK_PARTIAL     /**< A reading dated before the end of its year: open square. */
+    IND_CHART_MARK_NORMAL = 0,    /**< A figure read from a source: filled dot, solid bar. */
+    IND_CHART_MARK_ESTIMATED = 1, /**< Estimated, provisional or forecast by the source: open circle, pale bar. */
+    IND_CHART_MARK_DERIVED = 2,   /**< Computed from other figures (a change annualised across a gap): open triangle, hatched bar. */
+    IND_CHART_MARK_PARTIAL = 4    /**< A reading dated before the end of its year: open square, outlined bar. */
 } ind_chart_mark;
+
+/** Every mark flag together: marks are 0 to this. */
+#define IND_CHART_MARK_ALL 7
 
 /** Picture formats ind_chart_render() makes. */
 typedef enum ind_chart_format {
@@ -360,19 +372,19 @@ IND_EXTERN int ind_chart_format_of_path(ind_chart_format *out,
                                         const char *path, ind_error *err);
 
 /**
- * The mark for a dataset point: ::IND_CHART_MARK_PARTIAL for a reading
- * dated before the end of its year, ::IND_CHART_MARK_ESTIMATED for status
- * E (estimated), P (provisional) or F (forecast), ::IND_CHART_MARK_DERIVED
- * for a derived point, else normal. A point that is several of these shows
- * the strongest by ind_chart_mark_stronger(). NULL gives normal.
+ * The marks of a dataset point, combined: ::IND_CHART_MARK_PARTIAL for a
+ * reading dated before the end of its year, ::IND_CHART_MARK_ESTIMATED for
+ * status E (estimated), P (provisional) or F (forecast),
+ * ::IND_CHART_MARK_DERIVED for a derived point; normal (0) for none and
+ * for NULL.
  */
 IND_EXTERN ind_chart_mark ind_chart_mark_of(const ind_point *point);
 
 /**
- * The mark that warns more, of two: partial-year, then estimated, then
- * derived, then normal (a partial-year level misleads most when read as a
- * year-end one). The one precedence rule of marks: a change between two
- * points takes the stronger of theirs.
+ * The single flag that warns most among those of `a` and `b` (either may
+ * be a combination): partial-year, then estimated, then derived, then
+ * normal (a partial-year level misleads most when read as a year-end one).
+ * The symbol a point shows on a line.
  */
 IND_EXTERN ind_chart_mark ind_chart_mark_stronger(ind_chart_mark a,
                                                   ind_chart_mark b);

@@ -79,9 +79,9 @@ IND_EXTERN size_t ind_compose_closest_ids(const char **out, size_t capacity,
 /** What to draw. */
 typedef struct ind_compose_chart_options {
     unsigned version;   /**< ::IND_COMPOSE_CHART_OPTIONS_VERSION. */
-    /** The chart: kind, layout, title, note, size, provenance. For an
-     *  index chart, `base_year` 0 means the latest year every series has
-     *  a value for. */
+    /** The chart: kind, layout, title, note, size, provenance, language.
+     *  For an index chart, `base_year` 0 means the first year every series
+     *  has a value for. */
     ind_chart_options chart;
     /** Project each series that ends before this year to it; 0: none.
      *  Not for growth charts. */
@@ -116,9 +116,9 @@ typedef struct ind_chart_composition ind_chart_composition;
 /**
  * Compose a chart of up to ::IND_CHART_MAX_SERIES series: levels for a
  * line chart (a rate too); year-on-year changes as bars for a growth
- * chart (a rate's values as stated), each bar marked by the stronger mark
- * of its two ends (ind_chart_mark_stronger()) and an annualised change at
- * least as derived, the footer saying what marked bars mean; values
+ * chart (a rate's values as stated), each bar carrying the marks of both
+ * its ends and, annualised across missing years, derived (the bar shows
+ * them all), the footer saying what marked bars mean; values
  * rebased to 100 in the base year for an index chart. With `project_to`,
  * each series ending before it is projected and drawn with its intervals
  * (rebased with the series on an index chart); the chart's subtitle and
@@ -174,6 +174,10 @@ ind_chart_composition_note(const ind_chart_composition *c, size_t i);
 /** A short name of a model for a chart's legend ("linear trend",
  *  "Holt's linear trend"). Never NULL. */
 IND_EXTERN const char *ind_compose_model_label(ind_model model);
+
+/** The same in a language ("线性趋势"); English for an unknown one. */
+IND_EXTERN const char *ind_compose_model_label_in(ind_model model,
+                                                  ind_lang lang);
 
 /* ------------------------------------------------------------------ */
 /* Rates and the levels they are the growth of                         */

@@ -8,12 +8,14 @@
 #include "indicators/export.h"
 #include "indicators/version.h"
 #include "indicators/error.h"
+#include "indicators/lang.h"
 #include "indicators/number.h"
 #include "indicators/series.h"
 #include "indicators/dataset.h"
 #include "indicators/growth.h"
 #include "indicators/projection.h"
 #include "indicators/chart.h"
+#include "indicators/report.h"
 #include "indicators/compose.h"
 
 #endif /* INDICATORS_INDICATORS_H */
