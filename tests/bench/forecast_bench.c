@@ -558,18 +558,9 @@ static const double margins[] = { 0.0, 0.05, 0.10, 0.20, 0.30, 1.0 };
 
 static void score_margin(fb_result *r, double margin, const fb_task *t)
 {
-    ind_proj_input in;
     ind_projection *p = NULL;
 
-    memset(&in, 0, sizeof in);
-    in.years = t->years;
-    in.values = t->values;
-    in.n = t->n;
-    in.to_year = (int)t->years[t->n - 1] + FB_H;
-    in.opts = (ind_projection_options)IND_PROJECTION_OPTIONS_INIT;
-    in.max_origins = IND_PROJ_RECENT_ORIGINS;
-    in.auto_margin = margin;
-    if (ind_proj_fit_auto(&p, &in, NULL) != IND_OK) {
+    if (!fb_fit_auto(&p, t, margin, 1)) {
         memset(r, 0, sizeof *r);
         r->failed = 1;
         return;

@@ -42,6 +42,12 @@ void fb_score(fb_result *r, const fb_task *t, const double *f,
               const double *lo80, const double *hi80, const double *lo95,
               const double *hi95);
 
+struct ind_projection;
+/* auto with its margin set (the library's internal entry), its intervals
+ * calibrated or the model's; 1 when it fitted. */
+int fb_fit_auto(struct ind_projection **out, const fb_task *t, double margin,
+                int calibrated);
+
 /* The candidate defaults compared (forecast_candidates.c). */
 size_t fb_ncandidates(void);
 const char *fb_candidate_name(size_t k);

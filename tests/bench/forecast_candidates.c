@@ -100,13 +100,10 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* auto with its margin set, through the library's internal entry. */
-static void run_auto(fb_result *r, const fb_task *t, double margin)
+int fb_fit_auto(ind_projection **out, const fb_task *t, double margin,
+                int calibrated)
 {
     ind_proj_input in;
-    ind_projection *p = NULL;
-    double f[FB_H];
-    size_t h;
 
     memset(&in, 0, sizeof in);
     in.years = t->years;
@@ -114,10 +111,21 @@ static void run_auto(fb_result *r, const fb_task *t, double margin)
     in.n = t->n;
     in.to_year = (int)t->years[t->n - 1] + FB_H;
     in.opts = (ind_projection_options)IND_PROJECTION_OPTIONS_INIT;
-    in.opts.intervals = IND_INTERVALS_MODEL;
+    if (!calibrated)
+        in.opts.intervals = IND_INTERVALS_MODEL;
     in.max_origins = IND_PROJ_RECENT_ORIGINS;
     in.auto_margin = margin;
-    if (ind_proj_fit_auto(&p, &in, NULL) != IND_OK) {
+    return ind_proj_fit_auto(out, &in, NULL) == IND_OK;
+}
+
+/* auto's point forecasts with its margin set. */
+static void run_auto(fb_result *r, const fb_task *t, double margin)
+{
+    ind_projection *p = NULL;
+    double f[FB_H];
+    size_t h;
+
+    if (!fb_fit_auto(&p, t, margin, 0)) {
         for (h = 0; h < FB_H; h++)
             f[h] = t->values[t->n - 1];
         fb_score(r, t, f, NULL, NULL, NULL, NULL);

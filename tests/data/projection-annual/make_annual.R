@@ -3,7 +3,7 @@
 # packages' annual data), written as datasets of this project with the
 # last 6 years held out (the shape of ../shared/forecast-bench/).
 #
-#   apt-get install gretl-data r-cran-aer r-cran-plm r-cran-cardata \
+#   apt-get install gretl-data r-cran-aer r-cran-plm \
 #     r-cran-lmtest r-cran-strucchange r-cran-xml2
 #   Rscript tests/data/projection-annual/make_annual.R [OUTDIR]
 #
