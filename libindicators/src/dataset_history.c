@@ -28,21 +28,14 @@ static const char *field(const ind_csv_row *row, size_t col)
 int ind_history_row_check(const char *path, const ind_csv_row *row,
                           ind_error *err)
 {
-    char reason[96], q[44];
-    size_t i, at;
+    char why[200];
+    size_t field;
 
     /* What the history holds is shown by `history`: one line of text per
      * field, like every other dataset file. */
-    for (i = 0; i < row->count; i++) {
-        if (ind_text_check(row->field[i], row->field_len[i],
-                           IND_TEXT_NO_CONTROL, &at, reason,
-                           sizeof reason) != 0) {
-            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
-            return ind_error_set_at(err, IND_EPARSE, path, row->line,
-                                    (unsigned)i + 1, "field '%s' holds %s at "
-                                    "byte %zu", q, reason, at + 1);
-        }
-    }
+    if (ind_check_row_lines(row, &field, why, sizeof why) != IND_OK)
+        return ind_error_set_at(err, IND_EPARSE, path, row->line,
+                                (unsigned)field + 1, "%s", why);
     return IND_OK;
 }
 

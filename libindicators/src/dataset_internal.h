@@ -426,6 +426,12 @@ uint32_t ind_dataset_text_of(ind_dataset *ds, const text_rec *t);
  * Each returns IND_OK or IND_EPARSE/IND_EDATA with the reason in 'why'. */
 int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n);
 int ind_check_text(const char *name, const char *s, size_t len, char *why, size_t n);
+/* Every field of a row is one line without control characters (the
+ * reader has checked UTF-8): a row is one line. IND_OK, or IND_EPARSE with
+ * the first bad field in *field and the reason in 'why'. */
+struct ind_csv_row;
+int ind_check_row_lines(const struct ind_csv_row *row, size_t *field,
+                        char *why, size_t n);
 /* Any other cell, a header's names included: one line (no control
  * character), no bidirectional control, and no spreadsheet formula (a text
  * starting with = + - @ that is not a figure). */
@@ -503,7 +509,6 @@ void ind_dataset_check_history_against_file(ind_dataset *ds);
 /* A row of the history as its reader takes it: every field one line of
  * text (no control character). IND_OK, or IND_EPARSE with err filled
  * ("path:line:column: ..."); dataset_history.c. */
-struct ind_csv_row;
 int ind_history_row_check(const char *path, const struct ind_csv_row *row,
                           ind_error *err);
 

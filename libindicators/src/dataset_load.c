@@ -178,21 +178,13 @@ static int check_field_count(load_ctx *lc, const ind_csv_row *row,
  * characters (the reader has checked UTF-8): a row is one line. */
 static int check_controls(load_ctx *lc, const ind_csv_row *row)
 {
-    char reason[96], why[200], q[44];
-    size_t i, at;
+    char why[200];
+    size_t field;
 
-    for (i = 0; i < row->count; i++) {
-        if (ind_text_check(row->field[i], row->field_len[i],
-                           IND_TEXT_NO_CONTROL, &at, reason,
-                           sizeof reason) != 0) {
-            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
-            snprintf(why, sizeof why, "field '%s' holds %s at byte %zu",
-                     q, reason, at + 1);
-            row_error(lc, row->line, i, why);
-            return -1;
-        }
-    }
-    return 0;
+    if (ind_check_row_lines(row, &field, why, sizeof why) == IND_OK)
+        return 0;
+    row_error(lc, row->line, field, why);
+    return -1;
 }
 
 /* The header's names obey the cell rules (dataset_rules.c: one line, no

@@ -76,6 +76,26 @@ int ind_check_text(const char *name, const char *s, size_t len, char *why,
     return IND_OK;
 }
 
+int ind_check_row_lines(const ind_csv_row *row, size_t *field, char *why,
+                        size_t n)
+{
+    char reason[96], q[QUOTE_SIZE];
+    size_t i, at;
+
+    for (i = 0; i < row->count; i++) {
+        if (ind_text_check(row->field[i], row->field_len[i],
+                           IND_TEXT_NO_CONTROL, &at, reason,
+                           sizeof reason) != 0) {
+            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
+            snprintf(why, n, "field '%s' holds %s at byte %zu", q, reason,
+                     at + 1);
+            *field = i;
+            return IND_EPARSE;
+        }
+    }
+    return IND_OK;
+}
+
 int ind_check_cell(const char *s, size_t len, char *why, size_t n)
 {
     char reason[96], q[QUOTE_SIZE];
