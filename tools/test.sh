@@ -15,11 +15,14 @@ for preset in dev asan; do
 done
 
 # Hardening (issue 13): the CLI tests and the fuzz replays under valgrind's
-# memcheck (the dev build again: nothing to rebuild), then each libFuzzer
-# harness for FUZZ_SECONDS (default 30) under ASan and UBSan, one at a time.
+# memcheck (the dev build again: nothing to rebuild; every run of the store
+# and fault tests, every third of the others: the preset valgrind runs them
+# all), then each libFuzzer harness for FUZZ_SECONDS (default 20) under
+# ASan and UBSan, one at a time.
 need_packages valgrind clang libclang-rt-14-dev
 printf '\n==> valgrind memcheck over the CLI tests\n'
-cmake --workflow --preset valgrind
-printf '\n==> fuzzing, %s s a harness\n' "${FUZZ_SECONDS:-30}"
+cmake --workflow --preset valgrind-ci
+printf '\n==> fuzzing, %s s a harness\n' "${FUZZ_SECONDS:=20}"
+export FUZZ_SECONDS
 cmake --workflow --preset fuzz
 printf '\nindicators: every test passed (dev, asan, valgrind, fuzz)\n'

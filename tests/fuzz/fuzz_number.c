@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,20 +111,6 @@ static double c_strtod(const char *s, int *range)
     return v;
 }
 
-/* strtold in the C locale. */
-static long double c_strtold(const char *s)
-{
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0), old;
-    long double v;
-
-    FUZZ_CHECK(c != (locale_t)0, "no C locale");
-    old = uselocale(c);
-    v = strtold(s, NULL);
-    uselocale(old);
-    freelocale(c);
-    return v;
-}
-
 static int same_bits(double a, double b)
 {
     return memcmp(&a, &b, sizeof a) == 0;
@@ -154,8 +141,8 @@ static void check_format(double v)
 static void check_human(double v, int decimals)
 {
     char buf[IND_NUMBER_HUMAN_BUFSIZE], clean[MAX_FIGURE + 2];
-    long double back, tolerance;
-    int rc;
+    double back, tolerance;
+    int rc, range;
 
     rc = ind_number_format_human(buf, sizeof buf, v, decimals, NULL);
     if (rc != IND_OK) {
@@ -167,15 +154,27 @@ static void check_human(double v, int decimals)
     FUZZ_CHECK(fuzz_printable_utf8(buf, strlen(buf)), "human text unprintable");
     FUZZ_CHECK(grammar(buf, strlen(buf), 0, clean),
                "human text '%s' of %a is not in the grammar", buf, v);
-    /* Long double: a rounding of the largest doubles ("1.8e+308") is
-     * beyond a double's range, not beyond the truth. */
-    back = c_strtold(clean);
-    if (fabs(v) >= 1e15 || (decimals < 0 && v != 0 && fabs(v) < 0.01))
-        tolerance = fabsl(v) * 5e-3L;     /* three significant digits */
-    else
-        tolerance = 0.5L * powl(10, -(decimals < 0 ? 2 : decimals)) +
-                    fabsl(v) * 1e-15L;
-    FUZZ_CHECK(fabsl(back - v) <= tolerance * (1 + 1e-9L),
+    if (fabs(v) >= 1e15 || (decimals < 0 && v != 0 && fabs(v) < 0.01)) {
+        /* Three significant digits, m e E: compare m with v / 10^E (a
+         * rounding of the largest doubles, "1.8e+308", is beyond a
+         * double's range, not beyond the truth). */
+        const char *e = strchr(clean, 'e');
+        int exp10 = e != NULL ? atoi(e + 1) : 0;
+        double m = c_strtod(clean, &range), scaled;
+        if (e != NULL) {
+            char mant[MAX_FIGURE + 2];
+            snprintf(mant, sizeof mant, "%.*s", (int)(e - clean), clean);
+            m = c_strtod(mant, &range);
+        }
+        scaled = v / pow(10, exp10 / 2) / pow(10, exp10 - exp10 / 2);
+        FUZZ_CHECK(fabs(m - scaled) <= fabs(scaled) * 5e-3 * (1 + 1e-9),
+                   "human text '%s' is not %.17g rounded", buf, v);
+        return;
+    }
+    back = c_strtod(clean, &range);
+    tolerance = 0.5 * pow(10, -(decimals < 0 ? 2 : decimals)) +
+                fabs(v) * 1e-15;
+    FUZZ_CHECK(fabs(back - v) <= tolerance * (1 + 1e-9),
                "human text '%s' is not %.17g rounded", buf, v);
 }
 
