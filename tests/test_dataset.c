@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "indicators/dataset.h"
+#include "indicators/dataset_exchange.h"
 #include "indicators/number.h"
 #include "atomicfile.h"
 #include "csvfile.h"
@@ -1975,6 +1976,67 @@ static void test_year_spans(void **state)
     ind_dataset_free(ds);
 }
 
+
+/* An import defines what the catalog lacks from the file: a WDI
+ * "(annual %)" growth code is a rate in percent; the same file again
+ * changes nothing; a changed figure is a revision. (Figures made up.) */
+static void test_import_wdi_rate(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    char wdi[128];
+    ind_import_summary sum;
+    ind_indicator ind;
+    ind_dataset *ds;
+    size_t at;
+    static const char head[] =
+        "\xef\xbb\xbf\"Data Source\",\"World Development Indicators\",\n\n"
+        "\"Last Updated Date\",\"2024-06-28\",\n\n"
+        "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator "
+        "Code\",\"2021\",\"2022\",\n";
+
+    snprintf(wdi, sizeof wdi, "%s/API_X.csv", f->dir);
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,source\nlvl,2018,100,a\n");
+    {
+        char text[1024];
+        snprintf(text, sizeof text, "%s\"China\",\"CHN\",\"GDP growth "
+                 "(annual %%)\",\"NY.GDP.MKTP.KD.ZG\",\"8.4\",\"3\",\n", head);
+        put(wdi, text);
+    }
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_import(ds, IND_IMPORT_WDI, wdi, NULL, &sum,
+                                        &err), IND_OK);
+    assert_int_equal(sum.added, 2);
+    assert_int_equal(sum.indicators_defined, 1);
+    assert_int_equal(sum.entities_titled, 1);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_find_indicator(ds, "NY.GDP.MKTP.KD.ZG", &at,
+                                                &err), IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, at, &ind, &err), IND_OK);
+    assert_int_equal(ind.kind, IND_KIND_RATE);
+    assert_string_equal(ind.unit, "percent");
+    assert_string_equal(ind_dataset_entity_title(ds, "CHN"), "China");
+    assert_int_equal(ind_dataset_import(ds, IND_IMPORT_WDI, wdi, NULL, &sum,
+                                        &err), IND_OK);
+    assert_int_equal(sum.unchanged, 2);
+    assert_int_equal(sum.added + sum.revised, 0);
+    ind_dataset_free(ds);
+    {
+        char text[1024];
+        snprintf(text, sizeof text, "%s\"China\",\"CHN\",\"GDP growth "
+                 "(annual %%)\",\"NY.GDP.MKTP.KD.ZG\",\"8.5\",\"x\",\n", head);
+        put(wdi, text);
+    }
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_import(ds, IND_IMPORT_WDI, wdi, NULL, &sum,
+                                        &err), IND_EPARSE);
+    assert_non_null(strstr(err.message, "API_X.csv:6:6: "));
+    ind_dataset_free(ds);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -2017,6 +2079,7 @@ int main(void)
         T(test_history_against_file),
         T(test_create),
         T(test_year_spans),
+        T(test_import_wdi_rate),
         cmocka_unit_test(test_strpool),
         cmocka_unit_test(test_index_map),
         T(test_atomic_file),

@@ -317,11 +317,16 @@ int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
     texts[3] = in->growth_of;
     texts[4] = id;
     texts[5] = in->years;
-    for (k = 0; k < 6; k++) {
+    for (k = 0; k < 5; k++) {
         rc = checked_text(ds, names[k], texts[k], &ids[k], err);
         if (rc != IND_OK)
             return rc;
     }
+    /* A span has a grammar of its own (it may start with '-'). */
+    ids[5] = ind_strpool_intern(&ds->pool, or_empty(texts[5]),
+                                strlen(or_empty(texts[5])));
+    if (ids[5] == IND_STRID_NONE)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     at = ind_index_map_get(&ds->indicator_by_id, ids[4]);
     if (at != UINT32_MAX && ds->indicators[at].declared)
         return ind_error_set(err, IND_EEXISTS, "indicator '%s' is already "

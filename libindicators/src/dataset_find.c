@@ -278,3 +278,13 @@ int ind_dataset_find_reading(ind_dataset *ds, const char *indicator,
     *out = (size_t)found;
     return IND_OK;
 }
+
+int ind_listed(const char *const *list, size_t n, const char *word)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(list[i], word) == 0)
+            return 1;
+    return 0;
+}

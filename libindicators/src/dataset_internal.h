@@ -511,6 +511,9 @@ void ind_dataset_free_entities(ind_dataset *ds);
 
 /* ---- readings by key (dataset_find.c) ---- */
 
+/* Is word one of list[0..n)? (The filters of imports and exports.) */
+int ind_listed(const char *const *list, size_t n, const char *word);
+
 /* Link a reading just pushed into the (series, year) index, if built
  * (when memory runs out the index is dropped, to be rebuilt on use). */
 void ind_dataset_index_reading(ind_dataset *ds, size_t reading);
