@@ -54,11 +54,12 @@ static void warn_contradiction(ind_projection *p)
     human(b, sizeof b, y[n - 2]);
     human(c, sizeof c, y[n - 1]);
     /* The years are whole: %d prints them without printf's float path. */
-    ind_proj_warn(p, "the last two years %s (%s in %d, %s, %s in %d) "
-                     "but the forecast %s: the model carries on a trend "
-                     "that recent years contradict",
-                  d2 < 0.0 ? "fell" : "rose", a, (int)t[n - 3], b, c,
-                  (int)t[n - 1], d2 < 0.0 ? "rises" : "falls");
+    ind_proj_warn(p, "the last two years %s, from %s in %d to %s in %d "
+                     "and %s in %d, but the forecast %s: the model "
+                     "carries on a trend that recent years contradict",
+                  d2 < 0.0 ? "fell" : "rose", a, (int)t[n - 3], b,
+                  (int)t[n - 2], c, (int)t[n - 1],
+                  d2 < 0.0 ? "rises" : "falls");
 }
 
 static int compounds(const ind_projection *p, const ind_proj_input *in)
