@@ -66,3 +66,6 @@ chart certification-overview certification_bodies valid_certificates \
 # 7. In Chinese: certified organisations, every fixed word in Chinese.
 chart certified-organisations-zh certified_organisations --project 2028 \
     --title "获证组织数量（家）" --lang zh
+
+# 8. The sample report of the whole dataset: plots/report/.
+INDICATORS=$INDICATORS sh plots/report/make-report.sh

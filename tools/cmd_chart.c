@@ -249,26 +249,6 @@ static int check_args(const chart_args *a)
     return EX_OK;
 }
 
-/* The time for the header: $SOURCE_DATE_EPOCH when set, else now (0). */
-static int created_time(time_t *out)
-{
-    const char *text = getenv("SOURCE_DATE_EPOCH");
-    long long v = 0;
-    const char *p;
-
-    *out = 0;
-    if (text == NULL || *text == '\0')
-        return EX_OK;
-    for (p = text; *p >= '0' && *p <= '9' && v < 1000000000000LL; p++)
-        v = v * 10 + (*p - '0');
-    if (*p != '\0' || p == text) {
-        cli_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds", text);
-        return EX_USAGE;
-    }
-    *out = (time_t)v;
-    return EX_OK;
-}
-
 /* --entities: one indicator, a series per entity (ids repeated). */
 static int expand_entities(chart_args *a)
 {
@@ -319,7 +299,7 @@ static int parse_args(chart_args *a, int argc, char **argv)
     if (rc == EX_OK)
         rc = check_args(a);
     if (rc == EX_OK)
-        rc = created_time(&a->opts.chart.created);
+        rc = cli_created_time(&a->opts.chart.created);
     return rc;
 }
 
