@@ -7,8 +7,8 @@
 # SCREENSHOT=1 also redraws screenshot.png, the README's picture of the
 # HTML, with headless Chromium (python3 and chromium needed).
 #
-# The report's date is $SOURCE_DATE_EPOCH, by default the time of the
-# dataset's last commit, so redrawing an unchanged dataset changes no file.
+# The report's date is $SOURCE_DATE_EPOCH (plots/epoch.sh), so redrawing an
+# unchanged dataset changes no file.
 set -eu
 
 INDICATORS=${INDICATORS:-build/tools/indicators}
@@ -20,15 +20,7 @@ if [ ! -f "$DATASET" ]; then
     echo "make-report.sh: run from the repository root ($DATASET not found)" >&2
     exit 66
 fi
-if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-    SOURCE_DATE_EPOCH=$(git log -1 --format=%ct -- "$DATASET" 2>/dev/null ||
-        true)
-    if [ -n "$SOURCE_DATE_EPOCH" ]; then
-        export SOURCE_DATE_EPOCH
-    else
-        unset SOURCE_DATE_EPOCH
-    fi
-fi
+. plots/epoch.sh
 
 "$INDICATORS" -d "$DATASET" report -o "$OUT/report.md" --title "$TITLE"
 "$INDICATORS" -d "$DATASET" report --html -o "$OUT/report.html" \

@@ -4,10 +4,11 @@ commands, with readers of their own (no code shared with the program).
     python3 report_check.py figures REPORT.md INDICATORS DATASET YEAR
         Every indicator of `list` has a row in the summary table and a
         section; each row's latest figure, year, YoY, CAGR, projection,
-        80% range and model equal what `growth ID --format json` and
-        `project ID --to YEAR --format json` print, written as the report
-        writes them (the figure as given, percents to one decimal,
-        projections to three significant digits).
+        80% range and model equal what `growth --all --format json` and
+        `project --all --to YEAR --format json` print (a rate's change in
+        points: `growth ID`), written as the report writes them (the figure
+        as given, percents to one decimal, projections to three
+        significant digits).
 
     python3 report_check.py sources REPORT.md INDICATORS DATASET
         Every citation [n] points at entry n of the sources list; every
@@ -145,6 +146,12 @@ LABELS = {"linear": "linear trend", "exponential": "exponential trend",
 def check_figures(md_path, program, dataset, year):
     md = open(md_path, encoding="utf-8").read()
     rows = summary_rows(md)
+    growth = {r["indicator"]: r for r in run_json(program, dataset, "growth",
+                                                   "--all")
+              if not r["entity"]}
+    projected = {r["indicator"]: r for r in
+                 run_json(program, dataset, "project", "--all", "--to",
+                          str(year))["rows"] if not r["entity"]}
     bad = []
     checked = 0
     for ind in ids_of(program, dataset):
@@ -154,56 +161,56 @@ def check_figures(md_path, program, dataset, year):
             continue
         if '<a id="%s"></a>' % a not in md:
             bad.append("%s: no section" % ind)
-        g = run_json(program, dataset, "growth", ind)
+        g = growth[ind]
         r = rows[a]
-        last = g["rows"][-1]
         rate = g["kind"] == "rate"
-        want_latest = figure(last["value"]) + ("%" if rate else "")
+        want_latest = figure(g["latest_value"]) + ("%" if rate else "")
         got = plain(r[1]).replace(" \u2020", "").replace(" \u2021", "")
         if got != want_latest:
             bad.append("%s: latest %r, growth says %r" % (ind, got, want_latest))
-        if plain(r[2]) != str(last["year"]):
-            bad.append("%s: year %r, growth says %d" % (ind, r[2], last["year"]))
+        if plain(r[2]) != str(g["last_year"]):
+            bad.append("%s: year %r, growth says %d" % (ind, r[2],
+                                                        g["last_year"]))
         if rate:
+            # a rate's change is in points: growth of the one series
+            last = run_json(program, dataset, "growth", ind)["rows"][-1]
             v = last["abs_change_per_year"]
             want_yoy = NONE if v is None else (
                 ("+" if v > 0 and "%.2f" % v not in ("0.00", "-0.00") else "")
                 + grouped("%.2f" % v) + " pp")
         else:
-            want_yoy = pct(last["yoy_pct"])
+            want_yoy = pct(g["yoy_pct"])
         got_yoy = plain(r[3]).replace(" \u00a7", "")
         if got_yoy != want_yoy:
             bad.append("%s: YoY %r, growth says %r" % (ind, got_yoy, want_yoy))
-        if last["annualised"] != ("\u00a7" in r[3]) and want_yoy != NONE:
+        if g["annualised"] != ("\u00a7" in r[3]) and want_yoy != NONE:
             bad.append("%s: the annualised mark is %s" %
-                       (ind, "missing" if last["annualised"] else "wrong"))
+                       (ind, "missing" if g["annualised"] else "wrong"))
         if g["cagr_pct"] is None:
             want_cagr = NONE
         else:
-            want_cagr = "%s (%d\u2013%d)" % (pct(g["cagr_pct"]), g["from"],
-                                             g["to"])
+            want_cagr = "%s (%d\u2013%d)" % (pct(g["cagr_pct"]),
+                                             g["first_year"], g["last_year"])
         if plain(r[4]) != want_cagr:
             bad.append("%s: CAGR %r, growth says %r" % (ind, plain(r[4]),
                                                         want_cagr))
-        if last["year"] >= year or len(g["rows"]) < 2:
+        p = projected.get(ind)
+        if g["last_year"] >= year or p is None or p.get("mean") is None:
             want = [NONE, NONE, NONE]
         else:
-            p = run_json(program, dataset, "project", ind, "--to", str(year))
-            row = [x for x in p["rows"] if x["year"] == year][0]
             rng = NONE
-            if row.get("lo80") is not None and row.get("hi80") is not None:
-                rng = "%s\u2013%s" % (about(row["lo80"]), about(row["hi80"]))
-            want = [about(row["mean"]), rng, p["model"]]
+            if p.get("lo80") is not None and p.get("hi80") is not None:
+                rng = "%s\u2013%s" % (about(p["lo80"]), about(p["hi80"]))
+            want = [about(p["mean"]), rng, LABELS.get(p["model"], p["model"])]
         got = [plain(r[5]), plain(r[6]), plain(r[7])]
-        want[2] = LABELS.get(want[2], want[2])
         if got != want:
             bad.append("%s: projection %r, project says %r" % (ind, got,
                                                                want))
         checked += 1
     for b in bad:
         print("FAIL " + b)
-    print("figures: %d indicators checked against growth and project, %d "
-          "differences" % (checked, len(bad)))
+    print("figures: %d indicators checked against growth --all and project "
+          "--all, %d differences" % (checked, len(bad)))
     return 1 if bad or checked == 0 else 0
 
 
