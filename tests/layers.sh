@@ -1,7 +1,7 @@
 #!/bin/sh
 # layers.sh: the library's layers, checked on its #include lines.
 #   core     error, number, text, series, lang, array, strpool, csvfile,
-#            atomicfile, sha256, version: include only core
+#            atomicfile, sha256, version, json: include only core
 #   engines  dataset, growth, projection (with polyfit, fitstats), chart,
 #            report:
 #            include core and their own files, never another engine
@@ -15,7 +15,7 @@ cd "$SOURCE_DIR/libindicators"
 layer() {
     case $1 in
         error*|number*|text*|series*|array*|strpool*|csvfile*|atomicfile*|\
-        sha256*|version*|export*|lang*|process*) echo core ;;
+        sha256*|version*|export*|lang*|json*|process*) echo core ;;
         dataset*) echo dataset ;;
         growth*) echo growth ;;
         projection*|polyfit*|fitstats*) echo projection ;;

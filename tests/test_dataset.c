@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "indicators/dataset.h"
+#include "indicators/dataset_exchange.h"
 #include "indicators/number.h"
 #include "atomicfile.h"
 #include "csvfile.h"
@@ -515,7 +516,6 @@ static void test_choice_rule(void **state)
     ind_series *s = NULL;
     ind_series_info info;
     ind_reading r;
-    const size_t *idx;
     size_t n, i, at, chosen;
 
     put(f->cat, catalog);
@@ -546,13 +546,17 @@ static void test_choice_rule(void **state)
     assert_int_equal(ind_dataset_chosen_reading(ds, at, 2021, &chosen, &err),
                      IND_ENOTFOUND);
     /* Readings come by year, then by effective date. */
-    assert_int_equal(ind_dataset_series_readings(ds, at, &idx, &n, &err), IND_OK);
+    n = ind_dataset_series_reading_count(ds, at);
     assert_int_equal(n, 11);
+    assert_int_equal(ind_dataset_series_reading(ds, at, n, &chosen, &err),
+                     IND_EINVAL);
     {
         static const double order[] = { 10, 20, 21, 30, 32, 31, 40, 41, 51,
                                         50, 60 };
         for (i = 0; i < n; i++) {
-            assert_int_equal(ind_dataset_reading(ds, idx[i], &r, &err), IND_OK);
+            assert_int_equal(ind_dataset_series_reading(ds, at, i, &chosen,
+                                                        &err), IND_OK);
+            assert_int_equal(ind_dataset_reading(ds, chosen, &r, &err), IND_OK);
             if (r.value != order[i])
                 fail_msg("reading %zu is %g, want %g", i, r.value, order[i]);
         }
@@ -1493,6 +1497,156 @@ static void test_atomic_file(void **state)
     }
 }
 
+/* The reading layout (dataset_readings.c): lines, texts, status and role
+ * as stretches and lists come back exactly per reading; a file grouped by
+ * series and in order needs no order array; the same rows shuffled give
+ * the same series through one; adding and revising keep every view. */
+static const char layout_header[] =
+    "indicator,year,value,unit,status,as_of,source,note,role\n";
+static const char *const layout_rows[] = {
+    "a,2001,1,u,,,s1,,\n",
+    "a,2002,2,u,,,s1,,\n",
+    "a,2003,3,u,P,,s1,,\n",
+    "a,2004,4,u,,,s2,\"two, lines\",\n",
+    "a,2005,5,u,,,s2,,primary\n",
+    "a,2005,6,u,,,s2,,alternate\n",
+    "b,2001,7,u,,2001-06,s1,,\n",
+    "b,2001,8,u,,,s1,,\n",
+};
+
+/* What each row above must read back as: value, line in the grouped file
+ * (a blank line after the third row and after the fourth, which is quoted
+ * and so read by libcsv), status, role, as_of, source, note. */
+static const struct {
+    double value;
+    unsigned long line;
+    char status;
+    ind_role role;
+    const char *as_of, *source, *note;
+} layout_want[] = {
+    { 1, 2, 0, IND_ROLE_NONE, "", "s1", "" },
+    { 2, 3, 0, IND_ROLE_NONE, "", "s1", "" },
+    { 3, 4, 'P', IND_ROLE_NONE, "", "s1", "" },
+    { 4, 6, 0, IND_ROLE_NONE, "", "s2", "two, lines" },
+    { 5, 8, 0, IND_ROLE_PRIMARY, "", "s2", "" },
+    { 6, 9, 0, IND_ROLE_ALTERNATE, "", "s2", "" },
+    { 7, 10, 0, IND_ROLE_NONE, "2001-06", "s1", "" },
+    { 8, 11, 0, IND_ROLE_NONE, "", "s1", "" },
+};
+
+/* The values of series `id` in its order. */
+static void expect_series_order(ind_dataset *ds, const char *id,
+                                const double *want, size_t n)
+{
+    ind_error err = IND_ERROR_INIT;
+    size_t series, k, at;
+    ind_reading r;
+
+    assert_int_equal(ind_dataset_find_series(ds, id, NULL, &series, &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_series_reading_count(ds, series), n);
+    for (k = 0; k < n; k++) {
+        assert_int_equal(ind_dataset_series_reading(ds, series, k, &at, &err),
+                         IND_OK);
+        assert_int_equal(ind_dataset_reading(ds, at, &r, &err), IND_OK);
+        if (r.value != want[k])
+            fail_msg("%s reading %zu is %g, want %g", id, k, r.value, want[k]);
+    }
+}
+
+static void test_reading_layout(void **state)
+{
+    static const double a_order[] = { 1, 2, 3, 4, 5, 6 },
+                        b_order[] = { 7, 8 };
+    static const size_t shuffled[] = { 7, 4, 0, 6, 3, 5, 1, 2 };
+    fx *f = *state;
+    ind_error err = IND_ERROR_INIT;
+    ind_dataset *ds = NULL;
+    char text[1024];
+    size_t i, n = 0;
+    ind_reading r;
+
+    n = (size_t)snprintf(text, sizeof text, "%s", layout_header);
+    for (i = 0; i < 8; i++) {
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s", layout_rows[i]);
+        if (i == 2 || i == 3)
+            n += (size_t)snprintf(text + n, sizeof text - n, "\n");
+    }
+    put(f->obs, text);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_WRITE, &err),
+                     IND_OK);
+    assert_int_equal(ind_dataset_reading_count(ds), 8);
+    for (i = 0; i < 8; i++) {
+        assert_int_equal(ind_dataset_reading(ds, i, &r, &err), IND_OK);
+        assert_true(r.value == layout_want[i].value);
+        assert_int_equal(r.line, layout_want[i].line);
+        assert_int_equal(r.status, layout_want[i].status);
+        assert_int_equal(r.role, layout_want[i].role);
+        assert_string_equal(r.as_of, layout_want[i].as_of);
+        assert_string_equal(r.source, layout_want[i].source);
+        assert_string_equal(r.note, layout_want[i].note);
+        assert_string_equal(r.unit, "u");
+    }
+    /* Grouped and in order: no order array, three stretches of lines,
+     * five of texts, three marks. */
+    expect_series_order(ds, "a", a_order, 6);
+    expect_series_order(ds, "b", b_order, 2);
+    assert_true(ds->rd.grouped);
+    assert_null(ds->order);
+    assert_int_equal(ds->rd.lines.count, 3);
+    assert_int_equal(ds->rd.texts.count, 5);
+    assert_int_equal(ds->rd.nmarks, 3);
+    /* An addition to the first series breaks the grouping: the order array
+     * appears, and the views stay right; a revision replaces a reading. */
+    r.indicator = "a";
+    r.entity = "";
+    r.year = 2006;
+    r.unit = "";
+    r.status = 0;
+    r.as_of = "";
+    r.source = "s3";
+    r.note = "";
+    r.role = IND_ROLE_NONE;
+    assert_int_equal(ind_dataset_add(ds, &r, "9", 0, &err), IND_OK);
+    r.year = 2001;
+    assert_int_equal(ind_dataset_add(ds, &r, "10", IND_ADD_REVISE, &err),
+                     IND_OK);
+    assert_false(ds->rd.grouped);
+    {
+        static const double a_after[] = { 1, 10, 2, 3, 4, 5, 6, 9 };
+        ind_series *s = NULL;
+        expect_series_order(ds, "a", a_after, 8);
+        expect_series_order(ds, "b", b_order, 2);
+        assert_non_null(ds->order);   /* built for the views */
+        assert_int_equal(ind_dataset_reading(ds, 9, &r, &err), IND_OK);
+        assert_int_equal(r.line, 0);   /* not in the file yet */
+        assert_int_equal(ind_dataset_series(ds, 0, &s, &err), IND_OK);
+        assert_true(ind_series_values(s)[0] == 10);   /* 1 is replaced */
+        assert_int_equal(ind_series_length(s), 6);
+        ind_series_free(s);
+    }
+    ind_dataset_free(ds);
+    /* The same rows shuffled: one order array, the same series. */
+    n = (size_t)snprintf(text, sizeof text, "%s", layout_header);
+    for (i = 0; i < 8; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s",
+                              layout_rows[shuffled[i]]);
+    put(f->obs, text);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err),
+                     IND_OK);
+    expect_series_order(ds, "a", a_order, 6);
+    expect_series_order(ds, "b", b_order, 2);
+    assert_false(ds->rd.grouped);
+    assert_non_null(ds->order);
+    for (i = 0; i < 8; i++) {
+        assert_int_equal(ind_dataset_reading(ds, i, &r, &err), IND_OK);
+        assert_true(r.value == layout_want[shuffled[i]].value);
+        assert_int_equal(r.status, layout_want[shuffled[i]].status);
+        assert_int_equal(r.role, layout_want[shuffled[i]].role);
+        assert_string_equal(r.note, layout_want[shuffled[i]].note);
+    }
+    ind_dataset_free(ds);
+}
 
 /* ---- bulletins, carry-over, removals, vintages (issue 10) ---- */
 
@@ -1822,6 +1976,67 @@ static void test_year_spans(void **state)
     ind_dataset_free(ds);
 }
 
+
+/* An import defines what the catalog lacks from the file: a WDI
+ * "(annual %)" growth code is a rate in percent; the same file again
+ * changes nothing; a changed figure is a revision. (Figures made up.) */
+static void test_import_wdi_rate(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    char wdi[128];
+    ind_import_summary sum;
+    ind_indicator ind;
+    ind_dataset *ds;
+    size_t at;
+    static const char head[] =
+        "\xef\xbb\xbf\"Data Source\",\"World Development Indicators\",\n\n"
+        "\"Last Updated Date\",\"2024-06-28\",\n\n"
+        "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator "
+        "Code\",\"2021\",\"2022\",\n";
+
+    snprintf(wdi, sizeof wdi, "%s/API_X.csv", f->dir);
+    put(f->cat, catalog);
+    put(f->obs, "indicator,year,value,source\nlvl,2018,100,a\n");
+    {
+        char text[1024];
+        snprintf(text, sizeof text, "%s\"China\",\"CHN\",\"GDP growth "
+                 "(annual %%)\",\"NY.GDP.MKTP.KD.ZG\",\"8.4\",\"3\",\n", head);
+        put(wdi, text);
+    }
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_import(ds, IND_IMPORT_WDI, wdi, NULL, &sum,
+                                        &err), IND_OK);
+    assert_int_equal(sum.added, 2);
+    assert_int_equal(sum.indicators_defined, 1);
+    assert_int_equal(sum.entities_titled, 1);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_find_indicator(ds, "NY.GDP.MKTP.KD.ZG", &at,
+                                                &err), IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, at, &ind, &err), IND_OK);
+    assert_int_equal(ind.kind, IND_KIND_RATE);
+    assert_string_equal(ind.unit, "percent");
+    assert_string_equal(ind_dataset_entity_title(ds, "CHN"), "China");
+    assert_int_equal(ind_dataset_import(ds, IND_IMPORT_WDI, wdi, NULL, &sum,
+                                        &err), IND_OK);
+    assert_int_equal(sum.unchanged, 2);
+    assert_int_equal(sum.added + sum.revised, 0);
+    ind_dataset_free(ds);
+    {
+        char text[1024];
+        snprintf(text, sizeof text, "%s\"China\",\"CHN\",\"GDP growth "
+                 "(annual %%)\",\"NY.GDP.MKTP.KD.ZG\",\"8.5\",\"x\",\n", head);
+        put(wdi, text);
+    }
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_import(ds, IND_IMPORT_WDI, wdi, NULL, &sum,
+                                        &err), IND_EPARSE);
+    assert_non_null(strstr(err.message, "API_X.csv:6:6: "));
+    ind_dataset_free(ds);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -1864,9 +2079,11 @@ int main(void)
         T(test_history_against_file),
         T(test_create),
         T(test_year_spans),
+        T(test_import_wdi_rate),
         cmocka_unit_test(test_strpool),
         cmocka_unit_test(test_index_map),
         T(test_atomic_file),
+        T(test_reading_layout),
     };
     ind_library_init();
     return cmocka_run_group_tests(tests, NULL, NULL);

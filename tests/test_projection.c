@@ -1647,6 +1647,54 @@ static void test_speed(void **state)
            1e6 * (seconds() - t0) / reps);
 }
 
+/* A quantile cache shared by fits changes no bit of any interval: series
+ * of 3 to 40 points (so many degrees of freedom), every interval model,
+ * fitted with and without one, twice over with it (the second time from
+ * the cache). */
+static void test_quantile_cache(void **state)
+{
+    static const ind_model models[] = { IND_MODEL_LINEAR,
+                                        IND_MODEL_EXPONENTIAL,
+                                        IND_MODEL_DRIFT };
+    ind_quantile_cache *cache = NULL;
+    double years[40], values[40];
+    size_t n, m, i, round;
+
+    (void)state;
+    assert_int_equal(ind_quantile_cache_new(&cache, NULL), IND_OK);
+    for (i = 0; i < 40; i++) {
+        years[i] = 1990.0 + (double)i;
+        values[i] = 100.0 + 7.0 * (double)i + (double)((i * 37) % 11);
+    }
+    for (round = 0; round < 2; round++)
+        for (m = 0; m < sizeof models / sizeof models[0]; m++)
+            for (n = 3; n <= 40; n++) {
+                ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+                ind_projection *plain = NULL, *cached = NULL;
+                size_t h, j;
+                o.model = models[m];
+                assert_int_equal(ind_projection_fit(&plain, years, values, n,
+                                                    2035, &o, NULL), IND_OK);
+                o.quantiles = cache;
+                assert_int_equal(ind_projection_fit(&cached, years, values,
+                                                    n, 2035, &o, NULL),
+                                 IND_OK);
+                for (j = 0; j < 2; j++)
+                    for (h = 0; h < ind_projection_horizon(plain); h++) {
+                        double a = ind_projection_lower(plain, j)[h],
+                               b = ind_projection_lower(cached, j)[h];
+                        assert_memory_equal(&a, &b, sizeof a);
+                        a = ind_projection_upper(plain, j)[h];
+                        b = ind_projection_upper(cached, j)[h];
+                        assert_memory_equal(&a, &b, sizeof a);
+                    }
+                ind_projection_free(plain);
+                ind_projection_free(cached);
+            }
+    ind_quantile_cache_free(cache);
+    ind_quantile_cache_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1672,6 +1720,7 @@ int main(void)
         cmocka_unit_test(test_backtest_limits),
         cmocka_unit_test(test_hostile_inputs),
         cmocka_unit_test(test_speed),
+        cmocka_unit_test(test_quantile_cache),
     };
 
     ind_library_init();

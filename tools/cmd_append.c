@@ -141,14 +141,15 @@ static int add_bulletin(const cli *c, const append_args *a)
 /* The reading with the same key, if any (its value for the message). */
 static int find_same(ind_dataset *ds, const ind_reading *in, ind_reading *old)
 {
-    const size_t *idx;
-    size_t series, n, k;
+    size_t series, n, k, at;
 
     if (ind_dataset_find_series(ds, in->indicator, in->entity, &series, NULL) != IND_OK)
         return 0;
-    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
+    n = ind_dataset_series_reading_count(ds, series);
     for (k = 0; k < n; k++) {
-        ind_dataset_reading(ds, idx[k], old, NULL);
+        if (ind_dataset_series_reading(ds, series, k, &at, NULL) != IND_OK ||
+            ind_dataset_reading(ds, at, old, NULL) != IND_OK)
+            return 0;
         if (old->year == in->year && strcmp(old->as_of, in->as_of) == 0)
             return 1;
     }

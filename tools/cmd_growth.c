@@ -223,14 +223,13 @@ static int dated_after(const char *as_of, int year)
 /* Readings the dataset holds for `year` in series `idx`, all roles. */
 static size_t readings_in_year(ind_dataset *ds, size_t idx, int year)
 {
-    const size_t *r;
-    size_t n, k, count = 0;
+    size_t n = ind_dataset_series_reading_count(ds, idx), k, at, count = 0;
     ind_reading rd;
 
-    if (ind_dataset_series_readings(ds, idx, &r, &n, NULL) != IND_OK)
-        return 0;
     for (k = 0; k < n; k++)
-        if (ind_dataset_reading(ds, r[k], &rd, NULL) == IND_OK && rd.year == year)
+        if (ind_dataset_series_reading(ds, idx, k, &at, NULL) == IND_OK &&
+            ind_dataset_reading(ds, at, &rd, NULL) == IND_OK &&
+            rd.year == year)
             count++;
     return count;
 }

@@ -705,47 +705,114 @@ static double last_value(ind_dataset *ds, size_t series, int year)
     return r.value;
 }
 
-/* One row of --all: the projection at --to, or the reason there is none. */
+/* The row of a series that could not be projected: what is known of it
+ * (from the series when it was built, else from the dataset's summary,
+ * for an undecided conflict), figures blank, and the reason. */
+static int add_failed_row(out_table *t, ind_dataset *ds, size_t index,
+                          const ind_series *s, const project_args *a,
+                          const char *why)
+{
+    size_t j, nbounds = 2 * (a->opts.nlevels ? a->opts.nlevels : 2);
+    size_t n = s ? ind_series_length(s) : 0;
+    ind_series_info info;
+
+    if (s == NULL) {
+        ind_dataset_series_info(ds, index, &info, NULL);
+        out_text(t, info.indicator);
+        out_text(t, info.entity);
+        out_text(t, ind_model_name(a->opts.model));
+        out_int(t, (long long)info.years);
+        out_int(t, info.last_year);
+        out_num(t, last_value(ds, index, info.last_year), -1);
+    } else {
+        out_text(t, ind_series_indicator(s));
+        out_text(t, ind_series_entity(s));
+        out_text(t, ind_model_name(a->opts.model));
+        out_int(t, (long long)n);
+        if (n > 0) {
+            out_int(t, ind_series_years(s)[n - 1]);
+            out_num(t, ind_series_values(s)[n - 1], -1);
+        } else {
+            out_null(t);
+            out_null(t);
+        }
+    }
+    for (j = 0; j < 1 + nbounds; j++)
+        out_null(t);
+    out_text(t, "");
+    return out_text(t, why);
+}
+
+/* One row of --all: the projection at --to, or the reason there is none.
+ * The series is built once (each year's reading chosen once) and gives
+ * the row's indicator, entity, last year and last value. */
 static int add_all_row(out_table *t, ind_dataset *ds, size_t index,
                        const project_args *a, all_counts *counts)
 {
     char warnings[WARNINGS_TEXT_SIZE];
     ind_error why = IND_ERROR_INIT;
-    ind_series_info info;
     ind_projection *p = NULL;
-    size_t j, nbounds = 2 * (a->opts.nlevels ? a->opts.nlevels : 2);
-    int rc = fit_series(ds, index, a, &p, &why), decimals;
+    ind_series *s = NULL;
+    size_t n;
+    int rc = ind_dataset_series(ds, index, &s, &why), decimals;
 
-    ind_dataset_series_info(ds, index, &info, NULL);
-    out_text(t, info.indicator);
-    out_text(t, info.entity);
+    if (rc == IND_OK)
+        rc = ind_projection_fit_series(&p, s, a->to, &a->opts, &why);
     if (rc != IND_OK) {
         counts->failed++;
-        out_text(t, ind_model_name(a->opts.model));
-        out_int(t, (long long)info.years);
-        out_int(t, info.last_year);
-        out_num(t, last_value(ds, index, info.last_year), -1);
-        for (j = 0; j < 1 + nbounds; j++)
-            out_null(t);
-        out_text(t, "");
-        return out_text(t, why.message);
+        rc = add_failed_row(t, ds, index, s, a, why.message);
+        ind_series_free(s);
+        return rc;
     }
     counts->projected++;
     counts->warned += ind_projection_nwarnings(p) > 0;
-    decimals = cli_figure_decimals(ind_projection_values(p),
-                               ind_projection_length(p));
+    n = ind_projection_length(p);
+    decimals = cli_figure_decimals(ind_projection_values(p), n);
     join_warnings(warnings, sizeof warnings, p);
+    out_text(t, ind_series_indicator(s));
+    out_text(t, ind_series_entity(s));
     out_text(t, ind_model_name(ind_projection_model(p)));
-    out_int(t, (long long)ind_projection_length(p));
-    out_int(t, info.last_year);
-    out_num(t, ind_projection_values(p)[ind_projection_length(p) - 1], -1);
+    out_int(t, (long long)n);
+    out_int(t, ind_series_years(s)[ind_series_length(s) - 1]);
+    out_num(t, ind_projection_values(p)[n - 1], -1);
     out_num(t, ind_projection_mean(p)[ind_projection_horizon(p) - 1],
             decimals);
     add_bounds(t, p, ind_projection_horizon(p) - 1, decimals);
     out_text(t, warnings);
     rc = out_text(t, "");
     ind_projection_free(p);
+    ind_series_free(s);
     return rc;
+}
+
+/* Rows of --all held before CSV writes them out: the output streams. */
+#define ALL_CHUNK 512
+
+/* Every row into t, one per series or per series of `pick` (npick of
+ * them); CSV is written out every ALL_CHUNK rows (JSON and tables need the
+ * whole table: the counts come first, the widths from every row). Returns
+ * EX_OK, EX_OSERR or EX_IOERR. */
+static int fill_all(out_table *t, ind_dataset *ds, const project_args *a,
+                    const size_t *pick, size_t npick, all_counts *counts)
+{
+    size_t i;
+    int header = 1;
+
+    if (pick == NULL)
+        npick = ind_dataset_series_count(ds);
+    for (i = 0; i < npick; i++) {
+        if (add_all_row(t, ds, pick ? pick[i] : i, a, counts) != 0)
+            return EX_OSERR;
+        if (a->format == OUT_CSV && out_table_rows(t) == ALL_CHUNK) {
+            if (out_table_flush_csv(t, stdout, header) != 0)
+                return EX_IOERR;
+            header = 0;
+        }
+    }
+    if (a->format == OUT_CSV &&
+        (out_table_flush_csv(t, stdout, header) != 0 || fflush(stdout) != 0))
+        return EX_IOERR;
+    return EX_OK;
 }
 
 /* One row per series, or per series of `pick` (npick of them). */
@@ -761,18 +828,18 @@ static int project_all(ind_dataset *ds, const project_args *a,
     level_names names;
     out_table *t;
     out_doc *doc = out_doc_new();
-    size_t i;
+    project_args shared = *a;
     int rc = EX_OSERR;
 
+    /* One set of options for every series: their fits share quantiles. */
+    if (ind_quantile_cache_new(&shared.opts.quantiles, NULL) != IND_OK)
+        shared.opts.quantiles = NULL;
     make_level_names(&a->opts, &names);
     t = new_table(lead, 7, &names, trail, 2);
-    if (pick == NULL)
-        npick = ind_dataset_series_count(ds);
-    for (i = 0; t != NULL && i < npick; i++) {
-        if (add_all_row(t, ds, pick ? pick[i] : i, a, &counts) != 0)
-            break;
-    }
-    if (doc != NULL && t != NULL && i == npick) {
+    if (doc != NULL && t != NULL)
+        rc = fill_all(t, ds, &shared, pick, npick, &counts);
+    ind_quantile_cache_free(shared.opts.quantiles);
+    if (rc == EX_OK && a->format != OUT_CSV) {
         out_doc_int(doc, "to", "projected to", a->to);
         out_doc_text(doc, "model", NULL, ind_model_name(a->opts.model));
         out_doc_int(doc, "projected", NULL, (long long)counts.projected);
@@ -784,6 +851,8 @@ static int project_all(ind_dataset *ds, const project_args *a,
     }
     if (rc == EX_OSERR)
         cli_error("out of memory");
+    else if (rc == EX_IOERR)
+        cli_error("cannot write the output");
     out_table_free(t);
     out_doc_free(doc);
     if (rc != EX_OK)

@@ -46,14 +46,14 @@ static void used_cells(out_table *t, ind_dataset *ds, size_t series,
 
 static int fill(ind_dataset *ds, size_t series, out_table *t)
 {
-    const size_t *idx;
-    size_t n, k;
+    size_t n = ind_dataset_series_reading_count(ds, series), k, at;
     char status[2] = { 0, 0 };
 
-    ind_dataset_series_readings(ds, series, &idx, &n, NULL);
     for (k = 0; k < n; k++) {
         ind_reading r;
-        ind_dataset_reading(ds, idx[k], &r, NULL);
+        if (ind_dataset_series_reading(ds, series, k, &at, NULL) != IND_OK ||
+            ind_dataset_reading(ds, at, &r, NULL) != IND_OK)
+            return -1;
         status[0] = r.status;
         out_text(t, r.indicator);
         out_text(t, r.entity);
@@ -63,7 +63,7 @@ static int fill(ind_dataset *ds, size_t series, out_table *t)
         out_text(t, status);
         out_text(t, r.as_of);
         out_text(t, ind_role_name(r.role));
-        used_cells(t, ds, series, idx[k], r.year);
+        used_cells(t, ds, series, at, r.year);
         out_text(t, r.source);
         out_text(t, r.note);
         if (out_int(t, (long long)r.line) != 0)

@@ -704,6 +704,13 @@ static int put_csv_text(FILE *f, const char *s)
         free(guarded);
         return rc;
     }
+    /* libcsv quotes every field and writes it a character at a time; a
+     * text without a quote to double comes out the same in one write. */
+    if (strchr(s, '"') == NULL) {
+        size_t n = strlen(s);
+        return fputc('"', f) == EOF || fwrite(s, 1, n, f) != n ||
+               fputc('"', f) == EOF ? -1 : 0;
+    }
     return csv_fwrite(f, s, strlen(s));
 }
 

@@ -74,21 +74,24 @@ static int add_warning(ind_findings *f, const char *path,
 static int add_breaks(ind_findings *f, ind_dataset *ds, size_t series)
 {
     const char *path = ind_dataset_path(ds);
-    ind_growth_break *breaks;
+    ind_growth_break *breaks = NULL;
     ind_series *s = NULL;
-    const size_t *idx;
-    size_t n, k, nbreaks = 0;
+    size_t n, k, at_reading, nbreaks = 0;
     char msg[600];
     int bad = 0;
 
     if (ind_dataset_series(ds, series, &s, NULL) != IND_OK)
         return 0; /* an undecided conflict: validation reports it */
-    n = ind_series_length(s);
-    breaks = calloc(n ? n : 1, sizeof *breaks);
-    bad = breaks == NULL;
-    if (!bad && ind_growth_breaks(breaks, n, &nbreaks, s, NULL, NULL)
-            != IND_OK)
-        nbreaks = 0;
+    /* Count first: most series have no break, and a record holds a
+     * 400-byte reason. */
+    ind_growth_breaks(NULL, 0, &n, s, NULL, NULL);
+    if (n > 0) {
+        breaks = malloc(n * sizeof *breaks);
+        bad = breaks == NULL;
+        if (!bad && ind_growth_breaks(breaks, n, &nbreaks, s, NULL, NULL)
+                != IND_OK)
+            nbreaks = 0;
+    }
     for (k = 0; !bad && k < nbreaks; k++) {
         long at = ind_series_find(s, breaks[k].year);
         ind_reading r;
@@ -100,16 +103,21 @@ static int add_breaks(ind_findings *f, ind_dataset *ds, size_t series)
         bad = add_warning(f, path, &r, msg) != 0;
     }
     free(breaks);
-    if (ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
+    /* As many readings as points: every reading is used. */
+    n = ind_dataset_series_reading_count(ds, series);
+    if (n == ind_series_length(s))
         n = 0;
     for (k = 0; !bad && k < n; k++) {
         ind_growth_break verdict;
         ind_reading r;
         long at;
-        if (ind_dataset_reading(ds, idx[k], &r, NULL) != IND_OK)
+        if (ind_dataset_series_reading(ds, series, k, &at_reading, NULL)
+                != IND_OK ||
+            ind_dataset_reading(ds, at_reading, &r, NULL) != IND_OK)
             continue;
         at = ind_series_find(s, r.year);
-        if (at >= 0 && ind_series_point(s, (size_t)at)->reading == idx[k])
+        if (at >= 0 &&
+            ind_series_point(s, (size_t)at)->reading == at_reading)
             continue;
         if (ind_growth_break_test(&verdict, s, r.year, r.value, r.status,
                                   NULL, NULL) != IND_OK ||

@@ -1,6 +1,8 @@
-/* csvfile: strict streaming CSV reading with positions, over libcsv. */
+/* csvfile: strict streaming CSV reading with positions, over libcsv, with
+ * a fast path for the common row (csvfile_fast.c). */
 #include "csvfile.h"
 #include "array.h"
+#include "csvfile_fast.h"
 #include "error_internal.h"
 #include "text.h"
 
@@ -83,11 +85,28 @@ static void on_field(void *data, size_t len, void *vr)
     r->nfields++;
 }
 
+/* Hand the row in r->fields and r->lens to the callback; its code becomes
+ * the reader's. */
+static int call_row(reader *r, size_t nfields, int plain)
+{
+    ind_csv_row row;
+
+    row.count = nfields;
+    row.field = r->fields;
+    row.field_len = r->lens;
+    row.line = r->line;
+    row.offset = r->offset;
+    row.length = r->length;
+    row.index = r->rows_done++;
+    row.plain = plain;
+    r->rc = r->fn(r->ctx, &row, r->err);
+    return r->rc;
+}
+
 /* libcsv row callback: hand the finished row to the caller. */
 static void on_row(int c, void *vr)
 {
     reader *r = vr;
-    ind_csv_row row;
     size_t i;
 
     (void)c;
@@ -100,14 +119,7 @@ static void on_row(int c, void *vr)
     }
     for (i = 0; i < r->nfields; i++)
         r->fields[i] = r->bytes + r->starts[i];
-    row.count = r->nfields;
-    row.field = r->fields;
-    row.field_len = r->lens;
-    row.line = r->line;
-    row.offset = r->offset;
-    row.length = r->length;
-    row.index = r->rows_done++;
-    r->rc = r->fn(r->ctx, &row, r->err);
+    call_row(r, r->nfields, 0);
 }
 
 /* Field number (1-based) of byte 'at' in a row, counting separators
@@ -207,135 +219,244 @@ static void reader_free(reader *r)
     free(r->fields);
 }
 
-/* Read more of the file into buf, keeping buf[keep..len). */
-static int fill(FILE *f, char **buf, size_t *len, size_t *cap, int *eof)
+/* The bytes read and not yet consumed: buf[start..len) is the rest of the
+ * file read so far; the row being found starts at start, and the strict
+ * scan for its end has reached scan. */
+typedef struct input {
+    FILE *f;
+    char *buf;
+    size_t len, cap, start, scan;
+    uint64_t base;               /* file offset of buf[0] */
+    int eof;
+    int last_byte;               /* the last byte read, -1 before any */
+} input;
+
+/* Drop the rows done and read more of the file (skipping a leading BOM).
+ * Returns IND_OK, or IND_EIO / IND_ENOMEM with err filled. */
+static int refill(input *in, ind_csv_info *info, const char *display,
+                  ind_error *err)
 {
     size_t got;
 
-    if (ind_array_reserve(buf, cap, *len + READ_CHUNK, 1) != 0)
-        return IND_ENOMEM;
-    got = fread(*buf + *len, 1, READ_CHUNK, f);
-    *len += got;
+    if (in->start > 0) {
+        memmove(in->buf, in->buf + in->start, in->len - in->start);
+        in->base += in->start;
+        in->len -= in->start;
+        in->scan -= in->start;
+        in->start = 0;
+    }
+    /* One byte more than read: a fast row's last field is NUL-terminated
+     * in place, also at the end of the file. */
+    if (ind_array_reserve(&in->buf, &in->cap, in->len + READ_CHUNK + 1, 1))
+        return ind_error_set(err, IND_ENOMEM, "%s: cannot read: out of "
+                             "memory", display);
+    got = fread(in->buf + in->len, 1, READ_CHUNK, in->f);
+    in->len += got;
+    if (got > 0)
+        in->last_byte = (unsigned char)in->buf[in->len - 1];
     if (got < READ_CHUNK) {
-        if (ferror(f))
-            return IND_EIO;
-        *eof = 1;
+        if (ferror(in->f))
+            return ind_error_set(err, IND_EIO, "%s: cannot read: %s", display,
+                                 strerror(errno));
+        in->eof = 1;
+    }
+    if (in->base == 0 && in->len >= 3 && !info->has_bom &&
+        memcmp(in->buf, "\xEF\xBB\xBF", 3) == 0) {
+        info->has_bom = 1;
+        in->start = 3;
+        in->scan = in->scan < 3 ? 3 : in->scan;
     }
     return IND_OK;
 }
 
-int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
-                 void *ctx, ind_csv_info *info, ind_error *err)
+/* Hand a row found by the fast path to the callback: its fields are
+ * NUL-terminated in place (its separators overwritten: the bytes of a row
+ * are not read again once it is delivered). */
+static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
+                        size_t nfields)
+{
+    size_t k, from = 0;
+
+    if ((nfields > r->ptrs_cap &&
+         IND_ARRAY_RESERVE(r->fields, r->ptrs_cap, nfields) != 0) ||
+        (nfields > r->lens_cap &&
+         IND_ARRAY_RESERVE(r->lens, r->lens_cap, nfields) != 0))
+        return reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+    for (k = 0; k < nfields; k++) {
+        r->fields[k] = row + from;
+        r->lens[k] = fast->ends[k] - from;
+        row[fast->ends[k]] = '\0';
+        from = fast->ends[k] + 1;
+    }
+    return call_row(r, nfields, 1);
+}
+
+/* The fast path's try at the row starting at in->start: 1 when it read
+ * the row (or skipped a blank line) or must read more first, 0 when the
+ * strict path must read it. *rc holds a failure. */
+static int try_fast(reader *r, input *in, ind_csv_fast *fast,
+                    ind_csv_info *info, unsigned long *line, int *rc)
+{
+    size_t row_len, nfields, content, avail = in->len - in->start;
+    int k = ind_csv_fast_scan(fast, in->buf + in->start, avail, in->eof,
+                              &row_len, &nfields, &content);
+
+    *rc = IND_OK;
+    if (k == IND_CSV_FAST_NOMEM) {
+        *rc = reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+        return 1;
+    }
+    if (k == IND_CSV_FAST_MORE) {
+        *rc = refill(in, info, r->display, r->err);
+        return 1;
+    }
+    if (k == IND_CSV_FAST_STRICT || in->start + content >= in->cap)
+        return 0;
+    if (k == IND_CSV_FAST_ROW) {
+        if (info->rows == 0)
+            info->crlf = row_len - content == 2;
+        r->line = *line;
+        r->offset = in->base + in->start;
+        r->length = row_len;
+        *rc = deliver_fast(r, fast, in->buf + in->start, nfields);
+        info->rows = r->rows_done;
+    }
+    (*line)++;
+    in->start += row_len;
+    in->scan = in->start;
+    return 1;
+}
+
+int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
+                        ind_csv_row_fn fn, void *ctx, ind_csv_info *info,
+                        ind_error *err)
 {
     struct csv_parser p;
     reader r;
     ind_csv_info local;
-    FILE *f;
-    char *buf = NULL;
-    size_t len = 0, cap = 0, start = 0, scan = 0;
-    uint64_t base = 0;           /* file offset of buf[0] */
+    ind_csv_fast fast = { NULL, 0 };
+    input in;
     unsigned long line = 1, quote_line = 0;
-    int eof = 0, quoted = 0, rc = IND_OK;
+    int quoted = 0, rc = IND_OK;
 
     if (info == NULL)
         info = &local;
     memset(info, 0, sizeof *info);
-    if (display == NULL)
-        display = path;
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        int e = errno;
-        return ind_error_set(err, e == ENOENT ? IND_ENOTFOUND : IND_EIO,
-                             "%s: cannot open: %s", display, strerror(e));
-    }
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        fclose(f);
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    }
     csv_set_space_func(&p, never_space);
     memset(&r, 0, sizeof r);
+    memset(&in, 0, sizeof in);
+    in.f = f;
+    in.last_byte = -1;
     r.display = display;
     r.fn = fn;
     r.ctx = ctx;
     r.err = err;
     for (;;) {
-        /* Find the end of the logical row that starts at buf[start]. */
-        while (scan < len && !(buf[scan] == '\n' && !quoted)) {
-            if (buf[scan] == '"') {
+        char *buf;
+        if (!(options & IND_CSV_STRICT_ONLY) && in.scan == in.start &&
+            !(in.eof && in.start == in.len)) {
+            if (try_fast(&r, &in, &fast, info, &line, &rc)) {
+                if (rc != IND_OK || (in.eof && in.start == in.len))
+                    break;
+                continue;
+            }
+        }
+        /* The strict path: find the end of the logical row that starts at
+         * buf[start], quotes and all, and give it to libcsv. */
+        buf = in.buf;
+        while (in.scan < in.len && !(buf[in.scan] == '\n' && !quoted)) {
+            if (buf[in.scan] == '"') {
                 quoted = !quoted;
                 if (quoted)
-                    quote_line = line + lines_before(buf + start, scan - start);
+                    quote_line = line + lines_before(buf + in.start,
+                                                     in.scan - in.start);
             }
-            scan++;
+            in.scan++;
         }
-        if (scan - start > IND_CSV_ROW_MAX) {
-            rc = ind_error_set_at(err, IND_EPARSE, display, quoted ? quote_line : line,
-                                  field_at(buf + start, scan - start),
+        if (in.scan - in.start > IND_CSV_ROW_MAX) {
+            rc = ind_error_set_at(err, IND_EPARSE, display,
+                                  quoted ? quote_line : line,
+                                  field_at(buf + in.start, in.scan - in.start),
                                   quoted ? "quoted field is not closed within "
                                            "1 MiB (a missing closing quote?)"
                                          : "row is longer than 1 MiB");
             break;
         }
-        if (scan == len && !eof) {
-            /* Need more bytes: drop what is done, read on. */
-            if (start > 0) {
-                memmove(buf, buf + start, len - start);
-                base += start;
-                len -= start;
-                scan -= start;
-                start = 0;
-            }
-            rc = fill(f, &buf, &len, &cap, &eof);
-            if (rc != IND_OK) {
-                ind_error_set(err, rc, "%s: cannot read: %s", display,
-                              rc == IND_EIO ? strerror(errno) : "out of memory");
+        if (in.scan == in.len && !in.eof) {
+            rc = refill(&in, info, display, err);
+            if (rc != IND_OK)
                 break;
-            }
-            if (base == 0 && start == 0 && len >= 3 &&
-                memcmp(buf, "\xEF\xBB\xBF", 3) == 0 && !info->has_bom) {
-                info->has_bom = 1;
-                start = 3;
-                scan = scan < 3 ? 3 : scan;
-            }
             continue;
         }
-        if (scan == len && quoted) {
+        if (in.scan == in.len && quoted) {
             rc = ind_error_set_at(err, IND_EPARSE, display, quote_line,
-                                  field_at(buf + start, scan - start),
+                                  field_at(buf + in.start, in.scan - in.start),
                                   "unterminated quoted field: the closing "
                                   "quote is missing");
             break;
         }
         {
-            size_t row_len = scan < len ? scan - start + 1 : scan - start;
-            int last = scan >= len;
-            if (!blank_row(buf + start, row_len)) {
+            size_t row_len = in.scan < in.len ? in.scan - in.start + 1
+                                              : in.scan - in.start;
+            int last = in.scan >= in.len;
+            if (!blank_row(buf + in.start, row_len)) {
                 if (info->rows == 0)
-                    info->crlf = row_len >= 2 && buf[start + row_len - 1] == '\n'
-                                 && buf[start + row_len - 2] == '\r';
+                    info->crlf = row_len >= 2 &&
+                                 buf[in.start + row_len - 1] == '\n' &&
+                                 buf[in.start + row_len - 2] == '\r';
                 r.line = line;
-                r.offset = base + start;
+                r.offset = in.base + in.start;
                 r.length = row_len;
-                rc = parse_row(&r, &p, buf + start, row_len, last);
+                rc = parse_row(&r, &p, buf + in.start, row_len, last);
                 info->rows = r.rows_done;
                 if (rc != IND_OK)
                     break;
             }
-            line += lines_before(buf + start, row_len);
-            start += row_len;
-            scan = start;
+            line += lines_before(buf + in.start, row_len);
+            in.start += row_len;
+            in.scan = in.start;
             if (last)
                 break;
         }
     }
-    info->size = base + len;
-    info->ends_with_newline = len == 0 || buf[len - 1] == '\n';
+    info->size = in.base + in.len;
+    info->ends_with_newline = in.last_byte == -1 || in.last_byte == '\n';
     if (ferror(f) && rc == IND_OK)
         rc = ind_error_set(err, IND_EIO, "%s: read error", display);
-    fclose(f);
     csv_free(&p);
     reader_free(&r);
-    free(buf);
+    ind_csv_fast_free(&fast);
+    free(in.buf);
+    return rc;
+}
+
+int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
+                 void *ctx, ind_csv_info *info, ind_error *err)
+{
+    return ind_csv_read_with(path, display, 0, fn, ctx, info, err);
+}
+
+int ind_csv_read_with(const char *path, const char *display, unsigned options,
+                      ind_csv_row_fn fn, void *ctx, ind_csv_info *info,
+                      ind_error *err)
+{
+    FILE *f;
+    int rc;
+
+    if (display == NULL)
+        display = path;
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        int e = errno;
+        if (info != NULL)
+            memset(info, 0, sizeof *info);
+        return ind_error_set(err, e == ENOENT ? IND_ENOTFOUND : IND_EIO,
+                             "%s: cannot open: %s", display, strerror(e));
+    }
+    rc = ind_csv_read_stream(f, display, options, fn, ctx, info, err);
+    fclose(f);
     return rc;
 }
 

@@ -7,7 +7,11 @@
  * stray quotes are errors, spaces around fields are kept as data (so a
  * figure " 12" is rejected by the number grammar, not silently trimmed),
  * and fields and rows have a size limit. Ragged rows are the caller's
- * check (it knows the header). Blank lines are skipped. Internal. */
+ * check (it knows the header). Blank lines are skipped. Internal.
+ *
+ * Rows without a quote whose every byte is printable ASCII are read by a
+ * fast path (csvfile_fast.c) that gives the same fields, positions and errors
+ * without libcsv or a copy; IND_CSV_STRICT_ONLY turns it off. */
 #ifndef IND_CSVFILE_H
 #define IND_CSVFILE_H
 
@@ -30,6 +34,9 @@ typedef struct ind_csv_row {
     uint64_t offset;          /* byte offset of the row in the file */
     uint64_t length;          /* bytes of the row, its line end included */
     size_t index;             /* 0 for the header, then 1, 2, ... */
+    int plain;                /* 1: every byte printable ASCII, no quote
+                               * (so valid UTF-8 without a control
+                               * character); read by the fast path */
 } ind_csv_row;
 
 /* What the reader learnt about the file as a whole. */
@@ -52,6 +59,21 @@ typedef int (*ind_csv_row_fn)(void *ctx, const ind_csv_row *row,
  * holds "display:line:column: what"), IND_ENOMEM. 'info' may be NULL. */
 int ind_csv_read(const char *path, const char *display, ind_csv_row_fn fn,
                  void *ctx, ind_csv_info *info, ind_error *err);
+
+/* Options of ind_csv_read_with() and ind_csv_read_stream(). */
+#define IND_CSV_STRICT_ONLY 0x1u  /* every row through libcsv, none through
+                                   * the fast path (the two-path tests) */
+
+/* ind_csv_read with options. */
+int ind_csv_read_with(const char *path, const char *display, unsigned options,
+                      ind_csv_row_fn fn, void *ctx, ind_csv_info *info,
+                      ind_error *err);
+
+/* The same on an open stream (read to its end, not closed), reported as
+ * 'display'. */
+int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
+                        ind_csv_row_fn fn, void *ctx, ind_csv_info *info,
+                        ind_error *err);
 
 /* Fields of one line of CSV text, owned by the caller: free with
  * ind_csv_fields_free(). */

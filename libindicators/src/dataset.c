@@ -1,8 +1,8 @@
 /* dataset: the handle's core: allocation and release, the column names of
- * the three files, diagnostics, the records' tables and lookups, and the
- * reading order every query walks. Loading (dataset_load.c), the choice
+ * the three files, diagnostics, the records' tables and lookups. Loading (dataset_load.c), the choice
  * rule's queries (dataset_query.c), changes (dataset_change.c) and saving
- * (dataset_save.c) build on it. */
+ * (dataset_save.c) build on it; the readings are kept by
+ * dataset_readings.c. */
 #include "dataset_internal.h"
 #include "error_internal.h"
 #include "text.h"
@@ -129,12 +129,11 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->history_path);
     free(ds->lock_path);
     free(ds->column_names);
-    free(ds->readings);
+    ind_dataset_free_readings(ds);
     free(ds->texts);
     free(ds->text_slots);
     free(ds->indicators);
     free(ds->series);
-    free(ds->order);
     free(ds->changes);
     free(ds->year_next);
     ind_index_map_free(&ds->year_heads);
@@ -311,116 +310,6 @@ uint32_t ind_dataset_series_of(ind_dataset *ds, ind_strid indicator,
     return at;
 }
 
-size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r)
-{
-    if (IND_ARRAY_RESERVE(ds->readings, ds->readings_cap,
-                          ds->nreadings + 1) != 0)
-        return (size_t)-1;
-    ds->readings[ds->nreadings] = *r;
-    ds->series[r->series].count++;
-    ds->order_valid = 0;
-    ds->nreadings++;
-    ind_dataset_index_reading(ds, ds->nreadings - 1);
-    return ds->nreadings - 1;
-}
-
-/* ---- the reading order ---- */
-
-/* Sort key: year (15 bits: -9999..9999 shifted), then the effective date
- * as days of 31 in months of 372 after the year's start (17 bits, capped:
- * readings dated over 350 years later keep their file order), then file
- * order (32 bits). */
-static uint64_t order_key(const ind_dataset *ds, size_t i)
-{
-    const reading_rec *r = &ds->readings[i];
-    const char *as_of = ds_str(ds, rd_as_of(ds, r));
-    long end, rank = 11 * 31 + 30; /* no date: the year's last day */
-
-    if (*as_of != '\0') {
-        /* A stored as_of is a date of years 0..9999 not before r->year. */
-        end = ind_as_of_end(as_of, r->year);
-        rank = (end / 10000 - r->year) * 372 + (end / 100 % 100 - 1) * 31 +
-               (end % 100 - 1);
-        if (rank < 0)
-            rank = 0;
-        if (rank > 0x1ffff)
-            rank = 0x1ffff;
-    }
-    return ((uint64_t)(r->year + 10000) << 49) | ((uint64_t)rank << 32) | i;
-}
-
-static int compare_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-    return (x > y) - (x < y);
-}
-
-/* Sort one series' bucket of reading indices by order_key. Buckets are
- * usually in order already (files are written by year); only the others
- * pay for a key array. Returns IND_OK or IND_ENOMEM. */
-static int sort_bucket(const ind_dataset *ds, size_t *idx, size_t n)
-{
-    uint64_t *keys;
-    size_t k;
-
-    for (k = 1; k < n; k++)
-        if (order_key(ds, idx[k - 1]) > order_key(ds, idx[k]))
-            break;
-    if (k >= n)
-        return IND_OK;
-    keys = malloc(n * sizeof *keys);
-    if (keys == NULL)
-        return IND_ENOMEM;
-    for (k = 0; k < n; k++)
-        keys[k] = order_key(ds, idx[k]);
-    qsort(keys, n, sizeof *keys, compare_u64);
-    for (k = 0; k < n; k++)
-        idx[k] = (size_t)(keys[k] & 0xffffffffu);
-    free(keys);
-    return IND_OK;
-}
-
-int ind_dataset_build_order(ind_dataset *ds)
-{
-    size_t *fill, i, pos = 0;
-
-    free(ds->order);
-    ds->order = malloc((ds->nreadings ? ds->nreadings : 1) * sizeof *ds->order);
-    fill = calloc(ds->nseries ? ds->nseries : 1, sizeof *fill);
-    if (ds->order == NULL || fill == NULL) {
-        free(fill);
-        return IND_ENOMEM;
-    }
-    for (i = 0; i < ds->nseries; i++) {
-        ds->series[i].first = pos;
-        pos += ds->series[i].count;
-    }
-    /* Bucket by series in one pass (file order within a bucket). */
-    for (i = 0; i < ds->nreadings; i++) {
-        uint32_t s = ds->readings[i].series;
-        ds->order[ds->series[s].first + fill[s]++] = i;
-    }
-    free(fill);
-    for (i = 0; i < ds->nseries; i++)
-        if (sort_bucket(ds, ds->order + ds->series[i].first,
-                        ds->series[i].count) != IND_OK)
-            return IND_ENOMEM;
-    ds->order_valid = 1;
-    return IND_OK;
-}
-
-int ind_dataset_ensure_order(const ind_dataset *ds, ind_error *err)
-{
-    if (ds->order_valid)
-        return IND_OK;
-    /* The order is a cache of the records: rebuilding it is not a change
-     * a reader can see. */
-    if (ind_dataset_build_order((ind_dataset *)ds) != IND_OK)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    return IND_OK;
-}
-
 /* ---- readings, indicators and series by index and by name ---- */
 
 size_t ind_dataset_reading_count(const ind_dataset *ds)
@@ -431,25 +320,27 @@ size_t ind_dataset_reading_count(const ind_dataset *ds)
 int ind_dataset_reading(const ind_dataset *ds, size_t i, ind_reading *out,
                         ind_error *err)
 {
-    const reading_rec *r;
     const series_rec *s;
+    reading_rec r;
+    const text_rec *t;
 
     if (ds == NULL || out == NULL || i >= ds->nreadings)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_reading: no "
                              "reading %zu", i);
-    r = &ds->readings[i];
-    s = &ds->series[r->series];
+    ind_dataset_get_reading(ds, i, &r);
+    s = &ds->series[r.series];
+    t = &ds->texts[r.text];
     out->indicator = ds_str(ds, s->indicator);
     out->entity = ds_str(ds, s->entity);
-    out->year = r->year;
-    out->value = r->value;
-    out->unit = ds_str(ds, rd_unit(ds, r));
-    out->status = r->status;
-    out->as_of = ds_str(ds, rd_as_of(ds, r));
-    out->source = ds_str(ds, rd_source(ds, r));
-    out->note = ds_str(ds, rd_note(ds, r));
-    out->role = (ind_role)r->role;
-    out->line = r->state == READING_LOADED ? r->line : 0;
+    out->year = r.year;
+    out->value = r.value;
+    out->unit = ds_str(ds, t->unit);
+    out->status = r.status;
+    out->as_of = ds_str(ds, t->as_of);
+    out->source = ds_str(ds, t->source);
+    out->note = ds_str(ds, t->note);
+    out->role = (ind_role)r.role;
+    out->line = r.state == READING_LOADED ? r.line : 0;
     return IND_OK;
 }
 
@@ -541,19 +432,24 @@ int ind_dataset_find_series(const ind_dataset *ds, const char *indicator,
     return IND_OK;
 }
 
-int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
-                                const size_t **out, size_t *count,
-                                ind_error *err)
+size_t ind_dataset_series_reading_count(const ind_dataset *ds, size_t i)
 {
+    return ds != NULL && i < ds->nseries ? ds->series[i].count : 0;
+}
+
+int ind_dataset_series_reading(const ind_dataset *ds, size_t i, size_t k,
+                               size_t *out, ind_error *err)
+{
+    reading_view v;
     int rc;
 
-    if (ds == NULL || out == NULL || count == NULL || i >= ds->nseries)
-        return ind_error_set(err, IND_EINVAL, "ind_dataset_series_readings: "
-                             "no series %zu", i);
-    rc = ind_dataset_ensure_order(ds, err);
+    if (ds == NULL || out == NULL || i >= ds->nseries ||
+        k >= ds->series[i].count)
+        return ind_error_set(err, IND_EINVAL, "ind_dataset_series_reading: "
+                             "no reading %zu of series %zu", k, i);
+    rc = ind_dataset_series_view(ds, i, &v, err);
     if (rc != IND_OK)
         return rc;
-    *out = ds->order + ds->series[i].first;
-    *count = ds->series[i].count;
+    *out = rv_at(&v, k);
     return IND_OK;
 }

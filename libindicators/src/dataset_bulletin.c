@@ -212,8 +212,8 @@ static long row_target(bulletin *b, const ind_reading *r, unsigned long line,
 }
 
 /* Does the row restate its reading exactly (nothing to revise)? */
-static int restates(const ind_dataset *ds, const reading_rec *old,
-                    const ind_reading *r, double value)
+static int restates(const ind_dataset *ds, size_t old, const ind_reading *r,
+                    double value)
 {
     const char *texts[4] = { r->unit, r->source, r->note, r->as_of };
     ind_strid olds[4];
@@ -223,9 +223,10 @@ static int restates(const ind_dataset *ds, const reading_rec *old,
     olds[1] = rd_source(ds, old);
     olds[2] = rd_note(ds, old);
     olds[3] = rd_as_of(ds, old);
-    if (old->value != value ||
-        (r->status != 0 && (r->status == 'A' ? 0 : r->status) != old->status) ||
-        (r->role != IND_ROLE_NONE && (uint8_t)r->role != old->role))
+    if (rd_value(ds, old) != value ||
+        (r->status != 0 &&
+         (r->status == 'A' ? 0 : r->status) != rd_status(ds, old)) ||
+        (r->role != IND_ROLE_NONE && r->role != rd_role(ds, old)))
         return 0;
     for (k = 0; k < 4; k++)
         if (*texts[k] != '\0' && strcmp(texts[k], ds_str(ds, olds[k])) != 0)
@@ -264,7 +265,7 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ind_number_parse(&value, value_text, strlen(value_text),
                      IND_NUMBER_ALLOW_PERCENT, NULL);
     if (target >= 0 && (b->flags & IND_ADD_REVISE) &&
-        restates(ds, &ds->readings[target], &r, value)) {
+        restates(ds, (size_t)target, &r, value)) {
         b->sum.unchanged++;
         return IND_OK;
     }

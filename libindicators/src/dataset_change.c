@@ -86,10 +86,9 @@ static long find_live(ind_dataset *ds, uint32_t series, int year,
 
     idx = ind_dataset_year_list(ds, series, year, buf, 16, &n);
     for (k = 0; idx != NULL && k < n && found < 0; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
         if ((long)idx[k] != except &&
-            (as_of == IND_STRID_NONE || rd_as_of(ds, r) == as_of) &&
-            (!primary || r->role == IND_ROLE_PRIMARY))
+            (as_of == IND_STRID_NONE || rd_as_of(ds, idx[k]) == as_of) &&
+            (!primary || rd_role(ds, idx[k]) == IND_ROLE_PRIMARY))
             found = (long)idx[k];
     }
     if (idx != buf)
@@ -108,7 +107,7 @@ static int year_in_conflict(ind_dataset *ds, uint32_t series, int year,
 /* A revision keeps what it does not restate: the status, note, unit, the
  * date and the decision (role) stay with the figure, and the source when
  * none is given. Status 'A' restates "normal". */
-static void carry_over(const ind_dataset *ds, const reading_rec *old,
+static void carry_over(const ind_dataset *ds, size_t old,
                        const ind_reading *in, reading_rec *rec, text_rec *txt)
 {
     txt->as_of = rd_as_of(ds, old);
@@ -119,9 +118,9 @@ static void carry_over(const ind_dataset *ds, const reading_rec *old,
     if (txt->source == 0)
         txt->source = rd_source(ds, old);
     if (in->status == 0)
-        rec->status = old->status;
+        rec->status = rd_status(ds, old);
     if (in->role == IND_ROLE_NONE)
-        rec->role = old->role;
+        rec->role = (uint8_t)rd_role(ds, old);
 }
 
 /* Parse and check the key fields and the figure into rec. */
@@ -203,7 +202,6 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     ind_strid entity;
     long existing, primary;
     size_t added;
-    uint8_t old_state = READING_LOADED;
     int rc, was_conflict;
 
     if (ds == NULL || in == NULL)
@@ -235,22 +233,22 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
             return IND_EDATA;
     }
     if (existing >= 0 && !(flags & IND_ADD_REVISE)) {
-        const reading_rec *old = &ds->readings[existing];
+        const char *source = ds_str(ds, rd_source(ds, (size_t)existing));
         char v[IND_NUMBER_HUMAN_BUFSIZE];
-        ind_number_format_human(v, sizeof v, old->value, -1, NULL);
+        ind_number_format_human(v, sizeof v, rd_value(ds, (size_t)existing),
+                                -1, NULL);
         ind_error_set(err, IND_EEXISTS, "%s:%u: %s %d%s%s already has a "
                       "reading (%s from %s)", ds->path,
-                      (unsigned)old->line, in->indicator, rec.year,
-                      *ds_str(ds, txt.as_of) ? " as of " : "",
+                      (unsigned)rd_line(ds, (size_t)existing), in->indicator,
+                      rec.year, *ds_str(ds, txt.as_of) ? " as of " : "",
                       ds_str(ds, txt.as_of), v,
-                      *ds_str(ds, rd_source(ds, old))
-                          ? ds_str(ds, rd_source(ds, old)) : "no source");
+                      *source ? source : "no source");
         ind_error_about(err, IND_DETAIL_READING_EXISTS, in->indicator,
                         rec.year);
         return IND_EEXISTS;
     }
     if (existing >= 0)
-        carry_over(ds, &ds->readings[existing], in, &rec, &txt);
+        carry_over(ds, (size_t)existing, in, &rec, &txt);
     else if (txt.unit == 0 && (ds->col[COL_UNIT] != NO_COLUMN ||
                                !ds->obs_exists))
         txt.unit = ds->indicators[ind_index].unit; /* the catalog's */
@@ -261,7 +259,7 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
         ind_error_set(err, IND_EDATA, "%s %d already has a primary reading "
                       "(line %u); revise that one to 'alternate' first",
                       in->indicator, rec.year,
-                      (unsigned)ds->readings[primary].line);
+                      (unsigned)rd_line(ds, (size_t)primary));
         ind_error_about(err, IND_DETAIL_SECOND_PRIMARY, in->indicator,
                         rec.year);
         return IND_EDATA;
@@ -275,18 +273,16 @@ int ind_dataset_add(ind_dataset *ds, const ind_reading *in,
     added = ind_dataset_push_reading(ds, &rec);
     if (added == (size_t)-1)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    if (existing >= 0) {
-        old_state = ds->readings[existing].state;
-        ds->readings[existing].state = READING_REPLACED;
+    if (existing >= 0 &&
+        ind_dataset_set_replaced(ds, (size_t)existing, 1) != 0) {
+        ind_dataset_pop_reading(ds);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     if (!was_conflict && year_in_conflict(ds, series, rec.year, err)) {
         /* A tie nobody decided: refuse, and take the reading back. */
         if (existing >= 0)
-            ds->readings[existing].state = old_state;
-        ind_dataset_unindex_last(ds);
-        ds->series[series].count--;
-        ds->nreadings--;
-        ds->order_valid = 0;
+            ind_dataset_set_replaced(ds, (size_t)existing, 0);
+        ind_dataset_pop_reading(ds);
         return IND_EDATA;
     }
     return record_change(ds, 0, added,
@@ -321,11 +317,16 @@ int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
     texts[3] = in->growth_of;
     texts[4] = id;
     texts[5] = in->years;
-    for (k = 0; k < 6; k++) {
+    for (k = 0; k < 5; k++) {
         rc = checked_text(ds, names[k], texts[k], &ids[k], err);
         if (rc != IND_OK)
             return rc;
     }
+    /* A span has a grammar of its own (it may start with '-'). */
+    ids[5] = ind_strpool_intern(&ds->pool, or_empty(texts[5]),
+                                strlen(or_empty(texts[5])));
+    if (ids[5] == IND_STRID_NONE)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
     at = ind_index_map_get(&ds->indicator_by_id, ids[4]);
     if (at != UINT32_MAX && ds->indicators[at].declared)
         return ind_error_set(err, IND_EEXISTS, "indicator '%s' is already "

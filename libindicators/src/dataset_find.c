@@ -24,8 +24,7 @@ static uint64_t year_key(uint32_t series, int year)
 /* Put reading i at the head of its chain. Returns 0 or -1. */
 static int link(ind_dataset *ds, size_t i)
 {
-    const reading_rec *r = &ds->readings[i];
-    uint64_t key = year_key(r->series, r->year);
+    uint64_t key = year_key(rd_series(ds, i), rd_year(ds, i));
 
     if (i >= NO_READING ||
         IND_ARRAY_RESERVE(ds->year_next, ds->year_next_cap, i + 1) != 0)
@@ -71,13 +70,12 @@ void ind_dataset_index_reading(ind_dataset *ds, size_t reading)
 void ind_dataset_unindex_last(ind_dataset *ds)
 {
     size_t last = ds->nreadings - 1;
-    const reading_rec *r;
 
     if (!ds->year_index_built || ds->nreadings == 0)
         return;
-    r = &ds->readings[last];
     /* The last reading is the head of its chain: unhook it. */
-    if (ind_index_map_put(&ds->year_heads, year_key(r->series, r->year),
+    if (ind_index_map_put(&ds->year_heads,
+                          year_key(rd_series(ds, last), rd_year(ds, last)),
                           ds->year_next[last]) != 0)
         drop(ds);
 }
@@ -92,7 +90,7 @@ long ind_dataset_year_readings(ind_dataset *ds, uint32_t series, int year,
         return -1;
     for (i = ind_index_map_get(&ds->year_heads, year_key(series, year));
          i != NO_READING; i = ds->year_next[i]) {
-        if (ds->readings[i].state == READING_REPLACED)
+        if (rd_replaced(ds, i))
             continue;
         if ((size_t)n < cap)
             out[n] = i;
@@ -110,8 +108,7 @@ long ind_dataset_find_key(ind_dataset *ds, uint32_t series, int year,
         return -1;
     for (i = ind_index_map_get(&ds->year_heads, year_key(series, year));
          i != NO_READING; i = ds->year_next[i]) {
-        const reading_rec *r = &ds->readings[i];
-        if (r->state != READING_REPLACED && rd_as_of(ds, r) == as_of)
+        if (!rd_replaced(ds, i) && rd_as_of(ds, i) == as_of)
             return (long)i;
     }
     return -1;
@@ -138,13 +135,26 @@ size_t *ind_dataset_year_list(ind_dataset *ds, uint32_t series, int year,
 int ind_dataset_year_conflict(ind_dataset *ds, uint32_t series, int year,
                               ind_error *err)
 {
-    size_t buf[16], *idx, n = 0, tie = 0, chosen;
-    int conflict;
+    size_t buf[16], *idx, n = 0, k, tie = 0, chosen;
+    uint32_t order_buf[16], *order;
+    reading_view v;
+    int conflict = 0;
 
     idx = ind_dataset_year_list(ds, series, year, buf, 16, &n);
     if (idx == NULL)
         return 0;
-    conflict = n > 1 && ind_choose_reading(ds, idx, n, &tie) == -2;
+    /* The readings as a view for the choice rule. */
+    order = n <= 16 ? order_buf : malloc(n * sizeof *order);
+    if (order != NULL && n > 1) {
+        for (k = 0; k < n; k++)
+            order[k] = (uint32_t)idx[k];
+        v.order = order;
+        v.first = 0;
+        v.count = n;
+        conflict = ind_choose_reading(ds, &v, &tie) == -2;
+    }
+    if (order != order_buf)
+        free(order);
     if (idx != buf)
         free(idx);
     /* The message names the tied readings as the queries do (this builds
@@ -167,9 +177,8 @@ long ind_dataset_only_reading(ind_dataset *ds, uint32_t series, int year,
     found = n == 1 ? (long)idx[0] : n == 0 ? -1 : -2;
     list[0] = '\0';
     for (k = 0; found == -2 && k < n && used + 80 < sizeof list; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
-        const char *as_of = ds_str(ds, rd_as_of(ds, r));
-        ind_number_format_human(v, sizeof v, r->value, -1, NULL);
+        const char *as_of = ds_str(ds, rd_as_of(ds, idx[k]));
+        ind_number_format_human(v, sizeof v, rd_value(ds, idx[k]), -1, NULL);
         used += (size_t)snprintf(list + used, sizeof list - used, "%s%s as "
                                  "of %.24s", k ? "; " : "", v,
                                  *as_of ? as_of : "the year's end");
@@ -197,21 +206,21 @@ long ind_dataset_key_reading(ind_dataset *ds, uint32_t series, int year,
         return -1;
     list[0] = '\0';
     for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
-        if (rd_as_of(ds, r) != as_of)
+        ind_role r_role = rd_role(ds, idx[k]);
+        if (rd_as_of(ds, idx[k]) != as_of)
             continue;
         matches++;
         found = (long)idx[k];
-        if (role != IND_ROLE_NONE && r->role == (uint8_t)role) {
+        if (role != IND_ROLE_NONE && r_role == role) {
             with_role++;
             found_role = (long)idx[k];
         }
         if (used + 80 < sizeof list) {
-            ind_number_format_human(v, sizeof v, r->value, -1, NULL);
+            ind_number_format_human(v, sizeof v, rd_value(ds, idx[k]), -1,
+                                    NULL);
             used += (size_t)snprintf(list + used, sizeof list - used,
                                      "%s%s%s%s", used ? "; " : "", v,
-                                     r->role ? " " : "",
-                                     ind_role_name((ind_role)r->role));
+                                     r_role ? " " : "", ind_role_name(r_role));
         }
     }
     if (idx != buf)
@@ -268,4 +277,14 @@ int ind_dataset_find_reading(ind_dataset *ds, const char *indicator,
     }
     *out = (size_t)found;
     return IND_OK;
+}
+
+int ind_listed(const char *const *list, size_t n, const char *word)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(list[i], word) == 0)
+            return 1;
+    return 0;
 }

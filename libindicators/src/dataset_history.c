@@ -185,8 +185,8 @@ static int file_holds(ind_dataset *ds, const char *indicator,
                       const char *entity, const char *year_text,
                       const char *as_of, const char *value_text)
 {
-    size_t series, k, n;
-    const size_t *idx;
+    size_t series, k;
+    reading_view v;
     double value;
     int year;
 
@@ -197,14 +197,15 @@ static int file_holds(ind_dataset *ds, const char *indicator,
         return -1;
     if (ind_dataset_find_series(ds, indicator, entity, &series, NULL)
             != IND_OK ||
-        ind_dataset_series_readings(ds, series, &idx, &n, NULL) != IND_OK)
+        ind_dataset_series_view(ds, series, &v, NULL) != IND_OK)
         return 0;
-    for (k = 0; k < n; k++) {
-        const reading_rec *r = &ds->readings[idx[k]];
+    for (k = 0; k < v.count; k++) {
+        size_t r = rv_at(&v, k);
         /* Judge the file as read: a change made in memory since then
          * must not hide what the file holds. */
-        if (r->line != 0 && r->year == year &&
-            strcmp(ds_str(ds, rd_as_of(ds, r)), as_of) == 0 && r->value == value)
+        if (rd_line(ds, r) != 0 && rd_year(ds, r) == year &&
+            strcmp(ds_str(ds, rd_as_of(ds, r)), as_of) == 0 &&
+            rd_value(ds, r) == value)
             return 1;
     }
     return 0;

@@ -1,9 +1,11 @@
 /* The dataset's in-memory model, shared by the dataset_*.c files.
  *
- * Sized for a World-Bank-sized panel (6 million rows): a reading is a
- * 32-byte record whose texts are a shared tuple of ids in one string pool;
- * rows are not kept as text, because a rewrite copies unchanged rows from
- * the file itself (a row is one line, found by its line number). */
+ * Sized for a World-Bank-sized panel (6 million rows) in less memory than
+ * the file: a reading is 14 bytes (its figure, year and series, three
+ * arrays); what only some readings have is kept where it is present (see
+ * "the readings" below); texts are ids in one string pool; rows are not
+ * kept as text, because a rewrite copies unchanged rows from the file
+ * itself (a row is one line, found by its line number). */
 #ifndef IND_DATASET_INTERNAL_H
 #define IND_DATASET_INTERNAL_H
 
@@ -45,6 +47,11 @@ extern const char *const ind_history_column_names[H_KNOWN];
 
 #define NO_COLUMN ((size_t)-1)
 
+/* An open flag for the tests, beside IND_OPEN_READ / IND_OPEN_WRITE: read
+ * every row of the files through libcsv, none through the CSV fast path
+ * (tests/test_csvfile.c loads every dataset both ways). */
+#define IND_OPEN_CSV_STRICT_ONLY 0x100u
+
 /* What became of a reading since the files were read. */
 enum ind_reading_state {
     READING_LOADED = 0,  /* as in the file */
@@ -53,11 +60,13 @@ enum ind_reading_state {
 };
 
 /* The texts of a reading. Rows of a panel repeat them (same unit, no
- * source), so readings share interned tuples: 32-byte readings. */
+ * source), so readings share interned tuples. */
 typedef struct text_rec {
     ind_strid unit, as_of, source, note;
 } text_rec;
 
+/* One reading, unpacked: what ind_dataset_push_reading() stores and
+ * ind_dataset_get_reading() gives back. Not how readings are kept. */
 typedef struct reading_rec {
     double value;
     uint32_t series;
@@ -68,6 +77,72 @@ typedef struct reading_rec {
     uint8_t role;        /* ind_role */
     uint8_t state;       /* ind_reading_state */
 } reading_rec;
+
+/* A stretch of readings sharing a value (dataset_readings.c): from reading
+ * 'first' until the next stretch. */
+typedef struct reading_run {
+    uint32_t first;
+    uint32_t value;
+} reading_run;
+
+/* A run-length column: the readings' values as stretches. */
+typedef struct reading_runs {
+    reading_run *runs;
+    size_t count, cap;
+} reading_runs;
+
+/* A reading's status letter and role, kept only for those that have one. */
+typedef struct reading_mark {
+    uint32_t reading;
+    char status;
+    uint8_t role;
+} reading_mark;
+
+/* The readings, in file order (added ones last).
+ * - value, year and series: one entry per reading, 14 bytes;
+ * - line numbers: stretches of consecutive lines (a file without blank or
+ *   multi-line rows is one stretch); value 0 for readings not in the file;
+ * - text tuples: stretches of readings sharing one;
+ * - status letters and roles: the few readings with one, by index;
+ * - states: readings from 'nloaded' on were added; the replaced ones are a
+ *   sorted list.
+ * The readings of a series, in order (by year, then effective date), are a
+ * view (reading_view): when the rows came grouped by series and in that
+ * order, as files written year by year are, the view is a range of
+ * readings and there is no order array; otherwise 'order' lists them. */
+typedef struct reading_store {
+    double *value;
+    int16_t *year;
+    uint32_t *series;
+    size_t cap;
+    reading_runs lines, texts;
+    reading_mark *marks;
+    size_t nmarks, marks_cap;
+    uint32_t *replaced;
+    size_t nreplaced, replaced_cap;
+    size_t nloaded;
+    int grouped;               /* every series a range, in order */
+} reading_store;
+
+/* The readings of one series in order: reading k (0 <= k < count) is
+ * rv_at(v, k). */
+typedef struct reading_view {
+    const uint32_t *order;     /* NULL: the readings first, first + 1, ... */
+    size_t first;              /* the first reading, or entry of order */
+    size_t count;
+} reading_view;
+
+static inline size_t rv_at(const reading_view *v, size_t k)
+{
+    return v->order ? v->order[v->first + k] : v->first + k;
+}
+
+/* The part [k, k + n) of a view. */
+static inline reading_view rv_sub(const reading_view *v, size_t k, size_t n)
+{
+    reading_view sub = { v->order, v->first + k, n };
+    return sub;
+}
 
 typedef struct indicator_rec {
     ind_strid id, title, unit, description, growth_of;
@@ -81,7 +156,7 @@ typedef struct indicator_rec {
 typedef struct series_rec {
     ind_strid indicator, entity;
     uint32_t indicator_index;
-    size_t first;        /* first entry in ds->order */
+    size_t first;        /* first reading, or first entry of ds->order */
     size_t count;        /* readings, replaced ones included */
 } series_rec;
 
@@ -138,15 +213,16 @@ struct ind_dataset {
     uint32_t *text_slots;            /* open-addressing table of tuples */
     size_t ntext_slots;
 
-    reading_rec *readings;
-    size_t nreadings, readings_cap;
+    reading_store rd;
+    size_t nreadings;
     indicator_rec *indicators;
     size_t nindicators, indicators_cap;
     ind_index_map indicator_by_id;   /* strid -> indicator index */
     series_rec *series;
     size_t nseries, series_cap;
     ind_index_map series_by_key;     /* (indicator strid, entity strid) -> series */
-    size_t *order;                   /* reading indices grouped by series, sorted */
+    uint32_t *order;                 /* reading indices by series, in order;
+                                      * NULL while rd.grouped */
     int order_valid;
 
     ind_diagnostic *diags;
@@ -219,9 +295,9 @@ int ind_dataset_first_error(const ind_dataset *ds, int code, ind_error *err);
  * that did not load answers. */
 int ind_dataset_not_loaded(const ind_dataset *ds, ind_error *err);
 
-/* Make ds->order current (it is rebuilt lazily after a change). Returns
- * IND_OK or IND_ENOMEM (with err). The handle may be const to callers:
- * the order is a cache. */
+/* Make the reading order current (ds->order is rebuilt lazily after a
+ * change that breaks the grouping). Returns IND_OK or IND_ENOMEM (with
+ * err). The handle may be const to callers: the order is a cache. */
 int ind_dataset_ensure_order(const ind_dataset *ds, ind_error *err);
 
 static inline const char *ds_str(const ind_dataset *ds, ind_strid id)
@@ -229,26 +305,118 @@ static inline const char *ds_str(const ind_dataset *ds, ind_strid id)
     return ind_strpool_get(&ds->pool, id);
 }
 
-/* The texts of a reading. */
-static inline ind_strid rd_unit(const ind_dataset *ds, const reading_rec *r)
+/* ---- the readings (dataset_readings.c) ---- */
+
+/* The value of reading i in a run-length column. */
+uint32_t ind_runs_at(const reading_runs *r, size_t i);
+
+/* The line of reading i from its stretch: the stretch's first line plus
+ * the readings since, or 0 in a stretch of new readings. */
+uint32_t ind_line_at(const reading_runs *r, size_t i);
+
+static inline double rd_value(const ind_dataset *ds, size_t i)
 {
-    return ds->texts[r->text].unit;
+    return ds->rd.value[i];
 }
 
-static inline ind_strid rd_as_of(const ind_dataset *ds, const reading_rec *r)
+static inline int rd_year(const ind_dataset *ds, size_t i)
 {
-    return ds->texts[r->text].as_of;
+    return ds->rd.year[i];
 }
 
-static inline ind_strid rd_source(const ind_dataset *ds, const reading_rec *r)
+static inline uint32_t rd_series(const ind_dataset *ds, size_t i)
 {
-    return ds->texts[r->text].source;
+    return ds->rd.series[i];
 }
 
-static inline ind_strid rd_note(const ind_dataset *ds, const reading_rec *r)
+/* The line of reading i in the observations file, 0 for a new one. */
+static inline uint32_t rd_line(const ind_dataset *ds, size_t i)
 {
-    return ds->texts[r->text].note;
+    const reading_runs *l = &ds->rd.lines;
+
+    if (l->count == 1)         /* the common file: one stretch */
+        return l->runs[0].value ? l->runs[0].value + (uint32_t)i : 0;
+    return ind_line_at(l, i);
 }
+
+/* The index in ds->texts of reading i's text tuple. */
+static inline uint32_t rd_text(const ind_dataset *ds, size_t i)
+{
+    return ds->rd.texts.count == 1 ? ds->rd.texts.runs[0].value
+                                   : ind_runs_at(&ds->rd.texts, i);
+}
+
+/* The status letter (0 when none) and role of reading i. */
+char rd_status(const ind_dataset *ds, size_t i);
+ind_role rd_role(const ind_dataset *ds, size_t i);
+
+/* The ind_reading_state of reading i. */
+int rd_state(const ind_dataset *ds, size_t i);
+
+static inline int rd_replaced(const ind_dataset *ds, size_t i)
+{
+    return ds->rd.nreplaced > 0 && rd_state(ds, i) == READING_REPLACED;
+}
+
+/* The texts of reading i. */
+static inline ind_strid rd_unit(const ind_dataset *ds, size_t i)
+{
+    return ds->texts[rd_text(ds, i)].unit;
+}
+
+static inline ind_strid rd_as_of(const ind_dataset *ds, size_t i)
+{
+    return ds->texts[rd_text(ds, i)].as_of;
+}
+
+static inline ind_strid rd_source(const ind_dataset *ds, size_t i)
+{
+    return ds->texts[rd_text(ds, i)].source;
+}
+
+static inline ind_strid rd_note(const ind_dataset *ds, size_t i)
+{
+    return ds->texts[rd_text(ds, i)].note;
+}
+
+/* Reading i unpacked. */
+void ind_dataset_get_reading(const ind_dataset *ds, size_t i,
+                             reading_rec *out);
+
+/* Mark reading i READING_REPLACED, or take the mark away (state
+ * READING_LOADED or READING_ADDED: back to what it was). Returns 0 or -1
+ * (out of memory). */
+int ind_dataset_set_replaced(ind_dataset *ds, size_t i, int replaced);
+
+/* Reading i becomes r (its series and year must stay): the vintage's
+ * replay puts old figures back in place. Returns 0 or -1 (out of
+ * memory). */
+int ind_dataset_set_reading(ind_dataset *ds, size_t i, const reading_rec *r);
+
+/* Drop the replaced readings, the others keeping their order (a vintage
+ * shows only what the file held at its date; no change record may hold a
+ * reading index). Returns 0 or -1 (out of memory: the readings may then
+ * be incomplete, and the handle must not be used). */
+int ind_dataset_keep_live_readings(ind_dataset *ds);
+
+/* Append a reading (state READING_LOADED while loading, then
+ * READING_ADDED); returns its index or (size_t)-1 (out of memory). */
+size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r);
+
+/* Take back the last reading pushed (a change refused after all). */
+void ind_dataset_pop_reading(ind_dataset *ds);
+
+/* Room for n readings in all, before loading (untouched pages cost no
+ * memory). Returns 0 or -1. */
+int ind_dataset_reserve_readings(ind_dataset *ds, size_t n);
+
+void ind_dataset_free_readings(ind_dataset *ds);
+
+/* The readings of series i in order. Returns IND_OK, or IND_ENOMEM (with
+ * err) when the order must be built and memory runs out. The handle may
+ * be const to callers: the order is a cache. */
+int ind_dataset_series_view(const ind_dataset *ds, size_t i,
+                            reading_view *out, ind_error *err);
 
 /* Index of an interned text tuple, added if new; UINT32_MAX when memory
  * runs out (dataset_index.c). */
@@ -276,20 +444,18 @@ uint32_t ind_dataset_series_of(ind_dataset *ds, ind_strid indicator,
  * inferred, not declared). Returns its index or UINT32_MAX. */
 uint32_t ind_dataset_indicator_of(ind_dataset *ds, ind_strid id);
 
-/* Append a reading record; returns its index or (size_t)-1. */
-size_t ind_dataset_push_reading(ind_dataset *ds, const reading_rec *r);
-
-/* (Re)build ds->order. Returns IND_OK or IND_ENOMEM. */
+/* (Re)build the reading order: nothing to do while the readings are
+ * grouped. Returns IND_OK or IND_ENOMEM. */
 int ind_dataset_build_order(ind_dataset *ds);
 
 /* Index of the indicator 'id' in the catalog, or UINT32_MAX. */
 uint32_t ind_dataset_indicator_index(const ind_dataset *ds, const char *id);
 
-/* Choose the reading used for 'year' within the sorted readings of one
- * series: idx[0..n) are that year's readings. Returns the position in idx,
- * -1 when none is usable, -2 for a conflict (then *tie receives the
- * position of the second tied reading). */
-long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
+/* Choose the reading used for a year within the sorted readings of one
+ * series: v holds that year's readings. Returns the position in v, -1 when
+ * none is usable, -2 for a conflict (then *tie receives the position of
+ * the second tied reading). */
+long ind_choose_reading(const ind_dataset *ds, const reading_view *v,
                         size_t *tie);
 
 /* Returns 1 when the last history entry records a change the observations
@@ -344,6 +510,9 @@ int ind_dataset_write_entities(ind_dataset *ds, ind_error *err);
 void ind_dataset_free_entities(ind_dataset *ds);
 
 /* ---- readings by key (dataset_find.c) ---- */
+
+/* Is word one of list[0..n)? (The filters of imports and exports.) */
+int ind_listed(const char *const *list, size_t n, const char *word);
 
 /* Link a reading just pushed into the (series, year) index, if built
  * (when memory runs out the index is dropped, to be rebuilt on use). */

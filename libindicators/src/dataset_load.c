@@ -108,12 +108,26 @@ static const char *field_of(const ind_csv_row *row, const size_t *col,
     return row->field[col[k]];
 }
 
+/* What the last stored row held, reused when the next row repeats its
+ * bytes: a panel's rows repeat the indicator, the entity and every text,
+ * so most rows need no check, interning or lookup of any of them. */
+typedef struct row_memo {
+    int have;                  /* a row has been stored */
+    ind_strid indicator, entity;
+    size_t indicator_len, entity_len;
+    uint32_t ind_index, series;
+    text_rec texts;            /* unit, as_of, source, note */
+    size_t text_len[4];
+    uint32_t text;             /* their tuple */
+} row_memo;
+
 /* Loading context passed through the CSV reader. */
 typedef struct load_ctx {
     ind_dataset *ds;
     const char *path;
     size_t row_errors;
     int header_ok;
+    row_memo memo;
 } load_ctx;
 
 /* Record a row problem, counting those beyond the cap. */
@@ -161,6 +175,12 @@ static int check_controls(load_ctx *lc, const ind_csv_row *row)
         }
     }
     return 0;
+}
+
+/* The CSV reader's options for this handle's files. */
+static unsigned csv_options(const ind_dataset *ds)
+{
+    return ds->flags & IND_OPEN_CSV_STRICT_ONLY ? IND_CSV_STRICT_ONLY : 0;
 }
 
 /* ---- catalog ---- */
@@ -241,12 +261,13 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
 
 static int load_catalog(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->catalog_path, 0, 0 };
+    load_ctx lc = { ds, ds->catalog_path, 0, 0, { 0 } };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     int rc;
 
-    rc = ind_csv_read(ds->catalog_path, NULL, on_catalog_row, &lc, &info,
+    rc = ind_csv_read_with(ds->catalog_path, NULL, csv_options(ds),
+                           on_catalog_row, &lc, &info,
                       &rerr);
     if (rc == IND_ENOTFOUND) {
         ds->catalog_exists = 0;
@@ -271,15 +292,170 @@ static int load_catalog(ind_dataset *ds, ind_error *err)
 
 /* ---- observations ---- */
 
-/* Check one data row and store it as a reading. */
+/* The first w and the last w bytes of a and b (n >= w, w <= 8) agree:
+ * all n when n <= 2 w. */
+static inline int ends_equal(const char *a, const char *b, size_t n,
+                             size_t w)
+{
+    uint64_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+
+    memcpy(&a0, a, w);
+    memcpy(&b0, b, w);
+    memcpy(&a1, a + n - w, w);
+    memcpy(&b1, b + n - w, w);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
+/* Two byte strings of one length n: from 4 to 16 bytes as two words each
+ * (they may overlap), without a call. */
+static inline int equal_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8 && n <= 16)
+        return ends_equal(a, b, n, 8);
+    if (n >= 4 && n < 8)
+        return ends_equal(a, b, n, 4);
+    return n == 0 || memcmp(a, b, n) == 0;
+}
+
+/* s[0..len) is the pool text 'id' of length id_len. */
+static inline int same_bytes(const ind_dataset *ds, ind_strid id,
+                             size_t id_len, const char *s, size_t len)
+{
+    return len == id_len && equal_bytes(ds_str(ds, id), s, len);
+}
+
+/* The text rules of a field (ind_check_text). A plain row (printable
+ * ASCII, see ind_csv_row) can break only the formula rule, so only a text
+ * starting with a formula character needs the full check. */
+static int check_text_field(const ind_csv_row *row, const char *name,
+                            const char *s, size_t len, char *why, size_t n)
+{
+    if (row->plain && (len == 0 || !ind_text_formula_start(s[0])))
+        return IND_OK;
+    return ind_check_text(name, s, len, why, n);
+}
+
+/* The indicator and entity of a row: the last row's when the bytes
+ * repeat, else checked, interned and looked up. Returns IND_OK, IND_EPARSE
+ * (a row error, recorded) or IND_ENOMEM. */
+static int row_series(load_ctx *lc, const ind_csv_row *row, row_memo *m,
+                      int *year)
+{
+    ind_dataset *ds = lc->ds;
+    const size_t *col = ds->col;
+    const char *id, *entity, *s;
+    size_t id_len, entity_len, len;
+    char why[256];
+
+    id = field_of(row, col, COL_INDICATOR, &id_len);
+    entity = field_of(row, col, COL_ENTITY, &entity_len);
+    if (lc->memo.have &&
+        same_bytes(ds, lc->memo.indicator, lc->memo.indicator_len, id, id_len)) {
+        m->indicator = lc->memo.indicator;
+        m->ind_index = lc->memo.ind_index;
+    } else {
+        if (ind_check_indicator_id(id, id_len, why, sizeof why) != IND_OK) {
+            row_error(lc, row->line, col[COL_INDICATOR], why);
+            return IND_EPARSE;
+        }
+        m->indicator = IND_STRID_NONE;
+    }
+    m->indicator_len = id_len;
+    s = field_of(row, col, COL_YEAR, &len);
+    if (ind_check_year(s, len, year, why, sizeof why) != IND_OK) {
+        row_error(lc, row->line, col[COL_YEAR], why);
+        return IND_EPARSE;
+    }
+    m->entity_len = entity_len;
+    if (m->indicator != IND_STRID_NONE && same_bytes(ds, lc->memo.entity,
+                                                     lc->memo.entity_len,
+                                                     entity, entity_len)) {
+        m->entity = lc->memo.entity;
+        m->series = lc->memo.series;
+        return IND_OK;
+    }
+    if (check_text_field(row, "entity", entity, entity_len, why,
+                         sizeof why) != IND_OK) {
+        row_error(lc, row->line, col[COL_ENTITY], why);
+        return IND_EPARSE;
+    }
+    if (m->indicator == IND_STRID_NONE) {
+        m->indicator = ind_strpool_intern(&ds->pool, id, id_len);
+        if (m->indicator == IND_STRID_NONE)
+            return IND_ENOMEM;
+        m->ind_index = ind_dataset_indicator_of(ds, m->indicator);
+        if (m->ind_index == UINT32_MAX)
+            return IND_ENOMEM;
+    }
+    m->entity = ind_strpool_intern(&ds->pool, entity, entity_len);
+    if (m->entity == IND_STRID_NONE)
+        return IND_ENOMEM;
+    m->series = ind_dataset_series_of(ds, m->indicator, m->entity,
+                                      m->ind_index);
+    return m->series == UINT32_MAX ? IND_ENOMEM : IND_OK;
+}
+
+/* The unit, as_of, source and note of a row as a text tuple: the last
+ * row's when the bytes repeat (as_of is still checked against the year),
+ * else checked and interned. Returns IND_OK, IND_EPARSE or IND_ENOMEM. */
+static int row_texts(load_ctx *lc, const ind_csv_row *row, row_memo *m,
+                     int year)
+{
+    static const size_t cols[4] = { COL_UNIT, COL_AS_OF, COL_SOURCE,
+                                    COL_NOTE };
+    ind_dataset *ds = lc->ds;
+    const char *s[4];
+    ind_strid *ids[4] = { &m->texts.unit, &m->texts.as_of, &m->texts.source,
+                          &m->texts.note };
+    const ind_strid memo_ids[4] = { lc->memo.texts.unit, lc->memo.texts.as_of,
+                                    lc->memo.texts.source,
+                                    lc->memo.texts.note };
+    char why[256];
+    size_t k;
+    int same = lc->memo.have;
+
+    for (k = 0; k < 4; k++) {
+        s[k] = field_of(row, ds->col, cols[k], &m->text_len[k]);
+        same = same && same_bytes(ds, memo_ids[k], lc->memo.text_len[k], s[k],
+                                  m->text_len[k]);
+    }
+    if (ind_check_as_of(s[1], m->text_len[1], year, why, sizeof why)
+        != IND_OK) {
+        row_error(lc, row->line, ds->col[COL_AS_OF], why);
+        return IND_EPARSE;
+    }
+    if (same) {
+        m->texts = lc->memo.texts;
+        m->text = lc->memo.text;
+        return IND_OK;
+    }
+    for (k = 0; k < 4; k++) {
+        if (k != 1 && check_text_field(row, ind_obs_column_names[cols[k]],
+                                       s[k], m->text_len[k], why,
+                                       sizeof why) != IND_OK) {
+            row_error(lc, row->line, ds->col[cols[k]], why);
+            return IND_EPARSE;
+        }
+    }
+    for (k = 0; k < 4; k++) {
+        *ids[k] = ind_strpool_intern(&ds->pool, s[k], m->text_len[k]);
+        if (*ids[k] == IND_STRID_NONE)
+            return IND_ENOMEM;
+    }
+    m->text = ind_dataset_text_of(ds, &m->texts);
+    return m->text == UINT32_MAX ? IND_ENOMEM : IND_OK;
+}
+
+/* Check one data row and store it as a reading. The fields are checked in
+ * the order of the columns' rules (indicator, year, entity, value, status,
+ * role, as_of, unit, source, note): the first broken one is reported. */
 static int store_row(load_ctx *lc, const ind_csv_row *row, ind_error *err)
 {
     ind_dataset *ds = lc->ds;
     const size_t *col = ds->col;
+    const indicator_rec *ind;
     reading_rec r;
-    text_rec t;
-    ind_strid indicator, entity;
-    uint32_t ind_index;
+    row_memo m;
     const char *s, *unit;
     char why[256];
     size_t len, unit_len;
@@ -289,33 +465,15 @@ static int store_row(load_ctx *lc, const ind_csv_row *row, ind_error *err)
     ind_role role;
 
     memset(&r, 0, sizeof r);
-    s = field_of(row, col, COL_INDICATOR, &len);
-    if (ind_check_indicator_id(s, len, why, sizeof why) != IND_OK) {
-        row_error(lc, row->line, col[COL_INDICATOR], why);
-        return IND_OK;
-    }
-    indicator = ind_strpool_intern(&ds->pool, s, len);
-    s = field_of(row, col, COL_YEAR, &len);
-    if (ind_check_year(s, len, &year, why, sizeof why) != IND_OK) {
-        row_error(lc, row->line, col[COL_YEAR], why);
-        return IND_OK;
-    }
+    rc = row_series(lc, row, &m, &year);
+    if (rc != IND_OK)
+        return rc == IND_ENOMEM ? ind_error_set(err, IND_ENOMEM,
+                                                "out of memory") : IND_OK;
     r.year = (int16_t)year;
-    s = field_of(row, col, COL_ENTITY, &len);
-    if (ind_check_text("entity", s, len, why, sizeof why) != IND_OK) {
-        row_error(lc, row->line, col[COL_ENTITY], why);
-        return IND_OK;
-    }
-    entity = ind_strpool_intern(&ds->pool, s, len);
+    ind = &ds->indicators[m.ind_index];
     unit = field_of(row, col, COL_UNIT, &unit_len);
-    if (indicator == IND_STRID_NONE || entity == IND_STRID_NONE)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    ind_index = ind_dataset_indicator_of(ds, indicator);
-    if (ind_index == UINT32_MAX)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    if (ds->indicators[ind_index].kind == IND_KIND_RATE ||
-        (!ds->indicators[ind_index].declared && unit_len == 7 &&
-         memcmp(unit, "percent", 7) == 0))
+    if (ind->kind == IND_KIND_RATE ||
+        (!ind->declared && unit_len == 7 && memcmp(unit, "percent", 7) == 0))
         flags |= IND_NUMBER_ALLOW_PERCENT;
     s = field_of(row, col, COL_VALUE, &len);
     if (ind_number_parse(&r.value, s, len, flags, &nerr) != IND_OK) {
@@ -323,54 +481,34 @@ static int store_row(load_ctx *lc, const ind_csv_row *row, ind_error *err)
         return IND_OK;
     }
     s = field_of(row, col, COL_STATUS, &len);
-    if (ind_check_status(s, len, &r.status, why, sizeof why) != IND_OK) {
+    if (len > 0 &&     /* empty: no status, as ind_check_status says */
+        ind_check_status(s, len, &r.status, why, sizeof why) != IND_OK) {
         row_error(lc, row->line, col[COL_STATUS], why);
         return IND_OK;
     }
     s = field_of(row, col, COL_ROLE, &len);
-    if (ind_check_role(s, len, &role, why, sizeof why) != IND_OK) {
+    role = IND_ROLE_NONE;
+    if (len > 0 &&
+        ind_check_role(s, len, &role, why, sizeof why) != IND_OK) {
         row_error(lc, row->line, col[COL_ROLE], why);
         return IND_OK;
     }
     r.role = (uint8_t)role;
-    s = field_of(row, col, COL_AS_OF, &len);
-    rc = ind_check_as_of(s, len, year, why, sizeof why);
-    if (rc != IND_OK) {
-        row_error(lc, row->line, col[COL_AS_OF], why);
-        return IND_OK;
-    }
-    t.as_of = ind_strpool_intern(&ds->pool, s, len);
-    {
-        static const size_t text_cols[] = { COL_UNIT, COL_SOURCE, COL_NOTE };
-        ind_strid *dest[] = { &t.unit, &t.source, &t.note };
-        size_t k;
-        for (k = 0; k < 3; k++) {
-            s = field_of(row, col, text_cols[k], &len);
-            if (ind_check_text(ind_obs_column_names[text_cols[k]], s, len, why,
-                               sizeof why) != IND_OK) {
-                row_error(lc, row->line, col[text_cols[k]], why);
-                return IND_OK;
-            }
-            *dest[k] = ind_strpool_intern(&ds->pool, s, len);
-            if (*dest[k] == IND_STRID_NONE)
-                return ind_error_set(err, IND_ENOMEM, "out of memory");
-        }
-    }
+    rc = row_texts(lc, row, &m, year);
+    if (rc != IND_OK)
+        return rc == IND_ENOMEM ? ind_error_set(err, IND_ENOMEM,
+                                                "out of memory") : IND_OK;
     /* An indicator the catalog lacks takes its unit from its first row. */
-    if (!ds->indicators[ind_index].declared &&
-        ds->indicators[ind_index].unit == 0)
-        ds->indicators[ind_index].unit = t.unit;
-    r.text = t.as_of == IND_STRID_NONE ? UINT32_MAX
-                                       : ind_dataset_text_of(ds, &t);
-    if (r.text == UINT32_MAX)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    r.series = ind_dataset_series_of(ds, indicator, entity, ind_index);
-    if (r.series == UINT32_MAX)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    if (!ind->declared && ind->unit == 0)
+        ds->indicators[m.ind_index].unit = m.texts.unit;
+    r.text = m.text;
+    r.series = m.series;
     r.line = (uint32_t)row->line;
     r.state = READING_LOADED;
     if (ind_dataset_push_reading(ds, &r) == (size_t)-1)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
+    m.have = 1;
+    lc->memo = m;
     return IND_OK;
 }
 
@@ -399,7 +537,7 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->ncolumns) != 0 ||
-        check_controls(lc, row) != 0)
+        (!row->plain && check_controls(lc, row) != 0))
         return IND_OK;
     return store_row(lc, row, err);
 }
@@ -419,24 +557,19 @@ static int start_empty(ind_dataset *ds)
 
 static int load_observations(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->path, 0, 0 };
+    load_ctx lc = { ds, ds->path, 0, 0, { 0 } };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     struct stat st;
     int rc;
 
-    /* Reserve for the rows the file can hold (about 32 bytes or more a
-     * row): one allocation instead of copies while doubling. Pages not
-     * used are never touched. */
-    if (stat(ds->path, &st) == 0 && st.st_size / 32 > 1024) {
-        size_t rows = (size_t)(st.st_size / 32);
-        reading_rec *p = malloc(rows * sizeof *p);
-        if (p != NULL) {
-            ds->readings = p;
-            ds->readings_cap = rows;
-        }
-    }
-    rc = ind_csv_read(ds->path, NULL, on_observation_row, &lc, &info, &rerr);
+    /* Reserve for the rows the file can hold (24 bytes or more a row, as
+     * a rule): one allocation instead of copies while doubling. Pages not
+     * used are never touched. Without the room, the arrays still grow. */
+    if (stat(ds->path, &st) == 0 && st.st_size / 24 > 1024)
+        ind_dataset_reserve_readings(ds, (size_t)(st.st_size / 24));
+    rc = ind_csv_read_with(ds->path, NULL, csv_options(ds),
+                           on_observation_row, &lc, &info, &rerr);
     if (rc == IND_ENOTFOUND && (ds->flags & IND_OPEN_CREATE) &&
         (ds->flags & IND_OPEN_WRITE))
         return start_empty(ds);

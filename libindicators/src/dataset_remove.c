@@ -12,8 +12,8 @@ int ind_dataset_remove(ind_dataset *ds, const char *indicator,
 {
     char why[256];
     ind_error tie = IND_ERROR_INIT;
-    reading_rec *r;
     ind_strid because;
+    uint32_t series;
     size_t at;
     int rc, was_conflict;
 
@@ -36,24 +36,20 @@ int ind_dataset_remove(ind_dataset *ds, const char *indicator,
     because = ind_strpool_intern(&ds->pool, reason, strlen(reason));
     if (because == IND_STRID_NONE)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
-    r = &ds->readings[at];
-    was_conflict = ind_dataset_year_conflict(ds, r->series, year, NULL);
-    r->state = READING_REPLACED;
-    ds->order_valid = 0;
-    if (!was_conflict &&
-        ind_dataset_year_conflict(ds, r->series, year, &tie)) {
+    series = rd_series(ds, at);
+    was_conflict = ind_dataset_year_conflict(ds, series, year, NULL);
+    if (ind_dataset_set_replaced(ds, at, 1) != 0)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    if (!was_conflict && ind_dataset_year_conflict(ds, series, year, &tie)) {
         /* Without it (a primary) the others tie: refuse, put it back. */
-        ds->readings[at].state = ds->readings[at].line != 0 ? READING_LOADED
-                                                            : READING_ADDED;
-        ds->order_valid = 0;
+        ind_dataset_set_replaced(ds, at, 0);
         ind_error_set(err, IND_EDATA, "removing it would leave %s %d "
                       "undecided: %s", indicator, year, tie.message);
         ind_error_about(err, IND_DETAIL_CONFLICT, indicator, year);
         return IND_EDATA;
     }
     if (IND_ARRAY_RESERVE(ds->changes, ds->changes_cap, ds->nchanges + 1) != 0) {
-        ds->readings[at].state = ds->readings[at].line != 0 ? READING_LOADED
-                                                            : READING_ADDED;
+        ind_dataset_set_replaced(ds, at, 0);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     memset(&ds->changes[ds->nchanges], 0, sizeof ds->changes[0]);

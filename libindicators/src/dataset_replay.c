@@ -182,24 +182,26 @@ static int undo_one(ind_dataset *ds, const undo_rec *u)
         return IND_ENOMEM;
     at = ind_dataset_find_key(ds, series, u->year, u->as_of);
     if (u->kind == ENTRY_APPEND) {
-        if (at >= 0) /* a reading deleted by hand since: nothing to undo */
-            ds->readings[at].state = READING_REPLACED;
+        /* (none: a reading deleted by hand since, nothing to undo) */
+        if (at >= 0 && ind_dataset_set_replaced(ds, (size_t)at, 1) != 0)
+            return IND_ENOMEM;
         return IND_OK;
     }
     t.as_of = u->as_of;
     t.source = u->source;
     t.note = u->note;
-    t.unit = u->has_unit || at < 0 ? u->unit : rd_unit(ds, &ds->readings[at]);
+    t.unit = u->has_unit || at < 0 ? u->unit : rd_unit(ds, (size_t)at);
     if (u->kind == ENTRY_REVISE && at >= 0) {
-        reading_rec *old = &ds->readings[at];
-        uint32_t text = ind_dataset_text_of(ds, &t);
-        if (text == UINT32_MAX)
+        reading_rec old;
+        ind_dataset_get_reading(ds, (size_t)at, &old);
+        old.text = ind_dataset_text_of(ds, &t);
+        if (old.text == UINT32_MAX)
             return IND_ENOMEM;
-        old->text = text;
-        old->value = u->value;
-        old->status = u->status;
-        old->role = u->role;
-        return IND_OK;
+        old.value = u->value;
+        old.status = u->status;
+        old.role = u->role;
+        return ind_dataset_set_reading(ds, (size_t)at, &old) == 0
+               ? IND_OK : IND_ENOMEM;
     }
     if (at >= 0)
         return IND_OK; /* a reading of that key is there already */
@@ -233,24 +235,12 @@ static int check_day(const char *date, ind_error *err)
 /* Drop the readings the replay took back, so that every query (and a
  * caller walking the readings) sees the vintage's only. The handle has no
  * changes, so no change record holds a reading index. */
-static void keep_live_readings(ind_dataset *ds)
+static int keep_live_readings(ind_dataset *ds)
 {
-    size_t i, n = 0;
-
-    for (i = 0; i < ds->nseries; i++)
-        ds->series[i].count = 0;
-    for (i = 0; i < ds->nreadings; i++) {
-        if (ds->readings[i].state == READING_REPLACED)
-            continue;
-        ds->readings[n] = ds->readings[i];
-        ds->series[ds->readings[n].series].count++;
-        n++;
-    }
-    ds->nreadings = n;
     /* The (series, year) index holds old positions: rebuilt on use. */
     ind_index_map_free(&ds->year_heads);
     ds->year_index_built = 0;
-    ds->order_valid = 0;
+    return ind_dataset_keep_live_readings(ds);
 }
 
 int ind_dataset_vintage(ind_dataset *ds, const char *date, ind_error *err)
@@ -280,7 +270,8 @@ int ind_dataset_vintage(ind_dataset *ds, const char *date, ind_error *err)
         if (undo_one(ds, &v.undo[i]) != IND_OK)
             rc = ind_error_set(err, IND_ENOMEM, "out of memory");
     free(v.undo);
-    keep_live_readings(ds);
+    if (keep_live_readings(ds) != 0 && rc == IND_OK)
+        rc = ind_error_set(err, IND_ENOMEM, "out of memory");
     /* Even a failed replay leaves readings changed: the handle is no
      * longer the file, and must not be written. */
     ds->vintage = 1;
@@ -400,25 +391,25 @@ static int collect_revision(void *vctx, const ind_change *c)
 /* The readings no entry names: one state each, present from the start. */
 static int add_untouched(ind_dataset *ds, revisions_ctx *rv)
 {
-    size_t i, k, n;
-    const size_t *idx;
+    size_t i, k;
 
     for (i = 0; i < ds->nseries; i++) {
+        reading_view v;
         if (strcmp(ds_str(ds, ds->series[i].indicator), rv->indicator) != 0)
             continue;
-        if (ind_dataset_series_readings(ds, i, &idx, &n, NULL) != IND_OK)
+        if (ind_dataset_series_view(ds, i, &v, NULL) != IND_OK)
             return IND_ENOMEM;
-        for (k = 0; k < n; k++) {
-            const reading_rec *r = &ds->readings[idx[k]];
+        for (k = 0; k < v.count; k++) {
+            size_t r = rv_at(&v, k);
             side now;
             memset(&now, 0, sizeof now);
-            if (r->state == READING_REPLACED)
+            if (rd_replaced(ds, r))
                 continue;
             now.present = 1;
-            now.value = r->value;
-            now.status = r->status;
+            now.value = rd_value(ds, r);
+            now.status = rd_status(ds, r);
             now.source = ds_str(ds, rd_source(ds, r));
-            if (figure_of(rv, ds_str(ds, ds->series[i].entity), r->year,
+            if (figure_of(rv, ds_str(ds, ds->series[i].entity), rd_year(ds, r),
                           ds_str(ds, rd_as_of(ds, r)), &now) == NULL)
                 return IND_ENOMEM;
         }
@@ -590,8 +581,7 @@ static int audit_entry(void *vctx, const ind_change *c)
         if (idx == NULL)
             return IND_ENOMEM;
         for (k = 0; k < n && at < 0; k++)
-            if (ds->readings[idx[k]].line != 0 &&
-                rd_as_of(ds, &ds->readings[idx[k]]) == as_of)
+            if (rd_line(ds, idx[k]) != 0 && rd_as_of(ds, idx[k]) == as_of)
                 at = (long)idx[k];
         if (idx != buf)
             free(idx);
@@ -602,6 +592,15 @@ static int audit_entry(void *vctx, const ind_change *c)
             return IND_ENOMEM;
         }
         return IND_OK;
+    }
+    /* Made at the first entry that names a reading: a panel without a
+     * history costs nothing here. */
+    if (a->by_reading == NULL) {
+        a->by_reading = calloc(ds->nreadings, sizeof *a->by_reading);
+        if (a->by_reading == NULL) {
+            a->failed = 1;
+            return IND_ENOMEM;
+        }
     }
     a->by_reading[at].line = c->line;
     a->by_reading[at].present = after.present;
@@ -640,25 +639,28 @@ static void report_audit(audit_ctx *a)
                          *parts[3] ? " as of " : "", parts[3], v);
         ind_dataset_diag_about(ds, IND_DETAIL_NONE, parts[0]);
     }
-    for (i = 0; i < ds->nreadings; i++) {
+    for (i = 0; a->by_reading != NULL && i < ds->nreadings; i++) {
         const last_said *m = &a->by_reading[i];
-        const reading_rec *r = &ds->readings[i];
         const series_rec *s;
-        if (m->line == 0 || r->line == 0)
+        if (m->line == 0 || rd_line(ds, i) == 0)
             continue;
-        s = &ds->series[r->series];
+        s = &ds->series[rd_series(ds, i)];
         ind_number_format_human(v, sizeof v, m->value, -1, NULL);
-        ind_number_format_human(w, sizeof w, r->value, -1, NULL);
+        ind_number_format_human(w, sizeof w, rd_value(ds, i), -1, NULL);
         if (!m->present)
-            ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, r->line, 0,
+            ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path,
+                             rd_line(ds, i), 0,
                              "%s %d is in the observations, but the history "
                              "removed it (line %lu): restored by hand?",
-                             ds_str(ds, s->indicator), r->year, m->line);
-        else if (m->value != r->value)
-            ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, r->line, 0,
+                             ds_str(ds, s->indicator), rd_year(ds, i),
+                             m->line);
+        else if (m->value != rd_value(ds, i))
+            ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path,
+                             rd_line(ds, i), 0,
                              "%s %d holds %s where the history's last entry "
                              "about it (line %lu) wrote %s: edited by hand?",
-                             ds_str(ds, s->indicator), r->year, w, m->line, v);
+                             ds_str(ds, s->indicator), rd_year(ds, i), w,
+                             m->line, v);
     }
 }
 
@@ -669,11 +671,8 @@ void ind_dataset_check_history_against_file(ind_dataset *ds)
 
     memset(&a, 0, sizeof a);
     a.ds = ds;
-    a.by_reading = calloc(ds->nreadings ? ds->nreadings : 1,
-                          sizeof *a.by_reading);
-    if (a.by_reading == NULL || ind_strpool_init(&a.pool) != 0 ||
+    if (ind_strpool_init(&a.pool) != 0 ||
         ind_index_map_init(&a.by_key, 16) != 0) {
-        free(a.by_reading);
         ind_strpool_free(&a.pool);
         return; /* out of memory: the check is skipped, nothing is wrong */
     }

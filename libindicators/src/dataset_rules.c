@@ -226,26 +226,28 @@ int ind_check_role(const char *s, size_t len, ind_role *role, char *why,
     return IND_OK;
 }
 
-/* Rank of a reading under rule 3: readings dated inside their year rank
+/* Rank of reading i under rule 3: readings dated inside their year rank
  * by date, latest first; those dated after it come below, earliest first. */
-static long rank_of(const ind_dataset *ds, const reading_rec *r)
+static long rank_of(const ind_dataset *ds, size_t i)
 {
-    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year);
-    long year_end = (long)r->year * 10000 + 1231;
+    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, i)), rd_year(ds, i));
+    long year_end = (long)rd_year(ds, i) * 10000 + 1231;
 
     return end <= year_end ? end : -end;
 }
 
-long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
+long ind_choose_reading(const ind_dataset *ds, const reading_view *v,
                         size_t *tie)
 {
     long best = -1, best_rank = 0;
     size_t i, primaries = 0;
     int tied = 0;
 
-    for (i = 0; i < n; i++) {
-        const reading_rec *r = &ds->readings[idx[i]];
-        if (r->state != READING_REPLACED && r->role == IND_ROLE_PRIMARY) {
+    if (v->count == 1 && ds->rd.nmarks == 0 && ds->rd.nreplaced == 0)
+        return 0;   /* one reading, no role, nothing replaced: the panel */
+    for (i = 0; i < v->count; i++) {
+        size_t r = rv_at(v, i);
+        if (!rd_replaced(ds, r) && rd_role(ds, r) == IND_ROLE_PRIMARY) {
             if (primaries++ > 0) {
                 *tie = i;
                 return -2;
@@ -255,10 +257,10 @@ long ind_choose_reading(const ind_dataset *ds, const size_t *idx, size_t n,
     }
     if (primaries == 1)
         return best;
-    for (i = 0; i < n; i++) {
-        const reading_rec *r = &ds->readings[idx[i]];
+    for (i = 0; i < v->count; i++) {
+        size_t r = rv_at(v, i);
         long rank;
-        if (r->state == READING_REPLACED || r->role == IND_ROLE_ALTERNATE)
+        if (rd_replaced(ds, r) || rd_role(ds, r) == IND_ROLE_ALTERNATE)
             continue;
         rank = rank_of(ds, r);
         if (best < 0 || rank > best_rank) {

@@ -47,26 +47,26 @@ static int put_row(FILE *out, const char *const *names, size_t n,
 }
 
 /* Texts of a reading, in ind_obs_column_names order. Buffers are the caller's. */
-static void reading_fields(const ind_dataset *ds, const reading_rec *r,
+static void reading_fields(const ind_dataset *ds, size_t reading,
                            const char **v, char *year, char *value,
                            char *status)
 {
-    const series_rec *s = &ds->series[r->series];
+    const series_rec *s = &ds->series[rd_series(ds, reading)];
 
-    snprintf(year, 16, "%d", r->year);
-    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
-    status[0] = r->status;
+    snprintf(year, 16, "%d", rd_year(ds, reading));
+    ind_number_format(value, IND_NUMBER_BUFSIZE, rd_value(ds, reading), NULL);
+    status[0] = rd_status(ds, reading);
     status[1] = '\0';
     v[COL_INDICATOR] = ds_str(ds, s->indicator);
     v[COL_ENTITY] = ds_str(ds, s->entity);
     v[COL_YEAR] = year;
     v[COL_VALUE] = value;
-    v[COL_UNIT] = ds_str(ds, rd_unit(ds, r));
+    v[COL_UNIT] = ds_str(ds, rd_unit(ds, reading));
     v[COL_STATUS] = status;
-    v[COL_AS_OF] = ds_str(ds, rd_as_of(ds, r));
-    v[COL_SOURCE] = ds_str(ds, rd_source(ds, r));
-    v[COL_NOTE] = ds_str(ds, rd_note(ds, r));
-    v[COL_ROLE] = ind_role_name((ind_role)r->role);
+    v[COL_AS_OF] = ds_str(ds, rd_as_of(ds, reading));
+    v[COL_SOURCE] = ds_str(ds, rd_source(ds, reading));
+    v[COL_NOTE] = ds_str(ds, rd_note(ds, reading));
+    v[COL_ROLE] = ind_role_name(rd_role(ds, reading));
 }
 
 /* ---- streaming copy with edits ---- */
@@ -106,7 +106,7 @@ static int put_reading(const ind_dataset *ds, FILE *out, const copy_plan *p,
     const char *v[COL_KNOWN];
     char year[16], value[IND_NUMBER_BUFSIZE], status[2];
 
-    reading_fields(ds, &ds->readings[reading], v, year, value, status);
+    reading_fields(ds, reading, v, year, value, status);
     return put_row(out, p->names, p->nnames, ind_obs_column_names, v, COL_KNOWN, extra,
                    ds->crlf);
 }
@@ -165,7 +165,7 @@ static int copy_with_plan(const ind_dataset *ds, FILE *in, FILE *out,
             rc = -1;
         open_line = 0;
         if (observations && !is_header && next_reading < ds->nreadings &&
-            ds->readings[next_reading].line == line_no) {
+            rd_line(ds, next_reading) == line_no) {
             size_t k = next_reading++;
             rc = rc ? rc : put_inserts(ds, out, p, &next_insert, k, 0);
             if (rc == 0 && p->replacement[k] == DROPPED) {
@@ -238,7 +238,7 @@ static size_t replaced_root(const ind_dataset *ds, const change_rec *c)
 {
     size_t root = c->replaced;
 
-    while (root != (size_t)-1 && ds->readings[root].line == 0) {
+    while (root != (size_t)-1 && rd_line(ds, root) == 0) {
         const change_rec *prev = change_of(ds, root);
         root = prev ? prev->replaced : (size_t)-1;
     }
@@ -247,23 +247,26 @@ static size_t replaced_root(const ind_dataset *ds, const change_rec *c)
 
 /* Where a new reading goes: after the last row of its series (in file
  * order) whose year is not later, else before the series' first row. */
-static void place(const ind_dataset *ds, size_t reading, insert_plan *ip)
+static int place(const ind_dataset *ds, size_t reading, insert_plan *ip)
 {
-    const reading_rec *r = &ds->readings[reading];
-    const series_rec *s = &ds->series[r->series];
+    int year = rd_year(ds, reading);
     size_t k, after = (size_t)-1, before = (size_t)-1;
+    reading_view v;
 
-    for (k = 0; k < s->count; k++) {
-        size_t i = ds->order[s->first + k];
-        if (ds->readings[i].line == 0)
+    if (ind_dataset_series_view(ds, rd_series(ds, reading), &v, NULL)
+        != IND_OK)
+        return IND_ENOMEM;
+    for (k = 0; k < v.count; k++) {
+        size_t i = rv_at(&v, k);
+        if (rd_line(ds, i) == 0)
             continue;
-        if (ds->readings[i].year <= r->year && (after == (size_t)-1 || i > after))
+        if (rd_year(ds, i) <= year && (after == (size_t)-1 || i > after))
             after = i;
         if (before == (size_t)-1 || i < before)
             before = i;
     }
     ip->reading = reading;
-    ip->year = r->year;
+    ip->year = year;
     if (after != (size_t)-1) {
         ip->anchor = after;
         ip->after = 1;
@@ -271,6 +274,7 @@ static void place(const ind_dataset *ds, size_t reading, insert_plan *ip)
         ip->anchor = before;
         ip->after = 0;
     }
+    return IND_OK;
 }
 
 static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
@@ -289,16 +293,16 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
         for (i = 0; i < ds->nreadings && !needed; i++) {
             const char *v[COL_KNOWN];
             char year[16], value[IND_NUMBER_BUFSIZE], status[2];
-            if (ds->readings[i].state != READING_ADDED)
+            if (rd_state(ds, i) != READING_ADDED)
                 continue;
-            reading_fields(ds, &ds->readings[i], v, year, value, status);
+            reading_fields(ds, i, v, year, value, status);
             needed = v[k][0] != '\0';
         }
         if (needed)
             names[p->nnames++] = ind_obs_column_names[k];
     }
     p->nadded = p->nnames - ds->ncolumns;
-    while (nloaded < ds->nreadings && ds->readings[nloaded].line != 0)
+    while (nloaded < ds->nreadings && rd_line(ds, nloaded) != 0)
         nloaded++;
     p->replacement = malloc((nloaded ? nloaded : 1) * sizeof *p->replacement);
     p->inserts = malloc((ds->nchanges ? ds->nchanges : 1) * sizeof *p->inserts);
@@ -311,21 +315,21 @@ static int plan_observations(ind_dataset *ds, copy_plan *p, const char **names)
         size_t root;
         if (c->removal) {
             /* The row of the file the removed reading stands for. */
-            const change_rec *added = ds->readings[c->reading].line == 0
+            const change_rec *added = rd_line(ds, c->reading) == 0
                                       ? change_of(ds, c->reading) : NULL;
-            root = ds->readings[c->reading].line != 0 ? c->reading
+            root = rd_line(ds, c->reading) != 0 ? c->reading
                    : added != NULL ? replaced_root(ds, added) : (size_t)-1;
             if (root != (size_t)-1)
                 p->replacement[root] = DROPPED;
             continue;
         }
-        if (c->define || ds->readings[c->reading].state != READING_ADDED)
+        if (c->define || rd_state(ds, c->reading) != READING_ADDED)
             continue;
         root = replaced_root(ds, c);
         if (root != (size_t)-1)
             p->replacement[root] = c->reading;
-        else
-            place(ds, c->reading, &p->inserts[p->ninserts++]);
+        else if (place(ds, c->reading, &p->inserts[p->ninserts++]) != IND_OK)
+            return IND_ENOMEM;
     }
     qsort(p->inserts, p->ninserts, sizeof *p->inserts, compare_inserts);
     return IND_OK;
@@ -409,17 +413,17 @@ static int put_history_row(FILE *out, const history_ctx *h, const char **v)
 }
 
 /* The fields of a reading in the old (old = 1) or new slots of an entry. */
-static void old_new(const ind_dataset *ds, const reading_rec *r, const char **v,
+static void old_new(const ind_dataset *ds, size_t r, const char **v,
                     int old, char *value, char *status)
 {
-    ind_number_format(value, IND_NUMBER_BUFSIZE, r->value, NULL);
-    status[0] = r->status;
+    ind_number_format(value, IND_NUMBER_BUFSIZE, rd_value(ds, r), NULL);
+    status[0] = rd_status(ds, r);
     status[1] = '\0';
     v[old ? H_OLD_VALUE : H_NEW_VALUE] = value;
     v[old ? H_OLD_STATUS : H_NEW_STATUS] = status;
     v[old ? H_OLD_SOURCE : H_NEW_SOURCE] = ds_str(ds, rd_source(ds, r));
     v[old ? H_OLD_NOTE : H_NEW_NOTE] = ds_str(ds, rd_note(ds, r));
-    v[old ? H_OLD_ROLE : H_NEW_ROLE] = ind_role_name((ind_role)r->role);
+    v[old ? H_OLD_ROLE : H_NEW_ROLE] = ind_role_name(rd_role(ds, r));
     v[old ? H_OLD_UNIT : H_NEW_UNIT] = ds_str(ds, rd_unit(ds, r));
 }
 
@@ -474,20 +478,20 @@ static int history_tail(ind_dataset *ds, FILE *out, void *vctx)
             v[H_INDICATOR] = ds_str(ds, ind->id);
             v[H_NEW_NOTE] = desc;
         } else {
-            const reading_rec *r = &ds->readings[c->reading];
-            const series_rec *s = &ds->series[r->series];
+            size_t r = c->reading;
+            const series_rec *s = &ds->series[rd_series(ds, r)];
             v[H_ACTION] = c->removal ? "remove"
                           : c->replaced == (size_t)-1 ? "append" : "revise";
             v[H_INDICATOR] = ds_str(ds, s->indicator);
             v[H_ENTITY] = ds_str(ds, s->entity);
-            snprintf(year, sizeof year, "%d", r->year);
+            snprintf(year, sizeof year, "%d", rd_year(ds, r));
             v[H_YEAR] = year;
             v[H_AS_OF] = ds_str(ds, rd_as_of(ds, r));
             v[H_REASON] = ds_str(ds, c->reason);
             if (!c->removal)
                 old_new(ds, r, v, 0, nv, ns);
             if (c->replaced != (size_t)-1)
-                old_new(ds, &ds->readings[c->replaced], v, 1, ov, os);
+                old_new(ds, c->replaced, v, 1, ov, os);
         }
         if (put_history_row(out, h, v) != 0)
             return -1;
@@ -507,10 +511,10 @@ static int history_column_needed(const ind_dataset *ds, size_t k)
         if (k == H_REASON && c->reason != 0)
             return 1;
         if (k == H_OLD_UNIT && c->replaced != (size_t)-1 &&
-            rd_unit(ds, &ds->readings[c->replaced]) != 0)
+            rd_unit(ds, c->replaced) != 0)
             return 1;
         if (k == H_NEW_UNIT && !c->removal &&
-            rd_unit(ds, &ds->readings[c->reading]) != 0)
+            rd_unit(ds, c->reading) != 0)
             return 1;
     }
     return 0;
@@ -685,13 +689,17 @@ static int new_observations_tail(ind_dataset *ds, FILE *out, void *vctx)
             return -1;
     if (put_end(out, ds->crlf) != 0)
         return -1;
-    for (i = 0; i < ds->nseries; i++)
-        for (k = 0; k < ds->series[i].count; k++) {
-            size_t r = ds->order[ds->series[i].first + k];
-            if (ds->readings[r].state == READING_ADDED &&
+    for (i = 0; i < ds->nseries; i++) {
+        reading_view v;
+        if (ind_dataset_series_view(ds, i, &v, NULL) != IND_OK)
+            return -1;
+        for (k = 0; k < v.count; k++) {
+            size_t r = rv_at(&v, k);
+            if (rd_state(ds, r) == READING_ADDED &&
                 put_reading(ds, out, p, r, NULL) != 0)
                 return -1;
         }
+    }
     return 0;
 }
 

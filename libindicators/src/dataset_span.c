@@ -75,47 +75,49 @@ static unsigned year_column(const ind_dataset *ds)
 
 /* Live readings of the series outside [from, to]: one warning for all,
  * at the first of them. */
-static void check_outside(ind_dataset *ds, const series_rec *s, int from,
-                          int to, const char *declared)
+static void check_outside(ind_dataset *ds, const series_rec *s,
+                          const reading_view *v, int from, int to,
+                          const char *declared)
 {
     const char *id = ds_str(ds, s->indicator);
-    const reading_rec *first = NULL;
-    size_t k, outside = 0;
+    size_t k, first = 0, outside = 0;
     int lo = 0, hi = 0, first_year = 0, last_year = 0, any = 0;
 
-    for (k = 0; k < s->count; k++) {
-        const reading_rec *r = &ds->readings[ds->order[s->first + k]];
-        if (r->state == READING_REPLACED)
+    for (k = 0; k < v->count; k++) {
+        size_t r = rv_at(v, k);
+        int year = rd_year(ds, r);
+        if (rd_replaced(ds, r))
             continue;
-        if (!any || r->year < first_year)
-            first_year = r->year;
-        if (!any || r->year > last_year)
-            last_year = r->year;
+        if (!any || year < first_year)
+            first_year = year;
+        if (!any || year > last_year)
+            last_year = year;
         any = 1;
-        if (r->year >= from && r->year <= to)
+        if (year >= from && year <= to)
             continue;
-        if (outside == 0 || r->line < first->line)
+        if (outside == 0 || rd_line(ds, r) < rd_line(ds, first))
             first = r;
-        if (outside == 0 || r->year < lo)
-            lo = r->year;
-        if (outside == 0 || r->year > hi)
-            hi = r->year;
+        if (outside == 0 || year < lo)
+            lo = year;
+        if (outside == 0 || year > hi)
+            hi = year;
         outside++;
     }
     if (outside == 0)
         return;
     if (declared != NULL)
-        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, first->line,
-                         year_column(ds), "year %d of %s is outside the span "
-                         "%s the catalog declares (%zu reading%s from %d to "
-                         "%d)", first->year, id, declared, outside,
-                         outside == 1 ? "" : "s", lo, hi);
+        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path,
+                         rd_line(ds, first), year_column(ds), "year %d of %s "
+                         "is outside the span %s the catalog declares (%zu "
+                         "reading%s from %d to %d)", rd_year(ds, first), id,
+                         declared, outside, outside == 1 ? "" : "s", lo, hi);
     else
-        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, first->line,
-                         year_column(ds), "year %d of %s is outside %d-%d "
+        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path,
+                         rd_line(ds, first), year_column(ds), "year %d of %s "
+                         "is outside %d-%d "
                          "(%zu reading%s from %d to %d): a slip, or a long "
                          "series whose span the catalog should declare "
-                         "(column years, as %d..%d)", first->year, id,
+                         "(column years, as %d..%d)", rd_year(ds, first), id,
                          USUAL_FIRST, USUAL_LAST, outside,
                          outside == 1 ? "" : "s", lo, hi, first_year,
                          last_year);
@@ -156,19 +158,19 @@ static void check_far(ind_dataset *ds, const series_rec *s, const int *years,
 
 /* The distinct years of the series' live readings into years[] (room for
  * s->count), with a line of each. Returns how many. */
-static size_t distinct_years(const ind_dataset *ds, const series_rec *s,
+static size_t distinct_years(const ind_dataset *ds, const reading_view *v,
                              int *years, uint32_t *lines)
 {
     size_t k, n = 0;
 
-    for (k = 0; k < s->count; k++) {
-        const reading_rec *r = &ds->readings[ds->order[s->first + k]];
-        if (r->state == READING_REPLACED)
+    for (k = 0; k < v->count; k++) {
+        size_t r = rv_at(v, k);
+        if (rd_replaced(ds, r))
             continue;
-        if (n > 0 && years[n - 1] == r->year)
+        if (n > 0 && years[n - 1] == rd_year(ds, r))
             continue;
-        years[n] = r->year;
-        lines[n++] = r->line;
+        years[n] = rd_year(ds, r);
+        lines[n++] = rd_line(ds, r);
     }
     return n;
 }
@@ -185,18 +187,21 @@ void ind_dataset_check_spans(ind_dataset *ds)
         int from, to;
         char why[128];
         const char *span = ds_str(ds, ind->years);
+        reading_view v;
 
+        if (ind_dataset_series_view(ds, i, &v, NULL) != IND_OK)
+            break; /* out of memory: a warning less */
         if (ind->years != 0 &&
             ind_check_span(span, strlen(span), &from, &to, why, sizeof why)
                 == IND_OK) {
-            check_outside(ds, s, from, to, span);
+            check_outside(ds, s, &v, from, to, span);
             continue;
         }
-        check_outside(ds, s, USUAL_FIRST, USUAL_LAST, NULL);
+        check_outside(ds, s, &v, USUAL_FIRST, USUAL_LAST, NULL);
         if (IND_ARRAY_RESERVE(years, cap, s->count) != 0 ||
             IND_ARRAY_RESERVE(lines, lines_cap, s->count) != 0)
             break; /* out of memory: a warning less */
-        check_far(ds, s, years, lines, distinct_years(ds, s, years, lines));
+        check_far(ds, s, years, lines, distinct_years(ds, &v, years, lines));
     }
     free(years);
     free(lines);

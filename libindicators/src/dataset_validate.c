@@ -15,14 +15,15 @@ static unsigned column_of(const ind_dataset *ds, size_t k)
     return ds->col[k] == NO_COLUMN ? 0 : (unsigned)ds->col[k] + 1;
 }
 
-static void reading_text(const ind_dataset *ds, const reading_rec *r,
-                         char *buf, size_t n)
+static void reading_text(const ind_dataset *ds, size_t r, char *buf,
+                         size_t n)
 {
+    const char *as_of = ds_str(ds, rd_as_of(ds, r));
     char v[IND_NUMBER_HUMAN_BUFSIZE];
 
-    ind_number_format_human(v, sizeof v, r->value, -1, NULL);
-    snprintf(buf, n, "%s%s%s (line %u)", v, *ds_str(ds, rd_as_of(ds, r)) ? " as of " : "",
-             ds_str(ds, rd_as_of(ds, r)), (unsigned)r->line);
+    ind_number_format_human(v, sizeof v, rd_value(ds, r), -1, NULL);
+    snprintf(buf, n, "%s%s%s (line %u)", v, *as_of ? " as of " : "", as_of,
+             (unsigned)rd_line(ds, r));
 }
 
 /* How far back a reading is compared for an exact duplicate: readings
@@ -31,96 +32,103 @@ static void reading_text(const ind_dataset *ds, const reading_rec *r,
 #define DUPLICATE_LOOKBACK 64
 
 /* Two live readings with the same key (year, as_of). */
-static int same_key(const ind_dataset *ds, const reading_rec *a,
-                    const reading_rec *b)
+static int same_key(const ind_dataset *ds, size_t a, size_t b)
 {
-    return a->year == b->year && rd_as_of(ds, a) == rd_as_of(ds, b);
+    return rd_year(ds, a) == rd_year(ds, b) &&
+           rd_as_of(ds, a) == rd_as_of(ds, b);
 }
 
-/* Duplicates and conflicts within one year's readings idx[0..run). */
-static void check_year(ind_dataset *ds, const series_rec *s, const size_t *idx,
-                       size_t run)
+/* Two readings say the same: figure, source, note and role. */
+static int same_reading(const ind_dataset *ds, size_t a, size_t b)
+{
+    return rd_value(ds, a) == rd_value(ds, b) &&
+           rd_source(ds, a) == rd_source(ds, b) &&
+           rd_note(ds, a) == rd_note(ds, b) && rd_role(ds, a) == rd_role(ds, b);
+}
+
+/* Duplicates and conflicts within one year's readings, the view run. */
+static void check_year(ind_dataset *ds, const series_rec *s,
+                       const reading_view *run)
 {
     const char *id = ds_str(ds, s->indicator);
     char a[160], b[160];
     size_t i, j, tie = 0, duplicates = 0;
     long pick;
 
-    for (i = 0; i < run; i++) {
-        const reading_rec *r = &ds->readings[idx[i]];
-        if (r->state == READING_REPLACED)
+    for (i = 1; i < run->count; i++) {
+        size_t r = rv_at(run, i);
+        if (rd_replaced(ds, r))
             continue;
         for (j = i; j-- > 0 && i - j <= DUPLICATE_LOOKBACK;) {
-            const reading_rec *q = &ds->readings[idx[j]];
-            if (q->state == READING_REPLACED || !same_key(ds, q, r))
+            size_t q = rv_at(run, j);
+            if (rd_replaced(ds, q) || !same_key(ds, q, r))
                 continue;
-            if (q->value == r->value && rd_source(ds, q) == rd_source(ds, r) &&
-                rd_note(ds, q) == rd_note(ds, r) && q->role == r->role) {
-                ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
-                                 column_of(ds, COL_VALUE),
+            if (same_reading(ds, q, r)) {
+                ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path,
+                                 rd_line(ds, r), column_of(ds, COL_VALUE),
                                  "duplicate of line %u (%s %d)",
-                                 (unsigned)q->line, id, r->year);
+                                 (unsigned)rd_line(ds, q), id, rd_year(ds, r));
                 duplicates++;
                 break;
             }
         }
     }
-    pick = ind_choose_reading(ds, idx, run, &tie);
+    pick = ind_choose_reading(ds, run, &tie);
     /* A tie between copies of one row is the duplicate, said once. */
     if (pick != -2 || duplicates > 0)
         return;
     {
-        const reading_rec *r = &ds->readings[idx[tie]];
-        const reading_rec *q = NULL;
+        size_t r = rv_at(run, tie), q = r;
+        int year = rd_year(ds, r);
         for (j = 0; j < tie; j++) {
-            const reading_rec *c = &ds->readings[idx[j]];
-            if (c->state != READING_REPLACED && c->role != IND_ROLE_ALTERNATE &&
-                (r->role != IND_ROLE_PRIMARY || c->role == IND_ROLE_PRIMARY))
+            size_t c = rv_at(run, j);
+            if (!rd_replaced(ds, c) && rd_role(ds, c) != IND_ROLE_ALTERNATE &&
+                (rd_role(ds, r) != IND_ROLE_PRIMARY ||
+                 rd_role(ds, c) == IND_ROLE_PRIMARY))
                 q = c;
         }
-        if (q == NULL)
-            q = r;
         reading_text(ds, q, a, sizeof a);
         reading_text(ds, r, b, sizeof b);
-        if (r->role == IND_ROLE_PRIMARY)
-            ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+        if (rd_role(ds, r) == IND_ROLE_PRIMARY)
+            ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, rd_line(ds, r),
                              column_of(ds, COL_ROLE),
                              "%s %d has two readings marked primary: %s and %s; "
-                             "keep one", id, r->year, a, b);
-        else if (ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
-                                  column_of(ds, COL_VALUE),
+                             "keep one", id, year, a, b);
+        else if (ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path,
+                                  rd_line(ds, r), column_of(ds, COL_VALUE),
                                   "conflict: %s %d has readings that tie "
                                   "under the choice rule: %s and %s; mark "
                                   "the one to use with role 'primary' (or "
                                   "the others 'alternate')",
-                                  id, r->year, a, b) == 0)
+                                  id, year, a, b) == 0)
             ind_dataset_diag_about(ds, IND_DETAIL_CONFLICT, id);
     }
 }
 
 /* Unit against the catalog, and dates long after the year. */
-static void check_reading(ind_dataset *ds, const reading_rec *r)
+static void check_reading(ind_dataset *ds, size_t r)
 {
-    const series_rec *s = &ds->series[r->series];
+    const series_rec *s = &ds->series[rd_series(ds, r)];
     const indicator_rec *ind = &ds->indicators[s->indicator_index];
     const char *unit = ds_str(ds, rd_unit(ds, r)), *cat_unit = ds_str(ds, ind->unit);
-    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), r->year);
+    int year = rd_year(ds, r);
+    long end = ind_as_of_end(ds_str(ds, rd_as_of(ds, r)), year);
 
     if (ind->declared && *unit && *cat_unit && rd_unit(ds, r) != ind->unit)
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, rd_line(ds, r),
                          column_of(ds, COL_UNIT),
                          "unit '%s' contradicts the catalog's '%s' for %s",
                          unit, cat_unit, ds_str(ds, s->indicator));
     else if (ind->kind == IND_KIND_RATE && *unit && strcmp(unit, "percent") != 0)
-        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, r->line,
+        ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, rd_line(ds, r),
                          column_of(ds, COL_UNIT),
                          "unit '%s': %s is a rate, its unit is 'percent'",
                          unit, ds_str(ds, s->indicator));
-    if (end / 10000 > r->year + 1)
-        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, r->line,
+    if (end / 10000 > year + 1)
+        ind_dataset_diag(ds, IND_SEVERITY_WARNING, ds->path, rd_line(ds, r),
                          column_of(ds, COL_AS_OF),
                          "as_of '%s' is more than a year after %d",
-                         ds_str(ds, rd_as_of(ds, r)), r->year);
+                         ds_str(ds, rd_as_of(ds, r)), year);
 }
 
 static void check_catalog(ind_dataset *ds)
@@ -173,15 +181,18 @@ static void check_undeclared(ind_dataset *ds)
         return;
     for (i = 0; i < ds->nseries; i++) {
         const series_rec *s = &ds->series[i];
-        const reading_rec *first = &ds->readings[ds->order[s->first]];
+        reading_view v;
+        uint32_t first;
         size_t k;
-        if (ds->indicators[s->indicator_index].declared)
+        if (ds->indicators[s->indicator_index].declared || s->count == 0 ||
+            ind_dataset_series_view(ds, i, &v, NULL) != IND_OK)
             continue;
         /* Name the earliest line of the series in the file. */
-        for (k = 0; k < s->count; k++)
-            if (ds->readings[ds->order[s->first + k]].line < first->line)
-                first = &ds->readings[ds->order[s->first + k]];
-        if (ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, first->line,
+        first = rd_line(ds, rv_at(&v, 0));
+        for (k = 1; k < v.count; k++)
+            if (rd_line(ds, rv_at(&v, k)) < first)
+                first = rd_line(ds, rv_at(&v, k));
+        if (ind_dataset_diag(ds, IND_SEVERITY_ERROR, ds->path, first,
                              column_of(ds, COL_INDICATOR),
                              "indicator '%s' is not in the catalog %s",
                              ds_str(ds, s->indicator), ds->catalog_path) == 0)
@@ -216,7 +227,7 @@ static void check_history(ind_dataset *ds)
 
 int ind_dataset_validate(ind_dataset *ds, ind_error *err)
 {
-    size_t i, k, run;
+    size_t i, k;
     int rc;
 
     if (ds == NULL)
@@ -232,19 +243,21 @@ int ind_dataset_validate(ind_dataset *ds, ind_error *err)
     check_catalog(ds);
     check_undeclared(ds);
     for (i = 0; i < ds->nseries; i++) {
-        const series_rec *s = &ds->series[i];
-        const size_t *idx = ds->order + s->first;
-        for (k = 0; k < s->count; k += run) {
-            run = 1;
-            while (k + run < s->count &&
-                   ds->readings[idx[k + run]].year == ds->readings[idx[k]].year)
-                run++;
-            check_year(ds, s, idx + k, run);
+        reading_view v, run;
+        ind_dataset_series_view(ds, i, &v, NULL);
+        for (k = 0; k < v.count; k += run.count) {
+            int year = rd_year(ds, rv_at(&v, k));
+            run = rv_sub(&v, k, 1);
+            while (k + run.count < v.count &&
+                   rd_year(ds, rv_at(&v, k + run.count)) == year)
+                run.count++;
+            if (run.count > 1)
+                check_year(ds, &ds->series[i], &run);
         }
     }
     for (i = 0; i < ds->nreadings; i++)
-        if (ds->readings[i].state != READING_REPLACED)
-            check_reading(ds, &ds->readings[i]);
+        if (!rd_replaced(ds, i))
+            check_reading(ds, i);
     ind_dataset_check_spans(ds);
     check_history(ds);
     ind_dataset_check_history_against_file(ds);

@@ -16,9 +16,12 @@
 #define FIG 56
 #define NUM 24
 
-/* The last `window` measures of the current segment, as a ring. */
+/* The last `window` measures of the current segment, as a ring, and the
+ * same values kept sorted as they come and go (the median of every step
+ * of a panel then needs no sort). */
 typedef struct history {
     double x[IND_GROWTH_BREAK_WINDOW_MAX];
+    double sorted[IND_GROWTH_BREAK_WINDOW_MAX];
     size_t n;
     size_t next;
     size_t window;
@@ -50,10 +53,24 @@ static void hist_reset(history *h, size_t window)
 
 static void hist_push(history *h, double x)
 {
+    size_t i;
+
+    if (h->n == h->window) {
+        /* The oldest measure leaves the sorted copy (found bit for bit). */
+        const double old = h->x[h->next];
+        for (i = 0; i + 1 < h->n &&
+                    memcmp(&h->sorted[i], &old, sizeof old) != 0; i++)
+            ;
+        memmove(&h->sorted[i], &h->sorted[i + 1],
+                (h->n - i - 1) * sizeof h->sorted[0]);
+        h->n--;
+    }
+    for (i = h->n; i > 0 && h->sorted[i - 1] > x; i--)
+        h->sorted[i] = h->sorted[i - 1];
+    h->sorted[i] = x;
+    h->n++;
     h->x[h->next] = x;
     h->next = (h->next + 1) % h->window;
-    if (h->n < h->window)
-        h->n++;
 }
 
 /* Insertion sort: the window holds at most 32 values, where it beats
@@ -70,12 +87,10 @@ static void sort_small(double *a, size_t n)
     }
 }
 
-/* Median of the history; a receives the sorted copy. */
-static double hist_median(const history *h, double *a)
+/* Median of the history. */
+static double hist_median(const history *h)
 {
-    memcpy(a, h->x, h->n * sizeof a[0]);
-    sort_small(a, h->n);
-    return gsl_stats_median_from_sorted_data(a, 1, h->n);
+    return gsl_stats_median_from_sorted_data(h->sorted, 1, h->n);
 }
 
 /* Robust spread (1.4826 MAD) around the median; a is scratch. */
@@ -270,7 +285,7 @@ static ind_growth_break_rule rule_outlier(ind_growth_break *b, const walk *w,
 
     if (h->n < w->o->min_history || !m->ok)
         return IND_BREAK_NONE;
-    median = hist_median(h, a);
+    median = hist_median(h);
     floor = is_level(w->kind) ? w->o->floor_log : w->o->floor_rate_pp;
     /* Within the floor nothing is flagged whatever the spread: the usual
      * case, and it spares the second sort. */

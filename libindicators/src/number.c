@@ -266,6 +266,35 @@ static int clinger_zero(int negative, double *out)
     return 1;
 }
 
+/* w x 10^e10 (with its sign) by Clinger's fast path: 1 with the exact
+ * double in *out, or 0 when w or e10 is beyond it. */
+static int clinger_value(uint64_t w, long e10, int negative, double *out)
+{
+    double v;
+
+    if (w == 0)
+        return clinger_zero(negative, out);
+    if (!CLINGER_USABLE || w > CLINGER_MAX_W || e10 < -CLINGER_MAX_E ||
+        e10 > CLINGER_MAX_E)
+        return 0;
+    v = (double)w;
+    v = e10 < 0 ? v / powers_of_ten[-e10] : v * powers_of_ten[e10];
+    *out = negative ? -v : v;
+    return 1;
+}
+
+/* Digit d of a mantissa into w (leading zeros skipped); 0 once w would
+ * pass 19 digits, the most a uint64_t holds. */
+static int add_digit(uint64_t *w, size_t *significant, unsigned d)
+{
+    if (*w == 0 && d == 0)
+        return 1;
+    if (++*significant > 19)
+        return 0;
+    *w = *w * 10 + d;
+    return 1;
+}
+
 /* Clinger's conversion of [-]digits[.digits][e[+-]digits] s[0..len), which
  * the caller has checked: 1 with the exact double in *out, or 0 when the
  * text is beyond the fast path (too many digits, too large an exponent). */
@@ -275,10 +304,7 @@ static int clinger(const char *s, size_t len, double *out)
     size_t i = 0, significant = 0;
     long e10 = 0, exponent = 0;
     int negative = 0, after_point = 0, exp_negative = 0;
-    double v;
 
-    if (!CLINGER_USABLE)
-        return 0;
     if (i < len && s[i] == '-') {
         negative = 1;
         i++;
@@ -290,11 +316,8 @@ static int clinger(const char *s, size_t len, double *out)
         }
         if (!is_digit(s[i]))
             break;
-        if (w != 0 || s[i] != '0') {
-            if (++significant > 19)
-                return 0;        /* w would not fit 64 bits */
-            w = w * 10 + (uint64_t)(s[i] - '0');
-        }
+        if (!add_digit(&w, &significant, (unsigned)(s[i] - '0')))
+            return 0;
         e10 -= after_point;
     }
     if (i < len && lower(s[i]) == 'e') {
@@ -308,36 +331,58 @@ static int clinger(const char *s, size_t len, double *out)
         }
         e10 += exp_negative ? -exponent : exponent;
     }
-    if (w == 0)
-        return clinger_zero(negative, out);
-    if (w > CLINGER_MAX_W || e10 < -CLINGER_MAX_E || e10 > CLINGER_MAX_E)
-        return 0;
-    v = (double)w;
-    v = e10 < 0 ? v / powers_of_ten[-e10] : v * powers_of_ten[e10];
-    *out = negative ? -v : v;
-    return 1;
+    return clinger_value(w, e10, negative, out);
 }
 
-/* The common figure: [-]digits[.digits] or [-].digits, nothing else, at
- * most NUMBER_MAX_LEN bytes. 1 with the value in *out when Clinger's path
- * converts it; 0 sends the text through the full grammar (which also
- * words every refusal). */
+/* The common figure, checked and converted in one pass: [-]digits[.digits]
+ * or [-].digits, nothing else, at most NUMBER_MAX_LEN bytes. 1 with the
+ * value in *out when Clinger's path converts it; 0 sends the text through
+ * the full grammar (which also words every refusal). */
 static int parse_plain(const char *s, size_t len, double *out)
 {
-    size_t i = s[0] == '-', digits = 0;
-    int point = 0;
+    uint64_t w = 0;
+    size_t i = 0, digits = 0, significant = 0;
+    long fraction = 0;
+    int point = 0, negative = s[0] == '-';
 
+    if (len <= 20) {
+        /* At most 19 digits: w cannot overflow, no count needed. The
+         * digits before the point, then those after it. */
+        unsigned d;
+        size_t at_point;
+        for (i = (size_t)negative;
+             i < len && (d = (unsigned)(unsigned char)s[i] - '0') < 10; i++)
+            w = w * 10 + d;
+        at_point = i;
+        if (i < len && s[i] == '.') {
+            point = 1;
+            for (i++; i < len && (d = (unsigned)(unsigned char)s[i] - '0') < 10;
+                 i++)
+                w = w * 10 + d;
+        }
+        if (i != len)
+            return 0;
+        digits = len - (size_t)negative - (size_t)point;
+        fraction = point ? (long)(len - 1 - at_point) : 0;
+        return digits > 0 && digits <= 19 &&
+               clinger_value(w, -fraction, negative, out);
+    }
     if (len > NUMBER_MAX_LEN)
         return 0;
-    for (; i < len; i++) {
-        if (is_digit(s[i]))
+    for (i = (size_t)negative; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d < 10) {
             digits++;
-        else if (s[i] == '.' && !point)
+            fraction += point;
+            if (!add_digit(&w, &significant, d))
+                return 0;
+        } else if (s[i] == '.' && !point) {
             point = 1;
-        else
+        } else {
             return 0;
+        }
     }
-    return digits > 0 && clinger(s, len, out);
+    return digits > 0 && clinger_value(w, -fraction, negative, out);
 }
 
 int ind_number_parse(double *out, const char *text, size_t len,
@@ -380,6 +425,17 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
 
     if (out == NULL || text == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_number_parse_year: NULL argument");
+    if (len == 4) {
+        /* The common year, four digits, without a loop. */
+        unsigned d0 = (unsigned)(unsigned char)text[0] - '0',
+                 d1 = (unsigned)(unsigned char)text[1] - '0',
+                 d2 = (unsigned)(unsigned char)text[2] - '0',
+                 d3 = (unsigned)(unsigned char)text[3] - '0';
+        if ((d0 < 10) & (d1 < 10) & (d2 < 10) & (d3 < 10)) {
+            *out = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+            return IND_OK;
+        }
+    }
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty year: a year is required");
     if (text[0] == '-')
@@ -407,20 +463,30 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
  * decimal exponents from -4 to below that precision, else d.ddde+XX. */
 static void write_decimal(char *buf, uint64_t digits, int exp10)
 {
-    char d[20] = "";
-    int nd = 0, x, precision, i, n = 0;
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233"
+        "34353637383940414243444546474849505152535455565758596061626364656667"
+        "6869707172737475767778798081828384858687888990919293949596979899";
+    char d[20] = "", *p = d + sizeof d;
+    int nd, x, precision, i, n = 0;
 
     while (digits % 10 == 0) {
         digits /= 10;
         exp10++;
     }
-    for (; digits > 0; digits /= 10)
-        d[nd++] = (char)('0' + digits % 10);
-    for (i = 0; i < nd / 2; i++) {
-        char c = d[i];
-        d[i] = d[nd - 1 - i];
-        d[nd - 1 - i] = c;
+    /* The digits, two at a time, from the right. */
+    for (; digits >= 100; digits /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (digits % 100), 2);
     }
+    if (digits >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * digits, 2);
+    } else {
+        *--p = (char)('0' + digits);
+    }
+    nd = (int)(d + sizeof d - p);
+    memmove(d, p, (size_t)nd);
     x = exp10 + nd - 1;              /* the exponent of the first digit */
     precision = nd > 15 ? nd : 15;
     if (x < -4 || x >= precision) {
@@ -562,7 +628,14 @@ static int number_format_human(char *buf, size_t size, double value,
         decimals = value == nearbyint(value) ? 0 : 2;
         trim = 1;
     }
-    snprintf(plain, sizeof plain, "%.*f", decimals, mag);
+    if (decimals == 0) {
+        /* Below 1e15 "%.0f" is the nearest integer, ties to even: what
+         * nearbyint gives in the default rounding, written without
+         * printf. */
+        snprintf(plain, sizeof plain, "%llu", (unsigned long long)nearbyint(mag));
+    } else {
+        snprintf(plain, sizeof plain, "%.*f", decimals, mag);
+    }
     c_locale_leave(saved);
     if (trim)
         trim_fraction(plain);

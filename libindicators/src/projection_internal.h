@@ -65,6 +65,7 @@ struct ind_projection {
     char notes[IND_PROJ_MAX_CANDIDATES][IND_PROJ_NOTE_SIZE];
     int calibrated;               /* intervals from past errors */
     size_t calib_errors;          /* errors one year ahead behind them */
+    ind_quantile_cache *quantiles; /* the options' cache, or NULL */
 };
 
 /* Check the series (ascending whole finite years, finite values). */
@@ -108,6 +109,11 @@ void ind_proj_coef(ind_projection *p, const char *name, double estimate,
 /* Quantiles for every level: Student t with df degrees of freedom, or the
  * normal when df is infinite; NaN when df is not positive. */
 void ind_proj_quantiles(const ind_projection *p, double df, double *q);
+
+/* The quantile at probability prob of Student's t with df degrees of
+ * freedom (the normal for an infinite df), remembered in c (may be NULL);
+ * NaN for df <= 0 (projection_quantiles.c). */
+double ind_proj_quantile(ind_quantile_cache *c, double prob, double df);
 
 /* Forecast i: point `centre` with prediction standard error `se`, both on
  * the fitted scale; log_scale back-transforms (median, or the log-normal

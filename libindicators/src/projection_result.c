@@ -29,6 +29,7 @@ int ind_proj_alloc(ind_projection **out, const ind_proj_input *in,
     p->h = h;
     p->nlevels = nl;
     p->first_year = (int)in->years[n - 1] + 1;
+    p->quantiles = in->opts.quantiles;
     memcpy(p->levels, in->opts.levels, nl * sizeof *p->levels);
     p->years = (double *)(void *)(p + 1);
     p->values = p->years + n;
@@ -93,17 +94,9 @@ void ind_proj_quantiles(const ind_projection *p, double df, double *q)
 {
     size_t j;
 
-    for (j = 0; j < p->nlevels; j++) {
-        double prob = 0.5 + p->levels[j] / 200.0;
-
-        /* gsl_cdf_tdist_Pinv aborts (or returns NaN) at df = 0. */
-        if (isinf(df) && df > 0.0)
-            q[j] = gsl_cdf_ugaussian_Pinv(prob);
-        else if (df > 0.0)
-            q[j] = gsl_cdf_tdist_Pinv(prob, df);
-        else
-            q[j] = NAN;
-    }
+    for (j = 0; j < p->nlevels; j++)
+        q[j] = ind_proj_quantile(p->quantiles, 0.5 + p->levels[j] / 200.0,
+                                 df);
 }
 
 void ind_proj_forecast(ind_projection *p, size_t i, double centre, double se,

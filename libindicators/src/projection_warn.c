@@ -53,11 +53,11 @@ static void warn_contradiction(ind_projection *p)
     human(a, sizeof a, y[n - 3]);
     human(b, sizeof b, y[n - 2]);
     human(c, sizeof c, y[n - 1]);
-    ind_proj_warn(p, "the last two years %s (%s in %.0f, %s, %s in %.0f) "
-                     "but the forecast %s: the model carries on a trend "
-                     "that recent years contradict",
-                  d2 < 0.0 ? "fell" : "rose", a, t[n - 3], b, c, t[n - 1],
-                  d2 < 0.0 ? "rises" : "falls");
+    ind_proj_warn(p, "the last two years %s, from %s in %.0f to %s in %.0f "
+                     "and %s in %.0f, but the forecast %s: the model "
+                     "carries on a trend that recent years contradict",
+                  d2 < 0.0 ? "fell" : "rose", a, t[n - 3], b, t[n - 2], c,
+                  t[n - 1], d2 < 0.0 ? "rises" : "falls");
 }
 
 static int compounds(const ind_projection *p, const ind_proj_input *in)
@@ -122,7 +122,9 @@ void ind_proj_warn_series(ind_projection *p, const ind_series *s,
     const char *words = status_words(last->status);
     char v[IND_NUMBER_HUMAN_BUFSIZE];
 
-    human(v, sizeof v, last->value);
+    /* The last value in words, only when a warning will say it. */
+    if (words != NULL || (last->flags & IND_POINT_PARTIAL_YEAR))
+        human(v, sizeof v, last->value);
     if (words != NULL)
         ind_proj_warn(p, "the last value (%d: %s) is %s (status %c): every "
                          "forecast starts from it and moves if it is "

@@ -2,6 +2,7 @@
 #include "indicators/series.h"
 #include "error_internal.h"
 #include "array.h"
+#include "series_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -114,14 +115,16 @@ void ind_series_free(ind_series *s)
 
 /* Make room for one more point in all three arrays. They start empty and
  * grow by the same rule, so their capacities stay equal. */
-static int series_reserve(ind_series *s)
+int ind_series_reserve(ind_series *s, size_t n)
 {
     size_t cap_points = s->capacity, cap_years = s->capacity,
            cap_values = s->capacity;
 
-    if (IND_ARRAY_RESERVE(s->points, cap_points, s->length + 1) != 0 ||
-        IND_ARRAY_RESERVE(s->years, cap_years, s->length + 1) != 0 ||
-        IND_ARRAY_RESERVE(s->values, cap_values, s->length + 1) != 0)
+    if (n <= s->capacity)
+        return IND_OK;
+    if (IND_ARRAY_RESERVE(s->points, cap_points, n) != 0 ||
+        IND_ARRAY_RESERVE(s->years, cap_years, n) != 0 ||
+        IND_ARRAY_RESERVE(s->values, cap_values, n) != 0)
         return IND_ENOMEM;
     s->capacity = cap_points;
     return IND_OK;
@@ -144,7 +147,7 @@ int ind_series_add(ind_series *s, const ind_point *point, ind_error *err)
     if (at > 0 && s->years[at - 1] == point->year)
         return ind_error_set(err, IND_EEXISTS, "%s already has a point for %d",
                              s->indicator, point->year);
-    if (series_reserve(s) != IND_OK)
+    if (ind_series_reserve(s, s->length + 1) != IND_OK)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     copy = *point;
     copy.as_of = copy_text(point->as_of);
@@ -154,9 +157,14 @@ int ind_series_add(ind_series *s, const ind_point *point, ind_error *err)
         free_text((char *)copy.source);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
-    memmove(s->points + at + 1, s->points + at, (s->length - at) * sizeof *s->points);
-    memmove(s->years + at + 1, s->years + at, (s->length - at) * sizeof *s->years);
-    memmove(s->values + at + 1, s->values + at, (s->length - at) * sizeof *s->values);
+    if (at < s->length) {   /* not at the end, as points usually come */
+        memmove(s->points + at + 1, s->points + at,
+                (s->length - at) * sizeof *s->points);
+        memmove(s->years + at + 1, s->years + at,
+                (s->length - at) * sizeof *s->years);
+        memmove(s->values + at + 1, s->values + at,
+                (s->length - at) * sizeof *s->values);
+    }
     s->points[at] = copy;
     s->years[at] = copy.year;
     s->values[at] = copy.value;

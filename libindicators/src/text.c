@@ -54,7 +54,7 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
     unsigned long cp;
 
     if ((rules & IND_TEXT_NO_FORMULA) && len > 0 &&
-        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) {
+        ind_text_formula_start(s[0])) {
         *offset = 0;
         snprintf(why, whysize, "it starts with '%c', which a spreadsheet would "
                  "run as a formula", s[0]);

@@ -11,6 +11,13 @@
 #define IND_TEXT_NO_FORMULA 0x4u /* does not start with = + - @ (spreadsheets) */
 #define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA)
 
+/* True for a first character that makes a spreadsheet run a text as a
+ * formula (IND_TEXT_NO_FORMULA): = + - @. */
+static inline int ind_text_formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
 /* Check s[0..len) against 'rules'. Returns 0 when it obeys them; otherwise
  * -1, with *offset set to the byte where the problem starts and a short
  * reason ("invalid UTF-8", "a control character (U+0007)", ...) written to

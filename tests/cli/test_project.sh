@@ -237,7 +237,7 @@ out_has "organisations in 2030 (80% range"
 out_has "coefficients"
 out_has "year   mean   lo80   hi80   lo95   hi95"
 # 1,242, 1,230, 1,214: two falls while the line rises; said once.
-err_has "indicators: warning: the last two years fell (1,242 in 2023, 1,230, 1,214 in 2025) but the forecast rises"
+err_has "indicators: warning: the last two years fell, from 1,242 in 2023 to 1,230 in 2024 and 1,214 in 2025, but the forecast rises"
 err_lines 1
 
 # --fitted: the history with fitted values and residuals = value - fitted.

@@ -272,14 +272,22 @@ IND_EXTERN int ind_dataset_find_series(const ind_dataset *ds,
                                        ind_error *err);
 
 /**
- * The readings of series `i`, ordered by year then by effective date:
- * `*out` receives a pointer to `*count` reading indices owned by the
- * dataset (valid until the next change or free).
- * @return IND_OK or ::IND_EINVAL.
+ * Number of readings of series `i`, superseded ones included: the `k` of
+ * ind_dataset_series_reading() runs from 0 below it. 0 when `i` is out of
+ * range.
  */
-IND_EXTERN int ind_dataset_series_readings(const ind_dataset *ds, size_t i,
-                                           const size_t **out, size_t *count,
-                                           ind_error *err);
+IND_EXTERN size_t ind_dataset_series_reading_count(const ind_dataset *ds,
+                                                   size_t i);
+
+/**
+ * The index (for ind_dataset_reading()) of reading `k` of series `i`, its
+ * readings ordered by year, then by effective date, then file order.
+ * @return IND_OK with the index in *out; ::IND_EINVAL when `i` or `k` is
+ *         out of range; ::IND_ENOMEM (the order could not be built).
+ */
+IND_EXTERN int ind_dataset_series_reading(const ind_dataset *ds, size_t i,
+                                          size_t k, size_t *out,
+                                          ind_error *err);
 
 /**
  * Build the series of series `i` with one value per year by the choice rule;

@@ -12,6 +12,7 @@
 #include "indicators/number.h"
 #include "indicators/series.h"
 #include "indicators/dataset.h"
+#include "indicators/dataset_exchange.h"
 #include "indicators/growth.h"
 #include "indicators/projection.h"
 #include "indicators/chart.h"

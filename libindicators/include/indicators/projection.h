@@ -165,7 +165,7 @@ IND_EXTERN int ind_model_parse(ind_model *out, const char *text, ind_error *err)
 #define IND_PROJECTION_ESTIMATE (-1.0)
 
 /** Version of ::ind_projection_options this header describes. */
-#define IND_PROJECTION_OPTIONS_VERSION 2
+#define IND_PROJECTION_OPTIONS_VERSION 3
 
 /**
  * Where the prediction intervals come from.
@@ -197,6 +197,23 @@ typedef enum ind_interval_method {
 #define IND_CALIBRATION_MIN_ERRORS 3
 /** Widening of the model interval when too few errors exist to calibrate. */
 #define IND_CALIBRATION_FALLBACK_WIDEN 1.5
+
+/**
+ * Interval quantiles remembered across fits (opaque). Fitting many series
+ * with one set of options (a whole panel), point
+ * ind_projection_options::quantiles at one: each Student t quantile is then
+ * computed once per degrees of freedom and level instead of once a fit; the
+ * results are the same to the last bit. A cache serves one thread at a
+ * time.
+ */
+typedef struct ind_quantile_cache ind_quantile_cache;
+
+/** A new, empty cache. @return IND_OK or ::IND_ENOMEM. */
+IND_EXTERN int ind_quantile_cache_new(ind_quantile_cache **out,
+                                      ind_error *err);
+
+/** Release a cache. NULL is a no-op. */
+IND_EXTERN void ind_quantile_cache_free(ind_quantile_cache *cache);
 
 /**
  * How to fit and forecast. Start from ::IND_PROJECTION_OPTIONS_INIT and
@@ -231,6 +248,8 @@ typedef struct ind_projection_options {
     ind_interval_method intervals;  /**< Where the intervals come from. */
     /** Fit only the points of this year and later; 0: every point. */
     int from_year;
+    /** NULL, or quantiles shared by the fits (see ::ind_quantile_cache). */
+    ind_quantile_cache *quantiles;
 } ind_projection_options;
 
 /** Default options: auto, degree 2, levels 80 and 95, parameters estimated. */
@@ -238,7 +257,7 @@ typedef struct ind_projection_options {
     { IND_PROJECTION_OPTIONS_VERSION, IND_MODEL_AUTO, 0, 2, { 80.0, 95.0 }, \
       IND_PROJECTION_ESTIMATE, IND_PROJECTION_ESTIMATE,                     \
       IND_PROJECTION_ESTIMATE, 0, 0, IND_KIND_UNSPECIFIED,                  \
-      IND_INTERVALS_DEFAULT, 0 }
+      IND_INTERVALS_DEFAULT, 0, NULL }
 
 /**
  * The fewest points `model` can be fitted to with these options (degree,

@@ -1,0 +1,13 @@
+/* series_internal: what the library's own modules may do to a series
+ * beyond series.h. Internal. */
+#ifndef IND_SERIES_INTERNAL_H
+#define IND_SERIES_INTERNAL_H
+
+#include <stddef.h>
+#include "indicators/series.h"
+
+/* Room for n points in all (the dataset knows how many a series will
+ * get): no regrowth while they are added. Returns IND_OK or IND_ENOMEM. */
+int ind_series_reserve(ind_series *s, size_t n);
+
+#endif
