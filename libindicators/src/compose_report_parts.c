@@ -574,23 +574,30 @@ static const char *reading_text(const report_ctx *x, char *buf, size_t size,
 }
 
 /* A year with several readings: which was used and why, the others. */
+/* Reading k of the item's series, when it is of `year`; 0 otherwise. */
+static int reading_of_year(const report_ctx *x, const report_item *it,
+                           size_t k, int year, size_t *index,
+                           ind_reading *r)
+{
+    return ind_dataset_series_reading(x->ds, it->series_index, k, index,
+                                      NULL) == IND_OK &&
+           ind_dataset_reading(x->ds, *index, r, NULL) == IND_OK &&
+           r->year == year;
+}
+
 static void decided(caveats *c, const report_item *it, const ind_point *pt)
 {
     report_ctx *x = c->x;
-    const size_t *idx = NULL;
-    size_t count = 0, k, same = 0;
+    size_t count = ind_dataset_series_reading_count(x->ds, it->series_index);
+    size_t k, same = 0, index;
     char buf[TEXT], used[128], other[160], year[16], n[16];
     ind_reading r, chosen;
 
     if (pt->reading == IND_NO_READING ||
-        ind_dataset_series_readings(x->ds, it->series_index, &idx, &count,
-                                    NULL) != IND_OK ||
         ind_dataset_reading(x->ds, pt->reading, &chosen, NULL) != IND_OK)
         return;
     for (k = 0; k < count; k++)
-        if (ind_dataset_reading(x->ds, idx[k], &r, NULL) == IND_OK &&
-            r.year == pt->year)
-            same++;
+        same += (size_t)reading_of_year(x, it, k, pt->year, &index, &r);
     snprintf(n, sizeof n, "%zu", same);
     reading_text(x, used, sizeof used, &chosen);
     caveat_item(c);
@@ -602,9 +609,8 @@ static void decided(caveats *c, const report_item *it, const ind_point *pt)
                      NULL));
     cite_source(x, chosen.source);
     for (k = 0; k < count; k++) {
-        if (idx[k] == pt->reading ||
-            ind_dataset_reading(x->ds, idx[k], &r, NULL) != IND_OK ||
-            r.year != pt->year)
+        if (!reading_of_year(x, it, k, pt->year, &index, &r) ||
+            index == pt->reading)
             continue;
         text(x, IND_REPORT_PLAIN, "; ");
         text(x, IND_REPORT_PLAIN,
