@@ -316,6 +316,18 @@ static void inputs_release(chart_inputs *in)
     memset(in, 0, sizeof *in);
 }
 
+/* The catalog's short name of an indicator's sources, or NULL. */
+static const char *catalog_source_name(const ind_dataset *ds, const char *id)
+{
+    ind_indicator ind;
+    size_t at;
+
+    if (ind_dataset_find_indicator(ds, id, &at, NULL) != IND_OK ||
+        ind_dataset_indicator(ds, at, &ind, NULL) != IND_OK)
+        return NULL;
+    return ind.source_name[0] ? ind.source_name : NULL;
+}
+
 /* Every indicator's series and name; an id given again is drawn once. */
 static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
 {
@@ -340,6 +352,7 @@ static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
             return cli_fail_id(ds, a->ids[i], &err);
         in->in[in->n].series = in->series[in->n];
         in->in[in->n].name = in->name[in->n];
+        in->in[in->n].source_name = catalog_source_name(ds, a->ids[i]);
         in->n++;
     }
     return EX_OK;

@@ -287,6 +287,7 @@ static int compose_item_chart(report_ctx *x, report_item *it,
 
     in.series = it->series;
     in.name = it->name;
+    in.source_name = it->ind.source_name;
     co.chart.kind = IND_CHART_LINE;
     co.chart.lang = x->lang;
     co.chart.created = x->o->created;

@@ -142,6 +142,28 @@ else
     pass
 fi
 
+# The catalog's source_name, when it has one, is the footer's line; the
+# header still lists every URL.
+mkdir named
+python3 - "$DS" named <<'PY'
+import csv, shutil, sys
+src, out = sys.argv[1], sys.argv[2]
+stem = src[:-4]
+shutil.copy(src, out + "/d.csv")
+rows = list(csv.reader(open(stem + ".indicators.csv", encoding="utf-8")))
+rows[0].append("source_name")
+for r in rows[1:]:
+    r.append("CNCA, CCAA" if r[0] == "certification_bodies" else "")
+with open(out + "/d.indicators.csv", "w", newline="", encoding="utf-8") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+run -d named/d.csv chart certification_bodies valid_certificates \
+    -o named/two.gp
+expect_rc 0 "chart with a catalog source_name"
+has named/two.gp '"Sources: CNCA, CCAA; m.mnw.cn; guton.com;' "the footer takes source_name"
+has named/two.gp '# Sources: "http://m.mnw.cn/news/cj/2133099.html"' \
+    "the header keeps the URLs"
+
 # 6. Options a report needs. A picture straight away (no script left
 # unless asked for), in any of the three formats.
 for f in png svg pdf; do

@@ -254,6 +254,24 @@ if [ "$BROWSER" = 1 ]; then
     fi
 fi
 
+# ---- A vintage: the dataset as it stood on a day --------------------------------
+
+mkdir vintage
+cp "$DS" data/china-standardization.indicators.csv vintage/
+run -d vintage/china-standardization.csv append certification_bodies 2026 \
+    1,300 --source https://example.org/bodies-2026
+expect_rc 0 "append a 2026 figure"
+run -d vintage/china-standardization.csv report certification_bodies \
+    -o vintage/now.md
+has vintage/now.md "| 1,300[" "today's report has the new figure"
+yesterday=$(date -u -d yesterday +%Y-%m-%d)
+run -d vintage/china-standardization.csv report certification_bodies \
+    --vintage "$yesterday" -o vintage/then.md
+expect_rc 0 "report --vintage"
+has vintage/then.md "**As it stood on:** $yesterday" "the vintage is named"
+has vintage/then.md "| 1,214[" "yesterday's latest figure"
+lacks vintage/then.md "1,300" "not today's"
+
 # ---- Reproducible, and the dataset untouched ----------------------------------
 
 mkdir md2 md3

@@ -103,6 +103,9 @@ typedef struct ind_compose_chart_options {
 typedef struct ind_compose_input {
     const ind_series *series; /**< Its kind decides growth bars and index. */
     const char *name;         /**< Legend and panel title; NULL: the id. */
+    const char *source_name;  /**< Short name of its sources for the footer
+                                   (the catalog's `source_name`), or NULL:
+                                   the sources' sites. */
 } ind_compose_input;
 
 /** What ind_compose_chart() did that a reader should know. */
