@@ -337,4 +337,18 @@ run -d "$D" check
 has "$work/out" "year 1920 of certification_bodies is 98 years before the rest" \
     "a year far from the rest"
 
+# Figures written as NIST and spreadsheets write them: 760. and .5.
+printf 'indicator,year,value,source\nindustry_standard_categories,2031,760.,s\ncertified_products_growth_pct,2031,.5,s\n' \
+    >"$work/points.csv"
+write_checked "760. and .5" "$D" append --from "$work/points.csv"
+expect_rc 0 "a bulletin with 760. and .5"
+run -d "$D" show industry_standard_categories --format csv
+has "$work/out" '"industry_standard_categories","",2031,760,' "760. is 760"
+run -d "$D" show certified_products_growth_pct --format csv
+has "$work/out" '"certified_products_growth_pct","",2031,0.5,' ".5 is 0.5"
+write_checked "remove 760." "$D" remove industry_standard_categories 2031 \
+    --reason "a test figure"
+write_checked "remove .5" "$D" remove certified_products_growth_pct 2031 \
+    --reason "a test figure"
+
 finish

@@ -219,6 +219,10 @@ unchanged sdmx "sdmx: the same files again change nothing"
 write_checked "sdmx: a deletion" sdmx/s.csv import sdmx "$S/sdmx/delete_v2.csv"
 expect_rc 65 "sdmx: ACTION D is refused"
 has "$work/err" "delete_v2.csv:2:3: ACTION D" "sdmx: the place"
+printf 'STRUCTURE[|];STRUCTURE_ID;ACTION;REF_AREA;TIME_PERIOD;OBS_VALUE\n' >semi.csv
+write_checked "sdmx: semicolons" sdmx/s.csv import sdmx semi.csv
+expect_rc 65 "sdmx: a semicolon-separated file"
+has "$work/err" "semi.csv:1:1: the fields are separated by ';'" "sdmx: says so"
 write_checked "sdmx: not SDMX" sdmx/s.csv import sdmx "$API"
 expect_rc 65 "sdmx: a file that is not SDMX-CSV"
 unchanged sdmx "sdmx: refusals change nothing"
