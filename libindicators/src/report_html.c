@@ -72,10 +72,10 @@ static const char style[] =
     "h2,h3,h4{break-after:avoid}"
     "figure,tr,aside,dl.facts,li{break-inside:avoid}"
     ".table{overflow:visible}"
-    "table{font-size:8.5pt}"
+    "table{font-size:7.5pt;width:100%}"
+    ".r{white-space:normal}td:first-child{min-width:9em}"
     "thead{display:table-header-group}"
-    "tbody tr:nth-child(even){background:none}"
-    "nav.contents{break-after:page}}\n";
+    "tbody tr:nth-child(even){background:none}}\n";
 
 typedef struct html {
     FILE *out;
