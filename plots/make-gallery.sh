@@ -19,15 +19,7 @@ if [ ! -f "$DATASET" ]; then
         "($DATASET not found)" >&2
     exit 66
 fi
-if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-    SOURCE_DATE_EPOCH=$(git log -1 --format=%ct -- "$DATASET" 2>/dev/null ||
-        true)
-    if [ -n "$SOURCE_DATE_EPOCH" ]; then
-        export SOURCE_DATE_EPOCH
-    else
-        unset SOURCE_DATE_EPOCH
-    fi
-fi
+. plots/epoch.sh
 
 # chart NAME ARGS...: plots/NAME.gp, .png and .svg.
 chart() {
@@ -66,3 +58,6 @@ chart certification-overview certification_bodies valid_certificates \
 # 7. In Chinese: certified organisations, every fixed word in Chinese.
 chart certified-organisations-zh certified_organisations --project 2028 \
     --title "获证组织数量（家）" --lang zh
+
+# 8. The sample report of the whole dataset: plots/report/.
+INDICATORS=$INDICATORS sh plots/report/make-report.sh

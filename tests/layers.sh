@@ -16,7 +16,7 @@ cd "$SOURCE_DIR/libindicators"
 layer() {
     case $1 in
         error*|number*|text*|series*|array*|strpool*|csvfile*|atomicfile*|\
-        sha256*|version*|export*|lang*|json*|regular_file*) echo core ;;
+        sha256*|version*|export*|lang*|json*|process*|regular_file*) echo core ;;
         dataset*) echo dataset ;;
         growth*) echo growth ;;
         projection*|polyfit*|fitstats*) echo projection ;;

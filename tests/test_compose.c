@@ -197,7 +197,7 @@ static void test_growth_bars(void **state)
     fx *f = *state;
     ind_dataset *ds = open_ok(f->obs);
     ind_series *s = series_of(ds, "lvl");
-    ind_compose_input in = { NULL, "Level" };
+    ind_compose_input in = { NULL, "Level", NULL };
     ind_compose_chart_options o = IND_COMPOSE_CHART_OPTIONS_INIT;
     ind_chart_composition *c = NULL;
     ind_error err = IND_ERROR_INIT;
@@ -247,7 +247,7 @@ static void test_index_with_projection(void **state)
     fx *f = *state;
     ind_dataset *ds = open_ok(f->obs);
     ind_series *lvl = series_of(ds, "lvl"), *members = series_of(ds, "members");
-    ind_compose_input in[2] = { { NULL, NULL }, { NULL, NULL } };
+    ind_compose_input in[2] = { { NULL, NULL, NULL }, { NULL, NULL, NULL } };
     ind_compose_chart_options o = IND_COMPOSE_CHART_OPTIONS_INIT;
     ind_chart_composition *c = NULL;
     ind_error err = IND_ERROR_INIT;
@@ -304,7 +304,7 @@ static void test_levels_from_projection(void **state)
     fx *f = *state;
     ind_dataset *ds = open_ok(f->obs);
     ind_series *s = series_of(ds, "line");
-    ind_compose_input in = { NULL, NULL };
+    ind_compose_input in = { NULL, NULL, NULL };
     ind_compose_chart_options o = IND_COMPOSE_CHART_OPTIONS_INIT;
     ind_chart_composition *c = NULL;
     ind_error err = IND_ERROR_INIT;
@@ -352,7 +352,7 @@ static void test_chart_refusals(void **state)
     fx *f = *state;
     ind_dataset *ds = open_ok(f->obs);
     ind_series *rate = series_of(ds, "members_growth_pct");
-    ind_compose_input in = { NULL, NULL };
+    ind_compose_input in = { NULL, NULL, NULL };
     ind_compose_chart_options o = IND_COMPOSE_CHART_OPTIONS_INIT;
     ind_chart_composition *c = NULL;
     ind_error err = IND_ERROR_INIT;

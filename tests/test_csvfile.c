@@ -393,7 +393,8 @@ static void test_chunks(void **state)
     }
     both_ways(t.s, t.len);
     /* The byte at the end of the first read: CR of a CR LF, CR alone, the
-     * quote of a field and the LF of a row. */
+     * quote of a field and the LF of a row, after plain rows that fill the
+     * read up to it (the last of them padded to land it there). */
     for (k = 0; k < 4; k++) {
         static const char *const ends[] = { "\r\nx,2021,2,,,\n",
                                             "\rx,2021,2,,,\n",
@@ -401,11 +402,14 @@ static void test_chunks(void **state)
                                             "\nx,2021,2,,,\n" };
         t.len = 0;
         put(&t, header, sizeof header - 1);
+        while (t.len + 2 * 16 < READ_CHUNK - 1)
+            put(&t, "x,2020,1,,,pad\n", 15);
         put(&t, "x,2020,1,,,", 11);
         pad = READ_CHUNK - 1 - t.len;
         while (pad-- > 0)
             put(&t, "n", 1);
         put(&t, ends[k], strlen(ends[k]));
+        assert_int_equal(t.s[READ_CHUNK - 1], ends[k][0]);
         both_ways(t.s, t.len);
     }
     free(t.s);

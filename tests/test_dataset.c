@@ -2044,6 +2044,70 @@ static void test_revise_copied_reading(void **state)
     free(source);
 }
 
+/* The catalog's source_name: read, given to a definition, and written as
+ * a column only when a definition has one. */
+static void test_source_names(void **state)
+{
+    ind_error err = IND_ERROR_INIT;
+    fx *f = *state;
+    ind_dataset *ds;
+    ind_indicator ind;
+    char *cat;
+    size_t at;
+
+    put(f->cat, "indicator,title,unit,kind,description,source_name\n"
+                "lvl,A level,standards,stock,,SAMR; CNCA\n");
+    put(f->obs, "indicator,year,value\nlvl,2018,100\n");
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_find_indicator(ds, "lvl", &at, NULL), IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, at, &ind, NULL), IND_OK);
+    assert_string_equal(ind.source_name, "SAMR; CNCA");
+    ind_dataset_free(ds);
+    /* A definition without one adds no such column; with one, the
+     * column joins the header. */
+    put(f->cat, "indicator,title,unit,kind,description\n"
+                "lvl,A level,standards,stock,\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    memset(&ind, 0, sizeof ind);
+    ind.id = "plain";
+    ind.title = "Plain";
+    ind.unit = "standards";
+    ind.kind = IND_KIND_STOCK;
+    assert_int_equal(ind_dataset_define(ds, &ind, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    cat = slurp(f->cat, NULL);
+    assert_null(strstr(cat, "source_name"));
+    free(cat);
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    ind.id = "named";
+    ind.source_name = "CCAA";
+    assert_int_equal(ind_dataset_define(ds, &ind, &err), IND_OK);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+    cat = slurp(f->cat, NULL);
+    assert_non_null(strstr(cat, ",growth_of,source_name\n"));
+    assert_non_null(strstr(cat, "\nnamed,"));
+    assert_non_null(strstr(cat, ",CCAA\n"));
+    free(cat);
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_find_indicator(ds, "named", &at, NULL),
+                     IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, at, &ind, NULL), IND_OK);
+    assert_string_equal(ind.source_name, "CCAA");
+    ind_dataset_free(ds);
+    /* It is text like the others: a formula start is refused. */
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    memset(&ind, 0, sizeof ind);
+    ind.id = "bad";
+    ind.title = "Bad";
+    ind.unit = "standards";
+    ind.kind = IND_KIND_STOCK;
+    ind.source_name = "=HYPERLINK(1)";
+    assert_int_not_equal(ind_dataset_define(ds, &ind, &err), IND_OK);
+    ind_dataset_free(ds);
+}
+
 /* An import defines what the catalog lacks from the file: a WDI
  * "(annual %)" growth code is a rate in percent; the same file again
  * changes nothing; a changed figure is a revision. (Figures made up.) */
@@ -2147,6 +2211,7 @@ int main(void)
         T(test_history_against_file),
         T(test_create),
         T(test_year_spans),
+        T(test_source_names),
         T(test_import_wdi_rate),
         cmocka_unit_test(test_strpool),
         cmocka_unit_test(test_index_map),

@@ -463,3 +463,24 @@ void cli_list_free(cli_list *l)
     free(l->items);
     memset(l, 0, sizeof *l);
 }
+
+/* The time written in charts and reports: $SOURCE_DATE_EPOCH when set,
+ * else now (0). EX_USAGE (said) when it is not a number of seconds. */
+int cli_created_time(time_t *out)
+{
+    const char *text = getenv("SOURCE_DATE_EPOCH");
+    long long v = 0;
+    const char *p;
+
+    *out = 0;
+    if (text == NULL || *text == '\0')
+        return EX_OK;
+    for (p = text; *p >= '0' && *p <= '9' && v < 1000000000000LL; p++)
+        v = v * 10 + (*p - '0');
+    if (*p != '\0' || p == text) {
+        cli_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds", text);
+        return EX_USAGE;
+    }
+    *out = (time_t)v;
+    return EX_OK;
+}

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "indicators/indicators.h"
 #include "indicators/dataset.h"
@@ -201,6 +202,10 @@ int cli_print_doc(out_doc *doc, out_format format);
  * among values[0..n) in a human table, 0..6. */
 int cli_figure_decimals(const double *values, size_t n);
 
+/* The time written in charts and reports: $SOURCE_DATE_EPOCH when set,
+ * else now (0). EX_USAGE (said) when it is not a number of seconds. */
+int cli_created_time(time_t *out);
+
 /* The man page indicators(1), as roff, from the command table and the
  * usage texts (manpage.c). Returns 0 or -1 on a write error. */
 int cli_manpage(FILE *out);
@@ -216,6 +221,6 @@ void cli_complete(FILE *out, const cli_command *cmd, const char *option);
 extern const cli_command cli_cmd_list, cli_cmd_show, cli_cmd_append,
     cli_cmd_define, cli_cmd_check, cli_cmd_history, cli_cmd_growth,
     cli_cmd_project, cli_cmd_backtest, cli_cmd_chart, cli_cmd_remove,
-    cli_cmd_import, cli_cmd_export;
+    cli_cmd_import, cli_cmd_export, cli_cmd_report;
 
 #endif

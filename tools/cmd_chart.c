@@ -249,26 +249,6 @@ static int check_args(const chart_args *a)
     return EX_OK;
 }
 
-/* The time for the header: $SOURCE_DATE_EPOCH when set, else now (0). */
-static int created_time(time_t *out)
-{
-    const char *text = getenv("SOURCE_DATE_EPOCH");
-    long long v = 0;
-    const char *p;
-
-    *out = 0;
-    if (text == NULL || *text == '\0')
-        return EX_OK;
-    for (p = text; *p >= '0' && *p <= '9' && v < 1000000000000LL; p++)
-        v = v * 10 + (*p - '0');
-    if (*p != '\0' || p == text) {
-        cli_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds", text);
-        return EX_USAGE;
-    }
-    *out = (time_t)v;
-    return EX_OK;
-}
-
 /* --entities: one indicator, a series per entity (ids repeated). */
 static int expand_entities(chart_args *a)
 {
@@ -319,7 +299,7 @@ static int parse_args(chart_args *a, int argc, char **argv)
     if (rc == EX_OK)
         rc = check_args(a);
     if (rc == EX_OK)
-        rc = created_time(&a->opts.chart.created);
+        rc = cli_created_time(&a->opts.chart.created);
     return rc;
 }
 
@@ -334,6 +314,18 @@ static void inputs_release(chart_inputs *in)
         free(in->name[i]);
     }
     memset(in, 0, sizeof *in);
+}
+
+/* The catalog's short name of an indicator's sources, or NULL. */
+static const char *catalog_source_name(const ind_dataset *ds, const char *id)
+{
+    ind_indicator ind;
+    size_t at;
+
+    if (ind_dataset_find_indicator(ds, id, &at, NULL) != IND_OK ||
+        ind_dataset_indicator(ds, at, &ind, NULL) != IND_OK)
+        return NULL;
+    return ind.source_name[0] ? ind.source_name : NULL;
 }
 
 /* Every indicator's series and name; an id given again is drawn once. */
@@ -360,6 +352,7 @@ static int load_inputs(ind_dataset *ds, const chart_args *a, chart_inputs *in)
             return cli_fail_id(ds, a->ids[i], &err);
         in->in[in->n].series = in->series[in->n];
         in->in[in->n].name = in->name[in->n];
+        in->in[in->n].source_name = catalog_source_name(ds, a->ids[i]);
         in->n++;
     }
     return EX_OK;

@@ -41,5 +41,6 @@ RUNTIME_PACKAGES="cmake make gcc libc6-dev pkg-config libgsl-dev libcsv-dev \
 gnuplot-nox fonts-dejavu-core fonts-droid-fallback"
 # What the test suite needs on top.
 # chromium: the report's HTML and the charts' SVG text are checked in a
-# real browser.
-TEST_PACKAGES="$RUNTIME_PACKAGES libcmocka-dev python3 libxml2-utils chromium"
+# real browser; cmark-gfm renders the report's Markdown as GitHub does.
+TEST_PACKAGES="$RUNTIME_PACKAGES libcmocka-dev python3 libxml2-utils chromium \
+cmark-gfm"

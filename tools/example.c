@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     ind_compose_chart_options opts = IND_COMPOSE_CHART_OPTIONS_INIT;
     ind_error err = IND_ERROR_INIT;
     ind_chart_composition *chart = NULL;
-    ind_compose_input input = { NULL, NULL };
+    ind_compose_input input = { NULL, NULL, NULL };
     ind_dataset *ds = NULL;
     ind_series *series = NULL;
     ind_reading r;

@@ -11,7 +11,7 @@ const cli_command *const cli_commands[] = {
     &cli_cmd_list, &cli_cmd_show, &cli_cmd_append, &cli_cmd_remove,
     &cli_cmd_define, &cli_cmd_check, &cli_cmd_history, &cli_cmd_growth,
     &cli_cmd_project, &cli_cmd_backtest, &cli_cmd_chart, &cli_cmd_import,
-    &cli_cmd_export
+    &cli_cmd_export, &cli_cmd_report
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

@@ -4,6 +4,7 @@
 #include "array.h"
 #include "atomicfile.h"
 #include "error_internal.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -411,7 +412,7 @@ int ind_chart_add(ind_chart *chart, const ind_chart_series *series,
         return ind_error_set(err, IND_EINVAL, "a chart holds at most %d "
                              "series", IND_CHART_MAX_SERIES);
     /* The name as it may appear in messages: printable, cut short. */
-    chart_printable(nm, sizeof nm, series->name, strlen(series->name), 0);
+    ind_text_printable(nm, sizeof nm, series->name, strlen(series->name), 0);
     rc = check_points(chart, series, nm, err);
     if (rc == IND_OK)
         rc = check_projection(chart, series, nm, err);

@@ -123,11 +123,6 @@ char *chart_source_site(const char *source);
  * counted. A new string ("" when there are none), or NULL. */
 char *chart_source_line(const ind_chart *c, double max_em, size_t max_lines);
 
-/* Copy s[0..len) into buf (size > 0) for a message: whole UTF-8
- * characters while they fit, control characters (but '\n' when
- * `newlines`) and invalid bytes as '?'. Always terminated. */
-void chart_printable(char *buf, size_t size, const char *s, size_t len,
-                     int newlines);
 
 /* Append s to a growing string (*buf may be NULL, *len its length);
  * returns 0, or -1 when out of memory (*buf is kept). */

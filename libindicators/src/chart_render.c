@@ -4,46 +4,22 @@
 #include "chart_internal.h"
 #include "atomicfile.h"
 #include "error_internal.h"
+#include "process.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
-extern char **environ;
-
 #define DEFAULT_TIMEOUT 60
-#define STDERR_KEEP 4096  /* bytes of gnuplot's error output kept */
-#define STDERR_SHOWN 640  /* bytes of it quoted in the message */
+#define STDERR_SHOWN 640  /* bytes of gnuplot's error output quoted */
 
 static const char *const format_terminal_arg[] = {
     "ind_format=\"png\"", "ind_format=\"svg\"", "ind_format=\"pdf\""
 };
-
-typedef struct child {
-    pid_t pid;
-    int err_fd;               /* read end of gnuplot's stderr */
-    char text[STDERR_KEEP];   /* what it wrote there (the first bytes) */
-    size_t len;
-    int status;               /* from waitpid */
-    int timed_out;
-} child;
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The script as gnuplot's file argument: never starting with "-" (an
  * option) or "<" (gnuplot would run the rest as a command). */
@@ -61,118 +37,6 @@ static char *script_argument(const char *path)
         memcpy(arg + 2, path, len + 1);
     }
     return arg;
-}
-
-static int set_cloexec(int fd)
-{
-    int flags = fcntl(fd, F_GETFD);
-
-    return flags < 0 ? -1 : fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
-}
-
-/* Start gnuplot with stdin from /dev/null, stdout to out_fd and stderr to
- * a pipe. Returns 0 or the errno of the failure. */
-static int spawn(child *ch, const char *program, char *const argv[],
-                 int out_fd)
-{
-    posix_spawn_file_actions_t fa;
-    int pipefd[2], rc;
-
-    if (pipe(pipefd) != 0)
-        return errno;
-    set_cloexec(pipefd[0]);
-    set_cloexec(pipefd[1]);
-    rc = posix_spawn_file_actions_init(&fa);
-    if (rc == 0) {
-        rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY,
-                                              0);
-        if (rc == 0)
-            rc = posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
-        if (rc == 0)
-            rc = posix_spawn_file_actions_adddup2(&fa, pipefd[1], 2);
-        if (rc == 0 && out_fd > 2)
-            rc = posix_spawn_file_actions_addclose(&fa, out_fd);
-        if (rc == 0)
-            rc = posix_spawnp(&ch->pid, program, &fa, NULL, argv, environ);
-        posix_spawn_file_actions_destroy(&fa);
-    }
-    close(pipefd[1]);
-    if (rc != 0) {
-        close(pipefd[0]);
-        return rc;
-    }
-    ch->err_fd = pipefd[0];
-    return 0;
-}
-
-/* Read what is waiting on the stderr pipe. Returns 0 at end of file. */
-static int drain(child *ch)
-{
-    char buf[1024];
-    ssize_t n = read(ch->err_fd, buf, sizeof buf);
-    size_t room = sizeof ch->text - ch->len;
-
-    if (n < 0)
-        return errno == EINTR || errno == EAGAIN ? 1 : 0;
-    if (n == 0)
-        return 0;
-    if (room > 0) {
-        size_t take = (size_t)n < room ? (size_t)n : room;
-        memcpy(ch->text + ch->len, buf, take);
-        ch->len += take;
-    }
-    return 1;
-}
-
-/* Collect stderr until it closes, then the exit status; kill gnuplot
- * when the deadline passes. */
-static void supervise(child *ch, double deadline)
-{
-    struct pollfd pfd;
-    int reading = 1, rc;
-    pid_t done = 0;
-
-    while (reading || done == 0) {
-        double left = deadline - now_seconds();
-        if (left <= 0) {
-            ch->timed_out = 1;
-            kill(ch->pid, SIGKILL);
-            break;
-        }
-        if (reading) {
-            pfd.fd = ch->err_fd;
-            pfd.events = POLLIN;
-            rc = poll(&pfd, 1, left > 0.2 ? 200 : (int)(left * 1000) + 1);
-            if (rc > 0)
-                reading = drain(ch);
-        } else {
-            struct timespec nap = { 0, 10000000 };
-            nanosleep(&nap, NULL);
-        }
-        done = waitpid(ch->pid, &ch->status, WNOHANG);
-        if (done < 0)
-            break;
-    }
-    close(ch->err_fd);
-    if (done <= 0)
-        waitpid(ch->pid, &ch->status, 0);
-}
-
-/* The tail of gnuplot's error output, made printable, into buf. */
-static void stderr_excerpt(char *buf, size_t size, const child *ch)
-{
-    size_t start = ch->len > STDERR_SHOWN ? ch->len - STDERR_SHOWN : 0;
-    size_t n;
-
-    /* Start on a whole character. */
-    while (start > 0 && start < ch->len &&
-           ((unsigned char)ch->text[start] & 0xC0) == 0x80)
-        start++;
-    chart_printable(buf, size, ch->text + start, ch->len - start, 1);
-    n = strlen(buf);
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-        n--;
-    buf[n] = '\0';
 }
 
 /* gnuplot is missing: how to install it and, for a script that stays
@@ -197,13 +61,13 @@ static int unavailable(ind_error *err, const char *program, const char *shown,
 }
 
 /* Judge a finished run: IND_OK only for exit status 0 and a picture. */
-static int judge(const child *ch, const char *program, int out_fd,
+static int judge(const ind_process *ch, const char *program, int out_fd,
                  const char *script, ind_error *err)
 {
     char excerpt[STDERR_SHOWN + 8];
     struct stat st;
 
-    stderr_excerpt(excerpt, sizeof excerpt, ch);
+    ind_process_excerpt(ch, excerpt, sizeof excerpt, STDERR_SHOWN);
     if (ch->timed_out)
         return ind_error_set(err, IND_EEXTERNAL, "%s did not finish %s in "
                              "time and was stopped%s%s", program, script,
@@ -257,7 +121,7 @@ static int run(const char *script, const char *shown,
     int out_fd = fileno(ind_atomic_stream(f)), rc;
     char *arg = script_argument(script);
     char *argv[6];
-    child *ch = calloc(1, sizeof *ch);
+    ind_process *ch = calloc(1, sizeof *ch);
 
     if (arg == NULL || ch == NULL) {
         free(arg);
@@ -270,14 +134,14 @@ static int run(const char *script, const char *shown,
     argv[3] = (char *)format_terminal_arg[format];
     argv[4] = arg;
     argv[5] = NULL;
-    rc = spawn(ch, program, argv, out_fd);
+    rc = ind_process_start(ch, program, argv, out_fd);
     if (rc == ENOENT || rc == EACCES || rc == ENOEXEC || rc == ENOTDIR) {
         rc = unavailable(err, program, shown, output, rc);
     } else if (rc != 0) {
         rc = ind_error_set(err, IND_ERROR, "cannot start %s: %s", program,
                            strerror(rc));
     } else {
-        supervise(ch, now_seconds() + timeout);
+        ind_process_wait(ch, timeout);
         /* POSIX lets posix_spawn report a program it cannot run as a
          * child that exits with 127 (valgrind's does): the same case. */
         if (WIFEXITED(ch->status) && WEXITSTATUS(ch->status) == 127 &&

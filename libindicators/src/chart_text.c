@@ -93,27 +93,6 @@ double chart_text_width(const char *text)
     return text ? span_width(text, strlen(text)) : 0.0;
 }
 
-void chart_printable(char *buf, size_t size, const char *s, size_t len,
-                     int newlines)
-{
-    size_t i = 0, n = 0, step;
-    unsigned long cp;
-
-    while (i < len && n + 1 < size) {
-        step = next_char(s + i, len - i, &cp);
-        if (cp == 0xFFFD || (ind_text_is_control(cp) && !(newlines && cp == '\n'))) {
-            buf[n++] = '?';
-        } else if (n + step < size) {
-            memcpy(buf + n, s + i, step);
-            n += step;
-        } else {
-            break;
-        }
-        i += step;
-    }
-    buf[n] = '\0';
-}
-
 int chart_cat(char **buf, size_t *len, const char *s)
 {
     size_t n = strlen(s);

@@ -459,6 +459,7 @@ static int add_series(ind_chart_composition *c, size_t i,
     cs.marks = pts->marks;
     cs.sources = pts->sources;
     cs.n_sources = ind_series_length(s);
+    cs.source_name = in->source_name;
     if (c->proj[i] != NULL) {
         if (co->kind == IND_CHART_INDEX)
             scale = 100.0 / ind_series_point(s, (size_t)ind_series_find(

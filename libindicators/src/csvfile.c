@@ -11,8 +11,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define READ_CHUNK (1024u * 1024u)
+/* How much libcsv's field buffer grows at a time. */
+#define CSV_BLOCK (64u * 1024u)
 
 /* State shared with libcsv's callbacks while one logical row is parsed. */
 typedef struct reader {
@@ -230,6 +233,7 @@ typedef struct input {
     uint64_t base;               /* file offset of buf[0] */
     int eof;
     int last_byte;               /* the last byte read, -1 before any */
+    size_t chunk;                /* bytes a read asks for */
 } input;
 
 /* Drop the rows done and read more of the file (skipping a leading BOM).
@@ -248,14 +252,14 @@ static int refill(input *in, ind_csv_info *info, const char *display,
     }
     /* One byte more than read: a fast row's last field is NUL-terminated
      * in place, also at the end of the file. */
-    if (ind_array_reserve(&in->buf, &in->cap, in->len + READ_CHUNK + 1, 1))
+    if (ind_array_reserve(&in->buf, &in->cap, in->len + in->chunk + 1, 1))
         return ind_error_set(err, IND_ENOMEM, "%s: cannot read: out of "
                              "memory", display);
-    got = fread(in->buf + in->len, 1, READ_CHUNK, in->f);
+    got = fread(in->buf + in->len, 1, in->chunk, in->f);
     in->len += got;
     if (got > 0)
         in->last_byte = (unsigned char)in->buf[in->len - 1];
-    if (got < READ_CHUNK) {
+    if (got < in->chunk) {
         if (ferror(in->f))
             return ind_error_set(err, IND_EIO, "%s: cannot read: %s", display,
                                  strerror(errno));
@@ -394,6 +398,7 @@ int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
     reader r;
     ind_csv_info local;
     ind_csv_fast fast = { NULL, 0 };
+    struct stat st;
     input in;
     unsigned long line = 1, quote_line = 0;
     uint64_t quote_at = 0;       /* file offset of the open quote */
@@ -405,10 +410,19 @@ int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     csv_set_space_func(&p, never_space);
+    /* libcsv grows a field's buffer 128 bytes at a time, copying it each
+     * time a realloc moves it: quadratic for a long field. */
+    csv_set_blk_size(&p, CSV_BLOCK);
     memset(&r, 0, sizeof r);
     memset(&in, 0, sizeof in);
     in.f = f;
     in.last_byte = -1;
+    /* A small regular file is read whole by its first read: no buffer of
+     * a whole chunk for a catalog of a few lines. */
+    in.chunk = READ_CHUNK;
+    if (fileno(f) >= 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size < READ_CHUNK)
+        in.chunk = (size_t)st.st_size + 1;
     r.display = display;
     r.fn = fn;
     r.ctx = ctx;

@@ -19,7 +19,8 @@ const char *const ind_obs_column_names[COL_KNOWN] = {
 };
 
 const char *const ind_cat_column_names[CAT_KNOWN] = {
-    "indicator", "title", "unit", "kind", "description", "growth_of", "years"
+    "indicator", "title", "unit", "kind", "description", "growth_of", "years",
+    "source_name"
 };
 
 const char *const ind_history_column_names[H_KNOWN] = {
@@ -365,6 +366,7 @@ int ind_dataset_indicator(const ind_dataset *ds, size_t i, ind_indicator *out,
     out->description = ds_str(ds, r->description);
     out->growth_of = ds_str(ds, r->growth_of);
     out->years = ds_str(ds, r->years);
+    out->source_name = ds_str(ds, r->source_name);
     out->declared = r->declared;
     return IND_OK;
 }

@@ -294,9 +294,10 @@ int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
 {
     const char *id;
     char why[256];
-    ind_strid ids[6];
-    const char *texts[6], *names[6] = { "title", "unit", "description",
-                                        "growth_of", "indicator", "years" };
+    ind_strid ids[7];
+    const char *texts[7], *names[7] = { "title", "unit", "description",
+                                        "growth_of", "indicator", "years",
+                                        "source_name" };
     int from, to;
     uint32_t at;
     size_t k;
@@ -317,7 +318,10 @@ int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
     texts[3] = in->growth_of;
     texts[4] = id;
     texts[5] = in->years;
-    for (k = 0; k < 5; k++) {
+    texts[6] = in->source_name;
+    for (k = 0; k < 7; k++) {
+        if (k == 5)
+            continue; /* the span has a grammar of its own, below */
         rc = checked_text(ds, names[k], texts[k], &ids[k], err);
         if (rc != IND_OK)
             return rc;
@@ -359,6 +363,7 @@ int ind_dataset_define_as(ind_dataset *ds, const ind_indicator *in,
     ds->indicators[at].description = ids[2];
     ds->indicators[at].growth_of = ids[3];
     ds->indicators[at].years = ids[5];
+    ds->indicators[at].source_name = ids[6];
     ds->indicators[at].kind = in->kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].added = 1;

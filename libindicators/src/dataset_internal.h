@@ -25,7 +25,7 @@ enum ind_obs_column {
 
 enum ind_cat_column {
     CAT_INDICATOR, CAT_TITLE, CAT_UNIT, CAT_KIND, CAT_DESCRIPTION,
-    CAT_GROWTH_OF, CAT_YEARS, CAT_KNOWN
+    CAT_GROWTH_OF, CAT_YEARS, CAT_SOURCE_NAME, CAT_KNOWN
 };
 
 /* The history's columns, in the order written for a new file. */
@@ -147,6 +147,7 @@ static inline reading_view rv_sub(const reading_view *v, size_t k, size_t n)
 typedef struct indicator_rec {
     ind_strid id, title, unit, description, growth_of;
     ind_strid years;     /* declared span "FROM..TO", or 0 */
+    ind_strid source_name; /* short name of its sources, or 0 */
     ind_kind kind;
     int declared;
     uint32_t line;       /* line in the catalog, 0 if inferred or new */

@@ -327,6 +327,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ds->indicators[at].description = ids[CAT_DESCRIPTION];
     ds->indicators[at].growth_of = ids[CAT_GROWTH_OF];
     ds->indicators[at].years = ids[CAT_YEARS];
+    ds->indicators[at].source_name = ids[CAT_SOURCE_NAME];
     ds->indicators[at].kind = kind;
     ds->indicators[at].declared = 1;
     ds->indicators[at].line = (uint32_t)row->line;

@@ -785,6 +785,7 @@ static int catalog_tail(ind_dataset *ds, writer *w, void *vctx)
         v[CAT_DESCRIPTION] = ds_str(ds, ind->description);
         v[CAT_GROWTH_OF] = ds_str(ds, ind->growth_of);
         v[CAT_YEARS] = ds_str(ds, ind->years);
+        v[CAT_SOURCE_NAME] = ds_str(ds, ind->source_name);
         snprintf(w->row, sizeof w->row, "%.64s", v[CAT_INDICATOR]);
         if (put_row(w, p->names, p->nnames, ind_cat_column_names, v,
                     CAT_KNOWN, NULL) != 0)
@@ -805,6 +806,24 @@ static int spans_declared(const ind_dataset *ds)
     return 0;
 }
 
+static int source_names_declared(const ind_dataset *ds)
+{
+    size_t i;
+
+    for (i = 0; i < ds->nindicators; i++)
+        if (ds->indicators[i].added && ds->indicators[i].source_name != 0)
+            return 1;
+    return 0;
+}
+
+/* The optional catalog columns (a span, a source name) join a header only
+ * when an indicator defined now has one. */
+static int column_wanted(const ind_dataset *ds, size_t k)
+{
+    return k == CAT_YEARS ? spans_declared(ds)
+           : k == CAT_SOURCE_NAME ? source_names_declared(ds) : 1;
+}
+
 static int prepare_catalog(ind_dataset *ds, ind_atomic_file **out,
                            ind_error *err)
 {
@@ -815,7 +834,7 @@ static int prepare_catalog(ind_dataset *ds, ind_atomic_file **out,
     memset(&p, 0, sizeof p);
     if (!ds->catalog_exists) {
         for (k = 0; k < CAT_KNOWN; k++)
-            if (k != CAT_YEARS || spans_declared(ds))
+            if (column_wanted(ds, k))
                 names[p.nnames++] = ind_cat_column_names[k];
         p.names = names;
         return prepare_file(ds, ds->catalog_path, &p, 0, ds->crlf, 0,
@@ -834,8 +853,7 @@ static int prepare_catalog(ind_dataset *ds, ind_atomic_file **out,
     }
     p.nnames = ds->cat_ncolumns;
     for (k = 0; k < CAT_KNOWN; k++)
-        if (ds->cat_col[k] == NO_COLUMN &&
-            (k != CAT_YEARS || spans_declared(ds)))
+        if (ds->cat_col[k] == NO_COLUMN && column_wanted(ds, k))
             names[p.nnames++] = ind_cat_column_names[k];
     p.names = names;
     p.nadded = p.nnames - ds->cat_ncolumns;

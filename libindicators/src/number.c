@@ -632,7 +632,8 @@ static int number_format_human(char *buf, size_t size, double value,
         /* Below 1e15 "%.0f" is the nearest integer, ties to even: what
          * nearbyint gives in the default rounding, written without
          * printf. */
-        snprintf(plain, sizeof plain, "%llu", (unsigned long long)nearbyint(mag));
+        snprintf(plain, sizeof plain, "%llu",
+                 (unsigned long long)nearbyint(mag));
     } else {
         snprintf(plain, sizeof plain, "%.*f", decimals, mag);
     }

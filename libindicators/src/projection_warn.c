@@ -53,11 +53,13 @@ static void warn_contradiction(ind_projection *p)
     human(a, sizeof a, y[n - 3]);
     human(b, sizeof b, y[n - 2]);
     human(c, sizeof c, y[n - 1]);
-    ind_proj_warn(p, "the last two years %s, from %s in %.0f to %s in %.0f "
-                     "and %s in %.0f, but the forecast %s: the model "
+    /* The years are whole: %d prints them without printf's float path. */
+    ind_proj_warn(p, "the last two years %s, from %s in %d to %s in %d "
+                     "and %s in %d, but the forecast %s: the model "
                      "carries on a trend that recent years contradict",
-                  d2 < 0.0 ? "fell" : "rose", a, t[n - 3], b, t[n - 2], c,
-                  t[n - 1], d2 < 0.0 ? "rises" : "falls");
+                  d2 < 0.0 ? "fell" : "rose", a, (int)t[n - 3], b,
+                  (int)t[n - 2], c, (int)t[n - 1],
+                  d2 < 0.0 ? "rises" : "falls");
 }
 
 static int compounds(const ind_projection *p, const ind_proj_input *in)

@@ -15,7 +15,7 @@ static const char style[] =
     "--caveat-rule:#c48a00;--stripe:#f6f8fa}\n"
     "*{box-sizing:border-box}\n"
     "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
-    "body{margin:0 auto;max-width:64rem;padding:1.5rem 1.25rem 3rem;"
+    "body{margin:0 auto;max-width:72rem;padding:1.5rem 1.25rem 3rem;"
     "font:16px/1.55 \"DejaVu Sans\",\"Noto Sans\",\"Segoe UI\",Roboto,"
     "\"Helvetica Neue\",Arial,\"Droid Sans Fallback\",\"Noto Sans CJK SC\","
     "\"PingFang SC\",\"Microsoft YaHei\",sans-serif;color:var(--text);"
@@ -41,6 +41,8 @@ static const char style[] =
     "tbody tr:nth-child(even){background:var(--stripe)}\n"
     ".r{text-align:right;font-variant-numeric:tabular-nums;"
     "white-space:nowrap}\n"
+    "td:first-child{min-width:11rem}\n"
+    "figure{max-width:60rem}\n"
     ".c{text-align:center}\n"
     "figure{margin:1.1rem 0}\n"
     "figure svg{display:block;width:100%;height:auto}\n"
@@ -70,10 +72,10 @@ static const char style[] =
     "h2,h3,h4{break-after:avoid}"
     "figure,tr,aside,dl.facts,li{break-inside:avoid}"
     ".table{overflow:visible}"
-    "table{font-size:8.5pt}"
+    "table{font-size:7.5pt;width:100%}"
+    ".r{white-space:normal}td:first-child{min-width:9em}"
     "thead{display:table-header-group}"
-    "tbody tr:nth-child(even){background:none}"
-    "nav.contents{break-after:page}}\n";
+    "tbody tr:nth-child(even){background:none}}\n";
 
 typedef struct html {
     FILE *out;

@@ -80,7 +80,9 @@ static void put_styled(md *m, int style, const char *text, int at_start)
 static void put_inline(md *m, const report_node *n)
 {
     size_t i;
-    int first = 1; /* nothing written yet: a marker would start a block */
+    /* nothing written yet: a marker would start a block (not in a cell
+     * or a fact, which start after the table's bar or the term) */
+    int first = n->kind == R_PARAGRAPH || n->kind == R_ITEM;
 
     for (i = 0; i < n->nkids; i++) {
         const report_node *k = n->kids[i];

@@ -189,3 +189,35 @@ char *ind_text_sanitize(const char *in, size_t max_chars, int trim)
     out[end - start] = '\0';
     return out;
 }
+
+/* One character of s[0..len): its length, an invalid byte as U+FFFD. */
+static size_t printable_char(const char *s, size_t len, unsigned long *cp)
+{
+    size_t step = ind_utf8_decode(s, len, cp);
+
+    if (step > 0)
+        return step;
+    *cp = 0xFFFD;
+    return 1;
+}
+
+void ind_text_printable(char *buf, size_t size, const char *s, size_t len,
+                     int newlines)
+{
+    size_t i = 0, n = 0, step;
+    unsigned long cp;
+
+    while (i < len && n + 1 < size) {
+        step = printable_char(s + i, len - i, &cp);
+        if (cp == 0xFFFD || (ind_text_is_control(cp) && !(newlines && cp == '\n'))) {
+            buf[n++] = '?';
+        } else if (n + step < size) {
+            memcpy(buf + n, s + i, step);
+            n += step;
+        } else {
+            break;
+        }
+        i += step;
+    }
+    buf[n] = '\0';
+}

@@ -51,6 +51,12 @@ int ind_text_is_bidi_control(unsigned long cp);
  * memory. */
 char *ind_text_sanitize(const char *in, size_t max_chars, int trim);
 
+/* Copy s[0..len) into buf (size > 0) for a message: whole UTF-8
+ * characters while they fit, control characters (but '\n' when
+ * `newlines`) and invalid bytes as '?'. Always terminated. */
+void ind_text_printable(char *buf, size_t size, const char *s, size_t len,
+                        int newlines);
+
 /* Decode one UTF-8 character at s[0..len). Returns its length in bytes and
  * stores the code point, or returns 0 for an invalid or truncated sequence. */
 size_t ind_utf8_decode(const char *s, size_t len, unsigned long *cp);

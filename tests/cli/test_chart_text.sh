@@ -28,11 +28,15 @@ cp "$SOURCE_DIR"/tests/data/cli-chart/hostile*.csv .
 DS=china-standardization.csv
 export SOURCE_DATE_EPOCH=1700000000
 
-# draw NAME ARGS...: NAME.gp, .svg and .png, or a failure.
+# draw NAME ARGS...: NAME.gp and .svg (and .png for the names PNG lists,
+# whose margins are checked: reading a PNG in Python takes half a second),
+# or a failure.
+PNG=" long-480x320 long-1600x1000 long-zh hostile "
 draw() {
-    local name=$1
+    local name=$1 formats=svg
     shift
-    if "$INDICATORS" -d "$DS" chart "$@" -o "$name.gp" --render svg,png \
+    case $PNG in *" $name "*) formats=svg,png ;; esac
+    if "$INDICATORS" -d "$DS" chart "$@" -o "$name.gp" --render "$formats" \
             2>err; then
         pass
     else
@@ -82,20 +86,22 @@ draw long-zh certified_organisations --project 2028 --title \
 DS=hostile.csv draw hostile evil_stock --title "$title"
 
 # Every text inside the picture, 8 px clear of the left and right edges
-# (the layout keeps 1.2 font sizes: 16 px at 960 wide).
-if $CHECK text-fit --margin 8 ./*.svg >fit.txt 2>&1; then pass; else
-    fail "texts past the edge:"
-    grep -v "widest text" fit.txt >&2
-fi
-grep "^checked" fit.txt
-# PNGs drawn by cairo: the right 8 columns blank (a sample: reading a
-# PNG in Python takes half a second).
-for f in long-480x320 long-960x600 long-1600x1000 long-zh panels index \
-        growth line-valid_certificates line-certification_bodies hostile; do
-    if $CHECK png-margin "$f.png" 8 >>margin.txt 2>&1; then pass; else
-        fail "$(tail -1 margin.txt)"
+# (the layout keeps 1.2 font sizes: 16 px at 960 wide). The browser's
+# measure is of the pictures, not of the program: once, in the plain
+# build (IND_SANITIZED=1 is the ASan+UBSan one).
+if [ "${IND_SANITIZED:-0}" != 1 ]; then
+    if $CHECK text-fit --margin 8 ./*.svg >fit.txt 2>&1; then pass; else
+        fail "texts past the edge:"
+        grep -v "widest text" fit.txt >&2
     fi
-done
+    grep "^checked" fit.txt
+    # PNGs drawn by cairo: the right 8 columns blank.
+    for f in $PNG; do
+        if $CHECK png-margin "$f.png" 8 >>margin.txt 2>&1; then pass; else
+            fail "$(tail -1 margin.txt)"
+        fi
+    done
+fi
 
 # 4. Titles wrap at whole words: the title lines of the SVG, joined, are
 # the start of the title, and the last ends with "…" after a whole word.
@@ -135,6 +141,28 @@ if grep -q '"Sources:[^"]*https\?:' ./*.gp; then
 else
     pass
 fi
+
+# The catalog's source_name, when it has one, is the footer's line; the
+# header still lists every URL.
+mkdir named
+python3 - "$DS" named <<'PY'
+import csv, shutil, sys
+src, out = sys.argv[1], sys.argv[2]
+stem = src[:-4]
+shutil.copy(src, out + "/d.csv")
+rows = list(csv.reader(open(stem + ".indicators.csv", encoding="utf-8")))
+rows[0].append("source_name")
+for r in rows[1:]:
+    r.append("CNCA, CCAA" if r[0] == "certification_bodies" else "")
+with open(out + "/d.indicators.csv", "w", newline="", encoding="utf-8") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+run -d named/d.csv chart certification_bodies valid_certificates \
+    -o named/two.gp
+expect_rc 0 "chart with a catalog source_name"
+has named/two.gp '"Sources: CNCA, CCAA; m.mnw.cn; guton.com;' "the footer takes source_name"
+has named/two.gp '# Sources: "http://m.mnw.cn/news/cj/2133099.html"' \
+    "the header keeps the URLs"
 
 # 6. Options a report needs. A picture straight away (no script left
 # unless asked for), in any of the three formats.

@@ -32,6 +32,8 @@
 #include "indicators/growth.h"
 #include "indicators/projection.h"
 #include "indicators/chart.h"
+#include "indicators/report.h"
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -101,6 +103,9 @@ typedef struct ind_compose_chart_options {
 typedef struct ind_compose_input {
     const ind_series *series; /**< Its kind decides growth bars and index. */
     const char *name;         /**< Legend and panel title; NULL: the id. */
+    const char *source_name;  /**< Short name of its sources for the footer
+                                   (the catalog's `source_name`), or NULL:
+                                   the sources' sites. */
 } ind_compose_input;
 
 /** What ind_compose_chart() did that a reader should know. */
@@ -270,6 +275,119 @@ IND_EXTERN size_t ind_findings_with(const ind_findings *f,
  *  place), NULL when out of range. Valid until ind_findings_free(). */
 IND_EXTERN const ind_diagnostic *ind_findings_at(const ind_findings *f,
                                                  size_t i);
+
+/* ------------------------------------------------------------------ */
+/* A report of a dataset                                               */
+/* ------------------------------------------------------------------ */
+
+/** Version of ::ind_compose_report_options this header describes. */
+#define IND_COMPOSE_REPORT_OPTIONS_VERSION 1
+
+/** What the report covers and how it is made. */
+typedef struct ind_compose_report_options {
+    unsigned version;          /**< ::IND_COMPOSE_REPORT_OPTIONS_VERSION. */
+    const char *title;         /**< NULL or "": "Yearly indicators: NAME",
+                                    NAME the dataset's file name. */
+    ind_lang lang;             /**< The report's own words and its charts'. */
+    const char *const *ids;    /**< The indicators, in this order; NULL:
+                                    every indicator of the catalog that has
+                                    a series (for the entity). */
+    size_t n_ids;              /**< Entries in ids. */
+    const char *entity;        /**< NULL or "": the dataset's own subject. */
+    int project_to;            /**< The year projected to; 0: five years
+                                    after the dataset's latest year. */
+    ind_projection_options projection; /**< How to project (model...). */
+    size_t years_shown;        /**< Rows of each indicator's table of
+                                    figures; 0: 12 (with more years, the
+                                    first and the latest 11). */
+    const char *dataset_label; /**< The dataset as the report names it (a
+                                    path relative to the repository);
+                                    NULL: the path it was opened with. */
+    const char *program;       /**< What made the report ("indicators
+                                    0.1.0"), or NULL. */
+    const char *vintage;       /**< The date the dataset stands as of,
+                                    when it is a vintage, or NULL. */
+    time_t created;            /**< The report's date; 0: now. */
+    ind_chart_render_options render; /**< How to run gnuplot. */
+} ind_compose_report_options;
+
+/** Defaults: every indicator, English, projected five years ahead by
+ *  auto, made now. */
+#define IND_COMPOSE_REPORT_OPTIONS_INIT \
+    { IND_COMPOSE_REPORT_OPTIONS_VERSION, NULL, IND_LANG_EN, NULL, 0, NULL, \
+      0, IND_PROJECTION_OPTIONS_INIT, 0, NULL, NULL, NULL, 0, \
+      IND_CHART_RENDER_OPTIONS_INIT }
+
+/** Opaque result of ind_compose_report(). */
+typedef struct ind_report_composition ind_report_composition;
+
+/**
+ * Write the report of a dataset to `path`, the document a reader is sent:
+ * its opening (title, date, the dataset's path, SHA-256, rows and span,
+ * the program), a summary table (each indicator's latest figure with its
+ * marks, the change on the year before, the CAGR over its span, its
+ * projection with the 80% range and the model), a section per indicator
+ * (its chart with the projection, its figures by year with their changes,
+ * the projection and why its model, and in plain words what a reader must
+ * know: years decided among several readings, partial-year or provisional
+ * figures, missing years, breaks, few points), every finding of
+ * ind_compose_check(), the methods, and the numbered sources every figure
+ * cites.
+ *
+ * Figures come from the engines as the command-line tool prints them:
+ * ind_compose_series() (the choice rule), ind_growth_compute(),
+ * ind_projection_fit_series() with `opts->projection`.
+ *
+ * Markdown: the charts are PNG pictures in the folder `STEM-files` beside
+ * `path` (made when missing; pictures of the same name are replaced),
+ * linked by relative paths. HTML: one file, the charts inline as SVG.
+ * Each file is replaced atomically.
+ *
+ * @param out receives the result (files written, notes); free it with
+ *        ind_report_composition_free(). Set also for ::IND_EUNAVAILABLE.
+ * @return IND_OK; ::IND_EUNAVAILABLE when gnuplot is not installed: the
+ *   report is written without its charts (each says why) and the message
+ *   says how to install gnuplot; ::IND_EDOMAIN when there is nothing to
+ *   report; ::IND_ENOTFOUND for an unknown indicator in `ids` (detail
+ *   ::IND_DETAIL_UNKNOWN_INDICATOR) or one without a series;
+ *   ::IND_EWRITE, ::IND_EIO; ::IND_EINVAL; ::IND_ENOMEM. An indicator that
+ *   cannot be reported (an undecided conflict) or projected is not an
+ *   error: the report says why, and a note too.
+ */
+IND_EXTERN int ind_compose_report(ind_report_composition **out,
+                                  ind_dataset *ds, const char *path,
+                                  ind_report_format format,
+                                  const ind_compose_report_options *opts,
+                                  ind_error *err);
+
+/** Release a result. NULL is a no-op. */
+IND_EXTERN void ind_report_composition_free(ind_report_composition *c);
+
+/** Number of files written: the document first, then its pictures. */
+IND_EXTERN size_t ind_report_composition_nfiles(const ind_report_composition *c);
+
+/** The i-th file written, NULL when out of range. */
+IND_EXTERN const char *
+ind_report_composition_file(const ind_report_composition *c, size_t i);
+
+/** Number of indicators reported. */
+IND_EXTERN size_t
+ind_report_composition_nindicators(const ind_report_composition *c);
+
+/** Number of charts drawn (pictures beside a Markdown report, inline in
+ *  an HTML one). */
+IND_EXTERN size_t ind_report_composition_ncharts(const ind_report_composition *c);
+
+/** Number of sources listed. */
+IND_EXTERN size_t ind_report_composition_nsources(const ind_report_composition *c);
+
+/** Number of notes (an indicator not projected, not reported, a chart
+ *  not drawn). */
+IND_EXTERN size_t ind_report_composition_nnotes(const ind_report_composition *c);
+
+/** The i-th note, NULL when out of range. */
+IND_EXTERN const ind_compose_note *
+ind_report_composition_note(const ind_report_composition *c, size_t i);
 
 #ifdef __cplusplus
 }

@@ -11,7 +11,9 @@
  *   not know are kept byte for byte on every rewrite.
  * - `NAME.indicators.csv`, the catalog: `indicator,title,unit,kind,
  *   description` and optionally `growth_of` (the stock indicator a rate is
- *   the growth of). Without it the dataset still loads: indicators are
+ *   the growth of), `years` (its span) and `source_name` (a short name of
+ *   its sources, "SAMR; CNCA", that charts write in their footer). Without
+ *   it the dataset still loads: indicators are
  *   inferred from the observations and a note says so.
  * - `NAME.history.csv`, the audit trail, only ever appended to: one row per
  *   change with the UTC time, the action (append, revise, remove, define),
@@ -155,6 +157,7 @@ typedef struct ind_indicator {
     const char *description; /**< Description. */
     const char *growth_of;   /**< For a rate: the stock indicator it is the growth of, or "". */
     const char *years;       /**< The span of years its series hold ("1543..2021", "1800.."), or "": years outside it are a warning of ind_dataset_validate(). */
+    const char *source_name; /**< A short name of its sources for a chart's footer ("SAMR; CNCA"; column `source_name`), or "": charts name the sources' sites. */
     int declared;            /**< 1 when the catalog declares it, 0 when inferred. */
 } ind_indicator;
 

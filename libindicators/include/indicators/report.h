@@ -293,6 +293,42 @@ IND_EXTERN int ind_report_write(const ind_report *report,
                                 ind_report_format format, const char *path,
                                 ind_error *err);
 
+/** Version of ::ind_report_pdf_options this header describes. */
+#define IND_REPORT_PDF_OPTIONS_VERSION 1
+
+/** How to run Chromium for ind_report_print_pdf(). */
+typedef struct ind_report_pdf_options {
+    unsigned version;         /**< ::IND_REPORT_PDF_OPTIONS_VERSION. */
+    const char *chromium;     /**< Program name or path; NULL: "chromium",
+                                   then "chromium-browser", then
+                                   "google-chrome", searched on PATH. */
+    unsigned timeout_seconds; /**< Chromium is killed after this long; 0: 120. */
+} ind_report_pdf_options;
+
+/** Defaults: Chromium from PATH, 120 seconds. */
+#define IND_REPORT_PDF_OPTIONS_INIT \
+    { IND_REPORT_PDF_OPTIONS_VERSION, NULL, 0 }
+
+/**
+ * Print an HTML report (as ind_report_write() makes it) to PDF with
+ * headless Chromium, as a browser prints it: A4, by the page's print
+ * styles, without header and footer lines. Chromium runs without a shell,
+ * headless, in a fresh profile that is removed afterwards, without network
+ * services, sync or extensions; as root with `--no-sandbox` (its sandbox
+ * does not run as root). The PDF replaces `pdf_path` atomically, only
+ * when Chromium succeeded and wrote one.
+ *
+ * @return IND_OK; ::IND_EUNAVAILABLE when Chromium is not installed (the
+ *   message says how to install it); ::IND_EEXTERNAL when it fails, runs
+ *   past the timeout or writes no PDF (the message quotes its error
+ *   output); ::IND_ENOTFOUND when the page does not exist; ::IND_EWRITE;
+ *   ::IND_EINVAL; ::IND_ENOMEM.
+ */
+IND_EXTERN int ind_report_print_pdf(const char *html_path,
+                                    const char *pdf_path,
+                                    const ind_report_pdf_options *opts,
+                                    ind_error *err);
+
 /** The format a file name asks for: ".md" or ".markdown" is Markdown,
  *  ".html" or ".htm" HTML (any case). @return IND_OK or ::IND_EINVAL. */
 IND_EXTERN int ind_report_format_of_path(ind_report_format *out,
