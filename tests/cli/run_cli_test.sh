@@ -26,7 +26,7 @@ logs=$(mktemp -d "${TMPDIR:-/tmp}/indicators-valgrind.XXXXXX")
 # the report valgrind writes).
 cat >"$logs/indicators" <<WRAP
 #!/bin/sh
-n=\$(wc -l <'$logs/commands')
+n=\$('$(command -v wc)' -l <'$logs/commands')
 echo "\$\$ \$*" >>'$logs/commands'
 if [ \$((n % $every)) -ne 0 ]; then
     exec '$INDICATORS' "\$@"
