@@ -1,5 +1,6 @@
 /* fuzz_util: helpers shared by the harnesses (see fuzz_util.h). */
 #include "fuzz_util.h"
+#include "indicators/dataset.h"
 
 #include <dirent.h>
 #include <stdarg.h>
@@ -122,7 +123,32 @@ size_t fuzz_count_files(const char *dir)
     return n;
 }
 
-int fuzz_printable_utf8(const char *s, size_t len)
+long fuzz_count_errors(const char *path, int *pending)
+{
+    ind_dataset *ds = NULL;
+    long errors = 0;
+    size_t i;
+    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ, NULL);
+
+    *pending = 0;
+    if (rc != IND_OK) {
+        ind_dataset_free(ds);
+        return -1;
+    }
+    ind_dataset_validate(ds, NULL);
+    for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
+        const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);
+        errors += d->severity == IND_SEVERITY_ERROR;
+        if (d->detail == IND_DETAIL_HISTORY_PENDING)
+            *pending = 1;
+    }
+    ind_dataset_free(ds);
+    return errors;
+}
+
+/* Valid UTF-8; with printable, also none of the controls and line
+ * separators fuzz_printable_utf8() refuses. */
+static int utf8_check(const char *s, size_t len, int printable)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, need, k;
@@ -130,7 +156,7 @@ int fuzz_printable_utf8(const char *s, size_t len)
 
     while (i < len) {
         if (u[i] < 0x80) {
-            if (u[i] < 0x20 || u[i] == 0x7f)
+            if (printable && (u[i] < 0x20 || u[i] == 0x7f))
                 return 0;
             i++;
             continue;
@@ -156,11 +182,22 @@ int fuzz_printable_utf8(const char *s, size_t len)
         }
         if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
             cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
-            (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029)
+            (printable && ((cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 ||
+                           cp == 0x2029)))
             return 0;
         i += need + 1;
     }
     return 1;
+}
+
+int fuzz_printable_utf8(const char *s, size_t len)
+{
+    return utf8_check(s, len, 1);
+}
+
+int fuzz_valid_utf8(const char *s, size_t len)
+{
+    return utf8_check(s, len, 0);
 }
 
 void fuzz_fail(const char *fmt, ...)

@@ -53,10 +53,18 @@ int fuzz_file_is(const char *path, const void *data, size_t len, int present);
  * ending in ".lock". */
 size_t fuzz_count_files(const char *dir);
 
+/* The errors that loading and validating the dataset at path find (0 for
+ * a clean one), or -1 when it does not load; *pending is set to 1 when
+ * validation reports an interrupted write (a pending history entry). */
+long fuzz_count_errors(const char *path, int *pending);
+
 /* 1 when s is valid UTF-8 (no overlong forms, surrogates or code points
  * past U+10FFFF) without C0, DEL or C1 controls, U+2028 or U+2029: safe to
  * print on one terminal line. Written apart from the library's text.c. */
 int fuzz_printable_utf8(const char *s, size_t len);
+
+/* 1 when s is valid UTF-8 (the same rules, controls allowed). */
+int fuzz_valid_utf8(const char *s, size_t len);
 
 /* Print "fuzz: " and the message to stderr, then abort(). */
 void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));

@@ -233,30 +233,6 @@ static int apply(ind_dataset *ds, state *st, const change *c)
     return 0;
 }
 
-/* Errors found by loading and validation; -1 when it does not load. */
-static long count_errors(const char *path, int *pending)
-{
-    ind_dataset *ds = NULL;
-    long errors = 0;
-    size_t i;
-    int rc = ind_dataset_open(&ds, path, IND_OPEN_READ, NULL);
-
-    *pending = 0;
-    if (rc != IND_OK) {
-        ind_dataset_free(ds);
-        return -1;
-    }
-    ind_dataset_validate(ds, NULL);
-    for (i = 0; i < ind_dataset_diagnostic_count(ds); i++) {
-        const ind_diagnostic *d = ind_dataset_diagnostic(ds, i);
-        errors += d->severity == IND_SEVERITY_ERROR;
-        if (d->detail == IND_DETAIL_HISTORY_PENDING)
-            *pending = 1;
-    }
-    ind_dataset_free(ds);
-    return errors;
-}
-
 /* The history's last entries, as the walk gives them. */
 typedef struct tail_walk {
     size_t entries;
@@ -375,7 +351,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (part[P_CHANGES].present)
         parse_changes(&st, part[P_CHANGES].data, part[P_CHANGES].len);
     files_before = fuzz_count_files(dir);
-    errors_before = count_errors(path[P_OBS], &pending);
+    errors_before = fuzz_count_errors(path[P_OBS], &pending);
     memset(&history_before, 0, sizeof history_before);
     if (errors_before >= 0) {
         ind_dataset *h = NULL;
@@ -423,7 +399,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(fuzz_count_files(dir) == files_before,
                    "a refused write left a file behind");
     } else {
-        errors_after = count_errors(path[P_OBS], &pending);
+        errors_after = fuzz_count_errors(path[P_OBS], &pending);
         FUZZ_CHECK(errors_after >= 0, "the dataset does not load after a "
                    "successful commit");
         FUZZ_CHECK(errors_before != 0 || errors_after == 0,
