@@ -14,6 +14,7 @@
 #include "error_internal.h"
 #include "indicators/number.h"
 #include "json.h"
+#include "text.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -101,17 +102,19 @@ static int define_column(owid_ctx *o, const ind_csv_row *row, size_t i,
     const ind_json *chart = ind_json_get(o->meta, "chart");
     const char *short_name = meta_text(col, "shortName");
     const char *title, *unit, *url, *cite;
-    char id[72], span[48], source[512];
+    char id[72], span[48], source[512], q[64]; /* q: a quotation */
     imp_indicator *x;
     long at;
     int created;
 
     if ((*short_name == '\0' || imp_make_id(id, short_name, "owid_", 0) != 0)
-        && imp_make_id(id, name, "owid_", 1) != 0)
+        && imp_make_id(id, name, "owid_", 1) != 0) {
+        ind_text_excerpt(q, sizeof q, name, strlen(name));
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
-                                (unsigned)i + 1, "column '%.60s' gives no "
+                                (unsigned)i + 1, "column '%s' gives no "
                                 "indicator id of at most 64 characters: "
-                                "name it shorter in the file", name);
+                                "name it shorter in the file", q);
+    }
     /* The filters take the column's name or its id. */
     at = imp_add_indicator(s, id, row->line, (unsigned)i + 1, &created);
     if (at == IMP_FILTERED && strcmp(id, name) != 0)
@@ -121,11 +124,13 @@ static int define_column(owid_ctx *o, const ind_csv_row *row, size_t i,
     o->ind_of[i] = at;
     if (at < 0)
         return IND_OK;
-    if (!created)
+    if (!created) {
+        ind_text_excerpt(q, sizeof q, name, strlen(name));
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
-                                (unsigned)i + 1, "column '%.60s' names the "
+                                (unsigned)i + 1, "column '%s' names the "
                                 "indicator '%s' a column before it names",
-                                name, id);
+                                q, id);
+    }
     x = &s->inds[at];
     x->id = ind_strpool_intern(&s->pool, id, strlen(id));
     title = *meta_text(col, "titleShort") ? meta_text(col, "titleShort")

@@ -17,6 +17,7 @@
 #include "csvfile.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,11 +113,14 @@ static int classify(sdmx_ctx *x, const ind_csv_row *row, ind_error *err)
         x->version = 1;
     else if (strcasecmp(id, "STRUCTURE") == 0)
         x->version = 2;
-    else
+    else {
+        /* Quoted as an excerpt: the cell may hold any byte. */
+        char q[48];
+        ind_text_excerpt(q, sizeof q, row->field[0], row->field_len[0]);
         return ind_error_set_at(err, IND_EDATA, s->path, row->line, 1,
                                 "not SDMX-CSV: the first column is DATAFLOW "
-                                "(1.0) or STRUCTURE (2.0), not '%.40s'",
-                                row->field[0]);
+                                "(1.0) or STRUCTURE (2.0), not '%s'", q);
+    }
     x->ncolumns = row->count;
     x->role = calloc(row->count, sizeof *x->role);
     x->label_of = malloc(row->count * sizeof *x->label_of);
