@@ -120,13 +120,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *dir = fuzz_workdir();
     const reader *rd;
     char src[512], meta[512], path[3][512];
+    const char *paths[3] = { path[0], path[1], path[2] };
     fuzz_part part[NPARTS];
     int which, variant, exists[3], pending;
     ind_dataset *ds = NULL;
     ind_error err = IND_ERROR_INIT;
     outcome first, again;
     size_t i, files_before;
-    long errors_before, errors_after;
+    long errors_before;
     int rc;
 
     if (size == 0)
@@ -168,12 +169,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* Whatever the handle holds, nothing of it may be written. */
         ind_dataset_commit(ds, NULL);
         ind_dataset_free(ds);
-        for (i = 0; i < 3; i++)
-            FUZZ_CHECK(fuzz_file_is(path[i], part[P_OBS + i].data,
-                                    part[P_OBS + i].len, exists[i]),
-                       "%s changed after a refused import", ds_names[i]);
-        FUZZ_CHECK(fuzz_count_files(dir) == files_before,
-                   "a refused import left a file behind");
+        fuzz_check_untouched(dir, paths, &part[P_OBS], exists, 3,
+                             files_before, "a refused import");
         return 0;
     }
     err = (ind_error)IND_ERROR_INIT;
@@ -184,21 +181,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rc == IND_EDATA || rc == IND_EPARSE,
                    "the commit failed (%d) for no cause of its own: %s", rc,
                    err.message);
-        for (i = 0; i < 3; i++)
-            FUZZ_CHECK(fuzz_file_is(path[i], part[P_OBS + i].data,
-                                    part[P_OBS + i].len, exists[i]),
-                       "%s changed although the commit failed", ds_names[i]);
-        FUZZ_CHECK(fuzz_count_files(dir) == files_before,
-                   "a failed commit left a file behind");
+        fuzz_check_untouched(dir, paths, &part[P_OBS], exists, 3,
+                             files_before, "a failed commit of an import");
         return 0;
     }
-    errors_after = fuzz_count_errors(path[0], &pending);
-    FUZZ_CHECK(errors_after >= 0, "the dataset does not load after an "
-               "import was committed");
-    FUZZ_CHECK(errors_before != 0 || errors_after == 0,
-               "check finds %ld errors after an import into a valid dataset",
-               errors_after);
-    FUZZ_CHECK(!pending, "a committed import looks interrupted");
+    fuzz_check_committed(path[0], errors_before, "a committed import");
 
     /* The same file again: nothing to do. */
     ds = NULL;

@@ -146,6 +146,34 @@ long fuzz_count_errors(const char *path, int *pending)
     return errors;
 }
 
+void fuzz_check_committed(const char *path, long errors_before,
+                          const char *what)
+{
+    int pending;
+    long errors_after = fuzz_count_errors(path, &pending);
+
+    FUZZ_CHECK(errors_after >= 0, "the dataset does not load after %s",
+               what);
+    FUZZ_CHECK(errors_before != 0 || errors_after == 0,
+               "check finds %ld errors after %s on a valid dataset",
+               errors_after, what);
+    FUZZ_CHECK(!pending, "%s looks interrupted", what);
+}
+
+void fuzz_check_untouched(const char *dir, const char *const *paths,
+                          const fuzz_part *parts, const int *exists,
+                          size_t n, size_t files_before, const char *what)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        FUZZ_CHECK(fuzz_file_is(paths[k], parts[k].data, parts[k].len,
+                                exists[k]),
+                   "%s changed after %s", paths[k], what);
+    FUZZ_CHECK(fuzz_count_files(dir) == files_before,
+               "%s left a file behind", what);
+}
+
 /* Valid UTF-8; with printable, also none of the controls and line
  * separators fuzz_printable_utf8() refuses. */
 static int utf8_check(const char *s, size_t len, int printable)

@@ -58,6 +58,21 @@ size_t fuzz_count_files(const char *dir);
  * validation reports an interrupted write (a pending history entry). */
 long fuzz_count_errors(const char *path, int *pending);
 
+/* After a commit that succeeded (what: the change, in messages): the
+ * dataset at path loads, validation finds no error when it found none
+ * before (errors_before, from fuzz_count_errors()) and no interrupted
+ * write. Aborts otherwise. */
+void fuzz_check_committed(const char *path, long errors_before,
+                          const char *what);
+
+/* After a write that was refused or failed (what, in messages): each of
+ * the n files paths[k] holds exactly parts[k] (or is absent when
+ * exists[k] is 0), and dir holds files_before files (from
+ * fuzz_count_files()). Aborts otherwise. */
+void fuzz_check_untouched(const char *dir, const char *const *paths,
+                          const fuzz_part *parts, const int *exists,
+                          size_t n, size_t files_before, const char *what);
+
 /* 1 when s is valid UTF-8 (no overlong forms, surrogates or code points
  * past U+10FFFF) without C0, DEL or C1 controls, U+2028 or U+2029: safe to
  * print on one terminal line. Written apart from the library's text.c. */

@@ -326,6 +326,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *dir = fuzz_workdir();
     char path[3][512];
+    const char *paths[3] = { path[0], path[1], path[2] };
     fuzz_part part[NPARTS];
     int exists[3], pending;
     ind_dataset *ds = NULL;
@@ -334,7 +335,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct rlimit old_limit, limit;
     tail_walk history_before;
     size_t i, taken = 0, files_before;
-    long errors_before, errors_after;
+    long errors_before;
     int rc;
 
     memset(&st, 0, sizeof st);
@@ -391,21 +392,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ind_dataset_free(ds);
 
     if (rc != IND_OK) {
-        for (i = 0; i < 3; i++)
-            FUZZ_CHECK(fuzz_file_is(path[i], part[i].data, part[i].len,
-                                    exists[i]),
-                       "%s changed although nothing was committed",
-                       file_names[i]);
-        FUZZ_CHECK(fuzz_count_files(dir) == files_before,
-                   "a refused write left a file behind");
+        fuzz_check_untouched(dir, paths, part, exists, 3, files_before,
+                             "a write that committed nothing");
     } else {
-        errors_after = fuzz_count_errors(path[P_OBS], &pending);
-        FUZZ_CHECK(errors_after >= 0, "the dataset does not load after a "
-                   "successful commit");
-        FUZZ_CHECK(errors_before != 0 || errors_after == 0,
-                   "check finds %ld errors after a commit on a valid dataset",
-                   errors_after);
-        FUZZ_CHECK(!pending, "a successful commit looks interrupted");
+        fuzz_check_committed(path[P_OBS], errors_before, "a commit");
         check_landed(path[P_OBS], &st);
         check_history(path[P_OBS], &history_before, taken);
         FUZZ_CHECK(fuzz_count_files(dir) <= 3, "temporary files left behind");
