@@ -14,7 +14,6 @@
 #include "error_internal.h"
 #include "indicators/number.h"
 #include "json.h"
-#include "text.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -102,18 +101,18 @@ static int define_column(owid_ctx *o, const ind_csv_row *row, size_t i,
     const ind_json *chart = ind_json_get(o->meta, "chart");
     const char *short_name = meta_text(col, "shortName");
     const char *title, *unit, *url, *cite;
-    char id[72], span[48], source[512], q[64]; /* q: a quotation */
+    char id[72], span[48], source[512], q[IMP_QUOTE_SIZE];
     imp_indicator *x;
     long at;
     int created;
 
     if ((*short_name == '\0' || imp_make_id(id, short_name, "owid_", 0) != 0)
         && imp_make_id(id, name, "owid_", 1) != 0) {
-        ind_text_excerpt(q, sizeof q, name, strlen(name));
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
                                 (unsigned)i + 1, "column '%s' gives no "
                                 "indicator id of at most 64 characters: "
-                                "name it shorter in the file", q);
+                                "name it shorter in the file",
+                                imp_quote(q, name));
     }
     /* The filters take the column's name or its id. */
     at = imp_add_indicator(s, id, row->line, (unsigned)i + 1, &created);
@@ -125,11 +124,10 @@ static int define_column(owid_ctx *o, const ind_csv_row *row, size_t i,
     if (at < 0)
         return IND_OK;
     if (!created) {
-        ind_text_excerpt(q, sizeof q, name, strlen(name));
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
                                 (unsigned)i + 1, "column '%s' names the "
                                 "indicator '%s' a column before it names",
-                                q, id);
+                                imp_quote(q, name), id);
     }
     x = &s->inds[at];
     x->id = ind_strpool_intern(&s->pool, id, strlen(id));
