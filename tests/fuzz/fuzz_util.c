@@ -152,8 +152,14 @@ void fuzz_check_committed(const char *path, long errors_before,
     int pending;
     long errors_after = fuzz_count_errors(path, &pending);
 
-    FUZZ_CHECK(errors_after >= 0, "the dataset does not load after %s",
-               what);
+    if (errors_after < 0) {
+        ind_dataset *ds = NULL;
+        ind_error err = IND_ERROR_INIT;
+        ind_dataset_open(&ds, path, IND_OPEN_READ, &err);
+        ind_dataset_free(ds);
+        fuzz_fail("the dataset does not load after %s: %s", what,
+                  err.message);
+    }
     FUZZ_CHECK(errors_before != 0 || errors_after == 0,
                "check finds %ld errors after %s on a valid dataset",
                errors_after, what);
