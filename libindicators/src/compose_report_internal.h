@@ -35,7 +35,7 @@ typedef enum compose_word {
     CW_MISSING_FITTED, CW_FEW_DF, CW_DF_ONE, CW_DF_MANY, CW_FEW_NO_RANGE,
     CW_FEW_NO_DF, CW_FIT_PARTIAL_ONE, CW_FIT_PARTIAL_MANY, CW_FIT_STARTS,
     CW_FIT_LAST_PARTIAL, CW_FIT_LAST_STATUS, CW_NO_RANGE_SHORT,
-    CW_ALT_LINE, CW_CAPTION_LINE, CW_COUNT
+    CW_ALT_LINE, CW_CAPTION_LINE, CW_LIST_AND, CW_COUNT
 } compose_word;
 
 /* The word in a language (English for an unknown one). */

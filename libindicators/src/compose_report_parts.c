@@ -654,7 +654,7 @@ static void decided(caveats *c, const report_item *it, const ind_point *pt)
     report_ctx *x = c->x;
     size_t count = ind_dataset_series_reading_count(x->ds, it->series_index);
     size_t k, same = 0, index;
-    char buf[TEXT], used[192], other[160], year[16], n[16];
+    char buf[TEXT], used[256], other[256], year[16], n[16];
     ind_reading r, chosen;
 
     if (pt->reading == IND_NO_READING ||
@@ -673,15 +673,16 @@ static void decided(caveats *c, const report_item *it, const ind_point *pt)
                                                     : w(x, CW_BY_DATE),
                      NULL));
     cite_source(x, chosen.source);
-    for (k = 0; k < count; k++) {
+    for (k = 0, same = 0; k < count; k++) {
         if (!reading_of_year(x, it, k, pt->year, &index, &r) ||
             index == pt->reading)
             continue;
-        text(x, IND_REPORT_PLAIN, "; ");
+        /* "; not used: A[1], B[2]" */
+        reading_text(x, other, sizeof other, &r, 0);
+        text(x, IND_REPORT_PLAIN, same++ ? w(x, CW_LIST_SEP) : "; ");
         text(x, IND_REPORT_PLAIN,
-             report_fill(buf, sizeof buf, w(x, CW_ALSO),
-                         reading_text(x, other, sizeof other, &r, 0), NULL,
-                         NULL, NULL, NULL));
+             same > 1 ? other : report_fill(buf, sizeof buf, w(x, CW_ALSO),
+                                            other, NULL, NULL, NULL, NULL));
         cite_source(x, r.source);
     }
     text(x, IND_REPORT_PLAIN, ".");
@@ -797,7 +798,7 @@ static void few_caveat(caveats *c, const report_item *it)
 static void partial_fit_caveat(caveats *c, const report_item *it)
 {
     report_ctx *x = c->x;
-    size_t len = ind_series_length(it->series), k, count = 0, used = 0;
+    size_t len = ind_series_length(it->series), k, n, count = 0, used = 0;
     char years[TEXT / 2], buf[TEXT], starts[128], last[16];
     int from = x->o->projection.from_year;
     const ind_point *latest = ind_series_point(it->series, len - 1);
@@ -807,13 +808,20 @@ static void partial_fit_caveat(caveats *c, const report_item *it)
         !warned(it, IND_PROJECTION_WARN_LAST_PARTIAL))
         return;
     years[0] = '\0';
-    for (k = 0; k < len && used + 32 < sizeof years; k++) {
+    for (k = 0; k < len; k++) {
+        const ind_point *pt = ind_series_point(it->series, k);
+        count += (pt->flags & IND_POINT_PARTIAL_YEAR) && pt->year >= from;
+    }
+    /* "2012, 2016 and 2019" */
+    for (k = 0, n = 0; k < len && used + 32 < sizeof years; k++) {
         const ind_point *pt = ind_series_point(it->series, k);
         if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0 || pt->year < from)
             continue;
         used += (size_t)snprintf(years + used, sizeof years - used, "%s%d",
-                                 count ? w(x, CW_LIST_SEP) : "", pt->year);
-        count++;
+                                 n == 0 ? "" : n + 1 == count
+                                 ? w(x, CW_LIST_AND) : w(x, CW_LIST_SEP),
+                                 pt->year);
+        n++;
     }
     year_text(last, sizeof last, latest->year);
     if (count == 1 && last_partial)

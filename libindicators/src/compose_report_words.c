@@ -225,6 +225,7 @@ static const char *const words[CW_COUNT][IND_LANG_COUNT] = {
     [CW_LIST_SEP] = { ", ", "、" },
     [CW_YEARS_RANGE] = { "{1}–{2}", "{1}–{2} 年" },
     [CW_PER_YEAR] = { "a year", "每年" },
+    [CW_LIST_AND] = { " and ", "和" },
     [CW_BEFORE_END] = { "{1}, before the end of the year",
                         "{1}，并非年末" },
     [CW_MISSING_SHARE] = { "{1} of the {2} years from {3} to {4}",

@@ -152,11 +152,25 @@ static void floor_at_zero(double *v, size_t n)
             v[i] = 0.0;
 }
 
+/* The forecast's line in words, for "the linear trend reaches zero". */
+static const char *trend_words(ind_model m)
+{
+    switch (m) {
+    case IND_MODEL_LINEAR: return "linear trend";
+    case IND_MODEL_POLYNOMIAL: return "polynomial trend";
+    case IND_MODEL_DRIFT: return "drift line";
+    case IND_MODEL_HOLT: return "Holt trend";
+    case IND_MODEL_DAMPED: return "damped trend";
+    case IND_MODEL_THETA: return "Theta forecast";
+    case IND_MODEL_COMBO: return "combined forecast";
+    default: return "forecast";
+    }
+}
+
 void ind_proj_hold_at_zero(ind_projection *p, const ind_proj_input *in)
 {
     size_t i, j, mean_at, range_at = p->h;
-    const char *model = p->model == IND_MODEL_COMBO
-                        ? "combined" : ind_model_name(p->model);
+    const char *model = trend_words(p->model);
 
     if (p->h == 0 ||
         (in->opts.kind != IND_KIND_STOCK && in->opts.kind != IND_KIND_FLOW))
@@ -180,7 +194,7 @@ void ind_proj_hold_at_zero(ind_projection *p, const ind_proj_input *in)
     floor_at_zero(p->upper, p->nlevels * p->h);
     if (mean_at < p->h)
         ind_proj_warn_as(p, IND_PROJECTION_WARN_AT_ZERO,
-                         "the %s trend reaches zero in %d; a count cannot "
+                         "the %s reaches zero in %d; a count cannot "
                          "fall below zero, so the projection is held at 0 "
                          "from then and its ranges stop at 0", model,
                          p->first_year + (int)mean_at);
