@@ -57,7 +57,7 @@ const cli_command cli_cmd_chart = {
     "                        (default: the first year all of them share)\n"
     "  --project YEAR        add a projection to YEAR with 80% and 95% bands\n"
     "                        (line and index charts); --model auto|combo|\n"
-    "                        theta|drift|damped|holt|linear|exponential|\n"
+    "                        theta|dotm|drift|damped|holt|linear|exponential|\n"
     "                        quadratic|logistic (default auto: by how the\n"
     "                        models have forecast the series' past)\n"
     "  --render png,svg,pdf  draw the pictures (repeat or list with commas)\n"

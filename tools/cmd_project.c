@@ -45,6 +45,9 @@ const cli_command cli_cmd_project = {
     "  combo        mean of the drift, damped and theta forecasts\n"
     "  theta        the Theta method (SES with half the OLS slope), as R\n"
     "               thetaf\n"
+    "  dotm         the dynamic optimised Theta model (Fiorucci et al.\n"
+    "               2016): the theta line chosen by fit, the trend line\n"
+    "               refitted each year\n"
     "  linear       OLS of value on year; t intervals as R predict.lm\n"
     "  exponential  OLS of log(value) on year (constant growth); forecasts\n"
     "               the median, the mean with --bias-adjust; needs values > 0\n"
@@ -55,11 +58,11 @@ const cli_command cli_cmd_project = {
     "               intervals); --alpha and --beta fix its weights\n"
     "  damped       Holt with a damped trend; --phi fixes the damping\n"
     "  logistic     saturating trend K / (1 + exp(-r (year - m)))\n"
-    "drift, naive, holt, damped, theta and combo need consecutive years: a\n"
-    "gap is never filled in (auto then takes linear). Each model needs a\n"
-    "minimum number of points (linear 2, polynomial K + 1, holt 4 or 2 with\n"
-    "its weights given, damped 5, logistic 4, theta and combo 3). A rate is\n"
-    "projected as a level, never compounded.\n"
+    "drift, naive, holt, damped, theta, dotm and combo need consecutive\n"
+    "years: a gap is never filled in (auto then takes linear). Each model\n"
+    "needs a minimum number of points (linear 2, polynomial K + 1, holt 4 or\n"
+    "2 with its weights given, damped and dotm 5, logistic 4, theta and\n"
+    "combo 3). A rate is projected as a level, never compounded.\n"
     "\nIntervals (--intervals): calibrated (the default for auto and combo)\n"
     "from the model's own past forecast errors on the series, so that 80%\n"
     "holds about 80% of outcomes; model (the default for a named model)\n"
@@ -497,6 +500,8 @@ static void summary_lead(char *buf, size_t size, const ind_projection *p)
     } else if (m == IND_MODEL_COMBO) {
         snprintf(buf, size, "By the mean of the drift, damped and theta "
                  "forecasts");
+    } else if (m == IND_MODEL_DOTM) {
+        snprintf(buf, size, "By the dynamic optimised Theta model");
     } else {
         snprintf(buf, size, "By the %s model", ind_model_name(m));
     }

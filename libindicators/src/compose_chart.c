@@ -65,6 +65,8 @@ const char *ind_compose_model_label_in(ind_model m, ind_lang lang)
         [IND_MODEL_THETA] = { "Theta method", "Theta 方法" },
         [IND_MODEL_COMBO] = { "mean of drift, damped and Theta",
                               "漂移、阻尼与 Theta 的平均" },
+        [IND_MODEL_DOTM] = { "dynamic optimised Theta",
+                             "动态优化 Theta 模型" },
     };
     int l = (unsigned)lang < IND_LANG_COUNT ? (int)lang : 0;
 

@@ -12,7 +12,7 @@
 
 static const char *const model_names[IND_MODEL_COUNT] = {
     "auto", "linear", "exponential", "polynomial", "drift",
-    "holt", "damped", "logistic", "naive", "theta", "combo"
+    "holt", "damped", "logistic", "naive", "theta", "combo", "dotm"
 };
 
 const char *ind_model_name(ind_model model)
@@ -41,7 +41,7 @@ int ind_model_parse(ind_model *out, const char *text, ind_error *err)
     }
     return ind_error_set(err, IND_EPARSE,
                          "unknown model '%.64s': expected auto, combo, "
-                         "theta, drift, damped, holt, naive, linear, "
+                         "theta, dotm, drift, damped, holt, naive, linear, "
                          "exponential, polynomial (or quadratic) or "
                          "logistic", text);
 }
@@ -88,6 +88,9 @@ size_t ind_projection_min_points(ind_model model,
         /* theta: alpha and the initial level, and one error to spare;
          * combo: drift and theta at least. */
         return 3;
+    case IND_MODEL_DOTM:
+        /* the errors of years 2..n: l0, alpha and theta, one to spare */
+        return 5;
     case IND_MODEL_AUTO:
     default:
         return 0;
@@ -360,6 +363,9 @@ int ind_proj_fit_model(ind_projection *p, const ind_proj_input *in,
         break;
     case IND_MODEL_COMBO:
         rc = ind_proj_fit_combo(p, in, err);
+        break;
+    case IND_MODEL_DOTM:
+        rc = ind_proj_fit_dotm(p, in, err);
         break;
     case IND_MODEL_AUTO:
     default:

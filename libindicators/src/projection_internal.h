@@ -164,6 +164,15 @@ int ind_proj_fit_theta(ind_projection *p, const ind_proj_input *in,
                        ind_error *err);
 int ind_proj_fit_combo(ind_projection *p, const ind_proj_input *in,
                        ind_error *err);
+int ind_proj_fit_dotm(ind_projection *p, const ind_proj_input *in,
+                      ind_error *err);
+
+/* The minimum *x over [lo, hi] of fn (a profile over a smoothing weight):
+ * a grid, then Brent's method; refine_ends: search the end intervals of
+ * the grid more closely; `what` names the search in a GSL error. */
+int ind_proj_profile_min(double (*fn)(double, void *), void *params,
+                         double lo, double hi, int refine_ends, double *x,
+                         const char *what, ind_error *err);
 
 /* Combine fitted projections of the same input into p (allocated for it):
  * the mean of their forecasts and fitted values, their bounds averaged

@@ -161,7 +161,8 @@ static const char *trend_words(ind_model m)
     case IND_MODEL_DRIFT: return "drift line";
     case IND_MODEL_HOLT: return "Holt trend";
     case IND_MODEL_DAMPED: return "damped trend";
-    case IND_MODEL_THETA: return "Theta forecast";
+    case IND_MODEL_THETA:
+    case IND_MODEL_DOTM: return "Theta forecast";
     case IND_MODEL_COMBO: return "combined forecast";
     default: return "forecast";
     }

@@ -16,19 +16,14 @@
  * (e_t = d_t - (1 - alpha)^(t-1) l0, d_t the errors started from l0 = 0),
  * so l0 has a closed form and the search is over alpha alone: a grid over
  * [1e-4, 0.9999], then Brent's method (GSL) in the bracket around the best
- * grid point. That finds the global minimum of the profile where R's
- * Nelder-Mead over (alpha, l0) may stop near it. */
+ * grid point (projection_profile.c). That finds the global minimum of the
+ * profile where R's Nelder-Mead over (alpha, l0) may stop near it. */
 #include "projection_internal.h"
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_min.h>
 #include <math.h>
 
 #define THETA_ALPHA_LO 1e-4
 #define THETA_ALPHA_HI 0.9999
-#define THETA_GRID 40
-#define THETA_TOL 1e-10
-#define THETA_MAX_ITER 200
 
 typedef struct ses_fit {
     double alpha;
@@ -84,57 +79,14 @@ static int ses_estimate(const double *y, size_t n, ses_fit *out,
                         ind_error *err)
 {
     profile_problem pp = { y, n };
-    gsl_function fn = { profile_fn, &pp };
-    double grid[THETA_GRID], value[THETA_GRID];
-    double a, b, m, fm;
-    size_t i, best = 0;
-    int status, iter = 0;
-    gsl_min_fminimizer *s;
+    double alpha;
+    int rc = ind_proj_profile_min(profile_fn, &pp, THETA_ALPHA_LO,
+                                  THETA_ALPHA_HI, 0, &alpha,
+                                  "SES weight search", err);
 
-    for (i = 0; i < THETA_GRID; i++) {
-        grid[i] = THETA_ALPHA_LO + (THETA_ALPHA_HI - THETA_ALPHA_LO)
-                  * (double)i / (THETA_GRID - 1);
-        value[i] = ses_profile(y, n, grid[i], NULL);
-        if (value[i] < value[best])
-            best = i;
-    }
-    if (best == 0 || best == THETA_GRID - 1) {
-        /* A minimum on a bound of the grid: polish it on that side. */
-        a = best == 0 ? grid[0] : grid[THETA_GRID - 2];
-        b = best == 0 ? grid[1] : grid[THETA_GRID - 1];
-        m = 0.5 * (a + b);
-        fm = ses_profile(y, n, m, NULL);
-        if (!(fm < value[best])) {
-            ses_profile(y, n, grid[best], out);
-            return IND_OK;
-        }
-    } else {
-        a = grid[best - 1];
-        b = grid[best + 1];
-        m = grid[best];
-        fm = value[best];
-    }
-    s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
-    if (s == NULL)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    status = gsl_min_fminimizer_set_with_values(
-        s, &fn, m, fm, a, ses_profile(y, n, a, NULL), b,
-        ses_profile(y, n, b, NULL));
-    while (status == GSL_SUCCESS && iter++ < THETA_MAX_ITER) {
-        status = gsl_min_fminimizer_iterate(s);
-        if (status != GSL_SUCCESS)
-            break;
-        if (gsl_min_test_interval(gsl_min_fminimizer_x_lower(s),
-                                  gsl_min_fminimizer_x_upper(s), THETA_TOL,
-                                  0.0) == GSL_SUCCESS)
-            break;
-    }
-    m = gsl_min_fminimizer_x_minimum(s);
-    gsl_min_fminimizer_free(s);
-    if (status != GSL_SUCCESS)
-        return ind_error_from_gsl(err, status, "SES weight search");
-    ses_profile(y, n, m, out);
-    return IND_OK;
+    if (rc == IND_OK)
+        ses_profile(y, n, alpha, out);
+    return rc;
 }
 
 /* OLS slope of y on 0..n-1. */

@@ -185,7 +185,7 @@ done <"$DATA/cases.tsv"
 # Every model on the shipped series without gaps: a header, then one row
 # per projected year; means and (with df left) bounds present.
 for model in linear exponential polynomial quadratic drift naive holt \
-             damped logistic theta combo auto; do
+             damped logistic theta dotm combo auto; do
     run "$SHIPPED" project certification_bodies --to 2030 --model "$model" \
         --format csv
     expect 0
@@ -207,6 +207,22 @@ for model in linear exponential polynomial quadratic drift naive holt \
          "all(set(r) == {'indicator', 'entity', 'year', 'mean', 'lo80', 'hi80', 'lo95', 'hi95'}
           for r in d['rows'])"
 done
+
+# dotm: its parameters by name, inside the paper's space (alpha in
+# [0.1, 0.99], theta >= 1; the fit itself is checked against an R
+# reference in tests/test_projection.c); 4 points are too few.
+run "$SHIPPED" project certification_bodies --to 2027 --model dotm \
+    --format json
+expect 0
+json "[c['name'] for c in d['coefficients']] == ['alpha', 'theta',
+      'initial level', 'slope']" \
+     "0.1 <= d['coefficients'][0]['estimate'] <= 0.99" \
+     "d['coefficients'][1]['estimate'] >= 1" \
+     "d['method'].startswith('dynamic optimised Theta')"
+run "$SHORT" project four_points --to 2023 --model dotm
+expect 65
+err_has "dotm needs at least 5 points"
+out_empty
 
 # JSON: the fit statistics of linear on certification_bodies, from R:
 # summary(lm(value ~ year)) gives sigma 100.03738388523008, R²

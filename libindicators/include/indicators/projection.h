@@ -128,11 +128,13 @@ typedef enum ind_model {
     IND_MODEL_LOGISTIC,     /**< "logistic": saturating trend. */
     IND_MODEL_NAIVE,        /**< "naive": random walk, no drift (benchmark). */
     IND_MODEL_THETA,        /**< "theta": the standard Theta method. */
-    IND_MODEL_COMBO         /**< "combo": mean of drift, damped and theta. */
+    IND_MODEL_COMBO,        /**< "combo": mean of drift, damped and theta. */
+    /** "dotm": the dynamic optimised Theta model (Fiorucci et al. 2016). */
+    IND_MODEL_DOTM
 } ind_model;
 
 /** Number of ::ind_model values (for tables indexed by model). */
-#define IND_MODEL_COUNT 11
+#define IND_MODEL_COUNT 12
 
 /**
  * The name of a model ("linear", ...). Never NULL; an unknown value gives
