@@ -244,7 +244,8 @@ static void score_model(fb_result *r, ind_model model, const fb_task *t)
 static const ind_model models[] = {
     IND_MODEL_AUTO, IND_MODEL_COMBO, IND_MODEL_THETA, IND_MODEL_DRIFT,
     IND_MODEL_DAMPED, IND_MODEL_HOLT, IND_MODEL_NAIVE, IND_MODEL_LINEAR,
-    IND_MODEL_EXPONENTIAL, IND_MODEL_POLYNOMIAL, IND_MODEL_LOGISTIC
+    IND_MODEL_EXPONENTIAL, IND_MODEL_POLYNOMIAL, IND_MODEL_LOGISTIC,
+    IND_MODEL_DOTM
 };
 #define NMODELS (sizeof models / sizeof models[0])
 /* The models of the short tables: auto, combo, theta, drift, damped,
@@ -639,6 +640,8 @@ static void tuning_check(FILE *f, const bench *b)
 }
 
 extern const char forecast_bench_methods[];
+extern const char forecast_bench_methods_auto[];
+extern const char forecast_bench_dotm_round[];
 extern const char forecast_bench_decision[];
 extern const char forecast_bench_record[];
 
@@ -704,8 +707,10 @@ int main(int argc, char **argv)
     for (k = 0; k < nsets; k++)
         print_set(f, &b[k], &r[k]);
     fprintf(f, "%s", forecast_bench_methods);
+    fprintf(f, "%s", forecast_bench_methods_auto);
     fprintf(f, "%s", forecast_bench_record);
     fprintf(f, "%s", forecast_bench_decision);
+    fprintf(f, "%s", forecast_bench_dotm_round);
     for (k = 0; k < nsets; k++) {
         fprintf(f, "**%s** (`%s`): sMAPE / MASE of each candidate on each "
                    "split (series counted in brackets; the best of each "

@@ -10,7 +10,11 @@
  * for positive series (a combination of growth paths rather than of
  * levels), and auto's selection from the past forecasts at three margins.
  * A candidate whose component cannot be fitted forecasts with those that
- * can (naive when none can). */
+ * can (naive when none can).
+ *
+ * Added in a third round (2026-12-02), before any of them was scored:
+ * dotm (the dynamic optimised Theta model) alone, in theta's place, beside
+ * theta as a fourth member, and the median of the four. */
 #include "forecast_bench.h"
 #include "projection_internal.h"
 #include "indicators/projection.h"
@@ -19,8 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum part { P_DRIFT, P_DAMPED, P_THETA, P_DRIFT_LOG, P_DAMPED_LOG,
-            P_THETA_LOG, NPARTS };
+enum part { P_DRIFT, P_DAMPED, P_THETA, P_DOTM, NBASE,
+            P_DRIFT_LOG = NBASE, P_DAMPED_LOG, P_THETA_LOG, P_DOTM_LOG,
+            NPARTS };
 
 typedef struct candidate {
     const char *name;
@@ -50,6 +55,13 @@ static const candidate candidates[] = {
       B(P_DRIFT) | B(P_DAMPED) | B(P_THETA), 0, 1, -1.0 },
     { "log mean(d,T)", "mean of drift and theta on log(value)",
       B(P_DRIFT) | B(P_THETA), 0, 1, -1.0 },
+    { "dotm", "dynamic optimised Theta", B(P_DOTM), 0, 0, -1.0 },
+    { "mean(d,D,O)", "mean of drift, damped, dotm",
+      B(P_DRIFT) | B(P_DAMPED) | B(P_DOTM), 0, 0, -1.0 },
+    { "mean(d,D,T,O)", "mean of drift, damped, theta, dotm",
+      B(P_DRIFT) | B(P_DAMPED) | B(P_THETA) | B(P_DOTM), 0, 0, -1.0 },
+    { "median(d,D,T,O)", "median of drift, damped, theta, dotm",
+      B(P_DRIFT) | B(P_DAMPED) | B(P_THETA) | B(P_DOTM), 1, 0, -1.0 },
     { "auto 0%", "auto: the best past forecaster, any margin", 0, 0, 0,
       0.0 },
     { "auto 10%", "auto today: combo unless one is 10% better", 0, 0, 0,
@@ -65,15 +77,16 @@ const char *fb_candidate_text(size_t k) { return candidates[k].text; }
 /* Point forecasts of one part; 0 when it cannot be fitted. */
 static int part_forecast(double *f, const fb_task *t, enum part p)
 {
-    static const ind_model models[3] = { IND_MODEL_DRIFT, IND_MODEL_DAMPED,
-                                         IND_MODEL_THETA };
+    static const ind_model models[NBASE] = { IND_MODEL_DRIFT,
+                                             IND_MODEL_DAMPED,
+                                             IND_MODEL_THETA, IND_MODEL_DOTM };
     ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
     ind_projection *pr = NULL;
     double v[FB_MAX_POINTS];
     int logged = p >= P_DRIFT_LOG, ok;
     size_t i;
 
-    o.model = models[p % 3];
+    o.model = models[p % NBASE];
     o.intervals = IND_INTERVALS_MODEL;
     for (i = 0; i < t->n; i++) {
         if (logged && !(t->values[i] > 0.0))
@@ -160,8 +173,8 @@ void fb_candidates_run(fb_result *r, const fb_task *t)
             size_t used = 0;
             double sum = 0.0;
 
-            for (i = 0; i < 3; i++) {
-                size_t q = i + (c->logged && positive ? 3 : 0);
+            for (i = 0; i < NBASE; i++) {
+                size_t q = i + (c->logged && positive ? NBASE : 0);
 
                 if ((c->parts & B(i)) && have[q]) {
                     vals[used++] = part[q][h];
