@@ -347,11 +347,18 @@ static int add_rate_check(out_doc *doc, const ind_links *l)
         "stated_low_pct", "stated_high_pct", "actual_low_pct",
         "actual_high_pct", "agrees"
     };
+    /* The rounding bounds go first, the verdict and the rates last. */
+    static const char *const give_up[] = {
+        "stated_low_pct", "stated_high_pct", "actual_low_pct",
+        "actual_high_pct", "implied_prev_level", "prev_level", "level",
+        "diff_pp", "agrees", "actual_pct"
+    };
     out_table *t = out_table_new(columns, 15);
     ind_growth_agreement *ag;
     size_t i, k, n, count;
 
     out_table_keys(t, 2);
+    out_table_give_up(t, give_up, sizeof give_up / sizeof give_up[0]);
     for (i = 0; t != NULL && i < ind_links_count(l); i++) {
         n = ind_series_length(ind_links_rate(l, i));
         ag = calloc(n ? n : 1, sizeof *ag);
@@ -447,6 +454,14 @@ static int add_rows(out_doc *doc, ind_dataset *ds, size_t idx,
         "status", "prev_year", "gap_years", "annualised", "abs_change",
         "abs_change_per_year", "yoy_pct", "log_growth", "index", "note"
     };
+    /* A narrow terminal gives up what a date or a figure beside says
+     * already first; the year and the figure stay. */
+    static const char *const give_up[] = {
+        "reading", "as_of", "status", "log_growth", "index", "abs_change",
+        "annualised", "gap_years", "prev_year", "note",
+        "abs_change_per_year", "yoy_pct"
+    };
+    static const char *const keep[] = { "year", "value" };
     ind_kind kind = ind_growth_kind(g);
     out_table *t;
     size_t i;
@@ -456,6 +471,8 @@ static int add_rows(out_doc *doc, ind_dataset *ds, size_t idx,
     if (t == NULL)
         return -1;
     out_table_keys(t, 3);
+    out_table_give_up(t, give_up, sizeof give_up / sizeof give_up[0]);
+    out_table_keep(t, keep, sizeof keep / sizeof keep[0]);
     for (i = 0; i < ind_growth_length(g); i++) {
         const ind_growth_row *r = ind_growth_row_at(g, i);
         const ind_point *p = ind_series_point(s, r->point);
@@ -771,6 +788,12 @@ static const char *const overview_columns[] = {
     "missing_years", "latest_value", "prev_year", "yoy_pct", "annualised",
     "cagr_pct", "note"
 };
+/* A narrow terminal keeps the id whole and the latest figure and its
+ * growth longest. */
+static const char *const overview_give_up[] = {
+    "kind", "first_year", "years", "missing_years", "annualised",
+    "prev_year", "note", "last_year", "cagr_pct", "yoy_pct", "latest_value"
+};
 #define OVERVIEW_NCOLUMNS \
     (sizeof overview_columns / sizeof overview_columns[0])
 
@@ -904,6 +927,8 @@ static int run_all(const cli *c, const growth_args *a,
 
     if (rc == EX_OK) {
         t = out_table_new(overview_columns, OVERVIEW_NCOLUMNS);
+        out_table_give_up(t, overview_give_up, sizeof overview_give_up /
+                                               sizeof overview_give_up[0]);
         doc = out_doc_new();
         rc = t != NULL && doc != NULL
              ? overview_fill(t, ds, format, &undecided, pick) : EX_OSERR;

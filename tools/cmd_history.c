@@ -86,13 +86,25 @@ static int on_change(void *ctx, const ind_change *ch)
  * never reached the observations (voided). */
 static out_table *history_table(void)
 {
+    /* A narrow terminal gives up the old and new details first, the
+     * change's figures and reason last; the id and year stay whole. */
+    static const char *const give_up[] = {
+        "old_unit", "new_unit", "old_role", "new_role", "old_source",
+        "new_source", "old_note", "new_note", "old_status", "new_status",
+        "voided", "entity", "as_of", "reason", "action", "old_value"
+    };
+    static const char *const keep[] = { "indicator", "year" };
+    out_table *t;
     const char *names[32];
     size_t n = 0;
 
     while (n < 31 && (names[n] = ind_history_column_name(n)) != NULL)
         n++;
     names[n++] = "voided";
-    return out_table_new(names, n);
+    t = out_table_new(names, n);
+    out_table_give_up(t, give_up, sizeof give_up / sizeof give_up[0]);
+    out_table_keep(t, keep, sizeof keep / sizeof keep[0]);
+    return t;
 }
 
 /* ---- revisions side by side ---- */
@@ -259,6 +271,17 @@ done:
     return rc;
 }
 
+/* An empty audit trail is said on stderr: the table (or the empty CSV
+ * header, or []) alone would look like a failure. */
+static void say_empty(const ind_dataset *ds, const char *only)
+{
+    if (only != NULL)
+        cli_error("no changes to %s recorded in %s", only,
+                  ind_dataset_history_path(ds));
+    else
+        cli_error("no changes recorded in %s", ind_dataset_history_path(ds));
+}
+
 static int run(const cli *c, int argc, char **argv)
 {
     out_format format = OUT_TABLE;
@@ -301,6 +324,8 @@ static int run(const cli *c, int argc, char **argv)
         doc = out_doc_new();
         rc = w.table && doc ? ind_dataset_history(ds, on_change, &w, &err)
                             : IND_ENOMEM;
+        if (rc == IND_OK && out_table_rows(w.table) == 0)
+            say_empty(ds, w.only);
         if (rc == IND_OK) {
             rc = out_doc_table(doc, NULL, NULL, w.table) == 0
                  ? cli_print(doc, format) : EX_OSERR;

@@ -26,6 +26,13 @@ static const char *const columns[] = {
     "years", "readings", "conflicts", "latest_year", "latest_value"
 };
 
+/* What a narrow terminal gives up first: the id stays whole (the thing a
+ * user types next), the latest figure and its year go last. */
+static const char *const give_up[] = {
+    "title", "unit", "kind", "conflicts", "readings", "years", "first_year",
+    "last_year", "latest_year", "latest_value"
+};
+
 /* The figure used for the series' last year, NaN if undecided. */
 static double latest_value(ind_dataset *ds, size_t series, int year)
 {
@@ -128,6 +135,7 @@ static int run(const cli *c, int argc, char **argv)
     }
     doc = out_doc_new();
     t = out_table_new(columns, sizeof columns / sizeof columns[0]);
+    out_table_give_up(t, give_up, sizeof give_up / sizeof give_up[0]);
     has_series = calloc(ind_dataset_indicator_count(ds) + 1, 1);
     rc = EX_OSERR;
     if (doc != NULL && t != NULL && has_series != NULL &&

@@ -815,6 +815,27 @@ static int fill_all(out_table *t, ind_dataset *ds, const project_args *a,
     return EX_OK;
 }
 
+/* What a narrow terminal gives up first in `project --all`: the id stays
+ * whole; the widest range goes before the narrower ones, the projected
+ * figure last. */
+static void give_up_all(out_table *t, const level_names *names)
+{
+    const char *order[8 + 2 * IND_PROJECTION_MAX_LEVELS];
+    size_t n = 0, j;
+
+    order[n++] = "warnings";
+    order[n++] = "points";
+    order[n++] = "last_year";
+    order[n++] = "model";
+    for (j = names->count; j >= 2; j -= 2) {
+        order[n++] = names->text[j - 2];
+        order[n++] = names->text[j - 1];
+    }
+    order[n++] = "last_value";
+    order[n++] = "error";
+    out_table_give_up(t, order, n);
+}
+
 /* One row per series, or per series of `pick` (npick of them). */
 static int project_all(ind_dataset *ds, const project_args *a,
                        const size_t *pick, size_t npick)
@@ -836,6 +857,7 @@ static int project_all(ind_dataset *ds, const project_args *a,
         shared.opts.quantiles = NULL;
     make_level_names(&a->opts, &names);
     t = new_table(lead, 7, &names, trail, 2);
+    give_up_all(t, &names);
     if (doc != NULL && t != NULL)
         rc = fill_all(t, ds, &shared, pick, npick, &counts);
     ind_quantile_cache_free(shared.opts.quantiles);

@@ -32,6 +32,14 @@ static const char *const columns[] = {
     "used", "conflict", "source", "note", "line"
 };
 
+/* A narrow terminal gives up the line, the note and the source first
+ * (shortened, then left out); the year, the figure and whether it is
+ * used are never cut. */
+static const char *const give_up[] = {
+    "line", "note", "source", "conflict", "unit", "status", "as_of", "role"
+};
+static const char *const keep[] = { "year", "value", "used" };
+
 /* Whether reading idx is the one its year uses, and whether the year is
  * an undecided conflict (then none is used). */
 static void used_cells(out_table *t, ind_dataset *ds, size_t series,
@@ -122,6 +130,8 @@ static int run(const cli *c, int argc, char **argv)
         doc = out_doc_new();
         t = out_table_new(columns, sizeof columns / sizeof columns[0]);
         out_table_keys(t, 2);
+        out_table_give_up(t, give_up, sizeof give_up / sizeof give_up[0]);
+        out_table_keep(t, keep, sizeof keep / sizeof keep[0]);
         rc = EX_OSERR;
         if (doc != NULL && t != NULL && describe(ds, argv[optind], doc) == 0 &&
             fill(ds, series, t) == 0) {

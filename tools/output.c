@@ -13,8 +13,6 @@
  * (tools/CMakeLists.txt): a core utility, not part of the library's API. */
 #include "array.h"
 
-/* Longest text shown in a human table before it is shortened. */
-#define TABLE_TEXT_MAX 48
 /* Narrowest a text column is shortened to when a table must fit. */
 #define TABLE_TEXT_MIN 6
 
@@ -32,6 +30,8 @@ struct out_table {
     char **columns;
     size_t ncolumns;
     size_t nkeys;        /* leading columns naming the row's subject */
+    int *rank;           /* per column: > 0 given up in this order when a
+                            table must fit, < 0 kept, 0 from the right */
     cell *cells;
     size_t ncells, cap;
     int failed;
@@ -77,8 +77,11 @@ out_table *out_table_new(const char *const *columns, size_t ncolumns)
     if (t == NULL)
         return NULL;
     t->columns = calloc(ncolumns ? ncolumns : 1, sizeof *t->columns);
+    t->rank = calloc(ncolumns ? ncolumns : 1, sizeof *t->rank);
     t->ncolumns = ncolumns;
-    if (t->columns == NULL) {
+    if (t->columns == NULL || t->rank == NULL) {
+        free(t->columns);
+        free(t->rank);
         free(t);
         return NULL;
     }
@@ -103,6 +106,7 @@ void out_table_free(out_table *t)
     for (i = 0; i < t->ncells; i++)
         free(t->cells[i].text);
     free(t->columns);
+    free(t->rank);
     free(t->cells);
     free(t);
 }
@@ -187,8 +191,10 @@ out_table *out_table_prefix(out_table *t, const char *const *names,
                 break;
         }
     }
-    if (out != NULL)
+    if (out != NULL) {
         out->nkeys = n + t->nkeys;
+        memcpy(out->rank + n, t->rank, t->ncolumns * sizeof *t->rank);
+    }
     out_table_free(t);
     return out;
 }
@@ -197,6 +203,29 @@ void out_table_keys(out_table *t, size_t n)
 {
     if (t != NULL)
         t->nkeys = n;
+}
+
+/* Set rank[c] for the named columns: `first` for the first name,
+ * counting up by `step`. */
+static void rank_columns(out_table *t, const char *const *names, size_t n,
+                         int first, int step)
+{
+    size_t i, c;
+
+    for (i = 0; t != NULL && i < n; i++)
+        for (c = 0; c < t->ncolumns; c++)
+            if (strcmp(t->columns[c], names[i]) == 0)
+                t->rank[c] = first + step * (int)i;
+}
+
+void out_table_give_up(out_table *t, const char *const *names, size_t n)
+{
+    rank_columns(t, names, n, 1, 1);
+}
+
+void out_table_keep(out_table *t, const char *const *names, size_t n)
+{
+    rank_columns(t, names, n, -1, 0);
 }
 
 size_t out_table_rows(const out_table *t)
@@ -388,16 +417,64 @@ static int is_numeric(const cell *c)
     return c->type == CELL_NUM || c->type == CELL_INT;
 }
 
+/* Text from column `start` on, broken at spaces so that lines stay
+ * within `limit` bytes, and so columns (0: one line); continuation lines
+ * are indented by `indent`. A word longer than a whole line (a URL, a
+ * text without spaces such as Chinese) is broken between characters. */
+static void put_wrapped(FILE *f, const char *text, size_t start,
+                        size_t indent, size_t limit)
+{
+    size_t column = start, word, room;
+    unsigned long cp;
+
+    if (limit == 0 || limit <= indent + 10 || start + strlen(text) <= limit) {
+        fprintf(f, "%s\n", text);
+        return;
+    }
+    room = limit - indent;
+    while (*text) {
+        word = strcspn(text, " ");
+        if (column > start && (column + 1 + word > limit || word > room)) {
+            fprintf(f, "\n%*s", (int)indent, "");
+            column = start = indent;
+        } else if (column > start) {
+            fputc(' ', f);
+            column++;
+        }
+        while (word > 0) {
+            size_t step = next_char(text, &cp);
+            if (column + step > limit && column > indent) {
+                fprintf(f, "\n%*s", (int)indent, "");
+                column = start = indent;
+            }
+            fwrite(text, 1, step, f);
+            column += step;
+            text += step;
+            word -= step < word ? step : word;
+        }
+        while (*text == ' ')
+            text++;
+    }
+    fputc('\n', f);
+}
+
 /* ---- table format ---- */
 
-static void put_padded(FILE *f, const char *s, size_t width, int right)
+static void put_padded(FILE *f, const char *s, size_t width, int right,
+                       size_t *pending)
 {
     size_t w = out_display_width(s), pad = width > w ? width - w : 0;
 
+    /* Spaces are written only before something visible: no line ends in
+     * blanks. */
     if (right)
-        fprintf(f, "%*s%s", (int)pad, "", s);
-    else
-        fprintf(f, "%s%*s", s, (int)pad, "");
+        *pending += pad;
+    if (*s != '\0') {
+        fprintf(f, "%*s%s", (int)*pending, "", s);
+        *pending = 0;
+    }
+    if (!right)
+        *pending += pad;
 }
 
 /* True when a cell prints as nothing in a table. */
@@ -411,19 +488,15 @@ static void put_table_line(FILE *f, const out_table *t, char **texts,
                            const size_t *width, const size_t *numeric,
                            const int *shown)
 {
-    size_t c, last = 0;
+    size_t c, pending = 0;
     int first = 1;
 
-    for (c = 0; c < t->ncolumns; c++)
-        if (shown[c])
-            last = c;
     for (c = 0; c < t->ncolumns; c++) {
         if (!shown[c])
             continue;
-        fputs(first ? "" : "  ", f);
+        pending += first ? 0 : 2;
         first = 0;
-        put_padded(f, texts[c], c < last || numeric[c] ? width[c] : 0,
-                   numeric[c] > 0);
+        put_padded(f, texts[c], width[c], numeric[c] > 0, &pending);
     }
     fputc('\n', f);
 }
@@ -468,41 +541,71 @@ static size_t header_break(const char *name, size_t *w)
     return best;
 }
 
-/* The layout of a human table: widths, which columns are figures, which
- * are shown, and headers broken in two lines (at split[c], 0 for none). */
+/* The layout of a human table. Per column: width, widest value, how many
+ * figures, where the header breaks in two (0: it does not), whether it
+ * is shown, whether it may be shortened (a long free text), whether it
+ * must stay (never shortened nor left out). Per cell: the bytes its text
+ * takes beyond its display width (UTF-8), which a line's byte count
+ * must budget. */
 typedef struct layout {
     size_t *width, *values, *numeric, *split;
-    int *shown;
+    int *shown, *shrinks, *stays;
+    unsigned char *extra;
 } layout;
 
-/* Sum of the shown widths with 2 spaces between columns. */
-static size_t total_width(const out_table *t, const layout *l)
-{
-    size_t c, total = 0;
+/* A text column whose values reach this width is a free text (a title,
+ * a source, a note) that may be shortened; shorter texts (codes, dates,
+ * units) are shown whole or left out whole. */
+#define TABLE_TEXT_LONG 17
+/* Narrowest a free text is shortened to: below it is left out. */
+#define TABLE_TEXT_FLOOR 12
+/* The bytes a shortening mark "…" takes beyond its one column. */
+#define MARK_EXTRA 2
 
-    for (c = 0; c < t->ncolumns; c++)
-        if (l->shown[c])
-            total += l->width[c] + (total ? 2 : 0);
-    return total;
-}
-
-/* The shown text column, other than the first shown one unless `first`,
- * that is widest above its narrowest (its header's width or
- * TABLE_TEXT_MIN); t->ncolumns when none can shrink. */
-static size_t widest_text(const out_table *t, const layout *l, int first)
+/* The width a line takes, in bytes (never less than its display width):
+ * shown widths, 2 spaces between columns, and the widest row's bytes
+ * beyond its display width, a shortened text counting its mark's. */
+static size_t line_bytes(const out_table *t, const layout *l)
 {
-    size_t c, pick = t->ncolumns, first_shown = t->ncolumns;
+    size_t c, r, rows = out_table_rows(t), total = 0, extra = 0, marks = 0;
 
     for (c = 0; c < t->ncolumns; c++) {
-        size_t floor_width = out_display_width(t->columns[c]);
         if (!l->shown[c])
             continue;
-        if (first_shown == t->ncolumns)
-            first_shown = c;
-        if (floor_width < TABLE_TEXT_MIN)
-            floor_width = TABLE_TEXT_MIN;
-        if (l->numeric[c] > 0 || l->width[c] <= floor_width ||
-            (c == first_shown && !first))
+        total += l->width[c] + (total ? 2 : 0);
+        if (l->shrinks[c] && l->width[c] < l->values[c])
+            marks += MARK_EXTRA;
+    }
+    for (r = 0; r < rows; r++) {
+        size_t e = 0;
+        for (c = 0; c < t->ncolumns; c++)
+            if (l->shown[c])
+                e += l->extra[r * t->ncolumns + c];
+        if (e > extra)
+            extra = e;
+    }
+    return total + extra + marks;
+}
+
+/* The narrowest a column may become: its (broken) header, and for a free
+ * text TABLE_TEXT_FLOOR. */
+static size_t floor_width(const out_table *t, const layout *l, size_t c)
+{
+    size_t w = out_display_width(t->columns[c]), part;
+
+    if (l->split[c] > 0 && header_break(t->columns[c], &part) > 0)
+        w = part;
+    return w > TABLE_TEXT_FLOOR ? w : TABLE_TEXT_FLOOR;
+}
+
+/* The shown free text widest above its floor; t->ncolumns when none
+ * can shrink. */
+static size_t widest_text(const out_table *t, const layout *l)
+{
+    size_t c, pick = t->ncolumns;
+
+    for (c = 0; c < t->ncolumns; c++) {
+        if (!l->shown[c] || !l->shrinks[c] || l->width[c] <= floor_width(t, l, c))
             continue;
         if (pick == t->ncolumns || l->width[c] > l->width[pick])
             pick = c;
@@ -510,32 +613,65 @@ static size_t widest_text(const out_table *t, const layout *l, int first)
     return pick;
 }
 
-/* Fit the table in `limit` columns (0: no limit): first the headers of
- * figures wider than their figures break in two lines at a '_', then
- * text columns are shortened, the widest first and the first column (the
- * row's name) last. Figures are never shortened. */
-static void fit_width(const out_table *t, layout *l, size_t limit)
+/* The next column to leave out: the lowest given-up rank first, then
+ * the rest from the right; t->ncolumns when every shown column stays. */
+static size_t next_to_leave(const out_table *t, const layout *l)
+{
+    size_t c, pick = t->ncolumns;
+
+    for (c = t->ncolumns; c-- > 0;) {
+        if (!l->shown[c] || l->stays[c])
+            continue;
+        if (t->rank[c] > 0 &&
+            (pick == t->ncolumns || t->rank[pick] == 0 ||
+             t->rank[c] < t->rank[pick]))
+            pick = c;
+        else if (pick == t->ncolumns)
+            pick = c;
+    }
+    return pick;
+}
+
+/* The columns' natural widths: the header or the widest value. */
+static void natural_widths(const out_table *t, layout *l)
 {
     size_t c, w;
 
-    if (limit == 0 || total_width(t, l) <= limit)
-        return;
     for (c = 0; c < t->ncolumns; c++) {
-        size_t at = header_break(t->columns[c], &w);
-        if (l->numeric[c] == 0 || at == 0 || l->values[c] >= l->width[c])
-            continue;
-        l->split[c] = at;
-        l->width[c] = l->values[c] > w ? l->values[c] : w;
+        l->width[c] = out_display_width(t->columns[c]);
+        if (l->split[c] > 0 && header_break(t->columns[c], &w) > 0)
+            l->width[c] = w;
+        if (l->values[c] > l->width[c])
+            l->width[c] = l->values[c];
     }
+}
+
+/* Fit the table in `limit` bytes and columns (0: no limit): headers
+ * wider than their values break in two lines at a '_'; free texts are
+ * shortened, the widest first, to TABLE_TEXT_FLOOR; then whole columns
+ * are left out (the given-up ones first, then from the right) and the
+ * free texts widened again into the room made. Figures, ids and the
+ * columns that stay are never cut: when they alone are too wide the
+ * lines are long. Returns the number of columns left out. */
+static size_t fit_width(const out_table *t, layout *l, size_t limit)
+{
+    size_t c, w, left_out = 0;
+
+    if (limit == 0 || line_bytes(t, l) <= limit)
+        return 0;
+    for (c = 0; c < t->ncolumns; c++)
+        if (l->values[c] < l->width[c])
+            l->split[c] = header_break(t->columns[c], &w);
     for (;;) {
-        if (total_width(t, l) <= limit)
-            return;
-        c = widest_text(t, l, 0);
-        if (c == t->ncolumns)
-            c = widest_text(t, l, 1);
-        if (c == t->ncolumns)
-            return;
-        l->width[c]--;
+        natural_widths(t, l);
+        while (line_bytes(t, l) > limit &&
+               (c = widest_text(t, l)) < t->ncolumns)
+            l->width[c]--;
+        if (line_bytes(t, l) <= limit ||
+            (c = next_to_leave(t, l)) == t->ncolumns)
+            return left_out;
+        l->shown[c] = 0;
+        left_out++;
     }
 }
 
@@ -580,14 +716,50 @@ static int constant_column(const out_table *t, size_t c)
     return 1;
 }
 
+/* Names of the columns left out to fit, gathered over a document's
+ * tables so that one message says them all. */
+typedef struct left_out {
+    char names[512];
+    size_t count;
+    int beyond_first;    /* some were in a table CSV does not print */
+} left_out;
+
+static void note_left_out(left_out *lo, const out_table *t, const int *shown,
+                          size_t table_index)
+{
+    size_t c, used;
+
+    for (c = 0; lo != NULL && c < t->ncolumns; c++) {
+        if (shown[c] >= 0)
+            continue; /* -1: left out */
+        used = strlen(lo->names);
+        snprintf(lo->names + used, sizeof lo->names - used, "%s%s",
+                 used ? ", " : "", t->columns[c]);
+        lo->count++;
+        lo->beyond_first |= table_index > 0;
+    }
+}
+
+static void say_left_out(const left_out *lo, size_t limit)
+{
+    if (lo->count == 0)
+        return;
+    fprintf(stderr, "indicators: %zu column%s left out to fit %zu columns "
+            "(%s); --format %s has all\n", lo->count, lo->count == 1 ? "" : "s",
+            limit, lo->names, lo->beyond_first ? "json" : "csv");
+}
+
 /* Columns blank in every row are left out: a table is for reading; so are
  * key columns the same in every row when the document around the table
- * says them (`in_doc`). */
-static int print_human_table(const out_table *t, FILE *f, int in_doc)
+ * says them (`in_doc`). Columns left out to fit the width are added to
+ * `lo` (NULL: not said). */
+static int print_human_table(const out_table *t, FILE *f, int in_doc,
+                             left_out *lo, size_t table_index)
 {
     size_t rows = out_table_rows(t), r, c, n = t->ncolumns ? t->ncolumns : 1;
+    size_t first_shown = t->ncolumns, wrap, limit = width_limit(f);
     layout l;
-    int rc = -1;
+    int rc = -1, *said = NULL;
     char **texts = calloc(n, sizeof *texts);
 
     l.width = calloc(n, sizeof *l.width);
@@ -595,36 +767,57 @@ static int print_human_table(const out_table *t, FILE *f, int in_doc)
     l.numeric = calloc(n, sizeof *l.numeric);
     l.split = calloc(n, sizeof *l.split);
     l.shown = calloc(n, sizeof *l.shown);
+    l.shrinks = calloc(n, sizeof *l.shrinks);
+    l.stays = calloc(n, sizeof *l.stays);
+    l.extra = calloc(rows * n + 1, 1);
+    said = calloc(n, sizeof *said);
     for (c = 0; texts != NULL && c < t->ncolumns; c++) {
         texts[c] = malloc(256);
         if (texts[c] == NULL)
             break;
     }
     if (l.width == NULL || l.values == NULL || l.numeric == NULL ||
-        l.split == NULL || l.shown == NULL || texts == NULL ||
+        l.split == NULL || l.shown == NULL || l.shrinks == NULL ||
+        l.stays == NULL || l.extra == NULL || said == NULL || texts == NULL ||
         c < t->ncolumns)
         goto done;
-    for (c = 0; c < t->ncolumns; c++)
-        l.shown[c] = rows == 0;
+    /* said[c]: the column has something to say (-1: a key the document
+     * says). The key columns, the row's name (the first column said) and
+     * the columns the command keeps stay whole. */
+    for (c = 0; c < t->ncolumns; c++) {
+        said[c] = rows == 0;
+        if (in_doc && rows > 0 && c < t->nkeys && constant_column(t, c))
+            said[c] = -1;
+        for (r = 0; said[c] == 0 && r < rows; r++)
+            said[c] = !is_blank(&t->cells[r * t->ncolumns + c]);
+        if (said[c] > 0 && first_shown == t->ncolumns)
+            first_shown = c;
+        l.stays[c] = c < t->nkeys || c == first_shown || t->rank[c] < 0;
+        l.shown[c] = said[c] > 0;
+    }
     for (r = 0; r < rows; r++) {
         for (c = 0; c < t->ncolumns; c++) {
             const cell *x = &t->cells[r * t->ncolumns + c];
-            human(x, texts[c], 256, TABLE_TEXT_MAX);
-            if (out_display_width(texts[c]) > l.values[c])
-                l.values[c] = out_display_width(texts[c]);
+            size_t w, bytes;
+            human(x, texts[c], 256, 255);
+            w = out_display_width(texts[c]);
+            bytes = strlen(texts[c]);
+            if (w > l.values[c])
+                l.values[c] = w;
+            l.extra[r * t->ncolumns + c] =
+                (unsigned char)(bytes - w < 255 ? bytes - w : 255);
             l.numeric[c] += is_numeric(x);
-            l.shown[c] |= !is_blank(x);
         }
     }
-    for (c = 0; c < t->ncolumns; c++) {
-        l.width[c] = out_display_width(t->columns[c]);
-        if (l.values[c] > l.width[c])
-            l.width[c] = l.values[c];
+    for (c = 0; c < t->ncolumns; c++)
+        l.shrinks[c] = !l.stays[c] && l.numeric[c] == 0 &&
+                       l.values[c] >= TABLE_TEXT_LONG;
+    natural_widths(t, &l);
+    if (fit_width(t, &l, limit) > 0) {
+        for (c = 0; c < t->ncolumns; c++)
+            said[c] = said[c] > 0 && !l.shown[c] ? -1 : 0;
+        note_left_out(lo, t, said, table_index);
     }
-    for (c = 0; in_doc && rows > 0 && c < t->nkeys && c < t->ncolumns; c++)
-        if (constant_column(t, c))
-            l.shown[c] = 0;
-    fit_width(t, &l, width_limit(f));
     put_headers(f, t, &l, texts);
     for (c = 0; c < t->ncolumns; c++) {
         size_t k, w = l.width[c] < 255 ? l.width[c] : 255;
@@ -633,9 +826,20 @@ static int print_human_table(const out_table *t, FILE *f, int in_doc)
         texts[c][w] = '\0';
     }
     put_table_line(f, t, texts, l.width, l.numeric, l.shown);
+    for (c = 0, wrap = t->ncolumns; c < t->ncolumns; c++)
+        if (l.shown[c])
+            wrap = wrap == t->ncolumns && l.numeric[c] == 0 ? c
+                                                            : t->ncolumns + 1;
     for (r = 0; r < rows; r++) {
+        const cell *x = &t->cells[r * t->ncolumns + wrap];
+        if (wrap < t->ncolumns && x->type == CELL_TEXT) {
+            /* A table of messages alone: each wrapped, never cut. */
+            put_wrapped(f, x->text, 0, 2, limit);
+            continue;
+        }
         for (c = 0; c < t->ncolumns; c++)
-            human(&t->cells[r * t->ncolumns + c], texts[c], 256, l.width[c]);
+            human(&t->cells[r * t->ncolumns + c], texts[c], 256,
+                  l.shrinks[c] ? l.width[c] : 255);
         put_table_line(f, t, texts, l.width, l.numeric, l.shown);
     }
     rc = ferror(f) ? -1 : 0;
@@ -643,48 +847,16 @@ done:
     for (c = 0; texts != NULL && c < t->ncolumns; c++)
         free(texts[c]);
     free(texts);
+    free(said);
     free(l.width);
     free(l.values);
     free(l.numeric);
     free(l.split);
     free(l.shown);
+    free(l.shrinks);
+    free(l.stays);
+    free(l.extra);
     return rc;
-}
-
-/* Text from column `indent` on, broken at spaces so that lines stay
- * within `limit` columns (0: one line); continuation lines are indented.
- * A word longer than a line is left whole. */
-static void put_wrapped(FILE *f, const char *text, size_t indent,
-                        size_t limit)
-{
-    size_t column = indent, word;
-    char one[512];
-
-    if (limit == 0 || limit <= indent + 10 ||
-        indent + out_display_width(text) <= limit) {
-        fprintf(f, "%s\n", text);
-        return;
-    }
-    while (*text) {
-        size_t wlen = strcspn(text, " ");
-        snprintf(one, sizeof one, "%.*s", (int)(wlen < sizeof one - 1
-                                                ? wlen : sizeof one - 1),
-                 text);
-        word = out_display_width(one);
-        if (column > indent && column + 1 + word > limit) {
-            fprintf(f, "\n%*s", (int)indent, "");
-            column = indent;
-        } else if (column > indent) {
-            fputc(' ', f);
-            column++;
-        }
-        fwrite(text, 1, wlen, f);
-        column += word;
-        text += wlen;
-        while (*text == ' ')
-            text++;
-    }
-    fputc('\n', f);
 }
 
 /* ---- CSV format ---- */
@@ -850,9 +1022,11 @@ static int print_json_doc(const out_doc *d, FILE *f)
 
 static int print_human_doc(const out_doc *d, FILE *f)
 {
-    size_t i, j, label_width = 0, limit = width_limit(f);
+    size_t i, j, label_width = 0, limit = width_limit(f), tables = 0;
     int has_fields = 0;
     char buf[256];
+    const char *text;
+    left_out lo = { "", 0, 0 };
 
     for (i = 0; i < d->nitems; i++) {
         has_fields |= d->items[i].table == NULL;
@@ -865,8 +1039,8 @@ static int print_human_doc(const out_doc *d, FILE *f)
             if (i > 0)
                 fputc('\n', f);
             if (it->title)
-                fprintf(f, "%s\n", it->title);
-            if (print_human_table(it->table, f, has_fields) != 0)
+                put_wrapped(f, it->title, 0, 2, limit);
+            if (print_human_table(it->table, f, has_fields, &lo, tables++) != 0)
                 return -1;
             continue;
         }
@@ -874,16 +1048,24 @@ static int print_human_doc(const out_doc *d, FILE *f)
             continue; /* nothing to say */
         if (i > 0 && d->items[i - 1].table)
             fputc('\n', f);
-        human(&it->value, buf, sizeof buf, TABLE_TEXT_MAX);
+        human(&it->value, buf, sizeof buf, 255);
+        text = it->value.type == CELL_NULL ? "n/a"
+               : it->value.type == CELL_TEXT ? it->value.text : buf;
         fprintf(f, "%s:", it->label);
+        /* Text fields are shown whole, whatever their length: wrapped to
+         * the width when there is one; under their label, indented, when
+         * their first word (an id) does not fit beside it. */
+        if (limit > 0 && label_width + 2 + strcspn(text, " ") > limit &&
+            2 + strcspn(text, " ") <= limit) {
+            fputs("\n  ", f);
+            put_wrapped(f, text, 2, 2, limit);
+            continue;
+        }
         for (j = out_display_width(it->label); j < label_width + 1; j++)
             fputc(' ', f);
-        /* Text fields are shown whole, whatever their length: wrapped to
-         * the width when there is one. */
-        put_wrapped(f, it->value.type == CELL_NULL ? "n/a"
-                    : it->value.type == CELL_TEXT ? it->value.text : buf,
-                    label_width + 2, limit);
+        put_wrapped(f, text, label_width + 2, label_width + 2, limit);
     }
+    say_left_out(&lo, limit);
     return ferror(f) ? -1 : 0;
 }
 
@@ -917,7 +1099,11 @@ int out_table_print(const out_table *t, out_format format, FILE *f)
         return ferror(f) ? -1 : 0;
     case OUT_CSV:
         return print_csv_table(t, f);
-    default:
-        return print_human_table(t, f, 0);
+    default: {
+        left_out lo = { "", 0, 0 };
+        int rc = print_human_table(t, f, 0, &lo, 0);
+        say_left_out(&lo, width_limit(f));
+        return rc;
+    }
     }
 }

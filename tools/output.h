@@ -3,7 +3,8 @@
  * Commands build their results as typed cells (text, number, integer,
  * null) and never format them by hand, so the three formats agree:
  * - table: aligned columns, numbers rounded to the cell's decimals with
- *   thousands grouped, long texts shortened, null as blank;
+ *   thousands grouped, null as blank, fitted to the terminal's width
+ *   (out_table_give_up);
  * - csv:   the first table only, a header then rows; numbers in their
  *   shortest round-trip form, null as an empty field, texts quoted by
  *   libcsv and guarded against spreadsheet formulas;
@@ -47,6 +48,18 @@ void out_table_keys(out_table *t, size_t n);
  * NULL when out of memory. */
 out_table *out_table_prefix(out_table *t, const char *const *names,
                             const char *const *values, size_t n);
+
+/* How a human table fits a narrow width ($COLUMNS, else the terminal's;
+ * no limit for a file or a pipe), in bytes and in columns alike: headers
+ * wider than their values break in two at a '_'; free texts (titles,
+ * sources, notes) are shortened with a mark; then whole columns are left
+ * out, said once on stderr: those named by out_table_give_up first, in
+ * its order, then the others from the right. Figures and short texts
+ * (codes, dates) are never cut. The key columns, the first column shown
+ * (the row's name) and those named by out_table_keep are never cut nor
+ * left out: when they alone are too wide, lines are long. */
+void out_table_give_up(out_table *t, const char *const *names, size_t n);
+void out_table_keep(out_table *t, const char *const *names, size_t n);
 
 /* Number of complete rows. */
 size_t out_table_rows(const out_table *t);
