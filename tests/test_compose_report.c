@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "indicators/compose.h"
+#include "compose_report_internal.h"
 #include "dataset_fixture.h"
 
 static const char catalog[] =
@@ -112,6 +113,26 @@ static const char *row_of(const char *md, const char *anchor, char *buf,
     return buf;
 }
 
+/* Three significant digits, decided after rounding: a value just below a
+ * power of ten rounds up to it and takes the digits of its new power. */
+static void test_about_text(void **state)
+{
+    static const struct { double v; const char *text; } cases[] = {
+        { 0.9996, "1.00" }, { 9.996, "10.0" }, { 99.96, "100" },
+        { 999.6, "1,000" }, { -0.9996, "-1.00" }, { 0.0009996, "0.00100" },
+        { 9996.0, "10,000" }, { -32.74, "-32.7" }, { 0.0, "0" },
+        { 8.864, "8.86" }, { 913890.2, "914,000" }, { 1.0, "1.00" },
+        { 0.9994, "0.999" }
+    };
+    char buf[64];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(report_about_text(buf, sizeof buf, cases[i].v),
+                            cases[i].text);
+}
+
 static void test_markdown(void **state)
 {
     fx *f = *state;
@@ -147,8 +168,10 @@ static void test_markdown(void **state)
     row_of(md, "ind-flow", row, sizeof row);
     assert_non_null(strstr(row, "| 44 ‡["));
     assert_non_null(strstr(row, "| +10.0% |"));
-    /* rate: 7%, +2 points, no CAGR. */
+    /* rate: 7%, +2 points, no CAGR; its projection's figure a rate too. */
     row_of(md, "ind-rate", row, sizeof row);
+    /* 5, 7: 7 + 5 x 2 = 17 in 2025, with the rate's "%". */
+    assert_non_null(strstr(md, "gives 17.0%: an extension of the line"));
     assert_non_null(strstr(row, "| 7%["));
     assert_non_null(strstr(row, "| +2.00 pp | — |"));
     /* The change across 2020 is annualised: (121 / 110)^(1/2) - 1 =
@@ -160,7 +183,47 @@ static void test_markdown(void **state)
     assert_non_null(strstr(md, "not used: 125 (2022-06-30)"));
     assert_non_null(strstr(md, "Bulletin of June 2022"));
     assert_non_null(strstr(md, "2020: provisional, by its source."));
-    assert_non_null(strstr(md, "No figure for 2020: a change across"));
+    /* Each fact once: the gap with what the trend is fitted to, the few
+     * figures with the degrees of freedom they leave. */
+    assert_non_null(strstr(md, "> - No figure for 2020 (1 of the 5 years "
+                               "from 2018 to 2022): a change across missing "
+                               "years is annualised and the trend is fitted "
+                               "to the 4 years present; nothing is filled "
+                               "in.\n"));
+    assert_null(strstr(md, "missing (the first is"));
+    assert_non_null(strstr(md, "> - Only 4 figures, leaving 2 residual "
+                               "degrees of freedom: the projection rests on "
+                               "few points"));
+    assert_null(strstr(md, "only 2 residual"));
+    /* A 2-point projection has no range: no bare figure in the summary,
+     * the section calls the line's figure what it is, the chart's text
+     * claims no shaded interval. */
+    row_of(md, "ind-flow", row, sizeof row);
+    assert_non_null(strstr(row, "| — (2 figures: no range) | — |"));
+    assert_non_null(strstr(md, "> - Only 2 figures: no degree of freedom is "
+                               "left to measure the uncertainty, so no range "
+                               "can be given.\n"));
+    /* drift through 40 (2019) and 44 (2020): 44 + 5 x 4 = 64 in 2025. */
+    assert_non_null(strstr(md, "Extended to 2025, the straight line through "
+                               "them (the random walk with drift) gives "
+                               "64.0: an extension of the line, not a "
+                               "forecast."));
+    assert_non_null(strstr(md, "Flow of things, 2019–2020; the straight "
+                               "line through the figures extended to 2025"));
+    assert_null(strstr(md, "Flow of things, 2019–2020; projection to"));
+    assert_non_null(strstr(md, "> - Every forecast starts from the figure "
+                               "of 2020 and moves if it is revised.\n"));
+    assert_null(strstr(md, "widened by half, and less reliable.\n> - The "
+                           "forecast runs 5"));
+    /* Every caveat a sentence starting with a capital (or a year). */
+    {
+        const char *at = md;
+        while ((at = strstr(at, "\n> - ")) != NULL) {
+            at += 5;
+            if (!((*at >= 'A' && *at <= 'Z') || (*at >= '0' && *at <= '9')))
+                fail_msg("a caveat starts with '%c': %.60s", *at, at);
+        }
+    }
     assert_non_null(strstr(md, "One figure only: no change, no chart"));
     /* The tie is reported as undecided, and the caller told. */
     assert_non_null(strstr(md, "Not reported: "));
@@ -278,6 +341,7 @@ static void test_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_about_text),
         cmocka_unit_test_setup_teardown(test_markdown, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_html_and_lang, setup,
                                         fx_teardown),

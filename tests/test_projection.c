@@ -1024,6 +1024,89 @@ static void test_rate_not_compounded(void **state)
     ind_series_free(s);
 }
 
+/* A count cannot be negative: a stock or a flow whose history is never
+ * negative is held at 0; a rate, a series of unspecified kind and a flow
+ * with a negative year are not. Linear by hand on years centred at 2017
+ * (x = -2..2, y = 50, 42, 30, 21, 10): slope = sum(x y) / sum(x^2) =
+ * (-100 - 42 + 21 + 20) / 10 = -10.1, level 153 / 5 = 30.6, so 2020 (x = 3)
+ * is 0.3 and 2021 (x = 4) is -9.8: the trend reaches zero in 2021. */
+static void test_count_held_at_zero(void **state)
+{
+    static const double years[] = { 2015, 2016, 2017, 2018, 2019 };
+    static const double values[] = { 50, 42, 30, 21, 10 };
+    static const double negative[] = { 50, 42, 30, 21, -1 };
+    static const ind_kind kinds[] = { IND_KIND_STOCK, IND_KIND_FLOW };
+    ind_projection_options o = IND_PROJECTION_OPTIONS_INIT;
+    ind_error err = IND_ERROR_INIT;
+    ind_projection *free_p, *p;
+    size_t i, j, k, held;
+
+    (void)state;
+    o.model = IND_MODEL_LINEAR;
+    assert_int_equal(ind_projection_fit(&free_p, years, values, 5, 2023, &o,
+                                        &err), IND_OK);
+    assert_true(fabs(ind_projection_mean(free_p)[0] - 0.3) < 1e-9);
+    assert_true(fabs(ind_projection_mean(free_p)[1] + 9.8) < 1e-9);
+    assert_true(ind_projection_lower(free_p, 1)[0] < 0.0);
+    for (k = 0; k < 2; k++) {
+        o.kind = kinds[k];
+        assert_int_equal(ind_projection_fit(&p, years, values, 5, 2023, &o,
+                                            &err), IND_OK);
+        assert_true(fabs(ind_projection_mean(p)[0] - 0.3) < 1e-9);
+        for (i = 1; i < 4; i++)
+            assert_true(ind_projection_mean(p)[i] == 0.0);
+        for (j = 0; j < ind_projection_nlevels(p); j++) {
+            for (i = 0; i < 4; i++) {
+                double lo = ind_projection_lower(free_p, j)[i];
+                double hi = ind_projection_upper(free_p, j)[i];
+                assert_true(ind_projection_lower(p, j)[i] ==
+                            (lo < 0.0 ? 0.0 : lo));
+                assert_true(ind_projection_upper(p, j)[i] ==
+                            (hi < 0.0 ? 0.0 : hi));
+            }
+        }
+        for (i = 0, held = 0; i < ind_projection_nwarnings(p); i++) {
+            if (ind_projection_warning_kind_at(p, i) !=
+                IND_PROJECTION_WARN_AT_ZERO)
+                continue;
+            held++;
+            assert_true(contains(ind_projection_warning(p, i),
+                                 "the linear trend reaches zero in 2021; a "
+                                 "count cannot fall below zero"));
+        }
+        assert_int_equal(held, 1);
+        ind_projection_free(p);
+    }
+    /* A rate may be negative; so may a flow that has been. */
+    o.kind = IND_KIND_RATE;
+    assert_int_equal(ind_projection_fit(&p, years, values, 5, 2023, &o,
+                                        &err), IND_OK);
+    assert_true(fabs(ind_projection_mean(p)[1] + 9.8) < 1e-9);
+    ind_projection_free(p);
+    o.kind = IND_KIND_FLOW;
+    assert_int_equal(ind_projection_fit(&p, years, negative, 5, 2023, &o,
+                                        &err), IND_OK);
+    assert_true(ind_projection_mean(p)[3] < 0.0);
+    for (i = 0; i < ind_projection_nwarnings(p); i++)
+        assert_int_not_equal(ind_projection_warning_kind_at(p, i),
+                             IND_PROJECTION_WARN_AT_ZERO);
+    ind_projection_free(p);
+    /* Only the ranges below zero: a rising count keeps its mean. */
+    {
+        static const double rising[] = { 1, 9, 2, 12, 6 };
+        o.kind = IND_KIND_STOCK;
+        assert_int_equal(ind_projection_fit(&p, years, rising, 5, 2023, &o,
+                                            &err), IND_OK);
+        assert_true(ind_projection_mean(p)[0] > 0.0);
+        for (j = 0; j < ind_projection_nlevels(p); j++)
+            for (i = 0; i < 4; i++)
+                assert_true(ind_projection_lower(p, j)[i] >= 0.0);
+        assert_true(has_warning(p, "the ranges would reach below zero"));
+        ind_projection_free(p);
+    }
+    ind_projection_free(free_p);
+}
+
 /* Four points 2020-2023; point `partial` (or none: 4) dated `as_of`
  * before its year's end, the last one with status letter `status`. */
 static ind_series *four_points(size_t partial, const char *as_of,
@@ -1310,7 +1393,8 @@ static void test_auto_choice(void **state)
 
         assert_int_equal(fit_code(s.years, s.values, 1, 2025, &o, &err),
                          IND_EDOMAIN);
-        assert_true(contains(err.message, "auto: no model"));
+        assert_true(contains(err.message, "1 figure (") &&
+                    contains(err.message, "); a projection needs 2"));
     }
     table_free(&cases);
 }
@@ -1709,6 +1793,7 @@ int main(void)
         cmocka_unit_test(test_no_degrees_of_freedom),
         cmocka_unit_test(test_log_models_refuse_non_positive),
         cmocka_unit_test(test_rate_not_compounded),
+        cmocka_unit_test(test_count_held_at_zero),
         cmocka_unit_test(test_series_partial_year),
         cmocka_unit_test(test_gaps),
         cmocka_unit_test(test_input_checks),

@@ -138,8 +138,15 @@ static void project_item(report_ctx *x, report_item *it, size_t i)
     if (it->not_projected == NULL)
         report_ok(x, ind_error_set(x->err, IND_ENOMEM, "out of memory"));
     {
+        /* One line, as the program's other messages: lower case after the
+         * colon, the library's reason as it is. */
         char note[IND_ERROR_MESSAGE_SIZE + 160];
-        snprintf(note, sizeof note, "%s: %s", it->ind.id, why);
+        if (last >= x->project_to)
+            snprintf(note, sizeof note, "%s: not projected: the figures "
+                     "already reach %d", it->ind.id, last);
+        else
+            snprintf(note, sizeof note, "%s: not projected: %s", it->ind.id,
+                     perr.message);
         report_note(x, IND_SEVERITY_NOTE, i, note);
     }
 }

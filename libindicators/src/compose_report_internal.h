@@ -31,7 +31,11 @@ typedef enum compose_word {
     CW_AT_LINE, CW_IN_FILE, CW_M_CHOICE, CW_M_GROWTH, CW_M_PROJECTION,
     CW_M_NAMED, CW_M_INTERVALS, CW_M_SOURCES, CW_S_E, CW_S_P, CW_S_F, CW_S_B, CW_S_D,
     CW_S_G, CW_S_I, CW_S_U, CW_S_V, CW_LIST_SEP, CW_YEARS_RANGE,
-    CW_PER_YEAR, CW_PP, CW_NONE, CW_BELOW_ZERO, CW_COUNT
+    CW_PER_YEAR, CW_PP, CW_NONE, CW_BEFORE_END, CW_MISSING_SHARE,
+    CW_MISSING_FITTED, CW_FEW_DF, CW_DF_ONE, CW_DF_MANY, CW_FEW_NO_RANGE,
+    CW_FEW_NO_DF, CW_FIT_PARTIAL_ONE, CW_FIT_PARTIAL_MANY, CW_FIT_STARTS,
+    CW_FIT_LAST_PARTIAL, CW_FIT_LAST_STATUS, CW_NO_RANGE_SHORT,
+    CW_ALT_LINE, CW_CAPTION_LINE, CW_LIST_AND, CW_COUNT
 } compose_word;
 
 /* The word in a language (English for an unknown one). */
@@ -42,6 +46,11 @@ const char *report_word_of(ind_lang lang, compose_word w);
 const char *report_fill(char *buf, size_t size, const char *tpl,
                         const char *a1, const char *a2, const char *a3,
                         const char *a4, const char *a5);
+
+/* A forecast to three significant digits (more would be spurious),
+ * grouped: "1.00" for 0.9996, "-32.7", "914,000"; "0" for zero. Returns
+ * buf. */
+const char *report_about_text(char *buf, size_t size, double v);
 
 /* Marks written after a figure. */
 #define MARK_PARTIAL "\xE2\x80\xA0"   /* † */

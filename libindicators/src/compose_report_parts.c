@@ -82,21 +82,30 @@ static const char *value_text(char *buf, size_t size, double v)
     return buf;
 }
 
-/* A forecast to three significant digits (more would be spurious). */
-static const char *about_text(char *buf, size_t size, double v)
+const char *report_about_text(char *buf, size_t size, double v)
 {
-    int e = isfinite(v) && v != 0.0 ? (int)floor(log10(fabs(v))) : 0, d;
+    int e, d;
 
+    if (!isfinite(v) || v == 0.0) {
+        ind_number_format_human(buf, size, v, 0, NULL);
+        return buf;
+    }
+    /* The digits are decided after rounding: 0.9996 rounds to 1.00, three
+     * digits, not to 1.000 (its power of ten before rounding). */
+    e = (int)floor(log10(fabs(v)));
+    if (fabs(round(v / pow(10.0, (double)(e - 2)))) >= 1000.0)
+        e++;
     if (e >= 2) {
         double unit = pow(10.0, (double)(e - 2));
         ind_number_format_human(buf, size, round(v / unit) * unit, 0, NULL);
     } else {
         d = 2 - e;
-        ind_number_format_human(buf, size, v, d > 6 ? 6 : d < 0 ? 0 : d,
-                                NULL);
+        ind_number_format_human(buf, size, v, d > 6 ? 6 : d, NULL);
     }
     return buf;
 }
+
+
 
 /* "+10.6%", one decimal; "—" for NaN. */
 static const char *pct_text(const report_ctx *x, char *buf, size_t size,
@@ -158,6 +167,20 @@ static int is_rate(const report_item *it)
     return it->series != NULL && ind_series_kind(it->series) == IND_KIND_RATE;
 }
 
+/* A projected figure: three digits, a rate's with its "%" as the latest
+ * figure has it. */
+static const char *about_text(const report_item *it, char *buf, size_t size,
+                              double v)
+{
+    size_t n;
+
+    report_about_text(buf, size, v);
+    n = strlen(buf);
+    if (is_rate(it) && isfinite(v) && n + 2 <= size)
+        memcpy(buf + n, "%", 2);
+    return buf;
+}
+
 /* The section anchor of item i: "ind-" and the id ('.' as '-'). */
 static void item_anchor(char *buf, size_t size, const report_item *it)
 {
@@ -190,6 +213,16 @@ static void projected(const report_ctx *x, const ind_projection *p,
     *mean = ind_projection_mean(p)[h];
     *lo = l ? l[h] : NAN;
     *hi = u ? u[h] : NAN;
+}
+
+/* Whether the projection has its intervals (not with no degree of
+ * freedom left). */
+static int has_range(const report_ctx *x, const ind_projection *p)
+{
+    double mean, lo, hi;
+
+    projected(x, p, &mean, &lo, &hi);
+    return isfinite(lo) && isfinite(hi);
 }
 
 /* ---- Opening ------------------------------------------------------------ */
@@ -307,13 +340,18 @@ static void summary_row(report_ctx *x, const report_item *it)
     if (it->proj != NULL) {
         double mean, lo, hi;
         projected(x, it->proj, &mean, &lo, &hi);
-        cell(x, about_text(buf, sizeof buf, mean));
         if (isfinite(lo) && isfinite(hi)) {
-            about_text(a, sizeof a, lo);
-            about_text(b, sizeof b, hi);
+            cell(x, about_text(it, buf, sizeof buf, mean));
+            about_text(it, a, sizeof a, lo);
+            about_text(it, b, sizeof b, hi);
             snprintf(buf, sizeof buf, "%s\xE2\x80\x93%s", a, b);
             cell(x, buf);
         } else {
+            /* No range, no figure: a bare number would read as a
+             * forecast (the section gives the line's value, labelled). */
+            snprintf(a, sizeof a, "%zu", ind_series_length(it->series));
+            cell(x, report_fill(buf, sizeof buf, w(x, CW_NO_RANGE_SHORT), a,
+                                NULL, NULL, NULL, NULL));
             cell(x, w(x, CW_NONE));
         }
         cell(x, model_text(x, buf, sizeof buf, it->proj));
@@ -387,6 +425,7 @@ static void figure(report_ctx *x, const report_item *it)
     char alt[TEXT], caption[TEXT], span[64], y0[16], y1[16], n[16];
     char proj[256], model[128], year[16];
     size_t len = ind_series_length(it->series);
+    int ranged;
 
     if (it->image == NULL && it->svg == NULL) {
         paragraph(x, it->chart_problem ? it->chart_problem
@@ -401,15 +440,19 @@ static void figure(report_ctx *x, const report_item *it)
                 NULL, NULL, NULL);
     snprintf(n, sizeof n, "%zu", len);
     year_text(year, sizeof year, x->project_to);
+    /* Say the intervals are shaded only when they are drawn. */
+    ranged = it->proj != NULL && has_range(x, it->proj);
     if (it->proj != NULL)
-        report_fill(proj, sizeof proj, w(x, CW_ALT_PROJECTED), year, NULL,
-                    NULL, NULL, NULL);
+        report_fill(proj, sizeof proj, w(x, ranged ? CW_ALT_PROJECTED
+                                                   : CW_ALT_LINE),
+                    year, NULL, NULL, NULL, NULL);
     else
         proj[0] = '\0';
     report_fill(alt, sizeof alt, w(x, CW_ALT), it->name, span, n, proj,
                 NULL);
     if (it->proj != NULL)
-        report_fill(caption, sizeof caption, w(x, CW_CAPTION_PROJECTED),
+        report_fill(caption, sizeof caption,
+                    w(x, ranged ? CW_CAPTION_PROJECTED : CW_CAPTION_LINE),
                     it->name, span, year,
                     model_text(x, model, sizeof model, it->proj), NULL);
     else
@@ -493,21 +536,25 @@ static void projection(report_ctx *x, const report_item *it)
     double mean, l, h;
 
     if (p == NULL) {
-        if (it->not_projected != NULL)
+        /* One figure: the caveats say there is no projection. */
+        if (it->not_projected != NULL && ind_series_length(it->series) > 1)
             paragraph(x, it->not_projected);
         return;
     }
     projected(x, p, &mean, &l, &h);
-    about_text(m, sizeof m, mean);
+    about_text(it, m, sizeof m, mean);
     year_text(year, sizeof year, x->project_to);
     model_text(x, model, sizeof model, p);
-    if (isfinite(l) && isfinite(h))
+    if (isfinite(l) && isfinite(h)) {
         report_fill(buf, sizeof buf, w(x, CW_PROJECTION), m, year,
-                    about_text(lo, sizeof lo, l),
-                    about_text(hi, sizeof hi, h), model);
-    else
+                    about_text(it, lo, sizeof lo, l),
+                    about_text(it, hi, sizeof hi, h), model);
+    } else {
+        char count[16];
+        snprintf(count, sizeof count, "%zu", ind_series_length(it->series));
         report_fill(buf, sizeof buf, w(x, CW_PROJECTION_NO_RANGE), m, year,
-                    model, NULL, NULL);
+                    model, count, NULL);
+    }
     report_ok(x, ind_report_begin_paragraph(x->r, x->err));
     text(x, IND_REPORT_PLAIN, buf);
     if (ind_projection_choice(p)[0] != '\0') {
@@ -561,19 +608,34 @@ static void caveat(caveats *c, const char *t)
     end(c->x);
 }
 
-/* A reading in words: "9,790 (2019-09-11)" or "(year-end)". */
-static const char *reading_text(const report_ctx *x, char *buf, size_t size,
-                                const ind_reading *r)
+/* A sentence for a list: its first letter a capital, a full stop at the
+ * end (the engines' messages start lower case, to follow a colon). */
+static const char *capitalised(char *buf, size_t size, const char *t)
 {
-    char num[64];
-
-    value_text(num, sizeof num, r->value);
-    snprintf(buf, size, "%s (%s)", num, r->as_of[0] ? r->as_of
-                                                    : w(x, CW_YEAR_END));
+    sentence(buf, size, t);
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
     return buf;
 }
 
-/* A year with several readings: which was used and why, the others. */
+/* A reading in words: "9,790 (2019-09-11)" or "(year-end)"; with `early`,
+ * "(2017-12-11, before the end of the year)". */
+static const char *reading_text(const report_ctx *x, char *buf, size_t size,
+                                const ind_reading *r, int early)
+{
+    char num[64], date[128];
+
+    value_text(num, sizeof num, r->value);
+    if (early)
+        report_fill(date, sizeof date, w(x, CW_BEFORE_END), r->as_of, NULL,
+                    NULL, NULL, NULL);
+    else
+        snprintf(date, sizeof date, "%s", r->as_of[0] ? r->as_of
+                                                      : w(x, CW_YEAR_END));
+    snprintf(buf, size, "%s (%s)", num, date);
+    return buf;
+}
+
 /* Reading k of the item's series, when it is of `year`; 0 otherwise. */
 static int reading_of_year(const report_ctx *x, const report_item *it,
                            size_t k, int year, size_t *index,
@@ -585,12 +647,14 @@ static int reading_of_year(const report_ctx *x, const report_item *it,
            r->year == year;
 }
 
+/* A year with several readings: which was used and why (and, for a
+ * part-year one, that it is), the others. */
 static void decided(caveats *c, const report_item *it, const ind_point *pt)
 {
     report_ctx *x = c->x;
     size_t count = ind_dataset_series_reading_count(x->ds, it->series_index);
     size_t k, same = 0, index;
-    char buf[TEXT], used[128], other[160], year[16], n[16];
+    char buf[TEXT], used[256], other[256], year[16], n[16];
     ind_reading r, chosen;
 
     if (pt->reading == IND_NO_READING ||
@@ -599,7 +663,8 @@ static void decided(caveats *c, const report_item *it, const ind_point *pt)
     for (k = 0; k < count; k++)
         same += (size_t)reading_of_year(x, it, k, pt->year, &index, &r);
     snprintf(n, sizeof n, "%zu", same);
-    reading_text(x, used, sizeof used, &chosen);
+    reading_text(x, used, sizeof used, &chosen,
+                 (pt->flags & IND_POINT_PARTIAL_YEAR) != 0);
     caveat_item(c);
     text(x, IND_REPORT_PLAIN,
          report_fill(buf, sizeof buf, w(x, CW_DECIDED),
@@ -608,17 +673,19 @@ static void decided(caveats *c, const report_item *it, const ind_point *pt)
                                                     : w(x, CW_BY_DATE),
                      NULL));
     cite_source(x, chosen.source);
-    for (k = 0; k < count; k++) {
+    for (k = 0, same = 0; k < count; k++) {
         if (!reading_of_year(x, it, k, pt->year, &index, &r) ||
             index == pt->reading)
             continue;
-        text(x, IND_REPORT_PLAIN, "; ");
+        /* "; not used: A[1], B[2]" */
+        reading_text(x, other, sizeof other, &r, 0);
+        text(x, IND_REPORT_PLAIN, same++ ? w(x, CW_LIST_SEP) : "; ");
         text(x, IND_REPORT_PLAIN,
-             report_fill(buf, sizeof buf, w(x, CW_ALSO),
-                         reading_text(x, other, sizeof other, &r), NULL, NULL,
-                         NULL, NULL));
+             same > 1 ? other : report_fill(buf, sizeof buf, w(x, CW_ALSO),
+                                            other, NULL, NULL, NULL, NULL));
         cite_source(x, r.source);
     }
+    text(x, IND_REPORT_PLAIN, ".");
     end(x);
 }
 
@@ -633,19 +700,22 @@ static const char *status_word(const report_ctx *x, char status)
     return at ? w(x, words[at - letters]) : NULL;
 }
 
-/* The years missing between the first and the last, as "2018, 2020–2021". */
+/* The years missing between the first and the last, as "2018, 2020–2021";
+ * their count in *missing. */
 static void missing_years(const report_ctx *x, const report_item *it,
-                          char *buf, size_t size)
+                          char *buf, size_t size, int *missing)
 {
     size_t n = ind_series_length(it->series), k, used = 0;
     const char *sep = w(x, CW_LIST_SEP);
 
     buf[0] = '\0';
+    *missing = 0;
     for (k = 1; k < n && used + 32 < size; k++) {
         int a = ind_series_point(it->series, k - 1)->year + 1;
         int b = ind_series_point(it->series, k)->year - 1;
         if (a > b)
             continue;
+        *missing += b - a + 1;
         used += (size_t)snprintf(buf + used, size - used, "%s", used ? sep
                                                                     : "");
         if (a == b)
@@ -656,30 +726,142 @@ static void missing_years(const report_ctx *x, const report_item *it,
     }
 }
 
-/* Does the projection or its 80% range reach below zero by the report's
- * year (which a count or a level cannot)? */
-static int below_zero(const report_ctx *x, const ind_projection *p)
+/* Whether the projection carries a warning of this kind. */
+static int warned(const report_item *it, ind_projection_warning_kind kind)
 {
-    double mean, lo, hi;
+    size_t k;
 
-    projected(x, p, &mean, &lo, &hi);
-    return mean < 0 || (isfinite(lo) && lo < 0);
+    for (k = 0; it->proj != NULL && k < ind_projection_nwarnings(it->proj);
+         k++)
+        if (ind_projection_warning_kind_at(it->proj, k) == kind)
+            return 1;
+    return 0;
 }
 
+/* Missing years, once: the gaps, how many, and (when the projection's
+ * trend is fitted across them) what the fit uses. */
+static void missing_caveat(caveats *c, const report_item *it)
+{
+    report_ctx *x = c->x;
+    size_t len = ind_series_length(it->series);
+    char years[TEXT / 2], share[256], buf[TEXT], a[16], b[16], y0[16], y1[16];
+    int missing, first = ind_series_point(it->series, 0)->year;
+    int last = ind_series_point(it->series, len - 1)->year;
+
+    missing_years(x, it, years, sizeof years, &missing);
+    if (years[0] == '\0')
+        return;
+    snprintf(a, sizeof a, "%d", missing);
+    snprintf(b, sizeof b, "%d", last - first + 1);
+    report_fill(share, sizeof share, w(x, CW_MISSING_SHARE), a, b,
+                year_text(y0, sizeof y0, first),
+                year_text(y1, sizeof y1, last), NULL);
+    if (warned(it, IND_PROJECTION_WARN_GAPS)) {
+        snprintf(a, sizeof a, "%zu", len);
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_MISSING_FITTED), years,
+                              share, a, NULL, NULL));
+    } else {
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_MISSING), years, share,
+                              NULL, NULL, NULL));
+    }
+}
+
+/* Few figures, once, with what the projection's degrees of freedom mean
+ * for its intervals. */
+static void few_caveat(caveats *c, const report_item *it)
+{
+    report_ctx *x = c->x;
+    size_t len = ind_series_length(it->series);
+    double df = ind_projection_stats(it->proj)->df;
+    char buf[TEXT], n[16], d[64], count[16];
+
+    snprintf(n, sizeof n, "%zu", len);
+    if (warned(it, IND_PROJECTION_WARN_NO_DF)) {
+        caveat(c, report_fill(buf, sizeof buf,
+                              w(x, has_range(x, it->proj) ? CW_FEW_NO_DF
+                                                          : CW_FEW_NO_RANGE),
+                              n, NULL, NULL, NULL, NULL));
+    } else if (warned(it, IND_PROJECTION_WARN_FEW_DF) && isfinite(df)) {
+        snprintf(count, sizeof count, "%g", df);
+        report_fill(d, sizeof d, w(x, df == 1.0 ? CW_DF_ONE : CW_DF_MANY),
+                    count, NULL, NULL, NULL, NULL);
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_FEW_DF), n, d, NULL,
+                              NULL, NULL));
+    } else {
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_FEW), n, NULL, NULL,
+                              NULL, NULL));
+    }
+}
+
+/* Part-year figures in the fit, once: which, and whether the forecast
+ * starts from one. */
+static void partial_fit_caveat(caveats *c, const report_item *it)
+{
+    report_ctx *x = c->x;
+    size_t len = ind_series_length(it->series), k, n, count = 0, used = 0;
+    char years[TEXT / 2], buf[TEXT], starts[128], last[16];
+    int from = x->o->projection.from_year;
+    const ind_point *latest = ind_series_point(it->series, len - 1);
+    int last_partial = (latest->flags & IND_POINT_PARTIAL_YEAR) != 0;
+
+    if (!warned(it, IND_PROJECTION_WARN_PARTIAL) &&
+        !warned(it, IND_PROJECTION_WARN_LAST_PARTIAL))
+        return;
+    years[0] = '\0';
+    for (k = 0; k < len; k++) {
+        const ind_point *pt = ind_series_point(it->series, k);
+        count += (pt->flags & IND_POINT_PARTIAL_YEAR) && pt->year >= from;
+    }
+    /* "2012, 2016 and 2019" */
+    for (k = 0, n = 0; k < len && used + 32 < sizeof years; k++) {
+        const ind_point *pt = ind_series_point(it->series, k);
+        if ((pt->flags & IND_POINT_PARTIAL_YEAR) == 0 || pt->year < from)
+            continue;
+        used += (size_t)snprintf(years + used, sizeof years - used, "%s%d",
+                                 n == 0 ? "" : n + 1 == count
+                                 ? w(x, CW_LIST_AND) : w(x, CW_LIST_SEP),
+                                 pt->year);
+        n++;
+    }
+    year_text(last, sizeof last, latest->year);
+    if (count == 1 && last_partial)
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_FIT_LAST_PARTIAL),
+                              last, NULL, NULL, NULL, NULL));
+    else if (count == 1)
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_FIT_PARTIAL_ONE),
+                              years, NULL, NULL, NULL, NULL));
+    else if (count > 1)
+        caveat(c, report_fill(buf, sizeof buf, w(x, CW_FIT_PARTIAL_MANY),
+                              years,
+                              last_partial
+                              ? report_fill(starts, sizeof starts,
+                                            w(x, CW_FIT_STARTS), last, NULL,
+                                            NULL, NULL, NULL)
+                              : "", NULL, NULL, NULL));
+}
+
+/* What a reader must know, each fact once: first the data's (several
+ * readings, part-year and flagged figures, missing years, the check's
+ * findings), then the projection's (few figures and what they leave for
+ * the intervals, the model's warnings, part-year figures fitted as
+ * year-end levels, a flagged figure the forecast starts from). */
 static void what_to_know(report_ctx *x, const report_item *it)
 {
     caveats c = { x, 0 };
-    char buf[TEXT], year[16], n[16];
+    char buf[TEXT], year[16];
     size_t len = ind_series_length(it->series), k;
+    const ind_point *latest = ind_series_point(it->series, len - 1);
 
     if (len == 1)
         caveat(&c, w(x, CW_ONE));
     for (k = 0; k < len; k++) {
         const ind_point *pt = ind_series_point(it->series, k);
         const char *status = status_word(x, pt->status);
-        if (pt->flags & IND_POINT_CHOSEN)
+        int chosen = (pt->flags & IND_POINT_CHOSEN) != 0 &&
+                     pt->reading != IND_NO_READING;
+        if (chosen)
             decided(&c, it, pt);
-        if (pt->flags & IND_POINT_PARTIAL_YEAR)
+        if ((pt->flags & IND_POINT_PARTIAL_YEAR) && !chosen)
             caveat(&c, report_fill(buf, sizeof buf, w(x, CW_PARTIAL),
                                    year_text(year, sizeof year, pt->year),
                                    pt->as_of, NULL, NULL, NULL));
@@ -688,32 +870,39 @@ static void what_to_know(report_ctx *x, const report_item *it)
                                    year_text(year, sizeof year, pt->year),
                                    status, NULL, NULL, NULL));
     }
-    {
-        char years[TEXT / 2];
-        missing_years(x, it, years, sizeof years);
-        if (years[0] != '\0')
-            caveat(&c, report_fill(buf, sizeof buf, w(x, CW_MISSING), years,
-                                   NULL, NULL, NULL, NULL));
-    }
-    if (it->proj != NULL && len < 5) {
-        snprintf(n, sizeof n, "%zu", len);
-        caveat(&c, report_fill(buf, sizeof buf, w(x, CW_FEW), n, NULL, NULL,
-                               NULL, NULL));
-    }
-    for (k = 0; it->proj != NULL && k < ind_projection_nwarnings(it->proj);
-         k++) {
-        char s[TEXT];
-        caveat(&c, sentence(s, sizeof s,
-                            ind_projection_warning(it->proj, k)));
-    }
-    if (it->proj != NULL && !is_rate(it) && below_zero(x, it->proj))
-        caveat(&c, w(x, CW_BELOW_ZERO));
+    missing_caveat(&c, it);
     for (k = 0; k < ind_findings_count(x->findings); k++) {
         const ind_diagnostic *d = ind_findings_at(x->findings, k);
         if (d->severity != IND_SEVERITY_NOTE &&
             strcmp(d->subject, it->ind.id) == 0)
-            caveat(&c, d->message);
+            caveat(&c, capitalised(buf, sizeof buf, d->message));
     }
+    if (it->proj != NULL && len < 5)
+        few_caveat(&c, it);
+    for (k = 0; it->proj != NULL && k < ind_projection_nwarnings(it->proj);
+         k++) {
+        switch (ind_projection_warning_kind_at(it->proj, k)) {
+        case IND_PROJECTION_WARN_GAPS:         /* with the missing years */
+        case IND_PROJECTION_WARN_PARTIAL:      /* below, in one sentence */
+        case IND_PROJECTION_WARN_LAST_PARTIAL:
+        case IND_PROJECTION_WARN_LAST_STATUS:
+            continue;
+        case IND_PROJECTION_WARN_FEW_DF:       /* with the few figures */
+        case IND_PROJECTION_WARN_NO_DF:
+            if (len < 5)
+                continue;
+            break;
+        default:
+            break;
+        }
+        caveat(&c, capitalised(buf, sizeof buf,
+                               ind_projection_warning(it->proj, k)));
+    }
+    partial_fit_caveat(&c, it);
+    if (warned(it, IND_PROJECTION_WARN_LAST_STATUS))
+        caveat(&c, report_fill(buf, sizeof buf, w(x, CW_FIT_LAST_STATUS),
+                               year_text(year, sizeof year, latest->year), NULL,
+                               NULL, NULL, NULL));
     if (c.open) {
         end(x); /* the list */
         end(x); /* the note */

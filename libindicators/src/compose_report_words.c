@@ -85,12 +85,16 @@ static const char *const words[CW_COUNT][IND_LANG_COUNT] = {
                         "{4}), by the {5}.",
                         "预测：{2} 年约为 {1}（80% 区间 {3} 至 {4}），模型为"
                         "{5}。" },
-    [CW_PROJECTION_NO_RANGE] = { "Projection: about {1} in {2}, by the {3}; "
-                                 "no interval can be given (too few "
-                                 "figures).",
-                                 "预测：{2} 年约为 {1}，模型为{3}；数据太少，"
-                                 "无法给出区间。" },
-    [CW_NOT_PROJECTED] = { "Not projected: {1}", "未预测：{1}" },
+    [CW_PROJECTION_NO_RANGE] = { "No projection with a stated range: {4} "
+                                 "figures leave no degree of freedom to "
+                                 "measure the uncertainty. Extended to {2}, "
+                                 "the straight line through them (the {3}) "
+                                 "gives {1}: an extension of the line, not a "
+                                 "forecast.",
+                                 "无带区间的预测：{4} 个数据点没有剩余自由度来衡量"
+                                 "不确定性。将过这些点的直线（{3}）延伸至 {2} 年，"
+                                 "得 {1}：这只是直线的延伸，并非预测。" },
+    [CW_NOT_PROJECTED] = { "Not projected: {1}.", "未预测：{1}。" },
     [CW_ALREADY] = { "Not projected: the figures already reach {1}.",
                      "未预测：数据已到 {1} 年。" },
     [CW_CHOICE] = { "Why this model: {1}", "模型选择：{1}" },
@@ -110,9 +114,9 @@ static const char *const words[CW_COUNT][IND_LANG_COUNT] = {
                      "of the year.",
                      "{1} 年：数字为 {2} 的读数，并非年末数。" },
     [CW_STATUS] = { "{1}: {2}, by its source.", "{1} 年：来源标注为{2}。" },
-    [CW_MISSING] = { "No figure for {1}: a change across missing years is "
-                     "annualised, never filled in.",
-                     "缺少 {1} 年的数据：跨越缺失年份的变化按年化计算，"
+    [CW_MISSING] = { "No figure for {1} ({2}): a change across missing "
+                     "years is annualised, never filled in.",
+                     "缺少 {1} 年的数据（{2}）：跨越缺失年份的变化按年化计算，"
                      "不作填补。" },
     [CW_FEW] = { "Only {1} figures: the projection rests on few points.",
                  "仅有 {1} 个数据点：预测依据很少。" },
@@ -221,11 +225,55 @@ static const char *const words[CW_COUNT][IND_LANG_COUNT] = {
     [CW_LIST_SEP] = { ", ", "、" },
     [CW_YEARS_RANGE] = { "{1}–{2}", "{1}–{2} 年" },
     [CW_PER_YEAR] = { "a year", "每年" },
-    [CW_BELOW_ZERO] = { "The projection (or its 80% range) reaches below "
-                        "zero, which this figure cannot: read it as a "
-                        "continued fall, not as a value.",
-                        "预测值（或其 80% 区间）低于零，而该数字不可能为负：应理解"
-                        "为持续下降，而非具体数值。" },
+    [CW_LIST_AND] = { " and ", "和" },
+    [CW_BEFORE_END] = { "{1}, before the end of the year",
+                        "{1}，并非年末" },
+    [CW_MISSING_SHARE] = { "{1} of the {2} years from {3} to {4}",
+                           "{3}–{4} 年共 {2} 年中缺 {1} 年" },
+    [CW_MISSING_FITTED] = { "No figure for {1} ({2}): a change across "
+                            "missing years is annualised and the trend is "
+                            "fitted to the {3} years present; nothing is "
+                            "filled in.",
+                            "缺少 {1} 年的数据（{2}）：跨越缺失年份的变化按年化"
+                            "计算，趋势按现有的 {3} 年拟合，不作填补。" },
+    [CW_FEW_DF] = { "Only {1} figures, leaving {2} of freedom: the "
+                    "projection rests on few points and its intervals lean "
+                    "heavily on the model's assumptions.",
+                    "仅有 {1} 个数据点，剩余自由度 {2}：预测依据很少，区间在很大"
+                    "程度上取决于模型假设。" },
+    [CW_DF_ONE] = { "1 residual degree", "1" },
+    [CW_DF_MANY] = { "{1} residual degrees", "{1}" },
+    [CW_FEW_NO_RANGE] = { "Only {1} figures: no degree of freedom is left "
+                          "to measure the uncertainty, so no range can be "
+                          "given.",
+                          "仅有 {1} 个数据点：没有剩余自由度来衡量不确定性，无法给出"
+                          "区间。" },
+    [CW_FEW_NO_DF] = { "Only {1} figures: no degree of freedom is left, so "
+                       "the intervals understate the uncertainty.",
+                       "仅有 {1} 个数据点：没有剩余自由度，区间低估了不确定性。" },
+    [CW_FIT_PARTIAL_ONE] = { "The projection fits the part-year figure of "
+                             "{1} as a year-end level.",
+                             "预测把 {1} 年的年内数字当作年末水平拟合。" },
+    [CW_FIT_PARTIAL_MANY] = { "The projection fits the part-year figures "
+                              "of {1} as year-end levels{2}.",
+                              "预测把 {1} 年的年内数字当作年末水平拟合{2}。" },
+    [CW_FIT_STARTS] = { ", and starts from the one of {1}",
+                        "，并以 {1} 年的数字为起点" },
+    [CW_FIT_LAST_PARTIAL] = { "The forecast starts from the part-year "
+                              "figure of {1}, fitted as a year-end level.",
+                              "预测以 {1} 年的年内数字为起点，并将其当作年末水平。" },
+    [CW_FIT_LAST_STATUS] = { "Every forecast starts from the figure of {1} "
+                             "and moves if it is revised.",
+                             "各年预测均以 {1} 年的数字为起点，该数字修订时预测随之"
+                             "变化。" },
+    [CW_NO_RANGE_SHORT] = { "— ({1} figures: no range)",
+                            "—（{1} 个数据点：无区间）" },
+    [CW_ALT_LINE] = { ", with the straight line through them extended to {1} "
+                      "(no interval)",
+                      "，并将过这些点的直线延伸至 {1} 年（无区间）" },
+    [CW_CAPTION_LINE] = { "{1}, {2}; the straight line through the figures "
+                          "extended to {3} ({4}), no interval.",
+                          "{1}，{2}；过各数据点的直线延伸至 {3} 年（{4}），无区间。" },
     [CW_PP] = { "{1} pp", "{1} 个百分点" },
     [CW_NONE] = { "—", "—" },
 };

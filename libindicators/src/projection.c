@@ -427,8 +427,10 @@ int ind_projection_fit(ind_projection **out, const double *years,
         return rc;
     if (in.opts.model == IND_MODEL_AUTO) {
         rc = ind_proj_fit_auto(out, &in, err);
-        if (rc == IND_OK)
+        if (rc == IND_OK) {
             ind_proj_warn_reading(*out, &in);
+            ind_proj_hold_at_zero(*out, &in);
+        }
         return rc;
     }
     rc = ind_proj_alloc(&p, &in, err);
@@ -442,8 +444,10 @@ int ind_projection_fit(ind_projection **out, const double *years,
         rc = ind_proj_calibrate_fit(p, &in, err);
     if (rc == IND_OK && !p->calibrated)
         ind_proj_warn_df(p);
-    if (rc == IND_OK)
+    if (rc == IND_OK) {
         ind_proj_warn_reading(p, &in);
+        ind_proj_hold_at_zero(p, &in);
+    }
     if (rc != IND_OK) {
         ind_projection_free(p);
         return rc;

@@ -306,11 +306,13 @@ static int fit_fallback(ind_projection **out, const ind_proj_input *in,
     ind_error e = IND_ERROR_INIT;
     int rc = fit_final(out, in, m, &e);
 
+    if (rc != IND_OK && in->n == 1)
+        return ind_error_set(err, rc, "1 figure (%.0f); a projection needs "
+                             "%zu", in->years[0],
+                             ind_projection_min_points(m, &in->opts));
     if (rc != IND_OK)
-        return ind_error_set(err, rc, "auto: no model can be fitted to "
-                             "%zu point%s (%s: %s)", in->n,
-                             in->n == 1 ? "" : "s", ind_model_name(m),
-                             e.message);
+        return ind_error_set(err, rc, "no model can be fitted to the %zu "
+                             "figures: %s", in->n, e.message);
     if (gap)
         snprintf((*out)->choice, sizeof (*out)->choice,
                  "auto chose linear: %d is missing, and combo, drift, "

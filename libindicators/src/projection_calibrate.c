@@ -112,6 +112,13 @@ void ind_proj_calibrate(ind_projection *p, const ind_proj_calib *c)
     size_t i, j;
 
     if (!ind_proj_calib_usable(c)) {
+        /* No interval at all (no degree of freedom left): nothing to
+         * widen, and the warning about intervals would have none to be
+         * about (another warning says why there are none). */
+        if (p->nlevels > 0 && p->h > 0 && isnan(p->lower[0])) {
+            p->calibrated = 0;
+            return;
+        }
         for (j = 0; j < p->nlevels * p->h; j++) {
             double m = p->mean[j % p->h];
 
@@ -122,7 +129,8 @@ void ind_proj_calibrate(ind_projection *p, const ind_proj_calib *c)
             if (!isfinite(p->lower[j]) || !isfinite(p->upper[j]))
                 p->lower[j] = p->upper[j] = NAN;
         }
-        ind_proj_warn(p, "too few past forecasts to measure how far off "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_UNCALIBRATED,
+                         "too few past forecasts to measure how far off "
                          "this model has been (%zu one year ahead, %d "
                          "needed): the intervals are the model's own, "
                          "widened by half, and less reliable",

@@ -59,6 +59,7 @@ struct ind_projection {
     char method[IND_PROJ_METHOD_SIZE];
     size_t nwarnings;
     char warnings[IND_PROJ_MAX_WARNINGS][IND_PROJ_WARNING_SIZE];
+    ind_projection_warning_kind warning_kinds[IND_PROJ_MAX_WARNINGS];
     char choice[IND_PROJ_CHOICE_SIZE];
     size_t ncandidates;
     ind_projection_candidate candidates[IND_PROJ_MAX_CANDIDATES];
@@ -94,9 +95,12 @@ void ind_proj_vline(char *rows, size_t width, size_t max, size_t *count,
 int ind_proj_series_arrays(double **out, size_t *n, const ind_series *s,
                            const char *caller, ind_error *err);
 
-/* Append a warning (silently dropped past IND_PROJ_MAX_WARNINGS). */
+/* Append a warning (silently dropped past IND_PROJ_MAX_WARNINGS), of
+ * kind IND_PROJECTION_WARN_OTHER or `kind`. */
 void ind_proj_warn(ind_projection *p, const char *fmt, ...)
     IND_PRINTF(2, 3);
+void ind_proj_warn_as(ind_projection *p, ind_projection_warning_kind kind,
+                      const char *fmt, ...) IND_PRINTF(3, 4);
 
 /* Set the method line. */
 void ind_proj_method(ind_projection *p, const char *fmt, ...)
@@ -248,6 +252,12 @@ size_t ind_proj_auto_at(const ind_proj_rolling *roll, const double *years,
 /* The components of combo, in order. */
 extern const ind_model ind_proj_combo_parts[3];
 #define IND_PROJ_COMBO_NPARTS 3
+
+/* A count held at zero (projection_result.c): for a stock or a flow whose
+ * history is never negative, the forecasts and interval limits below 0
+ * become 0, and a warning names the year the trend reaches zero (or when
+ * only the ranges would). Rates and other series are left as they are. */
+void ind_proj_hold_at_zero(ind_projection *p, const ind_proj_input *in);
 
 /* Plain-word warnings on a final projection (projection_warn.c): the
  * horizon against the history, recent years against the forecast, a

@@ -22,11 +22,13 @@ static void warn_gaps(ind_projection *p)
 
     if (first == 0)
         return;
-    ind_proj_warn(p, "%.0f of the %.0f years from %.0f to %.0f are missing "
+    ind_proj_warn_as(p, IND_PROJECTION_WARN_GAPS,
+                     "%.0f of the %.0f years from %.0f to %.0f %s missing "
                      "(the first is %d); the trend is fitted to the %zu "
                      "years present, nothing is filled in",
-                  span - (double)p->n, span, p->years[0],
-                  p->years[p->n - 1], first, p->n);
+                     span - (double)p->n, span, p->years[0],
+                     p->years[p->n - 1],
+                     span - (double)p->n == 1.0 ? "is" : "are", first, p->n);
 }
 
 /* The straight-line fit on x = year - origin (exact for whole years). */

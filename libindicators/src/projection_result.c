@@ -70,6 +70,20 @@ void ind_proj_warn(ind_projection *p, const char *fmt, ...)
     va_end(ap);
 }
 
+void ind_proj_warn_as(ind_projection *p, ind_projection_warning_kind kind,
+                      const char *fmt, ...)
+{
+    size_t at = p->nwarnings;
+    va_list ap;
+
+    va_start(ap, fmt);
+    ind_proj_vline(p->warnings[0], IND_PROJ_WARNING_SIZE,
+                   IND_PROJ_MAX_WARNINGS, &p->nwarnings, fmt, ap);
+    va_end(ap);
+    if (at < p->nwarnings)
+        p->warning_kinds[at] = kind;
+}
+
 void ind_proj_method(ind_projection *p, const char *fmt, ...)
 {
     va_list ap;
@@ -117,6 +131,78 @@ void ind_proj_forecast(ind_projection *p, size_t i, double centre, double se,
         p->lower[j * p->h + i] = log_scale ? exp(lo) : lo;
         p->upper[j * p->h + i] = log_scale ? exp(hi) : hi;
     }
+}
+
+/* The first forecast (index) below zero in v[0..h), h when none. */
+static size_t first_below_zero(const double *v, size_t h)
+{
+    size_t i;
+
+    for (i = 0; i < h && !(v[i] < 0.0); i++)
+        ;
+    return i;
+}
+
+static void floor_at_zero(double *v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (v[i] < 0.0) /* NaN (no interval) stays NaN */
+            v[i] = 0.0;
+}
+
+/* The forecast's line in words, for "the linear trend reaches zero". */
+static const char *trend_words(ind_model m)
+{
+    switch (m) {
+    case IND_MODEL_LINEAR: return "linear trend";
+    case IND_MODEL_POLYNOMIAL: return "polynomial trend";
+    case IND_MODEL_DRIFT: return "drift line";
+    case IND_MODEL_HOLT: return "Holt trend";
+    case IND_MODEL_DAMPED: return "damped trend";
+    case IND_MODEL_THETA: return "Theta forecast";
+    case IND_MODEL_COMBO: return "combined forecast";
+    default: return "forecast";
+    }
+}
+
+void ind_proj_hold_at_zero(ind_projection *p, const ind_proj_input *in)
+{
+    size_t i, j, mean_at, range_at = p->h;
+    const char *model = trend_words(p->model);
+
+    if (p->h == 0 ||
+        (in->opts.kind != IND_KIND_STOCK && in->opts.kind != IND_KIND_FLOW))
+        return;
+    for (i = 0; i < in->n; i++)
+        if (in->values[i] < 0.0)
+            return;
+    mean_at = first_below_zero(p->mean, p->h);
+    for (j = 0; j < p->nlevels; j++) {
+        i = first_below_zero(p->lower + j * p->h, p->h);
+        range_at = i < range_at ? i : range_at;
+    }
+    if (mean_at == p->h && range_at == p->h)
+        return;
+    /* The trend reaches zero where it first stops above it. */
+    for (i = 0; i < mean_at && p->mean[i] > 0.0; i++)
+        ;
+    mean_at = mean_at < p->h ? i : mean_at;
+    floor_at_zero(p->mean, p->h);
+    floor_at_zero(p->lower, p->nlevels * p->h);
+    floor_at_zero(p->upper, p->nlevels * p->h);
+    if (mean_at < p->h)
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_AT_ZERO,
+                         "the %s reaches zero in %d; a count cannot "
+                         "fall below zero, so the projection is held at 0 "
+                         "from then and its ranges stop at 0", model,
+                         p->first_year + (int)mean_at);
+    else
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_AT_ZERO,
+                         "from %d the ranges would reach below zero; a "
+                         "count cannot fall below zero, so they stop at 0",
+                         p->first_year + (int)range_at);
 }
 
 static int all_finite_or_nan(const double *v, size_t n)
@@ -169,15 +255,19 @@ void ind_proj_warn_df(ind_projection *p)
     size_t k = p->stats.nparams > 0 ? p->stats.nparams - 1 : 0;
 
     if (!(df > 0.0) && intervals_missing(p))
-        ind_proj_warn(p, "no residual degrees of freedom are left (%zu "
-                         "points, %zu parameters): no prediction interval "
-                         "can be given", p->n, k);
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_NO_DF,
+                         "no residual degrees of freedom are left (%zu "
+                         "points, %zu parameter%s): no prediction interval "
+                         "can be given", p->n, k, k == 1 ? "" : "s");
     else if (!(df > 0.0))
-        ind_proj_warn(p, "no residual degrees of freedom are left (%zu "
-                         "points, %zu parameters): the intervals "
-                         "understate the uncertainty", p->n, k);
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_NO_DF,
+                         "no residual degrees of freedom are left (%zu "
+                         "points, %zu parameter%s): the intervals "
+                         "understate the uncertainty", p->n, k,
+                         k == 1 ? "" : "s");
     else if (df < IND_PROJECTION_FEW_DF)
-        ind_proj_warn(p, "only %g residual degree%s of freedom: the "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_FEW_DF,
+                         "only %g residual degree%s of freedom: the "
                          "intervals are wide and lean heavily on the "
                          "model's assumptions", df, df == 1.0 ? "" : "s");
 }
@@ -286,6 +376,12 @@ size_t ind_projection_nwarnings(const ind_projection *p)
 const char *ind_projection_warning(const ind_projection *p, size_t i)
 {
     return i < p->nwarnings ? p->warnings[i] : NULL;
+}
+
+ind_projection_warning_kind
+ind_projection_warning_kind_at(const ind_projection *p, size_t i)
+{
+    return i < p->nwarnings ? p->warning_kinds[i] : IND_PROJECTION_WARN_OTHER;
 }
 
 const char *ind_projection_choice(const ind_projection *p)

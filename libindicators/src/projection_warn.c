@@ -27,7 +27,8 @@ static void human(char *buf, size_t size, double v)
 static void warn_horizon(ind_projection *p)
 {
     if (p->h > p->n)
-        ind_proj_warn(p, "the forecast runs %zu years ahead, further than "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_HORIZON,
+                         "the forecast runs %zu years ahead, further than "
                          "the %zu years of history it rests on: read its "
                          "later years as a rough guide", p->h, p->n);
 }
@@ -54,7 +55,8 @@ static void warn_contradiction(ind_projection *p)
     human(b, sizeof b, y[n - 2]);
     human(c, sizeof c, y[n - 1]);
     /* The years are whole: %d prints them without printf's float path. */
-    ind_proj_warn(p, "the last two years %s, from %s in %d to %s in %d "
+    ind_proj_warn_as(p, IND_PROJECTION_WARN_CONTRADICTED,
+                  "the last two years %s, from %s in %d to %s in %d "
                      "and %s in %d, but the forecast %s: the model "
                      "carries on a trend that recent years contradict",
                   d2 < 0.0 ? "fell" : "rose", a, (int)t[n - 3], b,
@@ -80,13 +82,15 @@ static void warn_outside(ind_projection *p, const ind_proj_input *in)
         hi = fmax(hi, p->values[i]);
     }
     if (last > OUTSIDE_FACTOR * hi)
-        ind_proj_warn(p, "by %d the forecast is %.3g times the highest "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_OUTSIDE,
+                      "by %d the forecast is %.3g times the highest "
                          "value observed: a constant growth rate "
                          "compounds, so check that growth that far is "
                          "plausible", p->first_year + (int)p->h - 1,
                       last / hi);
     else if (last < lo / OUTSIDE_FACTOR)
-        ind_proj_warn(p, "by %d the forecast falls to %.2g%% of the lowest "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_OUTSIDE,
+                      "by %d the forecast falls to %.2g%% of the lowest "
                          "value observed: a constant rate of decline "
                          "compounds, so check that a fall that far is "
                          "plausible", p->first_year + (int)p->h - 1,
@@ -128,11 +132,13 @@ void ind_proj_warn_series(ind_projection *p, const ind_series *s,
     if (words != NULL || (last->flags & IND_POINT_PARTIAL_YEAR))
         human(v, sizeof v, last->value);
     if (words != NULL)
-        ind_proj_warn(p, "the last value (%d: %s) is %s (status %c): every "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_LAST_STATUS,
+                      "the last value (%d: %s) is %s (status %c): every "
                          "forecast starts from it and moves if it is "
                          "revised", last->year, v, words, last->status);
     if (last->flags & IND_POINT_PARTIAL_YEAR)
-        ind_proj_warn(p, "the last value (%d: %s) is dated %.32s, before "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_LAST_PARTIAL,
+                      "the last value (%d: %s) is dated %.32s, before "
                          "the end of its year, and is fitted as a year-end "
                          "level: the forecast starts from a part-year "
                          "figure", last->year, v, last->as_of);
@@ -147,11 +153,13 @@ void ind_proj_warn_series(ind_projection *p, const ind_series *s,
         count++;
     }
     if (count == 1)
-        ind_proj_warn(p, "the value for %d is dated %.32s, before the end of "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_PARTIAL,
+                      "the value for %d is dated %.32s, before the end of "
                          "its year, and is fitted as a year-end level",
                       first->year, first->as_of);
     else if (count > 1)
-        ind_proj_warn(p, "%zu values are dated before the end of their year "
+        ind_proj_warn_as(p, IND_PROJECTION_WARN_PARTIAL,
+                      "%zu values are dated before the end of their year "
                          "(the first: %d, %.32s) and are fitted as year-end "
                          "levels", count, first->year, first->as_of);
 }

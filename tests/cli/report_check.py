@@ -90,6 +90,10 @@ def about(v):
     if v == 0 or not math.isfinite(v):
         return grouped("%d" % 0)
     e = math.floor(math.log10(abs(v)))
+    # the digits follow the rounded value: 0.9996 is 1.00, not 1.000
+    if abs((Decimal(repr(v)) / Decimal(10) ** (e - 2)).quantize(
+            Decimal(1), ROUND_HALF_UP)) >= 1000:
+        e += 1
     if e >= 2:
         unit = Decimal(10) ** (e - 2)
         r = (Decimal(repr(v)) / unit).quantize(Decimal(1), ROUND_HALF_UP)
@@ -198,10 +202,16 @@ def check_figures(md_path, program, dataset, year):
         if g["last_year"] >= year or p is None or p.get("mean") is None:
             want = [NONE, NONE, NONE]
         else:
-            rng = NONE
+            unit = "%" if rate else ""
+            label = LABELS.get(p["model"], p["model"])
             if p.get("lo80") is not None and p.get("hi80") is not None:
-                rng = "%s\u2013%s" % (about(p["lo80"]), about(p["hi80"]))
-            want = [about(p["mean"]), rng, LABELS.get(p["model"], p["model"])]
+                rng = "%s%s\u2013%s%s" % (about(p["lo80"]), unit,
+                                          about(p["hi80"]), unit)
+                want = [about(p["mean"]) + unit, rng, label]
+            else:
+                # no range, no bare figure: the reason instead
+                want = ["%s (%d figures: no range)" % (NONE, p["points"]),
+                        NONE, label]
         got = [plain(r[5]), plain(r[6]), plain(r[7])]
         if got != want:
             bad.append("%s: projection %r, project says %r" % (ind, got,

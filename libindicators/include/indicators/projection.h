@@ -364,6 +364,12 @@ typedef struct ind_projection ind_projection;
  * Fit a model to (years[i], values[i]), i < n, and forecast every year
  * from years[n-1] + 1 to `to_year`.
  *
+ * A count cannot be negative: when `opts->kind` is ::IND_KIND_STOCK or
+ * ::IND_KIND_FLOW and no value is below zero, forecasts and interval
+ * limits below zero are held at 0, and a warning
+ * (::IND_PROJECTION_WARN_AT_ZERO) names the year the trend reaches zero.
+ * A rate, or a series of unspecified kind, is left unbounded.
+ *
  * @param out     receives the projection, to be freed with
  *                ind_projection_free(); set to NULL on failure
  * @param years   ascending whole years (as doubles), n entries
@@ -477,6 +483,33 @@ IND_EXTERN size_t ind_projection_nwarnings(const ind_projection *p);
 
 /** The i-th warning, one sentence without a newline; NULL if out of range. */
 IND_EXTERN const char *ind_projection_warning(const ind_projection *p, size_t i);
+
+/**
+ * What a warning is about, so that a program saying the same fact of the
+ * data in its own words (a report's caveats) can say it once.
+ */
+typedef enum ind_projection_warning_kind {
+    IND_PROJECTION_WARN_OTHER = 0,   /**< none of those below */
+    IND_PROJECTION_WARN_GAPS,        /**< years missing inside the span */
+    IND_PROJECTION_WARN_FEW_DF,      /**< few residual degrees of freedom */
+    IND_PROJECTION_WARN_NO_DF,       /**< none left (no interval, or one
+                                          that understates) */
+    IND_PROJECTION_WARN_UNCALIBRATED, /**< too few past forecasts to
+                                          calibrate the intervals on */
+    IND_PROJECTION_WARN_HORIZON,     /**< further ahead than the history */
+    IND_PROJECTION_WARN_CONTRADICTED, /**< recent years move the other way */
+    IND_PROJECTION_WARN_OUTSIDE,     /**< compounds far outside the history */
+    IND_PROJECTION_WARN_LAST_STATUS, /**< the last value is provisional... */
+    IND_PROJECTION_WARN_LAST_PARTIAL, /**< the last value is part-year */
+    IND_PROJECTION_WARN_PARTIAL,     /**< earlier part-year values */
+    IND_PROJECTION_WARN_AT_ZERO      /**< a count held at 0 (see
+                                          ind_projection_fit()) */
+} ind_projection_warning_kind;
+
+/** The kind of the i-th warning; ::IND_PROJECTION_WARN_OTHER if out of
+ * range. */
+IND_EXTERN ind_projection_warning_kind
+ind_projection_warning_kind_at(const ind_projection *p, size_t i);
 
 /**
  * Under auto, why the model was chosen: the AICc of every compared
