@@ -1,7 +1,8 @@
 #!/bin/sh
 # layers.sh: the library's layers, checked on its #include lines.
 #   core     error, number, text, series, lang, array, strpool, csvfile,
-#            atomicfile, sha256, version, json: include only core
+#            atomicfile, regular_file, sha256, version, json:
+#            include only core
 #   engines  dataset, growth, projection (with polyfit, fitstats), chart,
 #            report:
 #            include core and their own files, never another engine
@@ -15,7 +16,7 @@ cd "$SOURCE_DIR/libindicators"
 layer() {
     case $1 in
         error*|number*|text*|series*|array*|strpool*|csvfile*|atomicfile*|\
-        sha256*|version*|export*|lang*|json*|process*) echo core ;;
+        sha256*|version*|export*|lang*|json*|process*|regular_file*) echo core ;;
         dataset*) echo dataset ;;
         growth*) echo growth ;;
         projection*|polyfit*|fitstats*) echo projection ;;

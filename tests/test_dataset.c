@@ -1976,6 +1976,73 @@ static void test_year_spans(void **state)
     ind_dataset_free(ds);
 }
 
+/* The natural way to revise through the API: copy a reading, give it a
+ * long new source, add it back with IND_ADD_REVISE. The copy's texts point
+ * into the dataset's string pool, which interning the source moves; once
+ * they were read after the move (issue 13, defect 1: a use after free;
+ * without the sanitizers, "note '??q???' is refused: invalid UTF-8"). The
+ * same with a definition of an indicator the catalog lacks, and with an
+ * entity's title. */
+static void test_revise_copied_reading(void **state)
+{
+    fx *f = *state;
+    ind_error err = IND_ERROR_INIT;
+    ind_dataset *ds;
+    ind_reading r;
+    ind_indicator ind;
+    size_t i, at, n = 60000;
+    char *source = malloc(n + 1), *got;
+
+    assert_non_null(source);
+    memset(source, 's', n);
+    source[n] = '\0';
+    put(f->obs, "indicator,entity,year,value,as_of,source,note\n"
+                "lvl,CN,2020,1,2020-06,a,first note\n"
+                "lvl,CN,2021,2,,b,\n");
+    ds = open_ok(f->obs, IND_OPEN_WRITE);
+    assert_int_equal(ind_dataset_reading(ds, 0, &r, NULL), IND_OK);
+    r.source = source;
+    r.value = 1.5;
+    if (ind_dataset_add(ds, &r, NULL, IND_ADD_REVISE, &err) != IND_OK)
+        fail_msg("revise of a copied reading: %s", err.message);
+    /* An inferred indicator, copied and defined with a long title. */
+    assert_int_equal(ind_dataset_find_indicator(ds, "lvl", &at, NULL), IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, at, &ind, NULL), IND_OK);
+    ind.title = source + n - 30000;
+    ind.unit = "items";
+    ind.kind = IND_KIND_STOCK;
+    if (ind_dataset_define(ds, &ind, &err) != IND_OK)
+        fail_msg("define of a copied indicator: %s", err.message);
+    /* An entity code taken from a copied reading, titled at length. */
+    assert_int_equal(ind_dataset_reading(ds, 1, &r, NULL), IND_OK);
+    if (ind_dataset_set_entity_title(ds, r.entity, source + n - 20000, &err)
+            != IND_OK)
+        fail_msg("title of a copied entity: %s", err.message);
+    assert_int_equal(ind_dataset_commit(ds, &err), IND_OK);
+    ind_dataset_free(ds);
+
+    ds = open_ok(f->obs, IND_OPEN_READ);
+    assert_int_equal(ind_dataset_reading_count(ds), 2);
+    for (i = 0; i < 2; i++) {
+        assert_int_equal(ind_dataset_reading(ds, i, &r, NULL), IND_OK);
+        if (r.year != 2020)
+            continue;
+        assert_string_equal(r.entity, "CN");
+        assert_string_equal(r.as_of, "2020-06");
+        assert_string_equal(r.note, "first note");
+        assert_string_equal(r.source, source);
+        assert_true(r.value == 1.5);
+    }
+    assert_int_equal(ind_dataset_find_indicator(ds, "lvl", &at, NULL), IND_OK);
+    assert_int_equal(ind_dataset_indicator(ds, at, &ind, NULL), IND_OK);
+    assert_string_equal(ind.title, source + n - 30000);
+    assert_true(ind.declared);
+    ind_dataset_free(ds);
+    got = slurp(f->hist, NULL);
+    assert_non_null(strstr(got, ",revise,lvl,CN,2020,2020-06,1,1.5,"));
+    free(got);
+    free(source);
+}
 
 /* The catalog's source_name: read, given to a definition, and written as
  * a column only when a definition has one. */
@@ -2127,6 +2194,7 @@ int main(void)
         T(test_read_only_and_commit_once),
         T(test_malformed_takes_no_change),
         T(test_revise_and_history),
+        T(test_revise_copied_reading),
         T(test_history_reconciliation),
         T(test_define),
         T(test_lock),

@@ -272,6 +272,38 @@ static void test_length_bounded(void **state)
     assert_int_equal(ind_number_parse(&v, NULL, 1, 0, &err), IND_EINVAL);
 }
 
+/* Texts without a terminator, in buffers of exactly their length (the
+ * sanitizers see a read past the end), that start with a point or a sign:
+ * once an error message printed such a text with %s, reading past its
+ * length (issue 13, defect 2). */
+static void test_unterminated_point(void **state)
+{
+    static const struct { const char *text; int rc; double value; } cases[] = {
+        { ".5", IND_OK, 0.5 }, { "-.5", IND_OK, -0.5 }, { ".", IND_EPARSE, 0 },
+        { ".x", IND_EPARSE, 0 }, { "-.", IND_EPARSE, 0 },
+        { "-", IND_EPARSE, 0 }, { ".5%", IND_EPARSE, 0 },
+        { "..5", IND_EPARSE, 0 }, { ".e5", IND_EPARSE, 0 }
+    };
+    size_t i, n;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ind_error err = IND_ERROR_INIT;
+        double v = 0;
+        char *text;
+        n = strlen(cases[i].text);
+        text = malloc(n);
+        assert_non_null(text);
+        memcpy(text, cases[i].text, n);
+        assert_int_equal(ind_number_parse(&v, text, n, 0, &err), cases[i].rc);
+        if (cases[i].rc == IND_OK)
+            assert_true(v == cases[i].value);
+        else
+            assert_true(strlen(err.message) > 0);
+        free(text);
+    }
+}
+
 /* The message quotes at most about 40 characters of a long text. */
 static void test_message_quotes_briefly(void **state)
 {
@@ -532,6 +564,7 @@ int main(void)
         cmocka_unit_test(test_grammar_bad),
         cmocka_unit_test(test_parse_matches_strtod),
         cmocka_unit_test(test_length_bounded),
+        cmocka_unit_test(test_unterminated_point),
         cmocka_unit_test(test_message_quotes_briefly),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_format_shortest),

@@ -1,10 +1,12 @@
 /* atomicfile: temporary file, fsync, rename, fsync of the folder. */
 #include "atomicfile.h"
 #include "error_internal.h"
+#include "regular_file.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,9 +15,11 @@
 #define TMP_MARK ".tmp."
 
 struct ind_atomic_file {
-    FILE *stream;
-    char *path;     /* the target */
-    char *tmp_path; /* the temporary beside it */
+    FILE *stream;   /* NULL once prepared (or failed) */
+    char *path;     /* the path asked for, in messages */
+    char *target;   /* the file replaced: path, or a link's target */
+    char *tmp_path; /* the temporary beside the target */
+    int prepared;
 };
 
 /* Split path into its folder ("." when none) and base name; both are
@@ -46,7 +50,7 @@ static int split_path(const char *path, char **dir, char **base)
 /* fsync a folder so that a rename inside it is durable. */
 static int sync_dir(const char *dir)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     int rc;
 
     if (fd < 0)
@@ -64,31 +68,104 @@ static mode_t default_mode(void)
     return 0666 & ~mask;
 }
 
+/* The file a write of 'path' replaces: path itself, or, for a symbolic
+ * link, the file it leads to (the link stays a link). Newly allocated in
+ * *out. Fails (IND_EWRITE) for a dangling link, which would create a file
+ * wherever it points, and for a link loop. */
+static int resolve_target(const char *path, char **out, ind_error *err)
+{
+    char link[PATH_MAX];
+    struct stat st;
+    ssize_t n;
+
+    *out = NULL;
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) {
+        *out = strdup(path);
+        return *out ? IND_OK : ind_error_set(err, IND_ENOMEM, "out of memory");
+    }
+    *out = realpath(path, NULL);
+    if (*out != NULL)
+        return IND_OK;
+    if (errno == ENOMEM)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    if (errno == ENOENT) {
+        n = readlink(path, link, sizeof link - 1);
+        link[n > 0 ? n : 0] = '\0';
+        return ind_error_set(err, IND_EWRITE, "%s: a symbolic link to '%s', "
+                             "which does not exist; nothing is created "
+                             "there", path, link);
+    }
+    return ind_error_set(err, IND_EWRITE, "%s: cannot follow the link: %s",
+                         path, strerror(errno));
+}
+
+/* May the existing file 'target' (as 'path' in messages) be replaced? Not
+ * a FIFO, a device or a folder, and not a file without write permission:
+ * the rename would replace it all the same, even for root. */
+static int replaceable(const char *path, const char *target, ind_error *err)
+{
+    struct stat st;
+
+    if (stat(target, &st) != 0)
+        return errno == ENOENT ? IND_OK
+               : ind_error_set(err, IND_EWRITE, "%s: %s", path,
+                               strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return ind_error_set(err, IND_EWRITE, "%s: not a regular file (%s); "
+                             "it is not replaced", path,
+                             ind_file_kind(st.st_mode));
+    if ((st.st_mode & 0222) == 0 || (access(target, W_OK) != 0 &&
+                                     errno == EACCES))
+        return ind_error_set(err, IND_EWRITE, "%s is read-only (mode %04o); "
+                             "it is not replaced: make it writable to change "
+                             "it", path, (unsigned)(st.st_mode & 07777));
+    return IND_OK;
+}
+
+static void atomic_release(ind_atomic_file *f)
+{
+    free(f->path);
+    free(f->target);
+    free(f->tmp_path);
+    free(f);
+}
+
 int ind_atomic_open(ind_atomic_file **out, const char *path, ind_error *err)
 {
     ind_atomic_file *f;
     char *dir = NULL, *base = NULL;
     struct stat st;
     size_t n;
-    int fd;
+    int fd, rc;
 
     if (out == NULL || path == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_atomic_open: NULL argument");
     *out = NULL;
     f = calloc(1, sizeof *f);
-    if (f == NULL || split_path(path, &dir, &base) != 0) {
-        free(f);
+    if (f == NULL)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    f->path = strdup(path);
+    if (f->path == NULL) {
+        atomic_release(f);
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    }
+    rc = resolve_target(path, &f->target, err);
+    if (rc == IND_OK)
+        rc = replaceable(path, f->target, err);
+    if (rc != IND_OK) {
+        atomic_release(f);
+        return rc;
+    }
+    if (split_path(f->target, &dir, &base) != 0) {
+        atomic_release(f);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     n = strlen(dir) + strlen(base) + sizeof "/." TMP_MARK "XXXXXX";
-    f->path = strdup(path);
     f->tmp_path = malloc(n);
-    if (f->path == NULL || f->tmp_path == NULL) {
+    if (f->tmp_path == NULL) {
         free(dir);
         free(base);
-        free(f->path);
-        free(f->tmp_path);
-        free(f);
+        atomic_release(f);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     snprintf(f->tmp_path, n, "%s/.%s" TMP_MARK "XXXXXX", dir, base);
@@ -97,20 +174,17 @@ int ind_atomic_open(ind_atomic_file **out, const char *path, ind_error *err)
     fd = mkstemp(f->tmp_path);
     if (fd < 0) {
         int e = errno;
-        free(f->path);
-        free(f->tmp_path);
-        free(f);
+        atomic_release(f);
         return ind_error_set(err, IND_EWRITE, "%s: cannot create a file beside "
                              "it: %s", path, strerror(e));
     }
-    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : default_mode());
+    fchmod(fd, stat(f->target, &st) == 0 ? (st.st_mode & 07777)
+                                         : default_mode());
     f->stream = fdopen(fd, "wb");
     if (f->stream == NULL) {
         close(fd);
         unlink(f->tmp_path);
-        free(f->path);
-        free(f->tmp_path);
-        free(f);
+        atomic_release(f);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     *out = f;
@@ -122,20 +196,14 @@ FILE *ind_atomic_stream(ind_atomic_file *f)
     return f ? f->stream : NULL;
 }
 
-static void atomic_release(ind_atomic_file *f)
+int ind_atomic_prepare(ind_atomic_file *f, ind_error *err)
 {
-    free(f->path);
-    free(f->tmp_path);
-    free(f);
-}
-
-int ind_atomic_commit(ind_atomic_file *f, ind_error *err)
-{
-    char *dir = NULL, *base = NULL;
     int failed, e;
 
-    if (f == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_atomic_commit: NULL handle");
+    if (f == NULL || (f->stream == NULL && !f->prepared))
+        return ind_error_set(err, IND_EINVAL, "ind_atomic_prepare: no file");
+    if (f->prepared)
+        return IND_OK;
     failed = fflush(f->stream) != 0 || ferror(f->stream) ||
              fsync(fileno(f->stream)) != 0;
     e = errno;
@@ -143,18 +211,37 @@ int ind_atomic_commit(ind_atomic_file *f, ind_error *err)
         failed = 1;
         e = errno;
     }
-    if (!failed && rename(f->tmp_path, f->path) != 0) {
-        failed = 1;
-        e = errno;
-    }
+    f->stream = NULL;
     if (failed) {
+        unlink(f->tmp_path);
+        return ind_error_set(err, IND_EWRITE, "%s: cannot write: %s", f->path,
+                             e ? strerror(e) : "write error");
+    }
+    f->prepared = 1;
+    return IND_OK;
+}
+
+int ind_atomic_commit(ind_atomic_file *f, ind_error *err)
+{
+    char *dir = NULL, *base = NULL;
+    int rc, e;
+
+    if (f == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_atomic_commit: NULL handle");
+    rc = ind_atomic_prepare(f, err);
+    if (rc != IND_OK) {
+        atomic_release(f);
+        return rc;
+    }
+    if (rename(f->tmp_path, f->target) != 0) {
+        e = errno;
         unlink(f->tmp_path);
         ind_error_set(err, IND_EWRITE, "%s: cannot write: %s", f->path,
                       strerror(e));
         atomic_release(f);
         return IND_EWRITE;
     }
-    if (split_path(f->path, &dir, &base) == 0) {
+    if (split_path(f->target, &dir, &base) == 0) {
         if (sync_dir(dir) != 0) {
             e = errno;
             ind_error_set(err, IND_EWRITE, "%s: written, but the folder could "
@@ -175,20 +262,28 @@ void ind_atomic_abort(ind_atomic_file *f)
 {
     if (f == NULL)
         return;
-    fclose(f->stream);
+    if (f->stream != NULL)
+        fclose(f->stream);
     unlink(f->tmp_path);
     atomic_release(f);
 }
 
 void ind_atomic_sweep(const char *path)
 {
-    char *dir = NULL, *base = NULL, *full;
+    char *dir = NULL, *base = NULL, *full, *target;
     struct dirent *entry;
     size_t blen, dlen;
     DIR *d;
 
-    if (path == NULL || split_path(path, &dir, &base) != 0)
+    if (path == NULL)
         return;
+    /* Temporaries sit beside the file written: a link's target. */
+    target = realpath(path, NULL);
+    if (split_path(target ? target : path, &dir, &base) != 0) {
+        free(target);
+        return;
+    }
+    free(target);
     d = opendir(dir);
     blen = strlen(base);
     dlen = strlen(dir);

@@ -13,17 +13,28 @@
 
 typedef struct ind_atomic_file ind_atomic_file;
 
-/* Start replacing 'path'. The temporary file takes the permission bits of
- * the existing file, or 0666 & ~umask for a new one.
- * Returns IND_OK, IND_EWRITE (folder not writable, ...), IND_ENOMEM. */
+/* Start replacing 'path'. A symbolic link is followed: its target is
+ * replaced and the link stays (a dangling link is refused, as it would
+ * create a file wherever it points). An existing target that is not a
+ * regular file (a FIFO, a device) or has no write permission is refused.
+ * The temporary file takes the permission bits of the existing file, or
+ * 0666 & ~umask for a new one.
+ * Returns IND_OK, IND_EWRITE (folder not writable, read-only file, ...,
+ * with the cause in err), IND_ENOMEM. */
 int ind_atomic_open(ind_atomic_file **out, const char *path, ind_error *err);
 
 /* The stream to write the new content to. Owned by the handle. */
 FILE *ind_atomic_stream(ind_atomic_file *f);
 
-/* Flush, fsync, rename over the target, fsync the folder; frees f in every
- * case. On failure the target is untouched and the temporary is removed.
- * Returns IND_OK or IND_EWRITE. */
+/* Flush and fsync the new content and close its stream, without renaming:
+ * a writer of several files prepares them all, so that a full disk is met
+ * before any file is replaced. On failure (IND_EWRITE, the cause in err)
+ * the temporary is removed; f must still be aborted. */
+int ind_atomic_prepare(ind_atomic_file *f, ind_error *err);
+
+/* Prepare (if not done), rename over the target, fsync the folder; frees f
+ * in every case. On failure the target is untouched and the temporary is
+ * removed. Returns IND_OK or IND_EWRITE. */
 int ind_atomic_commit(ind_atomic_file *f, ind_error *err);
 
 /* Give up: close and remove the temporary file; frees f. NULL is a no-op. */

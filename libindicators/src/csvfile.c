@@ -4,6 +4,7 @@
 #include "array.h"
 #include "csvfile_fast.h"
 #include "error_internal.h"
+#include "regular_file.h"
 #include "text.h"
 
 #include <csv.h>
@@ -302,10 +303,16 @@ static int try_fast(reader *r, input *in, ind_csv_fast *fast,
                     ind_csv_info *info, unsigned long *line, int *rc)
 {
     size_t row_len, nfields, content, avail = in->len - in->start;
-    int k = ind_csv_fast_scan(fast, in->buf + in->start, avail, in->eof,
-                              &row_len, &nfields, &content);
+    int k;
 
     *rc = IND_OK;
+    if (in->buf == NULL) {
+        /* Nothing read yet (no buffer to point into): read first. */
+        *rc = refill(in, info, r->display, r->err);
+        return 1;
+    }
+    k = ind_csv_fast_scan(fast, in->buf + in->start, avail, in->eof,
+                          &row_len, &nfields, &content);
     if (k == IND_CSV_FAST_NOMEM) {
         *rc = reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
         return 1;
@@ -331,6 +338,58 @@ static int try_fast(reader *r, input *in, ind_csv_fast *fast,
     return 1;
 }
 
+/* A quoted field has run past the row limit: read on, without keeping
+ * the bytes, to tell a field longer than the limit (it closes) from a
+ * missing closing quote (it never does). 'field' holds the bytes read so
+ * far from the open quote on. Returns IND_EPARSE (or IND_EIO) with err
+ * filled. */
+static int long_quoted_field(FILE *f, const char *field, size_t have,
+                             const char *display, unsigned long line,
+                             unsigned column, ind_error *err)
+{
+    char chunk[64 * 1024];
+    uint64_t content = 0;
+    int pending_quote = 0;       /* a quote seen: a close, or half of "" */
+    size_t i = 1;                /* past the open quote */
+
+    for (;;) {
+        for (; i < have; i++) {
+            if (pending_quote) {
+                pending_quote = 0;
+                if (field[i] != '"')
+                    return ind_error_set_at(err, IND_EPARSE, display, line,
+                                            column, "quoted field of %llu "
+                                            "bytes is longer than the limit "
+                                            "of %u bytes",
+                                            (unsigned long long)content,
+                                            IND_CSV_FIELD_MAX);
+                content++;       /* "" is one quote */
+            } else if (field[i] == '"') {
+                pending_quote = 1;
+            } else {
+                content++;
+            }
+        }
+        have = fread(chunk, 1, sizeof chunk, f);
+        field = chunk;
+        i = 0;
+        if (have == 0)
+            break;
+    }
+    if (ferror(f))
+        return ind_error_set(err, IND_EIO, "%s: cannot read: %s", display,
+                             strerror(errno));
+    if (pending_quote)           /* closed by the file's last byte */
+        return ind_error_set_at(err, IND_EPARSE, display, line, column,
+                                "quoted field of %llu bytes is longer than "
+                                "the limit of %u bytes",
+                                (unsigned long long)content, IND_CSV_FIELD_MAX);
+    return ind_error_set_at(err, IND_EPARSE, display, line, column,
+                            "unterminated quoted field: the closing quote "
+                            "is missing (the file ends %llu bytes after it "
+                            "opens)", (unsigned long long)content);
+}
+
 int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
                         ind_csv_row_fn fn, void *ctx, ind_csv_info *info,
                         ind_error *err)
@@ -342,6 +401,7 @@ int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
     struct stat st;
     input in;
     unsigned long line = 1, quote_line = 0;
+    uint64_t quote_at = 0;       /* file offset of the open quote */
     int quoted = 0, rc = IND_OK;
 
     if (info == NULL)
@@ -383,19 +443,24 @@ int ind_csv_read_stream(FILE *f, const char *display, unsigned options,
         while (in.scan < in.len && !(buf[in.scan] == '\n' && !quoted)) {
             if (buf[in.scan] == '"') {
                 quoted = !quoted;
-                if (quoted)
+                if (quoted) {
                     quote_line = line + lines_before(buf + in.start,
                                                      in.scan - in.start);
+                    quote_at = in.base + in.scan;
+                }
             }
             in.scan++;
         }
         if (in.scan - in.start > IND_CSV_ROW_MAX) {
-            rc = ind_error_set_at(err, IND_EPARSE, display,
-                                  quoted ? quote_line : line,
-                                  field_at(buf + in.start, in.scan - in.start),
-                                  quoted ? "quoted field is not closed within "
-                                           "1 MiB (a missing closing quote?)"
-                                         : "row is longer than 1 MiB");
+            unsigned column = field_at(buf + in.start, in.scan - in.start);
+            if (quoted)
+                rc = long_quoted_field(f, buf + (quote_at - in.base),
+                                       in.len - (size_t)(quote_at - in.base),
+                                       display, quote_line, column, err);
+            else
+                rc = ind_error_set_at(err, IND_EPARSE, display, line, column,
+                                      "row is longer than the limit of %u "
+                                      "bytes (1 MiB)", IND_CSV_ROW_MAX);
             break;
         }
         if (in.scan == in.len && !in.eof) {
@@ -461,13 +526,13 @@ int ind_csv_read_with(const char *path, const char *display, unsigned options,
 
     if (display == NULL)
         display = path;
-    f = fopen(path, "rb");
+    /* A regular file (a FIFO would block, a device never end) within the
+     * size limit. */
+    f = ind_open_input(path, display, IND_CSV_FILE_MAX, err);
     if (f == NULL) {
-        int e = errno;
         if (info != NULL)
             memset(info, 0, sizeof *info);
-        return ind_error_set(err, e == ENOENT ? IND_ENOTFOUND : IND_EIO,
-                             "%s: cannot open: %s", display, strerror(e));
+        return err != NULL ? err->code : IND_EIO;
     }
     rc = ind_csv_read_stream(f, display, options, fn, ctx, info, err);
     fclose(f);

@@ -23,6 +23,9 @@
 /* Longest field and row accepted. */
 #define IND_CSV_FIELD_MAX (64u * 1024u)
 #define IND_CSV_ROW_MAX (1024u * 1024u)
+/* Largest file read: a bigger one is refused, naming its size and the
+ * limit, before a byte is read, so that no file can exhaust memory. */
+#define IND_CSV_FILE_MAX (1024ull * 1024u * 1024u)
 
 /* One parsed row; valid only during the callback. Fields are
  * NUL-terminated copies; field_len excludes the terminator. */

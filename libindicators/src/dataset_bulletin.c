@@ -9,6 +9,7 @@
 #include "csvfile.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,10 +51,11 @@ static int read_header(bulletin *b, const ind_csv_row *row, ind_error *err)
             if (strcmp(row->field[i], ind_obs_column_names[k]) == 0)
                 break;
         if (k == COL_KNOWN) {
-            snprintf(why, sizeof why, "column '%.40s' is not one the "
+            char q[48]; /* the cell may hold any byte: an excerpt */
+            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
+            snprintf(why, sizeof why, "column '%s' is not one the "
                      "observations hold (indicator, entity, year, value, "
-                     "unit, status, as_of, source, note, role)",
-                     row->field[i]);
+                     "unit, status, as_of, source, note, role)", q);
             return fail_at(b, err, IND_EDATA, row->line, i, why);
         }
         if (b->col[k] != NO_COLUMN) {

@@ -293,7 +293,8 @@ static int put_entity_rows(const ind_dataset *ds, FILE *out,
     return 0;
 }
 
-int ind_dataset_write_entities(ind_dataset *ds, ind_error *err)
+int ind_dataset_prepare_entities(ind_dataset *ds, ind_atomic_file **ready,
+                                 ind_error *err)
 {
     static const char *const fresh[ENT_KNOWN] = { "entity", "title" };
     entities_ctx e;
@@ -302,6 +303,7 @@ int ind_dataset_write_entities(ind_dataset *ds, ind_error *err)
     size_t i;
     int rc = IND_OK, any = 0;
 
+    *ready = NULL;
     for (i = 0; i < ds->nentities; i++)
         any |= ds->entities[i].added;
     if (!any)
@@ -334,11 +336,15 @@ int ind_dataset_write_entities(ind_dataset *ds, ind_error *err)
         if (bad == 0)
             bad = put_entity_rows(ds, out, &e);
         if (bad != 0) {
+            int cause = errno != 0 ? errno : EIO;
             ind_atomic_abort(af);
             rc = ind_error_set(err, IND_EWRITE, "%s: cannot write the new "
-                               "version", ds->entities_path);
+                               "version: %s; nothing was changed",
+                               ds->entities_path, strerror(cause));
+        } else if ((rc = ind_atomic_prepare(af, err)) != IND_OK) {
+            ind_atomic_abort(af);
         } else {
-            rc = ind_atomic_commit(af, err);
+            *ready = af;
         }
     }
     for (i = 0; e.names != NULL && i < e.ncolumns; i++)

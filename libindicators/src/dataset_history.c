@@ -1,8 +1,11 @@
 /* dataset_history: read the audit trail NAME.history.csv, and tell whether
  * its last entry reached the observations (an interrupted commit). */
 #include "dataset_internal.h"
+#include "array.h"
 #include "csvfile.h"
+#include "error_internal.h"
 #include "indicators/number.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +17,26 @@ typedef struct walk_ctx {
     void *ctx;
     const unsigned char *voided;   /* per line, or NULL */
     unsigned long nlines;
+    const char *path;
 } walk_ctx;
 
 static const char *field(const ind_csv_row *row, size_t col)
 {
     return col < row->count ? row->field[col] : "";
+}
+
+int ind_history_row_check(const char *path, const ind_csv_row *row,
+                          ind_error *err)
+{
+    char why[200];
+    size_t field;
+
+    /* What the history holds is shown by `history`: one line of text per
+     * field, like every other dataset file. */
+    if (ind_check_row_lines(row, &field, why, sizeof why) != IND_OK)
+        return ind_error_set_at(err, IND_EPARSE, path, row->line,
+                                (unsigned)field + 1, "%s", why);
+    return IND_OK;
 }
 
 static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
@@ -28,7 +46,8 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     ind_change c;
     size_t i, k;
 
-    (void)err;
+    if (ind_history_row_check(w->path, row, err) != IND_OK)
+        return IND_EPARSE;
     if (row->index == 0) {
         for (k = 0; k < H_KNOWN; k++) {
             w->col[k] = (size_t)-1;
@@ -78,6 +97,7 @@ static int walk(const ind_dataset *ds, ind_change_fn fn, void *ctx,
     w.ctx = ctx;
     w.voided = voided;
     w.nlines = nlines;
+    w.path = ds->history_path;
     rc = ind_csv_read(ds->history_path, NULL, on_row, &w, NULL, &rerr);
     if (rc == IND_ENOTFOUND)
         return IND_OK;
@@ -109,15 +129,40 @@ int ind_dataset_history(const ind_dataset *ds, ind_change_fn fn, void *ctx,
 
 /* What a first walk learns: the last entry, where the run of entries
  * sharing its time starts, the void notes' ranges and the line count. */
+enum { E_TIME, E_ACTION, E_INDICATOR, E_ENTITY, E_YEAR, E_AS_OF, E_VALUE,
+       E_FIELDS };
+
 typedef struct last_entry {
     int seen;
     unsigned long line, run_start, lines;
-    char time[32], action[16], indicator[80], entity[80], year[16],
-         as_of[16], value[64];
+    /* The last entry's texts, whole (an entity or a date of any length: a
+     * cut one would not match the observations). */
+    char *text[E_FIELDS];
+    size_t cap[E_FIELDS];
     unsigned long (*voids)[2];   /* [first, last] lines voided */
     size_t nvoids, voids_cap;
     int failed;                  /* out of memory */
 } last_entry;
+
+/* Keep a copy of s as text k of the entry. Returns 0 or -1. */
+static int keep_text(last_entry *e, int k, const char *s)
+{
+    size_t n = strlen(s) + 1;
+
+    if (IND_ARRAY_RESERVE(e->text[k], e->cap[k], n) != 0)
+        return -1;
+    memcpy(e->text[k], s, n);
+    return 0;
+}
+
+static void last_entry_free(last_entry *e)
+{
+    size_t k;
+
+    for (k = 0; k < E_FIELDS; k++)
+        free(e->text[k]);
+    free(e->voids);
+}
 
 static int is_reading_entry(const char *action)
 {
@@ -163,19 +208,23 @@ static int keep_last(void *vctx, const ind_change *c)
         e->voids[e->nvoids][1] = last;
         e->nvoids++;
     }
-    if (!e->seen || strcmp(e->time, c->time) != 0)
+    if (!e->seen || strcmp(e->text[E_TIME], c->time) != 0)
         e->run_start = c->line;
     e->seen = 1;
     e->line = c->line;
     e->lines = c->line;
-    snprintf(e->time, sizeof e->time, "%s", c->time);
-    snprintf(e->action, sizeof e->action, "%s", c->action);
-    snprintf(e->indicator, sizeof e->indicator, "%s", c->indicator);
-    snprintf(e->entity, sizeof e->entity, "%s", c->entity);
-    snprintf(e->year, sizeof e->year, "%s", c->year);
-    snprintf(e->as_of, sizeof e->as_of, "%s", c->as_of);
-    snprintf(e->value, sizeof e->value, "%s",
-             strcmp(c->action, "remove") == 0 ? c->old_value : c->new_value);
+    if (keep_text(e, E_TIME, c->time) != 0 ||
+        keep_text(e, E_ACTION, c->action) != 0 ||
+        keep_text(e, E_INDICATOR, c->indicator) != 0 ||
+        keep_text(e, E_ENTITY, c->entity) != 0 ||
+        keep_text(e, E_YEAR, c->year) != 0 ||
+        keep_text(e, E_AS_OF, c->as_of) != 0 ||
+        keep_text(e, E_VALUE, strcmp(c->action, "remove") == 0
+                              ? c->old_value : c->new_value) != 0) {
+        e->failed = 1;
+        e->seen = 0;
+        return IND_ENOMEM;
+    }
     return IND_OK;
 }
 
@@ -259,9 +308,10 @@ static int scan_history(ind_dataset *ds, last_entry *e, unsigned long *first,
     memset(e, 0, sizeof *e);
     *first = *last = 0;
     rc = walk(ds, keep_last, e, NULL, 0, err);
-    if (rc != IND_OK || !e->seen || !is_reading_entry(e->action) ||
-        entry_landed(ds, e->action, e->indicator, e->entity, e->year,
-                     e->as_of, e->value))
+    if (rc != IND_OK || !e->seen || !is_reading_entry(e->text[E_ACTION]) ||
+        entry_landed(ds, e->text[E_ACTION], e->text[E_INDICATOR],
+                     e->text[E_ENTITY], e->text[E_YEAR], e->text[E_AS_OF],
+                     e->text[E_VALUE]))
         return rc;
     p.ds = ds;
     p.run_start = e->run_start;
@@ -280,7 +330,7 @@ int ind_dataset_history_pending_range(ind_dataset *ds, unsigned long *first,
     last_entry e;
     int rc = scan_history(ds, &e, first, last, NULL);
 
-    free(e.voids);
+    last_entry_free(&e);
     if (rc != IND_OK)
         *first = *last = 0;
     return *first != 0;
@@ -308,12 +358,12 @@ int ind_dataset_history_voided(ind_dataset *ds, unsigned char **out,
     if (rc == IND_OK && e.failed)
         rc = ind_error_set(err, IND_ENOMEM, "out of memory");
     if (rc != IND_OK || !e.seen) {
-        free(e.voids);
+        last_entry_free(&e);
         return rc;
     }
     marks = calloc(e.lines + 1, 1);
     if (marks == NULL) {
-        free(e.voids);
+        last_entry_free(&e);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
     for (i = 0; i < e.nvoids; i++)
@@ -321,7 +371,7 @@ int ind_dataset_history_voided(ind_dataset *ds, unsigned char **out,
             marks[l] = 1;
     for (l = first; first != 0 && l <= last; l++)
         marks[l] = 1;
-    free(e.voids);
+    last_entry_free(&e);
     *out = marks;
     *nlines = e.lines;
     return IND_OK;

@@ -5,6 +5,7 @@
 #include "dataset_import.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,12 @@ int imp_make_id(char *out, const char *text, const char *lead, int lower)
     }
     out[k] = '\0';
     return k > 0 ? 0 : -1;
+}
+
+const char *imp_quote(char *q, const char *text)
+{
+    ind_text_excerpt(q, IMP_QUOTE_SIZE, text, strlen(text));
+    return q;
 }
 
 char *imp_sibling(const char *path, const char *name)

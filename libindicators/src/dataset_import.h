@@ -85,6 +85,12 @@ int imp_figure_add(imp_set *s, long indicator, long entity, int year,
  * returns 0, or -1 when nothing is left or it would pass 64 bytes. */
 int imp_make_id(char *out, const char *text, const char *lead, int lower);
 
+/* A text of the file quoted for a message (text.c's excerpt: controls
+ * and invalid bytes as '?', whole characters, "..." past about 40
+ * bytes): q, which holds IMP_QUOTE_SIZE bytes. */
+#define IMP_QUOTE_SIZE 48
+const char *imp_quote(char *q, const char *text);
+
 /* The file beside `path` named `name` (dirname(path)/name), malloc'ed. */
 char *imp_sibling(const char *path, const char *name);
 

@@ -101,17 +101,19 @@ static int define_column(owid_ctx *o, const ind_csv_row *row, size_t i,
     const ind_json *chart = ind_json_get(o->meta, "chart");
     const char *short_name = meta_text(col, "shortName");
     const char *title, *unit, *url, *cite;
-    char id[72], span[48], source[512];
+    char id[72], span[48], source[512], q[IMP_QUOTE_SIZE];
     imp_indicator *x;
     long at;
     int created;
 
     if ((*short_name == '\0' || imp_make_id(id, short_name, "owid_", 0) != 0)
-        && imp_make_id(id, name, "owid_", 1) != 0)
+        && imp_make_id(id, name, "owid_", 1) != 0) {
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
-                                (unsigned)i + 1, "column '%.60s' gives no "
+                                (unsigned)i + 1, "column '%s' gives no "
                                 "indicator id of at most 64 characters: "
-                                "name it shorter in the file", name);
+                                "name it shorter in the file",
+                                imp_quote(q, name));
+    }
     /* The filters take the column's name or its id. */
     at = imp_add_indicator(s, id, row->line, (unsigned)i + 1, &created);
     if (at == IMP_FILTERED && strcmp(id, name) != 0)
@@ -121,11 +123,12 @@ static int define_column(owid_ctx *o, const ind_csv_row *row, size_t i,
     o->ind_of[i] = at;
     if (at < 0)
         return IND_OK;
-    if (!created)
+    if (!created) {
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
-                                (unsigned)i + 1, "column '%.60s' names the "
+                                (unsigned)i + 1, "column '%s' names the "
                                 "indicator '%s' a column before it names",
-                                name, id);
+                                imp_quote(q, name), id);
+    }
     x = &s->inds[at];
     x->id = ind_strpool_intern(&s->pool, id, strlen(id));
     title = *meta_text(col, "titleShort") ? meta_text(col, "titleShort")

@@ -97,7 +97,7 @@ static int classify(sdmx_ctx *x, const ind_csv_row *row, ind_error *err)
     static const char *const areas[] = { "REF_AREA", "GEO", "COUNTRY",
                                          "LOCATION", "AREA", NULL };
     imp_set *s = x->s;
-    char id[128];
+    char id[128], q[IMP_QUOTE_SIZE];
     size_t i, first;
     long value = -1;
 
@@ -115,8 +115,8 @@ static int classify(sdmx_ctx *x, const ind_csv_row *row, ind_error *err)
     else
         return ind_error_set_at(err, IND_EDATA, s->path, row->line, 1,
                                 "not SDMX-CSV: the first column is DATAFLOW "
-                                "(1.0) or STRUCTURE (2.0), not '%.40s'",
-                                row->field[0]);
+                                "(1.0) or STRUCTURE (2.0), not '%s'",
+                                imp_quote(q, row->field[0]));
     x->ncolumns = row->count;
     x->role = calloc(row->count, sizeof *x->role);
     x->label_of = malloc(row->count * sizeof *x->label_of);
@@ -260,6 +260,7 @@ static char status_of(const char *code, int flag, char *note, size_t n)
     static const char ours[] = "ABDEFGIPUV";
     static const char eurostat[] = "bdepfu"; /* in order of weight */
     size_t len = strlen(code), k;
+    char q[IMP_QUOTE_SIZE];
     char status = 0;
 
     note[0] = '\0';
@@ -276,7 +277,8 @@ static char status_of(const char *code, int flag, char *note, size_t n)
         if (len == 1 && status != 0 && code[0] != 's')
             return status;
     }
-    snprintf(note, n, "%s '%.40s'", flag ? "OBS_FLAG" : "OBS_STATUS", code);
+    snprintf(note, n, "%s '%s'", flag ? "OBS_FLAG" : "OBS_STATUS",
+             imp_quote(q, code));
     return status;
 }
 
@@ -287,6 +289,7 @@ static int row_indicator(sdmx_ctx *x, const ind_csv_row *row, long *out,
 {
     imp_set *s = x->s;
     char flow[128], code[512], title[1024], part[256], label[256], id[72];
+    char q[IMP_QUOTE_SIZE];
     size_t k, used = 0, tused = 0;
     long at;
     int created;
@@ -325,10 +328,10 @@ static int row_indicator(sdmx_ctx *x, const ind_csv_row *row, long *out,
         return IND_OK;
     if (imp_make_id(id, code, "sdmx_", 0) != 0)
         return ind_error_set_at(err, IND_EDATA, s->path, row->line,
-                                (unsigned)x->flow + 1, "the indicator '%.80s' "
+                                (unsigned)x->flow + 1, "the indicator '%s' "
                                 "(the dataflow's id and the dimensions' "
                                 "codes) is longer than 64 characters: give "
-                                "a shorter prefix", code);
+                                "a shorter prefix", imp_quote(q, code));
     s->inds[at].id = ind_strpool_intern(&s->pool, id, strlen(id));
     s->inds[at].title = imp_text(s, title);
     if (x->unit >= 0) {
@@ -364,6 +367,7 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
     sdmx_ctx *x = vctx;
     imp_set *s = x->s;
     char code[256], name[256], note[600], flag_note[64] = "";
+    char q[IMP_QUOTE_SIZE];
     const char *value;
     long ind = IMP_FILTERED, ent;
     char status = 0;
@@ -398,8 +402,8 @@ static int on_row(void *vctx, const ind_csv_row *row, ind_error *err)
         if (x->freq >= 0)
             return ind_error_set_at(err, IND_EPARSE, s->path, row->line,
                                     (unsigned)x->time + 1, "TIME_PERIOD "
-                                    "'%.40s' is not a year, yet FREQ is A",
-                                    code);
+                                    "'%s' is not a year, yet FREQ is A",
+                                    imp_quote(q, code));
         s->sum->not_yearly++;
         return IND_OK;
     }

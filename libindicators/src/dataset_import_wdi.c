@@ -56,6 +56,7 @@ static int is_header(const ind_csv_row *row)
 
 static int read_header(wdi_ctx *w, const ind_csv_row *row, ind_error *err)
 {
+    char q[IMP_QUOTE_SIZE];
     size_t i;
 
     w->ncolumns = row->count;
@@ -72,9 +73,10 @@ static int read_header(wdi_ctx *w, const ind_csv_row *row, ind_error *err)
         if (ind_number_parse_year(&year, row->field[i], row->field_len[i],
                                   NULL) != IND_OK)
             return ind_error_set_at(err, IND_EPARSE, w->s->path, row->line,
-                                    (unsigned)i + 1, "column '%.40s' is not "
+                                    (unsigned)i + 1, "column '%s' is not "
                                     "a year: after Indicator Code a WDI file "
-                                    "has one column per year", row->field[i]);
+                                    "has one column per year",
+                                    imp_quote(q, row->field[i]));
         w->year_of[i] = year;
     }
     w->header_seen = 1;

@@ -427,6 +427,16 @@ uint32_t ind_dataset_text_of(ind_dataset *ds, const text_rec *t);
  * Each returns IND_OK or IND_EPARSE/IND_EDATA with the reason in 'why'. */
 int ind_check_indicator_id(const char *s, size_t len, char *why, size_t n);
 int ind_check_text(const char *name, const char *s, size_t len, char *why, size_t n);
+/* Every field of a row is one line without control characters (the
+ * reader has checked UTF-8): a row is one line. IND_OK, or IND_EPARSE with
+ * the first bad field in *field and the reason in 'why'. */
+struct ind_csv_row;
+int ind_check_row_lines(const struct ind_csv_row *row, size_t *field,
+                        char *why, size_t n);
+/* Any other cell, a header's names included: one line (no control
+ * character), no bidirectional control, and no spreadsheet formula (a text
+ * starting with = + - @ that is not a figure). */
+int ind_check_cell(const char *s, size_t len, char *why, size_t n);
 int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n);
 int ind_check_as_of(const char *s, size_t len, int year, char *why, size_t n);
 int ind_check_status(const char *s, size_t len, char *status, char *why, size_t n);
@@ -497,6 +507,12 @@ void ind_dataset_check_spans(ind_dataset *ds);
  * figure differs or that the trail removed a warning (dataset_replay.c). */
 void ind_dataset_check_history_against_file(ind_dataset *ds);
 
+/* A row of the history as its reader takes it: every field one line of
+ * text (no control character). IND_OK, or IND_EPARSE with err filled
+ * ("path:line:column: ..."); dataset_history.c. */
+int ind_history_row_check(const char *path, const struct ind_csv_row *row,
+                          ind_error *err);
+
 /* ---- entity titles (dataset_entities.c) ---- */
 
 /* Read NAME.entities.csv if it exists (problems become diagnostics).
@@ -504,8 +520,13 @@ void ind_dataset_check_history_against_file(ind_dataset *ds);
  * code with err. */
 int ind_dataset_load_entities(ind_dataset *ds, ind_error *err);
 
-/* Write the titles added since opening, if any (atomically). */
-int ind_dataset_write_entities(ind_dataset *ds, ind_error *err);
+/* The new version of NAME.entities.csv with the titles added since
+ * opening, written and synced beside it but not renamed (*out; NULL when
+ * none was added): ind_dataset_commit() renames it with the other files
+ * (atomicfile.h). */
+struct ind_atomic_file;
+int ind_dataset_prepare_entities(ind_dataset *ds, struct ind_atomic_file **out,
+                                 ind_error *err);
 
 /* Release the entity tables. */
 void ind_dataset_free_entities(ind_dataset *ds);

@@ -4,6 +4,7 @@
 #include "csvfile.h"
 #include "error_internal.h"
 #include "indicators/number.h"
+#include "regular_file.h"
 #include "text.h"
 
 #include <errno.h>
@@ -26,6 +27,7 @@
 static int take_lock(ind_dataset *ds, ind_error *err)
 {
     struct timespec pause = { 0, 10 * 1000 * 1000 };
+    const char *kind = NULL;
     long waited_ms = 0;
 
     /* No lock file beside a dataset that does not exist, unless it is to
@@ -34,7 +36,18 @@ static int take_lock(ind_dataset *ds, ind_error *err)
         (errno != ENOENT || !(ds->flags & IND_OPEN_CREATE)))
         return ind_error_set(err, IND_ENOTFOUND, "%s: cannot open: %s",
                              ds->path, strerror(errno));
-    ds->lock_fd = open(ds->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    /* A file of our own: never a link (whose target would be created or
+     * locked), a FIFO or a device. */
+    ds->lock_fd = ind_open_regular(ds->lock_path, O_RDWR | O_CREAT |
+                                   O_NOFOLLOW, 0666, &kind);
+    if (ds->lock_fd < 0 && kind != NULL)
+        return ind_error_set(err, IND_EWRITE, "%s: not a regular file (%s); "
+                             "the lock must be a file of its own: remove it",
+                             ds->lock_path, kind);
+    if (ds->lock_fd < 0 && errno == ELOOP)
+        return ind_error_set(err, IND_EWRITE, "%s: a symbolic link; the lock "
+                             "must be a file of its own: remove the link",
+                             ds->lock_path);
     if (ds->lock_fd < 0)
         return ind_error_set(err, IND_EWRITE, "%s: cannot create the lock "
                              "file: %s", ds->lock_path, strerror(errno));
@@ -85,11 +98,14 @@ static int map_header(ind_dataset *ds, const char *path, const ind_csv_row *row,
     }
     for (k = 0; k < nrequired; k++) {
         if (col[required[k]] == NO_COLUMN) {
+            char q[44];
+            ind_text_excerpt(q, sizeof q, row->count ? row->field[0] : "",
+                             row->count ? row->field_len[0] : 0);
             ind_dataset_diag(ds, IND_SEVERITY_ERROR, path, row->line,
                              (unsigned)row->count + 1,
                              "the header has no '%s' column (required; the "
-                             "header is: %.200s...)", names[required[k]],
-                             row->count ? row->field[0] : "");
+                             "header starts with '%s')", names[required[k]],
+                             q);
             rc = IND_EDATA;
         }
     }
@@ -128,6 +144,8 @@ typedef struct load_ctx {
     size_t row_errors;
     int header_ok;
     row_memo memo;
+    size_t *unknown;             /* the columns the library does not know */
+    size_t nunknown;
 } load_ctx;
 
 /* Record a row problem, counting those beyond the cap. */
@@ -160,16 +178,68 @@ static int check_field_count(load_ctx *lc, const ind_csv_row *row,
  * characters (the reader has checked UTF-8): a row is one line. */
 static int check_controls(load_ctx *lc, const ind_csv_row *row)
 {
-    char reason[96], why[200], q[44];
-    size_t i, at;
+    char why[200];
+    size_t field;
+
+    if (ind_check_row_lines(row, &field, why, sizeof why) == IND_OK)
+        return 0;
+    row_error(lc, row->line, field, why);
+    return -1;
+}
+
+/* The header's names obey the cell rules (dataset_rules.c: one line, no
+ * bidirectional control, no spreadsheet formula), like the fields of the
+ * columns the library does not know (check_unknown_cells). Returns 0 or
+ * -1. */
+static int check_header_cells(load_ctx *lc, const ind_csv_row *row)
+{
+    char why[200];
+    size_t i;
 
     for (i = 0; i < row->count; i++) {
-        if (ind_text_check(row->field[i], row->field_len[i],
-                           IND_TEXT_NO_CONTROL, &at, reason,
-                           sizeof reason) != 0) {
-            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
-            snprintf(why, sizeof why, "field '%s' holds %s at byte %zu",
-                     q, reason, at + 1);
+        if (ind_check_cell(row->field[i], row->field_len[i], why,
+                           sizeof why) != IND_OK) {
+            row_error(lc, row->line, i, why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* List the columns the library does not know, from the header's map.
+ * Returns 0 or -1 (out of memory). */
+static int list_unknown(load_ctx *lc, const ind_csv_row *row,
+                        const size_t *col, size_t nknown)
+{
+    size_t i, k;
+
+    lc->unknown = malloc((row->count ? row->count : 1) * sizeof *lc->unknown);
+    if (lc->unknown == NULL)
+        return -1;
+    for (i = 0; i < row->count; i++) {
+        for (k = 0; k < nknown && col[k] != i; k++)
+            ;
+        if (k == nknown)
+            lc->unknown[lc->nunknown++] = i;
+    }
+    return 0;
+}
+
+/* The fields of the unknown columns obey the cell rules; the known columns
+ * have rules of their own. A plain row (printable ASCII) can break only
+ * the formula rule. Returns 0 or -1 (a row error, recorded). */
+static int check_unknown_cells(load_ctx *lc, const ind_csv_row *row)
+{
+    char why[200];
+    size_t k, i;
+
+    for (k = 0; k < lc->nunknown; k++) {
+        i = lc->unknown[k];
+        if (i >= row->count || (row->plain && (row->field_len[i] == 0 ||
+                                !ind_text_formula_start(row->field[i][0]))))
+            continue;
+        if (ind_check_cell(row->field[i], row->field_len[i], why,
+                           sizeof why) != IND_OK) {
             row_error(lc, row->line, i, why);
             return -1;
         }
@@ -202,12 +272,16 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
     if (row->index == 0) {
         ds->cat_ncolumns = row->count;
         ds->cat_header_line = row->line;
-        lc->header_ok = map_header(ds, lc->path, row, ind_cat_column_names, CAT_KNOWN,
-                                   ds->cat_col, required, 1) == IND_OK;
+        lc->header_ok = check_header_cells(lc, row) == 0 &&
+                        map_header(ds, lc->path, row, ind_cat_column_names,
+                                   CAT_KNOWN, ds->cat_col, required, 1)
+                            == IND_OK;
+        if (lc->header_ok && list_unknown(lc, row, ds->cat_col, CAT_KNOWN))
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->cat_ncolumns) != 0 ||
-        check_controls(lc, row) != 0)
+        check_controls(lc, row) != 0 || check_unknown_cells(lc, row) != 0)
         return IND_OK;
     s = field_of(row, ds->cat_col, CAT_INDICATOR, &len);
     if (ind_check_indicator_id(s, len, why, sizeof why) != IND_OK) {
@@ -262,7 +336,7 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
 
 static int load_catalog(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->catalog_path, 0, 0, { 0 } };
+    load_ctx lc = { ds, ds->catalog_path, 0, 0, { 0 }, NULL, 0 };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     int rc;
@@ -270,6 +344,7 @@ static int load_catalog(ind_dataset *ds, ind_error *err)
     rc = ind_csv_read_with(ds->catalog_path, NULL, csv_options(ds),
                            on_catalog_row, &lc, &info,
                       &rerr);
+    free(lc.unknown);
     if (rc == IND_ENOTFOUND) {
         ds->catalog_exists = 0;
         return IND_OK;
@@ -277,8 +352,8 @@ static int load_catalog(ind_dataset *ds, ind_error *err)
     ds->catalog_exists = 1;
     ds->cat_crlf = info.crlf;
     ds->cat_ends_with_newline = info.ends_with_newline;
-    if (rc == IND_EPARSE && rerr.code == IND_EPARSE) {
-        /* A syntax error from the reader: it is also a finding. */
+    if ((rc == IND_EPARSE || rc == IND_EDATA) && rerr.code == rc) {
+        /* A syntax error or a size from the reader: also a finding. */
         ind_dataset_diag_from_reader(ds, ds->catalog_path, &rerr);
     } else if (rc != IND_OK && rc != IND_EDATA) {
         if (rerr.code != IND_OK)
@@ -533,12 +608,16 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
             if (ds->column_names[i] == IND_STRID_NONE)
                 return ind_error_set(err, IND_ENOMEM, "out of memory");
         }
-        lc->header_ok = map_header(ds, lc->path, row, ind_obs_column_names, COL_KNOWN,
-                                   ds->col, required, 3) == IND_OK;
+        lc->header_ok = check_header_cells(lc, row) == 0 &&
+                        map_header(ds, lc->path, row, ind_obs_column_names,
+                                   COL_KNOWN, ds->col, required, 3) == IND_OK;
+        if (lc->header_ok && list_unknown(lc, row, ds->col, COL_KNOWN))
+            return ind_error_set(err, IND_ENOMEM, "out of memory");
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->ncolumns) != 0 ||
-        (!row->plain && check_controls(lc, row) != 0))
+        (!row->plain && check_controls(lc, row) != 0) ||
+        (lc->nunknown > 0 && check_unknown_cells(lc, row) != 0))
         return IND_OK;
     return store_row(lc, row, err);
 }
@@ -558,7 +637,7 @@ static int start_empty(ind_dataset *ds)
 
 static int load_observations(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->path, 0, 0, { 0 } };
+    load_ctx lc = { ds, ds->path, 0, 0, { 0 }, NULL, 0 };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     struct stat st;
@@ -566,11 +645,15 @@ static int load_observations(ind_dataset *ds, ind_error *err)
 
     /* Reserve for the rows the file can hold (24 bytes or more a row, as
      * a rule): one allocation instead of copies while doubling. Pages not
-     * used are never touched. Without the room, the arrays still grow. */
-    if (stat(ds->path, &st) == 0 && st.st_size / 24 > 1024)
+     * used are never touched. Without the room, the arrays still grow. A
+     * file over the size limit is refused by the reader, with nothing
+     * reserved for it. */
+    if (stat(ds->path, &st) == 0 && st.st_size / 24 > 1024 &&
+        (uint64_t)st.st_size <= IND_CSV_FILE_MAX)
         ind_dataset_reserve_readings(ds, (size_t)(st.st_size / 24));
     rc = ind_csv_read_with(ds->path, NULL, csv_options(ds),
                            on_observation_row, &lc, &info, &rerr);
+    free(lc.unknown);
     if (rc == IND_ENOTFOUND && (ds->flags & IND_OPEN_CREATE) &&
         (ds->flags & IND_OPEN_WRITE))
         return start_empty(ds);
@@ -579,7 +662,7 @@ static int load_observations(ind_dataset *ds, ind_error *err)
             ind_error_copy(err, &rerr);
         return rc;
     }
-    if (rc == IND_EPARSE && rerr.code == IND_EPARSE)
+    if ((rc == IND_EPARSE || rc == IND_EDATA) && rerr.code == rc)
         ind_dataset_diag_from_reader(ds, ds->path, &rerr);
     ds->crlf = info.crlf;
     ds->ends_with_newline = info.ends_with_newline;

@@ -2,6 +2,7 @@
  * picks the reading used for a year. Shared by loading and adding, so a
  * figure typed at the command line meets exactly the rules of a file. */
 #include "dataset_internal.h"
+#include "csvfile.h"
 #include "text.h"
 #include "indicators/number.h"
 
@@ -60,9 +61,60 @@ int ind_check_text(const char *name, const char *s, size_t len, char *why,
     char reason[96], q[QUOTE_SIZE];
     size_t at;
 
+    /* Every file is read with this limit: a longer text could be written
+     * but never read back. */
+    if (len > IND_CSV_FIELD_MAX) {
+        snprintf(why, n, "%s of %zu bytes is longer than the limit of %u "
+                 "bytes", name, len, IND_CSV_FIELD_MAX);
+        return IND_EPARSE;
+    }
     if (ind_text_check(s, len, IND_TEXT_ALL, &at, reason, sizeof reason) != 0) {
         ind_text_excerpt(q, sizeof q, s, len);
         snprintf(why, n, "%s '%s' is refused: %s", name, q, reason);
+        return IND_EPARSE;
+    }
+    return IND_OK;
+}
+
+int ind_check_row_lines(const ind_csv_row *row, size_t *field, char *why,
+                        size_t n)
+{
+    char reason[96], q[QUOTE_SIZE];
+    size_t i, at;
+
+    for (i = 0; i < row->count; i++) {
+        if (ind_text_check(row->field[i], row->field_len[i],
+                           IND_TEXT_NO_CONTROL, &at, reason,
+                           sizeof reason) != 0) {
+            ind_text_excerpt(q, sizeof q, row->field[i], row->field_len[i]);
+            snprintf(why, n, "field '%s' holds %s at byte %zu", q, reason,
+                     at + 1);
+            *field = i;
+            return IND_EPARSE;
+        }
+    }
+    return IND_OK;
+}
+
+int ind_check_cell(const char *s, size_t len, char *why, size_t n)
+{
+    char reason[96], q[QUOTE_SIZE];
+    size_t at;
+    unsigned rules = IND_TEXT_NO_CONTROL | IND_TEXT_NO_BIDI;
+
+    /* A figure ("-5", "-1.5%") is no formula; any other text starting
+     * with = + - @ is. */
+    if (len > 0 && ind_text_formula_start(s[0]) &&
+        ind_number_parse(&(double){ 0 }, s, len, IND_NUMBER_ALLOW_PERCENT,
+                         NULL) != IND_OK)
+        rules |= IND_TEXT_NO_FORMULA;
+    if (ind_text_check(s, len, rules, &at, reason, sizeof reason) != 0) {
+        ind_text_excerpt(q, sizeof q, s, len);
+        if (at == 0 && (rules & IND_TEXT_NO_FORMULA))
+            snprintf(why, n, "field '%s' is refused: %s", q, reason);
+        else
+            snprintf(why, n, "field '%s' holds %s at byte %zu", q, reason,
+                     at + 1);
         return IND_EPARSE;
     }
     return IND_OK;

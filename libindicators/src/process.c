@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -32,12 +33,44 @@ static int set_cloexec(int fd)
     return flags < 0 ? -1 : fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
 }
 
+/* Can `program` be run: a path to an executable file, or a name found so
+ * on PATH? Returns 0, ENOENT or EACCES. Asked before spawning, because
+ * POSIX lets posix_spawn report a program it cannot run only as a child
+ * that exits with 127 (as under valgrind), which would read as the
+ * program failing. */
+static int runnable(const char *program)
+{
+    const char *path = getenv("PATH"), *dir, *end;
+    char full[4096];
+    int found = ENOENT;
+
+    if (strchr(program, '/') != NULL)
+        return access(program, X_OK) == 0 ? 0 : errno == EACCES ? EACCES
+                                                                : ENOENT;
+    for (dir = path ? path : ""; *dir != '\0'; dir = *end ? end + 1 : end) {
+        end = strchr(dir, ':');
+        if (end == NULL)
+            end = dir + strlen(dir);
+        if ((size_t)snprintf(full, sizeof full, "%.*s/%s", (int)(end - dir),
+                             end > dir ? dir : ".", program) >= sizeof full)
+            continue;
+        if (access(full, X_OK) == 0)
+            return 0;
+        if (errno == EACCES)
+            found = EACCES;
+    }
+    return found;
+}
+
 int ind_process_start(ind_process *ch, const char *program,
                       char *const argv[], int out_fd)
 {
     posix_spawn_file_actions_t fa;
     int pipefd[2], rc;
 
+    rc = runnable(program);
+    if (rc != 0)
+        return rc;
     if (pipe(pipefd) != 0)
         return errno;
     set_cloexec(pipefd[0]);

@@ -82,6 +82,12 @@ int ind_text_check(const char *s, size_t len, unsigned rules, size_t *offset,
             snprintf(why, whysize, "a control character (U+%04lX)", cp);
             return -1;
         }
+        if ((rules & IND_TEXT_NO_BIDI) && ind_text_is_bidi_control(cp)) {
+            *offset = i;
+            snprintf(why, whysize, "a bidirectional control (U+%04lX), "
+                     "which would show the text reordered", cp);
+            return -1;
+        }
         i += step;
     }
     return 0;

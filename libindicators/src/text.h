@@ -9,7 +9,11 @@
 #define IND_TEXT_UTF8      0x1u /* valid UTF-8, no overlong forms or surrogates */
 #define IND_TEXT_NO_CONTROL 0x2u /* no C0, DEL, C1, U+2028, U+2029 */
 #define IND_TEXT_NO_FORMULA 0x4u /* does not start with = + - @ (spreadsheets) */
-#define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA)
+#define IND_TEXT_NO_BIDI   0x8u /* no bidirectional embedding, override or
+                                 * isolate (U+202A-U+202E, U+2066-U+2069),
+                                 * which reorder what a reader sees */
+#define IND_TEXT_ALL (IND_TEXT_UTF8 | IND_TEXT_NO_CONTROL | IND_TEXT_NO_FORMULA | \
+                      IND_TEXT_NO_BIDI)
 
 /* True for a first character that makes a spreadsheet run a text as a
  * formula (IND_TEXT_NO_FORMULA): = + - @. */

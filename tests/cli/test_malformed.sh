@@ -87,7 +87,8 @@ while IFS=$'\t' read -r name stage code place message; do
     fi
 
     if [ "$stage" != rules ]; then
-        run -d "$name.csv" append lvl 2020 120 --source "http://example.org/b"
+        write_checked "$name: append" "$name.csv" append lvl 2020 120 \
+            --source "http://example.org/b"
         expect_rc 65 "$name: append to a malformed dataset"
         has "$work/err" "$place: " "$name: append names the place"
         unchanged "$dir" "$name: refused append"

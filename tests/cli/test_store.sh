@@ -97,7 +97,7 @@ snapshot "$d"
 refuse() {
     local what=$1 want=$2
     shift 2
-    run -d "$D" append "$@"
+    write_checked "refused: $what" "$D" append "$@"
     expect_rc 65 "refused: $what"
     lines "$work/err" 1 "refused: $what: one line"
     has "$work/err" "$want" "refused: $what: the reason"
@@ -170,18 +170,20 @@ refuse "a second primary" "already has a primary reading" \
     valid_certificates 2019 1 --as-of 2019-06 --role primary --source "$src"
 
 # Usage mistakes: exit 64, nothing written.
-run -d "$D" append valid_certificates 2025 1
+write_checked "no --source" "$D" append valid_certificates 2025 1
 expect_rc 64 "append without --source"
 has "$work/err" "--source is required" "append says --source is required"
-run -d "$D" append valid_certificates 2025 --source "$src"
+write_checked "no value" "$D" append valid_certificates 2025 --source "$src"
 expect_rc 64 "append without a value"
-run -d "$D" append valid_certificates 2025 1 --source "$src" --role main
+write_checked "--role main" "$D" append valid_certificates 2025 1 \
+    --source "$src" --role main
 expect_rc 64 "append --role main"
 unchanged "$d" "usage mistakes"
 
 # ---- append, revise, history ------------------------------------------------
 
-run -d "$D" append valid_certificates 2025 4,400,000 --source "$src" \
+write_checked "append 2025" "$D" append valid_certificates 2025 4,400,000 \
+    --source "$src" \
     --note "year-end" --status P
 expect_rc 0 "append a new year"
 has "$work/err" "appended valid_certificates 2025 = 4,400,000" "append reports"
@@ -198,7 +200,8 @@ lines "$H" 2 "the history: a header and one entry"
 has "$H" ",append,valid_certificates,,2025,,,4400000,,P,,$src,,year-end,," \
     "the history records the append"
 
-run -d "$D" append valid_certificates_growth_pct 2025 5.83% --source "$src"
+write_checked "append a rate" "$D" append valid_certificates_growth_pct 2025 \
+    5.83% --source "$src"
 expect_rc 0 "a rate takes a %"
 run -d "$D" show valid_certificates_growth_pct --format csv
 cp "$work/out" "$work/rate.csv"
@@ -206,7 +209,8 @@ paste -d' ' <(csv_column "$work/rate.csv" year) \
     <(csv_column "$work/rate.csv" value) >"$work/rows"
 has "$work/rows" "2025 5.83" "the rate is stored without its %"
 
-run -d "$D" append valid_certificates 2025 4,410,000 --source "http://example.org/revised" --revise
+write_checked "revise 2025" "$D" append valid_certificates 2025 4,410,000 \
+    --source "http://example.org/revised" --revise
 expect_rc 0 "revise"
 has "$work/err" "revised valid_certificates 2025 from 4,400,000 to 4,410,000" \
     "revise reports the old and new figure"
@@ -242,14 +246,16 @@ has "$work/out" 'severity,file,line,column,message' "check's CSV header"
 # A change that never reached the observations (the history written, the
 # writer killed before the observations): put the old file back.
 cp "$D" "$work/before.csv"
-run -d "$D" append valid_certificates 2026 4,500,000 --source "$src"
+write_checked "append 2026" "$D" append valid_certificates 2026 4,500,000 \
+    --source "$src"
 expect_rc 0 "append 2026"
 cp "$work/before.csv" "$D"
 run -d "$D" check
 expect_rc 0 "check with an interrupted write (a warning)"
 has "$work/out" "$H:$(wc -l <"$H"): warning: the last entry records a change that the observations do not hold" \
     "check warns of the interrupted write at its line"
-run -d "$D" append valid_certificates 2026 4,500,000 --source "$src"
+write_checked "repeat 2026" "$D" append valid_certificates 2026 4,500,000 \
+    --source "$src"
 expect_rc 0 "repeat the change"
 has "$H" ",void," "the next write notes the entry that did not land"
 run -d "$D" check
@@ -280,7 +286,8 @@ has "$work/out" "x.indicators.csv: note: no catalog file: 1 indicators inferred"
 : >.x.csv.tmp.AbC123
 : >.x.history.csv.tmp.dEf456
 : >.x.csv.tmp.keep_me_7
-run -d x.csv append lvl 2019 110 --source s --status E
+write_checked "append to x" x.csv append lvl 2019 110 --source s \
+    --status E
 expect_rc 0 "append with a status to a file without the column"
 printf '\357\273\277indicator,year,value,comment,status,source\r\nlvl,2018,100,"a, b",,\r\nlvl,2019,110,,E,s\r\nlvl,2020,120,c,,\r\n' >"$work/want"
 check "the status and source columns are added to every row; BOM, CRLF and the unknown column kept" \
@@ -295,10 +302,12 @@ expect_rc 0 "check after the append"
 cp "$SOURCE_DIR/datasets/china-standardization.indicators.csv" "$work/cat"
 printf 'indicator,year,value,source\nvalid_certificates,2018,1937000,a\n' >y.csv
 cp "$work/cat" y.indicators.csv
-run -d y.csv append valid_certificates 2019 1970000 --source b
+write_checked "append to y" y.csv append valid_certificates 2019 1970000 \
+    --source b
 expect_rc 0 "append to y"
 snapshot "$s"
-run -d y.csv append valid_certificates 2019 1 --source c
+write_checked "append to y" y.csv append valid_certificates 2019 1 \
+    --source c
 expect_rc 65 "append of an existing year to y"
 for f in y.csv y.indicators.csv y.history.csv; do
     checks=$((checks + 1))

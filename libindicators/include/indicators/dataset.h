@@ -66,12 +66,24 @@
  * `NAME.lock`) that is held until ind_dataset_free(); the files are read
  * under the lock, so concurrent writers serialise and none loses an update.
  * Changes are made in memory (ind_dataset_add(), ind_dataset_define()) and
- * written by ind_dataset_commit(): history first, then catalog, then
- * observations, each through a temporary file, `fsync`, `rename` and an
- * `fsync` of the folder. Rows not changed are copied byte for byte. A
- * rejected change writes nothing. If the process dies between the history
- * and the observations, the history holds a change the data lacks;
- * ind_dataset_validate() reports such an entry.
+ * written by ind_dataset_commit(): the new version of each file is written
+ * in full to a temporary file beside it and `fsync`ed first; only then are
+ * they renamed over the files, history first, then catalog, then
+ * observations, with an `fsync` of the folder. A full disk or any other
+ * failure while writing therefore changes nothing. Rows not changed are
+ * copied byte for byte. A rejected change writes nothing. If the process
+ * dies between the renames, the history holds a change the data lacks;
+ * ind_dataset_validate() reports such an entry and the next commit records
+ * it as `void`.
+ *
+ * ## Files and limits
+ * Each file must be a regular file (a FIFO or a device is refused at once,
+ * never read or replaced) of at most 1 GiB; a field is at most 64 KiB and
+ * a row at most 1 MiB. Changes meet the same limits: a text or a row that
+ * could not be read back is refused. A file that is a symbolic link is
+ * written through: its target is replaced and the link stays (a dangling
+ * link is refused, and so is a lock file that is a link). A file without
+ * write permission is not replaced.
  *
  * ## Errors
  * Every fallible function returns an ::ind_error_code and writes the detail
@@ -117,7 +129,10 @@ typedef enum ind_role {
 /**
  * One reading (a row of the observations). Strings are owned by the
  * dataset and valid until its next change (ind_dataset_add(),
- * ind_dataset_define()) or its release; as input they are copied. Empty strings, never NULL, when read from a dataset.
+ * ind_dataset_define()) or its release; empty strings, never NULL, when
+ * read from a dataset. As input they are copied before anything else is
+ * done, so a reading copied with ind_dataset_reading() may be changed and
+ * given back to ind_dataset_add() (the way to revise a figure).
  */
 typedef struct ind_reading {
     const char *indicator; /**< Indicator id. */
@@ -317,9 +332,10 @@ IND_EXTERN int ind_dataset_chosen_reading(ind_dataset *ds, size_t i, int year,
                                           size_t *out, ind_error *err);
 
 /**
- * Add a reading in memory (written by ind_dataset_commit()). The reading is
- * checked like a loaded row (figure, year range, date, status, text rules),
- * its indicator must be in the catalog and its unit (if given) must match
+ * Add a reading in memory (written by ind_dataset_commit()). Its texts are
+ * copied first: they may be those of a reading of the same dataset (see
+ * ::ind_reading). The reading is checked like a loaded row (figure, year
+ * range, date, status, text rules, texts of at most 64 KiB), its indicator must be in the catalog and its unit (if given) must match
  * the catalog's; a new reading given no unit takes the catalog's (when the
  * file has a unit column). A reading with the same series, year and
  * `as_of` is refused unless ::IND_ADD_REVISE is given, in which case it
@@ -469,11 +485,17 @@ IND_EXTERN int ind_dataset_define(ind_dataset *ds,
                                   ind_error *err);
 
 /**
- * Write every change made since opening (history, then catalog, then
- * observations, each atomically). Without changes it writes nothing. A
- * handle commits once: reopen the dataset to make further changes.
- * @return IND_OK; ::IND_EINVAL (not opened for writing); ::IND_EWRITE;
- *         ::IND_EIO (the file changed on disk under the lock).
+ * Write every change made since opening: every new version first, then
+ * history, catalog and observations replaced in that order (see
+ * "Changes"). Without changes it writes nothing. A handle commits once:
+ * reopen the dataset to make further changes.
+ * @return IND_OK; ::IND_EINVAL (not opened for writing); ::IND_EWRITE (a
+ *         file cannot be written or replaced: the message names the cause,
+ *         "No space left on device", a read-only file, ...; nothing was
+ *         changed unless the message says the history was);
+ *         ::IND_EDATA (a new row would pass the 1 MiB row limit);
+ *         ::IND_EIO (the file changed on disk under the lock, or cannot be
+ *         read).
  */
 IND_EXTERN int ind_dataset_commit(ind_dataset *ds, ind_error *err);
 
