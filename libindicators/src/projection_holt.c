@@ -25,9 +25,9 @@
  * minimum on it, with the weights there fixed, kept when no weight lowers
  * the SSE by moving inside; else by Nelder-Mead restarted from its result
  * until it stops improving, then on the bounds it reached. This finds the
- * same minima as searching from both starts to the end with a third of the
- * evaluations (a simplex alone can also stop short on a bound, the kink,
- * at a relative SSE about 1e-8 too high). phi, when estimated, is searched in
+ * same minima as searching from both starts to the end (or lower ones: a
+ * simplex alone can stop short on a bound, the kink, at a relative SSE
+ * about 1e-8 too high) with less than half the simplex's evaluations. phi, when estimated, is searched in
  * [0.8, 0.98] (the bounds of R's ets()).
  *
  * Forecasts h steps ahead: l_n + (phi + ... + phi^h) b_n. Intervals: the
