@@ -41,7 +41,7 @@
 
 #define MAX_ROUNDS 20
 #define MAX_SIZES 8
-#define SINGLE_RUNS 30
+#define SINGLE_RUNS 100      /* even */
 #define PYTHON "/usr/bin/python3"
 
 /* ---- the floor: the bare libcsv parse ---- */
@@ -276,39 +276,50 @@ static int parse_options(options *o, int argc, char **argv)
 
 /* ---- the report, printed and kept for docs/PERFORMANCE.md ---- */
 
-static char *report;
-static size_t report_len, report_cap;
+typedef struct text {
+    char *p;
+    size_t len, cap;
+} text;
 
-/* Print to stdout and append to the report. */
+static text report;   /* docs/PERFORMANCE.md */
+static text digest;   /* its summary, also the README's performance table */
+static int to_summary;
+
+static void text_add(text *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 8192;
+        char *q;
+
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        q = realloc(t->p, cap);
+        if (q == NULL)
+            return;
+        t->p = q;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n + 1);
+    t->len += n;
+}
+
+/* Print to stdout and append to the report (and to the summary while
+ * to_summary is set). */
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
     char line[2048];
     va_list ap;
-    size_t n;
 
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     fputs(line, stdout);
     fflush(stdout);
-    n = strlen(line);
-    if (report_len + n + 1 > report_cap) {
-        size_t cap = report_cap ? report_cap * 2 : 8192;
-        char *p;
-        while (cap < report_len + n + 1)
-            cap *= 2;
-        p = realloc(report, cap);
-        if (p == NULL)
-            return;
-        report = p;
-        report_cap = cap;
-    }
-    memcpy(report + report_len, line, n + 1);
-    report_len += n;
+    text_add(&report, line, strlen(line));
+    if (to_summary)
+        text_add(&digest, line, strlen(line));
 }
-
-/* ---- the panel ---- */
 
 /* PANEL-S-Y.csv in the work folder, written once by make-panel.awk (and
  * its every-field-quoted twin when 'quoted'). */
@@ -415,7 +426,7 @@ static void stats(const double *v, int n, double *med, double *lo, double *hi)
 }
 
 typedef struct summary {
-    double best, median, ratio, ratio_lo, ratio_hi, cpu;
+    double best, median, worst, ratio, ratio_lo, ratio_hi, cpu;
     double cpu_ratio;      /* median of CPU time over the parse's CPU time */
     long rss_kib;
     int ok;
@@ -440,7 +451,7 @@ static summary summarise(const command *c, const command *parse, int rounds)
         if (c->s[r].cpu < cpu_lo)
             cpu_lo = c->s[r].cpu;
     }
-    stats(wall, rounds, &s.median, &s.best, &hi);
+    stats(wall, rounds, &s.median, &s.best, &s.worst);
     stats(ratio, rounds, &s.ratio, &lo, &hi);
     s.ratio_lo = lo;
     s.ratio_hi = hi;
@@ -575,15 +586,41 @@ static void say_goal(const char *what, const char *measured, int met)
     say("| %s | %s | %s |\n", what, measured, met ? "met" : "**not met**");
 }
 
-static void print_goals(const command *c, const options *o, long long size,
-                        double single_ms)
+typedef struct scaling {
+    long first, last;         /* smallest and largest panel (series) */
+    double growth, check;     /* CPU time per row, largest over smallest */
+    double lo_ratio, hi_ratio;    /* growth / parse over the sizes (wall) */
+    int done;
+} scaling;
+
+/* The summary: the main figures and the goals; the same text is the
+ * README's performance table. */
+static void print_summary(const command *c, const options *o, long long size,
+                          double single_ms, const scaling *sc,
+                          double load_start)
 {
     char m[256];
     double med, lo, hi;
     summary s;
+    int k;
 
-    say("## Goals (issue 12)\n\n| goal | measured (median [spread]) | |\n"
-        "|---|---|---|\n");
+    to_summary = 1;
+    say("## Summary\n\n");
+    say("The %ld-series panel (%.0f MB), %d rounds, load average %.1f at the "
+        "start; medians over the rounds (spread in brackets):\n\n",
+        o->series, size / 1e6, o->rounds, load_start);
+    say("| on the panel | wall | over the parse | CPU over the parse's "
+        "| peak memory |\n|---|---|---|---|---|\n");
+    for (k = 0; k < C_COUNT; k++) {
+        if (!c[k].enabled || k == C_WC)
+            continue;
+        s = summarise(&c[k], &c[C_PARSE], o->rounds);
+        say("| %s%s | %.2f s | %.2fx [%.2f-%.2f] | %.2fx | %.0f MB "
+            "(%.2f of the file) |\n", c[k].label, s.ok ? "" : " (FAILED)",
+            s.median, s.ratio, s.ratio_lo, s.ratio_hi, s.cpu_ratio,
+            s.rss_kib * 1024.0 / 1e6, s.rss_kib * 1024.0 / (double)size);
+    }
+    say("\n| goal (issue 12) | measured | |\n|---|---|---|\n");
     s = summarise(&c[C_GROWTH], &c[C_PARSE], o->rounds);
     snprintf(m, sizeof m, "%.2fx [%.2f-%.2f] (CPU %.2fx)", s.ratio,
              s.ratio_lo, s.ratio_hi, s.cpu_ratio);
@@ -600,29 +637,49 @@ static void print_goals(const command *c, const options *o, long long size,
              s.ratio_lo, s.ratio_hi, s.cpu_ratio);
     say_goal("`check` within 1.5x of the parse", m, s.ratio <= 1.5);
     med = paired(&c[C_LINEAR], &c[C_GROWTH], o->rounds, 0, &lo, &hi);
-    snprintf(m, sizeof m, "+%.3f s [%.3f-%.3f] (CPU +%.3f s)", med, lo, hi,
-             cpu_difference(&c[C_LINEAR], &c[C_GROWTH], o->rounds));
+    snprintf(m, sizeof m, "%+.3f s [%+.3f to %+.3f] (CPU %+.3f s)", med, lo,
+             hi, cpu_difference(&c[C_LINEAR], &c[C_GROWTH], o->rounds));
     say_goal("`project --all --model linear` at most 0.3 s more than "
              "`growth --all`", m, med <= 0.3);
     if (c[C_HOLT].enabled) {
         s = summarise(&c[C_HOLT], &c[C_PARSE], o->rounds);
-        snprintf(m, sizeof m, "%.2f s (CPU %.2f s)", s.median, s.cpu);
+        snprintf(m, sizeof m, "%.2f s [%.2f-%.2f] (CPU %.2f s)", s.median,
+                 s.best, s.worst, s.cpu);
         say_goal("`project --all --model holt` under 10 s", m, s.median < 10);
     }
     {
         summary g = summarise(&c[C_GROWTH], &c[C_PARSE], o->rounds);
         summary p = summarise(&c[C_LINEAR], &c[C_PARSE], o->rounds);
+        summary h = summarise(&c[C_HOLT], &c[C_PARSE], o->rounds);
         double worst = g.rss_kib > p.rss_kib ? g.rss_kib : p.rss_kib;
-        snprintf(m, sizeof m, "growth %.2f, project %.2f of the file",
-                 g.rss_kib * 1024.0 / (double)size,
-                 p.rss_kib * 1024.0 / (double)size);
+
+        if (c[C_HOLT].enabled && h.rss_kib > worst)
+            worst = h.rss_kib;
+        if (c[C_HOLT].enabled)
+            snprintf(m, sizeof m, "growth %.2f, project linear %.2f, holt "
+                     "%.2f of the file", g.rss_kib * 1024.0 / (double)size,
+                     p.rss_kib * 1024.0 / (double)size,
+                     h.rss_kib * 1024.0 / (double)size);
+        else
+            snprintf(m, sizeof m, "growth %.2f, project %.2f of the file",
+                     g.rss_kib * 1024.0 / (double)size,
+                     p.rss_kib * 1024.0 / (double)size);
         say_goal("peak memory of `growth --all` and `project --all` at most "
                  "half the file", m, worst * 1024.0 <= size / 2.0);
     }
-    snprintf(m, sizeof m, "%.2f ms (mean)", single_ms);
+    snprintf(m, sizeof m, "%.2f ms (the slowest command's mean)", single_ms);
     say_goal("a single command on the shipped dataset under 5 ms", m,
              single_ms < 5);
+    if (sc->done) {
+        snprintf(m, sizeof m, "CPU per row at %ld over %ld series: growth "
+                 "%.2fx, check %.2fx; growth / parse %.2f-%.2f", sc->last,
+                 sc->first, sc->growth, sc->check, sc->lo_ratio,
+                 sc->hi_ratio);
+        say_goal("nothing quadratic: time per row flat as the series grow "
+                 "(within 1.3x)", m, sc->growth <= 1.3 && sc->check <= 1.3);
+    }
     say("\n");
+    to_summary = 0;
 }
 
 /* The rows the bare parse counted (its output "F fields, R rows"), the
@@ -640,68 +697,78 @@ static double rows_counted(const char *path)
     return (double)rows;
 }
 
-/* Time per row of the parse and of growth --all over panel sizes. */
-static void print_scaling(const options *o)
+/* Time per row of the parse, growth --all and check over panel sizes. */
+static scaling print_scaling(const options *o)
 {
     char panel[1024], err[1024], counts_path[1024];
     char *ind = (char *)o->indicators;
-    double lo_ratio = INFINITY, hi_ratio = 0;
+    double first_g = 0, first_c = 0;
+    scaling sc;
     int i, r;
 
+    memset(&sc, 0, sizeof sc);
+    sc.lo_ratio = INFINITY;
     if (o->nsizes == 0)
-        return;
+        return sc;
     snprintf(err, sizeof err, "%s/stderr.txt", o->work);
     snprintf(counts_path, sizeof counts_path, "%s/counts.txt", o->work);
     say("## Time per row as the panel grows\n\nPanels of %ld years; best of "
-        "%d rounds. If nothing is quadratic, the time per row stays flat.\n\n",
-        o->years, o->rounds);
+        "%d rounds (wall, and CPU: user + system). If nothing is quadratic, "
+        "the time per row stays flat.\n\n", o->years, o->rounds);
     say("| series | rows | parse ns/row | growth --all ns/row | check ns/row "
-        "| growth / parse | growth peak memory / file |\n"
-        "|---|---|---|---|---|---|---|\n");
+        "| growth CPU ns/row | check CPU ns/row | growth / parse "
+        "| growth peak memory / file |\n"
+        "|---|---|---|---|---|---|---|---|---|\n");
     for (i = 0; i < o->nsizes; i++) {
         char *parse[] = { (char *)o->self, "--parse", panel, NULL };
         char *growth[] = { ind, "-d", panel, "growth", "--all", "--format",
                            "csv", NULL };
         char *check[] = { ind, "-d", panel, "check", NULL };
         double bp = INFINITY, bg = INFINITY, bc = INFINITY, rows, ratio;
+        double cg = INFINITY, cc = INFINITY;
         long rss = 0;
+
         if (make_panel(o, o->sizes[i], panel, sizeof panel, 0) != 0)
-            return;
+            return sc;
         for (r = 0; r < o->rounds; r++) {
             sample p = run(parse, counts_path, err),
                    g = run(growth, NULL, err), k = run(check, NULL, err);
             bp = p.wall < bp ? p.wall : bp;
             bg = g.wall < bg ? g.wall : bg;
             bc = k.wall < bc ? k.wall : bc;
+            cg = g.cpu < cg ? g.cpu : cg;
+            cc = k.cpu < cc ? k.cpu : cc;
             rss = g.rss_kib > rss ? g.rss_kib : rss;
         }
         rows = rows_counted(counts_path) - 1;   /* the header is no reading */
         ratio = bg / bp;
-        lo_ratio = ratio < lo_ratio ? ratio : lo_ratio;
-        hi_ratio = ratio > hi_ratio ? ratio : hi_ratio;
-        say("| %ld | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |\n",
+        sc.lo_ratio = ratio < sc.lo_ratio ? ratio : sc.lo_ratio;
+        sc.hi_ratio = ratio > sc.hi_ratio ? ratio : sc.hi_ratio;
+        if (i == 0) {
+            sc.first = o->sizes[i];
+            first_g = cg / rows;
+            first_c = cc / rows;
+        }
+        sc.last = o->sizes[i];
+        sc.growth = cg / rows / first_g;
+        sc.check = cc / rows / first_c;
+        say("| %ld | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |\n",
             o->sizes[i], rows, bp / rows * 1e9, bg / rows * 1e9,
-            bc / rows * 1e9, ratio,
+            bc / rows * 1e9, cg / rows * 1e9, cc / rows * 1e9, ratio,
             rss * 1024.0 / (double)file_size(panel));
     }
+    sc.done = o->nsizes > 1;
     say("\nRows as the bare parse counted them (make-panel.awk leaves out "
-        "about 3%% of the years). growth / parse ranges over %.2f-%.2f.\n\n",
-        lo_ratio, hi_ratio);
+        "about 3%% of the years). growth / parse ranges over %.2f-%.2f; CPU "
+        "time per row at %ld series over that at %ld: growth %.2fx, check "
+        "%.2fx.\n\n", sc.lo_ratio, sc.hi_ratio, sc.last, sc.first,
+        sc.growth, sc.check);
+    return sc;
 }
 
-/* Mean wall time of one command on the shipped dataset, in ms. */
-static double time_single(char *const *argv, const char *err)
-{
-    double total = 0;
-    int i;
-
-    for (i = 0; i < 3; i++)
-        run(argv, NULL, err);
-    for (i = 0; i < SINGLE_RUNS; i++)
-        total += run(argv, NULL, err).wall;
-    return total / SINGLE_RUNS * 1e3;
-}
-
+/* The single commands, SINGLE_RUNS rounds after 3 warm-up rounds, each
+ * round running every command once in turn (so a burst of other work on
+ * the machine falls on all of them alike); returns the largest mean. */
 static double print_single(const options *o)
 {
     char ds[1024], err[1024], *ind = (char *)o->indicators;
@@ -712,26 +779,50 @@ static double print_single(const options *o)
     char *growth[] = { ind, "-d", ds, "growth",
                        "association_standards_cumulative", NULL };
     char *check[] = { ind, "-d", ds, "check", NULL };
-    double worst = 0, ms;
-    struct { const char *label; char **argv; } cmds[] = {
-        { "project certification_bodies --to 2030 --model linear", linear },
-        { "project certification_bodies --to 2030 --model holt", holt },
-        { "growth association_standards_cumulative", growth },
-        { "check", check },
+    char *list[] = { ind, "-d", ds, "list", NULL };
+    struct { const char *label; char **argv; double t[SINGLE_RUNS]; } cmds[] = {
+        { "list", list, { 0 } },
+        { "growth association_standards_cumulative", growth, { 0 } },
+        { "project certification_bodies --to 2030 --model linear", linear,
+          { 0 } },
+        { "project certification_bodies --to 2030 --model holt", holt,
+          { 0 } },
+        { "check", check, { 0 } },
     };
-    size_t i;
+    size_t ncmds = sizeof cmds / sizeof cmds[0], i;
+    double worst = 0;
+    int r;
 
     snprintf(ds, sizeof ds, "%s/datasets/china-standardization.csv",
              o->source);
-    snprintf(err, sizeof err, "%s/stderr.txt", o->work);
+    /* Both outputs to /dev/null, as hyperfine does: truncating and
+     * writing a file on disk for every run costs as much as the command. */
+    snprintf(err, sizeof err, "/dev/null");
+    for (r = -3; r < SINGLE_RUNS; r++)
+        for (i = 0; i < ncmds; i++) {
+            double wall = run(cmds[i].argv, NULL, err).wall * 1e3;
+
+            if (r >= 0)
+                cmds[i].t[r] = wall;
+        }
     say("## One command on the shipped dataset\n\n"
-        "`datasets/china-standardization.csv` (165 readings); mean of %d runs "
-        "after 3 warm-up runs, process start included.\n\n"
-        "| command | mean |\n|---|---|\n", SINGLE_RUNS);
-    for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-        ms = time_single(cmds[i].argv, err);
-        worst = ms > worst ? ms : worst;
-        say("| `indicators %s` | %.2f ms |\n", cmds[i].label, ms);
+        "`datasets/china-standardization.csv`; %d rounds after 3 warm-up "
+        "rounds, each running every command once in turn; wall time, process "
+        "start included. The minimum is what the command costs; the mean "
+        "adds whatever else the machine was doing.\n\n"
+        "| command | mean | median | min |\n|---|---|---|---|\n",
+        SINGLE_RUNS);
+    for (i = 0; i < ncmds; i++) {
+        double *t = cmds[i].t, total = 0, mean;
+
+        for (r = 0; r < SINGLE_RUNS; r++)
+            total += t[r];
+        qsort(t, SINGLE_RUNS, sizeof *t, compare_double);
+        mean = total / SINGLE_RUNS;
+        worst = mean > worst ? mean : worst;
+        say("| `indicators %s` | %.2f ms | %.2f ms | %.2f ms |\n",
+            cmds[i].label, mean,
+            (t[SINGLE_RUNS / 2 - 1] + t[SINGLE_RUNS / 2]) / 2, t[0]);
     }
     say("\n");
     return worst;
@@ -768,12 +859,79 @@ static void print_quoted(const options *o, const char *panel)
     remove(b);
 }
 
+/* Replace what lies between the README's two markers by the summary;
+ * the file is left as it was when they are missing. */
+#define README_BEGIN "<!-- performance: written by tests/bench/bench.c " \
+                     "from its last run; do not edit by hand -->\n"
+#define README_END "<!-- /performance -->\n"
+
+static int write_file(const char *path, const char *data, size_t n)
+{
+    char tmp[1100];
+    FILE *f;
+
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    f = fopen(tmp, "w");
+    if (f == NULL || fwrite(data, 1, n, f) != n || fflush(f) != 0 ||
+        fsync(fileno(f)) != 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
+        fprintf(stderr, "indicators_bench: cannot write %s\n", path);
+        return -1;
+    }
+    printf("written: %s\n", path);
+    return 0;
+}
+
+static int update_readme(const options *o)
+{
+    char path[1024];
+    text t = { NULL, 0, 0 };
+    char *old, *begin, *end;
+    long n;
+    FILE *f;
+    int rc;
+
+    snprintf(path, sizeof path, "%s/README.md", o->source);
+    f = fopen(path, "r");
+    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0 || (old = malloc((size_t)n + 1)) == NULL) {
+        if (f != NULL)
+            fclose(f);
+        return -1;
+    }
+    if (fread(old, 1, (size_t)n, f) != (size_t)n) {
+        fclose(f);
+        free(old);
+        return -1;
+    }
+    fclose(f);
+    old[n] = '\0';
+    begin = strstr(old, README_BEGIN);
+    end = begin ? strstr(begin, README_END) : NULL;
+    if (begin == NULL || end == NULL) {
+        fprintf(stderr, "indicators_bench: %s has no performance markers; "
+                "left as it is\n", path);
+        free(old);
+        return 0;
+    }
+    begin += strlen(README_BEGIN);
+    text_add(&t, old, (size_t)(begin - old));
+    /* The summary without its heading: the README has its own. */
+    text_add(&t, strchr(digest.p, '\n') + 2,
+             strlen(strchr(digest.p, '\n') + 2));
+    text_add(&t, end, strlen(end));
+    rc = write_file(path, t.p, t.len);
+    free(old);
+    free(t.p);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     command c[C_COUNT];
     options o;
     char panel[1024], script[1024];
     double load_start = load_average(), single_ms;
+    scaling sc;
     long long size;
 
     if (argc == 3 && strcmp(argv[1], "--parse") == 0)
@@ -805,24 +963,23 @@ int main(int argc, char **argv)
     describe_machine(&o, load_start);
     print_main(c, &o, panel, size);
     single_ms = print_single(&o);
-    print_goals(c, &o, size, single_ms);
     print_quoted(&o, panel);
-    print_scaling(&o);
+    sc = print_scaling(&o);
+    print_summary(c, &o, size, single_ms, &sc, load_start);
     say("Load average at the end: %.2f.\n", load_average());
     if (o.out == NULL || strcmp(o.out, "-") != 0) {
         char path[1024];
-        FILE *f;
+
         snprintf(path, sizeof path, "%s", o.out ? o.out : "");
         if (o.out == NULL)
             snprintf(path, sizeof path, "%s/docs/PERFORMANCE.md", o.source);
-        f = fopen(path, "w");
-        if (f == NULL || fwrite(report, 1, report_len, f) != report_len ||
-            fclose(f) != 0) {
-            fprintf(stderr, "indicators_bench: cannot write %s\n", path);
+        if (write_file(path, report.p, report.len) != 0)
             return 74;
-        }
-        printf("\nwritten: %s\n", path);
+        /* The README's table comes from the run that wrote the document. */
+        if (o.out == NULL && update_readme(&o) != 0)
+            return 74;
     }
-    free(report);
+    free(report.p);
+    free(digest.p);
     return 0;
 }
