@@ -148,8 +148,7 @@ static double profile_fn(double alpha, void *params)
 
 static void dotm_in_sample(ind_projection *p, const dotm_fit *f)
 {
-    ind_fit_stats *s = &p->stats;
-    double l = f->l0, w = 1.0, g = 1.0 - f->alpha, mean = 0.0, tss = 0.0;
+    double l = f->l0, w = 1.0, g = 1.0 - f->alpha;
     ols_state o = { 0.0, 0.0, 0.0 };
     size_t t;
 
@@ -167,18 +166,9 @@ static void dotm_in_sample(ind_projection *p, const dotm_fit *f)
         l = f->alpha * yt + g * l;
         w *= g;
         ols_update(&o, yt, t);
-        mean += yt / (double)p->n;
     }
-    for (t = 0; t < p->n; t++)
-        tss += (p->values[t] - mean) * (p->values[t] - mean);
-    s->n_lik = f->m;
-    s->rss = f->sse;
-    s->df = (double)f->m - 3.0;
-    s->sigma = s->df > 0.0 ? sqrt(f->sse / s->df) : NAN;
-    s->r_squared = tss > 0.0 ? 1.0 - f->sse / tss : NAN;
     /* l0, alpha, theta and sigma */
-    ind_fit_information(s, 4);
-    s->aicc_level = s->aicc;
+    ind_proj_smoothing_stats(p, f->m, f->sse, (double)f->m - 3.0, 4);
 }
 
 int ind_proj_fit_dotm(ind_projection *p, const ind_proj_input *in,

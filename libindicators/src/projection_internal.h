@@ -174,6 +174,12 @@ int ind_proj_profile_min(double (*fn)(double, void *), void *params,
                          double lo, double hi, int refine_ends, double *x,
                          const char *what, ind_error *err);
 
+/* The fit statistics of an SES-based model from its n_errors one-step
+ * errors: sse, df residual degrees of freedom, nparams for the information
+ * criteria (sigma counted). */
+void ind_proj_smoothing_stats(ind_projection *p, size_t n_errors, double sse,
+                              double df, int nparams);
+
 /* Combine fitted projections of the same input into p (allocated for it):
  * the mean of their forecasts and fitted values, their bounds averaged
  * level by level over the parts that have them. */

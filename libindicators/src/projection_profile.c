@@ -1,6 +1,7 @@
-/* projection_profile: the minimum of a one-parameter profile over [lo, hi],
- * for the models whose other parameters have a closed form once the
- * smoothing weight is fixed (theta, dotm).
+/* projection_profile: what the SES-based models (theta, dotm) share: the
+ * minimum of a one-parameter profile over [lo, hi] (their other parameters
+ * have a closed form once the smoothing weight is fixed), and their fit
+ * statistics.
  *
  * A grid of PROFILE_GRID points, then Brent's method (GSL) in the bracket
  * around the best grid point; a best point on a bound of the grid is
@@ -113,4 +114,24 @@ int ind_proj_profile_min(double (*fn)(double, void *), void *params,
         return ind_error_from_gsl(err, status, what);
     *x = m;
     return IND_OK;
+}
+
+void ind_proj_smoothing_stats(ind_projection *p, size_t n_errors, double sse,
+                              double df, int nparams)
+{
+    ind_fit_stats *s = &p->stats;
+    double mean = 0.0, tss = 0.0;
+    size_t t;
+
+    for (t = 0; t < p->n; t++)
+        mean += p->values[t] / (double)p->n;
+    for (t = 0; t < p->n; t++)
+        tss += (p->values[t] - mean) * (p->values[t] - mean);
+    s->n_lik = n_errors;
+    s->rss = sse;
+    s->df = df;
+    s->sigma = df > 0.0 ? sqrt(sse / df) : NAN;
+    s->r_squared = tss > 0.0 ? 1.0 - sse / tss : NAN;
+    ind_fit_information(s, nparams);
+    s->aicc_level = s->aicc;
 }

@@ -106,26 +106,16 @@ static double ols_slope(const double *y, size_t n)
 
 static void theta_in_sample(ind_projection *p, const ses_fit *f)
 {
-    ind_fit_stats *s = &p->stats;
-    double l = f->l0, mean = 0.0, tss = 0.0;
+    double l = f->l0;
     size_t t;
 
     for (t = 0; t < p->n; t++) {
         p->fitted[t] = l;
         p->resid[t] = p->values[t] - l;
         l = f->alpha * p->values[t] + (1.0 - f->alpha) * l;
-        mean += p->values[t] / (double)p->n;
     }
-    for (t = 0; t < p->n; t++)
-        tss += (p->values[t] - mean) * (p->values[t] - mean);
-    s->n_lik = p->n;
-    s->rss = f->sse;
-    s->df = (double)p->n - 2.0;
-    s->sigma = s->df > 0.0 ? sqrt(f->sse / s->df) : NAN;
-    s->r_squared = tss > 0.0 ? 1.0 - f->sse / tss : NAN;
     /* alpha, l0, the drift and sigma */
-    ind_fit_information(s, 4);
-    s->aicc_level = s->aicc;
+    ind_proj_smoothing_stats(p, p->n, f->sse, (double)p->n - 2.0, 4);
 }
 
 int ind_proj_fit_theta(ind_projection *p, const ind_proj_input *in,
