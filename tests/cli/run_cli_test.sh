@@ -7,7 +7,7 @@
 # report counts an error or a leak. With IND_VALGRIND_EVERY=N, only every
 # N-th run of a script goes through valgrind (the first included), but for
 # the store's and the faults' scripts, whose every run does (CI's
-# valgrind-ci preset: N=3). It prints how many runs were checked.
+# valgrind-ci preset: N=5). It prints how many runs were checked.
 set -eu
 script=$1
 if [ -z "${IND_VALGRIND:-}" ]; then
