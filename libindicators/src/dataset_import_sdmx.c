@@ -104,9 +104,10 @@ static int classify(sdmx_ctx *x, const ind_csv_row *row, ind_error *err)
     /* SDMX-CSV may follow the reader's locale (';'); this is a comma file. */
     if (row->count == 1 && strpbrk(row->field[0], ";\t") != NULL)
         return ind_error_set_at(err, IND_EDATA, s->path, row->line, 1,
-                                "the fields are separated by '%c': only "
+                                "the fields are separated by %s: only "
                                 "comma-separated SDMX-CSV is read",
-                                *strpbrk(row->field[0], ";\t"));
+                                *strpbrk(row->field[0], ";\t") == ';'
+                                ? "';'" : "tabs");
     header_id(row->field[0], id, sizeof id);
     if (strcasecmp(id, "DATAFLOW") == 0)
         x->version = 1;
