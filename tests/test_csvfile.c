@@ -92,6 +92,10 @@ static int on_row(void *ctx, const ind_csv_row *row, ind_error *err)
          (unsigned long long)row->length, row->count);
     for (i = 0; i < row->count; i++) {
         assert_int_equal(row->field[i][row->field_len[i]], '\0');
+        /* Fields one after another (the loader compares runs of them). */
+        if (i + 1 < row->count)
+            assert_ptr_equal(row->field[i + 1],
+                             row->field[i] + row->field_len[i] + 1);
         putf(&c->rows, " [%zu]", row->field_len[i]);
         put(&c->rows, row->field[i], row->field_len[i]);
     }

@@ -1271,6 +1271,120 @@ static void test_row_errors_all_reported(void **state)
     ind_dataset_free(ds);
 }
 
+/* ---- loading: a row repeating the last one's other fields ---- */
+
+/* Rows that differ from the last stored row only in year and value (a
+ * panel's) take a shorter path in the loader when the year and value
+ * columns are neighbours. Every row below, written once with those
+ * columns side by side and once with the unit between them (the full
+ * path for every row), must give the same readings and the same
+ * diagnostics at the same lines, the column numbers moved with the
+ * columns. Quoted rows take the strict reader, so both reader paths meet
+ * the shorter one. */
+static const char *const repeat_rows[][7] = {
+    /* indicator, year, value, unit, as_of, source, note */
+    { "a", "2001", "1.5", "t", "", "src", "" },
+    { "a", "2002", "2.5", "t", "", "src", "" },
+    { "a", "2003", "x", "t", "", "src", "" },
+    { "a", "20x4", "3", "t", "", "src", "" },
+    { "a", "2005", "4", "t", "", "src", "" },
+    { "a", "2006", "5", "t", "2006-12-31", "src", "" },
+    { "a", "2007", "6", "t", "2006-12-31", "src", "" },
+    { "a", "2008", "7", "t", "2009-01-05", "src", "" },
+    { "a", "2009", "8", "t", "2009-01-05", "src", "" },
+    { "a", "10000", "9", "t", "2009-01-05", "src", "" },
+    { "a", "2010", "-", "t", "2009-01-05", "src", "" },
+    { "a", "2011", "50%", "t", "2009-01-05", "src", "" },
+    { "a", "", "1", "t", "2009-01-05", "src", "" },
+    { "b", "2001", "1", "percent", "", "", "" },
+    { "b", "2002", "5%", "percent", "", "", "" },
+    { "b", "2003", "", "percent", "", "", "" },
+    { "b", "2004", "1,234.5", "percent", "", "", "" },
+    { "a", "2012", "1", "t", "", "src", "n" },
+    { "a", "2013", "2", "t", "", "src", "n" },
+    { "\"a\"", "2014", "4", "\"t\"", "", "\"src\"", "\"n\"" },
+    { "\"a\"", "\"2015\"", "\"5\"", "\"t\"", "", "\"src\"", "\"n\"" },
+    { "a", "2016", "=1", "t", "", "src", "n" },
+    { "a", "2017", "7", "t", "", "src", "=n" },
+    { "a", "2018", "8", "t", "", "src", "=n" },
+    { "a", "2019", "9", "t", "2020-13-01", "src", "n" },
+    { "a", "2020", "10", "t", "2020-13-01", "src", "n" },
+};
+
+/* Write repeat_rows with the columns in the order 'order' (indexes into
+ * a row) and load them. */
+static ind_dataset *load_repeat_rows(const fx *f, const size_t order[7])
+{
+    static const char *const names[7] = { "indicator", "year", "value",
+                                          "unit", "as_of", "source",
+                                          "note" };
+    ind_error err = IND_ERROR_INIT;
+    ind_dataset *ds = NULL;
+    FILE *out = fopen(f->obs, "wb");
+    size_t r, c;
+
+    assert_non_null(out);
+    for (c = 0; c < 7; c++)
+        fprintf(out, "%s%s", c ? "," : "", names[order[c]]);
+    fputc('\n', out);
+    for (r = 0; r < sizeof repeat_rows / sizeof repeat_rows[0]; r++) {
+        for (c = 0; c < 7; c++)
+            fprintf(out, "%s%s", c ? "," : "", repeat_rows[r][order[c]]);
+        fputc('\n', out);
+    }
+    assert_int_equal(fclose(out), 0);
+    assert_int_equal(ind_dataset_open(&ds, f->obs, IND_OPEN_READ, &err),
+                     IND_EPARSE);
+    return ds;
+}
+
+static void test_repeated_rows_same_as_full_path(void **state)
+{
+    static const size_t side_by_side[7] = { 0, 1, 2, 3, 4, 5, 6 };
+    static const size_t apart[7] = { 0, 1, 3, 2, 4, 5, 6 };
+    fx *f = *state;
+    ind_dataset *a = load_repeat_rows(f, side_by_side);
+    ind_dataset *b = load_repeat_rows(f, apart);
+    size_t i, n = ind_dataset_diagnostic_count(a);
+
+    assert_true(n >= 10);
+    assert_int_equal(ind_dataset_diagnostic_count(b), n);
+    for (i = 0; i < n; i++) {
+        const ind_diagnostic *x = ind_dataset_diagnostic(a, i),
+                             *y = ind_dataset_diagnostic(b, i);
+        /* Columns 3 and 4 (value, unit) trade places. */
+        unsigned col = y->column == 3 ? 4 : y->column == 4 ? 3 : y->column;
+        assert_int_equal(x->severity, y->severity);
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->column, col);
+        assert_string_equal(x->message, y->message);
+    }
+    assert_int_equal(ind_dataset_series_count(a),
+                     ind_dataset_series_count(b));
+    for (i = 0; i < ind_dataset_series_count(a); i++) {
+        ind_series *sa = NULL, *sb = NULL;
+        size_t k;
+        ind_dataset_series(a, i, &sa, NULL);
+        ind_dataset_series(b, i, &sb, NULL);
+        assert_non_null(sa);
+        assert_non_null(sb);
+        assert_int_equal(ind_series_length(sa), ind_series_length(sb));
+        for (k = 0; k < ind_series_length(sa); k++) {
+            const ind_point *pa = ind_series_point(sa, k),
+                            *pb = ind_series_point(sb, k);
+            assert_int_equal(pa->year, pb->year);
+            assert_true(pa->value == pb->value);
+            assert_int_equal(pa->flags, pb->flags);
+            assert_string_equal(pa->as_of, pb->as_of);
+            assert_string_equal(pa->source, pb->source);
+        }
+        ind_series_free(sa);
+        ind_series_free(sb);
+    }
+    ind_dataset_free(a);
+    ind_dataset_free(b);
+}
+
 /* ---- internals: CSV reader and writer ---- */
 
 typedef struct rows_seen {
@@ -2202,6 +2316,7 @@ int main(void)
         T(test_changed_on_disk),
         T(test_unreadable_history_blocks_writes),
         T(test_row_errors_all_reported),
+        T(test_repeated_rows_same_as_full_path),
         T(test_csv_reader_positions),
         T(test_csv_split_and_write),
         T(test_bulletin),

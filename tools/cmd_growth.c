@@ -797,15 +797,155 @@ static const char *const overview_give_up[] = {
 #define OVERVIEW_NCOLUMNS \
     (sizeof overview_columns / sizeof overview_columns[0])
 
-static void overview_year(out_table *t, int year)
+/* Where the rows of --all go: a table (the human table and JSON, built
+ * whole), or, for CSV, straight to stdout a line at a time in the bytes
+ * out_table_flush_csv would write: building cells costs a copy of every
+ * text and a printf of every whole number, a tenth of the whole command
+ * on a large panel. */
+typedef struct overview_sink {
+    out_table *t;             /* NULL: CSV lines to f */
+    FILE *f;
+    char line[2048];          /* the line being written, line[0..len) */
+    size_t len, cells;        /* bytes, and cells in the line so far */
+    int failed;               /* a write failed or memory ran out */
+} overview_sink;
+
+/* Room for n more bytes in the line (flushing what it holds): 0, or -1
+ * when n is more than a line holds. */
+static int sink_room(overview_sink *k, size_t n)
 {
-    if (year == NO_YEAR)
-        out_null(t);
-    else
-        out_int(t, year);
+    if (k->len + n <= sizeof k->line)
+        return 0;
+    if (k->len > 0 && fwrite(k->line, 1, k->len, k->f) != k->len)
+        k->failed = 1;
+    k->len = 0;
+    return n <= sizeof k->line ? 0 : -1;
 }
 
-static int overview_cells(out_table *t, const ind_growth_overview_row *r)
+/* Start a cell of a CSV line: its separator. */
+static void sink_cell(overview_sink *k)
+{
+    if (k->cells++ > 0) {
+        sink_room(k, 1);
+        k->line[k->len++] = ',';
+    }
+}
+
+static void sink_bytes(overview_sink *k, const char *s, size_t n)
+{
+    if (sink_room(k, n) == 0) {
+        memcpy(k->line + k->len, s, n);
+        k->len += n;
+    } else if (fwrite(s, 1, n, k->f) != n) {
+        k->failed = 1;
+    }
+}
+
+static void sink_text(overview_sink *k, const char *s)
+{
+    size_t n;
+
+    if (k->t != NULL) {
+        k->failed |= out_text(k->t, s) != 0;
+        return;
+    }
+    sink_cell(k);
+    if (s == NULL)
+        s = "";
+    n = strlen(s);
+    /* What out_csv_text writes for a text with no quote and no formula
+     * start; any other goes through it. */
+    if (memchr(s, '"', n) == NULL &&
+        (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL) &&
+        sink_room(k, n + 2) == 0) {
+        k->line[k->len++] = '"';
+        memcpy(k->line + k->len, s, n);
+        k->len += n;
+        k->line[k->len++] = '"';
+        return;
+    }
+    sink_room(k, sizeof k->line);   /* flush the line */
+    if (out_csv_text(k->f, s) != 0)
+        k->failed = 1;
+}
+
+static void sink_null(overview_sink *k)
+{
+    if (k->t != NULL)
+        k->failed |= out_null(k->t) != 0;
+    else
+        sink_cell(k);
+}
+
+/* A whole number as %lld writes it. */
+static void sink_int(overview_sink *k, long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    if (k->t != NULL) {
+        k->failed |= out_int(k->t, v) != 0;
+        return;
+    }
+    sink_cell(k);
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        digits[--n] = '-';
+    sink_bytes(k, digits + n, sizeof digits - n);
+}
+
+/* A figure as the CSV format writes it: shortest round trip, blank when
+ * not finite. */
+static void sink_num(overview_sink *k, double v, int decimals)
+{
+    char buf[IND_NUMBER_BUFSIZE];
+
+    if (k->t != NULL) {
+        k->failed |= out_num(k->t, v, decimals) != 0;
+        return;
+    }
+    sink_cell(k);
+    if (!isfinite(v))
+        return;
+    ind_number_format(buf, sizeof buf, v, NULL);
+    sink_bytes(k, buf, strlen(buf));
+}
+
+static void sink_bool(overview_sink *k, int v)
+{
+    if (k->t != NULL) {
+        k->failed |= out_bool(k->t, v) != 0;
+        return;
+    }
+    sink_cell(k);
+    sink_bytes(k, v ? "true" : "false", v ? 4 : 5);
+}
+
+/* End a row: a CSV line's line end. Returns 0 or -1 (k->failed). */
+static int sink_end(overview_sink *k)
+{
+    if (k->t == NULL) {
+        sink_room(k, 1);
+        k->line[k->len++] = '\n';
+        k->cells = 0;
+    }
+    return k->failed ? -1 : 0;
+}
+
+static void overview_year(overview_sink *k, int year)
+{
+    if (year == NO_YEAR)
+        sink_null(k);
+    else
+        sink_int(k, year);
+}
+
+static int overview_cells(overview_sink *k, const ind_growth_overview_row *r)
 {
     ind_growth_why why[2];
     char note[160];
@@ -816,48 +956,50 @@ static int overview_cells(out_table *t, const ind_growth_overview_row *r)
         snprintf(note, sizeof note, "no values");
     else
         join_whys(note, sizeof note, why, 2, IND_GROWTH_DEFINED);
-    out_text(t, r->indicator);
-    out_text(t, r->entity);
-    out_text(t, ind_kind_name(r->kind));
-    overview_year(t, r->first_year);
-    overview_year(t, r->last_year);
-    out_int(t, (long long)r->points);
-    out_int(t, r->missing_years);
-    out_num(t, r->latest_value, -1);
-    overview_year(t, r->prev_year);
-    out_num(t, r->yoy_pct, 2);
+    sink_text(k, r->indicator);
+    sink_text(k, r->entity);
+    sink_text(k, ind_kind_name(r->kind));
+    overview_year(k, r->first_year);
+    overview_year(k, r->last_year);
+    sink_int(k, (long long)r->points);
+    sink_int(k, r->missing_years);
+    sink_num(k, r->latest_value, -1);
+    overview_year(k, r->prev_year);
+    sink_num(k, r->yoy_pct, 2);
     if (r->prev_year == NO_YEAR)
-        out_null(t);
+        sink_null(k);
     else
-        out_bool(t, r->last_year - r->prev_year > 1);
-    out_num(t, r->cagr_pct, 2);
-    return out_text(t, note);
+        sink_bool(k, r->last_year - r->prev_year > 1);
+    sink_num(k, r->cagr_pct, 2);
+    sink_text(k, note);
+    return sink_end(k);
 }
 
 /* The row of a series whose series cannot be built (an undecided
  * conflict): what the dataset knows, figures blank. */
-static int overview_undecided(out_table *t, ind_dataset *ds, size_t i)
+static int overview_undecided(overview_sink *k, ind_dataset *ds, size_t i)
 {
     ind_series_info info;
     ind_indicator ind;
-    size_t at, k;
+    size_t at, n;
 
     ind_dataset_series_info(ds, i, &info, NULL);
     ind.kind = IND_KIND_UNSPECIFIED;
     if (ind_dataset_find_indicator(ds, info.indicator, &at, NULL) == IND_OK)
         ind_dataset_indicator(ds, at, &ind, NULL);
-    out_text(t, info.indicator);
-    out_text(t, info.entity);
-    out_text(t, ind_kind_name(ind.kind));
-    out_int(t, info.first_year);
-    out_int(t, info.last_year);
-    for (k = 0; k < 7; k++)
-        out_null(t);
-    return out_text(t, "undecided conflict: see check");
+    sink_text(k, info.indicator);
+    sink_text(k, info.entity);
+    sink_text(k, ind_kind_name(ind.kind));
+    sink_int(k, info.first_year);
+    sink_int(k, info.last_year);
+    for (n = 0; n < 7; n++)
+        sink_null(k);
+    sink_text(k, "undecided conflict: see check");
+    return sink_end(k);
 }
 
 /* Add series i; count and name (the first few) series left undecided. */
-static int overview_row(out_table *t, ind_dataset *ds, size_t i,
+static int overview_row(overview_sink *k, ind_dataset *ds, size_t i,
                         size_t *undecided)
 {
     ind_growth_overview_row r;
@@ -871,10 +1013,10 @@ static int overview_row(out_table *t, ind_dataset *ds, size_t i,
     if (rc != IND_OK) {
         if (++*undecided <= OVERVIEW_WARN_MAX)
             cli_warn("%s", cli_error_text(text, sizeof text, &err));
-        return overview_undecided(t, ds, i);
+        return overview_undecided(k, ds, i);
     }
     ind_growth_overview(&r, s, NULL); /* an empty series fills a blank row */
-    rc = overview_cells(t, &r);
+    rc = overview_cells(k, &r);
     ind_series_free(s);
     return rc;
 }
@@ -885,34 +1027,42 @@ typedef struct overview_pick {
     cli_list entities;
 } overview_pick;
 
-/* Every row (or those picked); CSV is written out every OVERVIEW_CHUNK
- * rows. */
+/* Every row (or those picked): into the table, or as CSV to stdout. */
 static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
                          size_t *undecided, const overview_pick *pick)
 {
     size_t i, n = pick ? pick->entities.n : ind_dataset_series_count(ds);
-    int header = 1;
+    overview_sink *k = calloc(1, sizeof *k);
+    int rc = EX_OK;
 
-    for (i = 0; i < n; i++) {
+    if (k == NULL)
+        return EX_OSERR;
+    k->t = format == OUT_CSV ? NULL : t;
+    k->f = stdout;
+    if (format == OUT_CSV) {
+        /* The header, as out_table_flush_csv writes it. */
+        for (i = 0; i < OVERVIEW_NCOLUMNS; i++) {
+            sink_cell(k);
+            sink_bytes(k, overview_columns[i], strlen(overview_columns[i]));
+        }
+        sink_end(k);
+    }
+    for (i = 0; i < n && rc == EX_OK; i++) {
         size_t at = i;
         if (pick != NULL) {
-            int rc = cli_series(ds, pick->id, pick->entities.items[i], &at);
+            rc = cli_series(ds, pick->id, pick->entities.items[i], &at);
             if (rc != EX_OK)
-                return rc;
+                break;
         }
-        if (overview_row(t, ds, at, undecided) != 0)
-            return EX_OSERR;
-        if (format == OUT_CSV && out_table_rows(t) == OVERVIEW_CHUNK) {
-            if (out_table_flush_csv(t, stdout, header) != 0)
-                return EX_IOERR;
-            header = 0;
-        }
+        if (overview_row(k, ds, at, undecided) != 0)
+            rc = k->t != NULL || !ferror(stdout) ? EX_OSERR : EX_IOERR;
     }
-    if (format != OUT_CSV)
-        return EX_OK;
-    if (out_table_flush_csv(t, stdout, header) != 0 || fflush(stdout) != 0)
-        return EX_IOERR;
-    return EX_OK;
+    if (rc == EX_OK && format == OUT_CSV &&
+        (sink_room(k, sizeof k->line) != 0 || k->failed ||
+         fflush(stdout) != 0 || ferror(stdout)))
+        rc = EX_IOERR;
+    free(k);
+    return rc;
 }
 
 static int run_all(const cli *c, const growth_args *a,

@@ -886,6 +886,11 @@ static int put_csv_text(FILE *f, const char *s)
     return csv_fwrite(f, s, strlen(s));
 }
 
+int out_csv_text(FILE *f, const char *text)
+{
+    return put_csv_text(f, text != NULL ? text : "");
+}
+
 static void print_csv_header(const out_table *t, FILE *f)
 {
     size_t c;

@@ -92,6 +92,11 @@ int out_table_print(const out_table *t, out_format format, FILE *stream);
  * Returns 0, or -1 on a write error or if building ran out of memory. */
 int out_table_flush_csv(out_table *t, FILE *f, int header);
 
+/* Write one text as a CSV cell exactly as the CSV format does (quoted,
+ * inner quotes doubled, a formula guarded). Returns 0 or -1. For a
+ * command that streams its rows without a table. */
+int out_csv_text(FILE *f, const char *text);
+
 /* Display width of UTF-8 text in a terminal (East Asian wide = 2). */
 size_t out_display_width(const char *text);
 

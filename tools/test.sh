@@ -16,13 +16,13 @@ done
 
 # Hardening (issue 13): the CLI tests and the fuzz replays under valgrind's
 # memcheck (the dev build again: nothing to rebuild; every run of the store
-# and fault tests, every third of the others: the preset valgrind runs them
-# all), then each libFuzzer harness for FUZZ_SECONDS (default 20) under
+# and fault tests, every fifth of the others: the preset valgrind runs them
+# all), then each libFuzzer harness for FUZZ_SECONDS (default 15) under
 # ASan and UBSan, one at a time.
 need_packages valgrind clang libclang-rt-14-dev
 printf '\n==> valgrind memcheck over the CLI tests\n'
 cmake --workflow --preset valgrind-ci
-printf '\n==> fuzzing, %s s a harness\n' "${FUZZ_SECONDS:=20}"
+printf '\n==> fuzzing, %s s a harness\n' "${FUZZ_SECONDS:=15}"
 export FUZZ_SECONDS
 cmake --workflow --preset fuzz
 printf '\nindicators: every test passed (dev, asan, valgrind, fuzz)\n'

@@ -281,17 +281,25 @@ static int deliver_fast(reader *r, const ind_csv_fast *fast, char *row,
                         size_t nfields)
 {
     size_t k, from = 0;
+    char **fields;
+    size_t *lens;
+    const size_t *ends = fast->ends;
 
     if ((nfields > r->ptrs_cap &&
          IND_ARRAY_RESERVE(r->fields, r->ptrs_cap, nfields) != 0) ||
         (nfields > r->lens_cap &&
          IND_ARRAY_RESERVE(r->lens, r->lens_cap, nfields) != 0))
         return reader_fail(r, IND_ENOMEM, 0, 0, "out of memory");
+    /* In locals: the byte stores below could alias the arrays' pointers,
+     * which the compiler would then load again for every field. */
+    fields = r->fields;
+    lens = r->lens;
     for (k = 0; k < nfields; k++) {
-        r->fields[k] = row + from;
-        r->lens[k] = fast->ends[k] - from;
-        row[fast->ends[k]] = '\0';
-        from = fast->ends[k] + 1;
+        size_t end = ends[k];
+        fields[k] = row + from;
+        lens[k] = end - from;
+        row[end] = '\0';
+        from = end + 1;
     }
     return call_row(r, nfields, 1);
 }

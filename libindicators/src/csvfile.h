@@ -28,7 +28,10 @@
 #define IND_CSV_FILE_MAX (1024ull * 1024u * 1024u)
 
 /* One parsed row; valid only during the callback. Fields are
- * NUL-terminated copies; field_len excludes the terminator. */
+ * NUL-terminated copies; field_len excludes the terminator. They lie one
+ * after another in one buffer, each followed by its NUL (field[i + 1] ==
+ * field[i] + field_len[i] + 1), on both paths: a caller may compare a run
+ * of fields as one range of bytes. */
 typedef struct ind_csv_row {
     size_t count;             /* number of fields */
     char **field;             /* field[i], NUL-terminated */

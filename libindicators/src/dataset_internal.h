@@ -16,6 +16,7 @@
 #include "array.h"
 #include "strpool.h"
 #include "error_internal.h"
+#include "number_internal.h"
 
 /* The columns the library knows, in the order written for a new file. */
 enum ind_obs_column {
@@ -437,7 +438,17 @@ int ind_check_row_lines(const struct ind_csv_row *row, size_t *field,
  * character), no bidirectional control, and no spreadsheet formula (a text
  * starting with = + - @ that is not a figure). */
 int ind_check_cell(const char *s, size_t len, char *why, size_t n);
-int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n);
+int ind_check_year_text(const char *s, size_t len, int *year, char *why,
+                        size_t n);
+/* The year rule (ind_check_year_text); a year of four digits, always in
+ * range, is taken without a call: the loader asks it of every row. */
+static inline int ind_check_year(const char *s, size_t len, int *year,
+                                 char *why, size_t n)
+{
+    if (len == 4 && ind_number_year4(s, year))
+        return IND_OK;
+    return ind_check_year_text(s, len, year, why, n);
+}
 int ind_check_as_of(const char *s, size_t len, int year, char *why, size_t n);
 int ind_check_status(const char *s, size_t len, char *status, char *why, size_t n);
 int ind_check_role(const char *s, size_t len, ind_role *role, char *why, size_t n);

@@ -137,6 +137,26 @@ typedef struct row_memo {
     uint32_t text;             /* their tuple */
 } row_memo;
 
+/* Most bytes a row's rest (below) may have to be kept. */
+#define ROW_REST_MAX 512
+
+/* The bytes of the last stored row other than its year and value, where
+ * those two columns are neighbours: when the next row repeats them (a
+ * panel's rows differ only in year and value), its indicator, entity,
+ * status, role and texts are the last row's, checked and interned then,
+ * and only the year, the value and the as_of date against the year are
+ * checked. The fields of a row lie one after another, each ended by its
+ * NUL (ind_csv_row), so the rest is two byte ranges: the fields before the
+ * pair and those after it. */
+typedef struct row_rest {
+    int valid;                 /* bytes[] holds the last stored row's */
+    size_t head_len, tail_len; /* bytes[0..head_len), then the tail */
+    char status;               /* what its status and role gave */
+    uint8_t role;
+    unsigned flags;            /* its value's ind_number_parse flags */
+    char bytes[ROW_REST_MAX];
+} row_rest;
+
 /* Loading context passed through the CSV reader. */
 typedef struct load_ctx {
     ind_dataset *ds;
@@ -146,6 +166,9 @@ typedef struct load_ctx {
     row_memo memo;
     size_t *unknown;             /* the columns the library does not know */
     size_t nunknown;
+    size_t pair;                 /* first of the year and value columns when
+                                  * they are neighbours, else NO_COLUMN */
+    row_rest rest;               /* the last stored row's, zero at first */
 } load_ctx;
 
 /* Record a row problem, counting those beyond the cap. */
@@ -336,7 +359,8 @@ static int on_catalog_row(void *vctx, const ind_csv_row *row, ind_error *err)
 
 static int load_catalog(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->catalog_path, 0, 0, { 0 }, NULL, 0 };
+    load_ctx lc = { ds, ds->catalog_path, 0, 0, { 0 }, NULL, 0, NO_COLUMN,
+                    { 0 } };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     int rc;
@@ -522,6 +546,104 @@ static int row_texts(load_ctx *lc, const ind_csv_row *row, row_memo *m,
     return m->text == UINT32_MAX ? IND_ENOMEM : IND_OK;
 }
 
+/* The two ranges of a row's rest (see row_rest): the fields before the
+ * year and value pair, from the first field's start, and those after it,
+ * from the NUL that ends the pair. */
+static void rest_ranges(const load_ctx *lc, const ind_csv_row *row,
+                        const char **head, size_t *head_len,
+                        const char **tail, size_t *tail_len)
+{
+    size_t b = lc->pair + 1, last = row->count - 1;
+
+    *head = row->field[0];
+    *head_len = (size_t)(row->field[lc->pair] - row->field[0]);
+    *tail = row->field[b] + row->field_len[b];
+    *tail_len = (size_t)(row->field[last] + row->field_len[last] - *tail);
+}
+
+/* Keep the rest of a row just stored (with what its status, role and
+ * value flags were), or forget it when it is too long to keep. */
+static void keep_rest(load_ctx *lc, const ind_csv_row *row, char status,
+                      uint8_t role, unsigned flags)
+{
+    row_rest *k = &lc->rest;
+    const char *head, *tail;
+    size_t head_len, tail_len;
+
+    k->valid = 0;
+    if (lc->pair == NO_COLUMN)
+        return;
+    rest_ranges(lc, row, &head, &head_len, &tail, &tail_len);
+    if (head_len + tail_len > sizeof k->bytes)
+        return;
+    memcpy(k->bytes, head, head_len);
+    memcpy(k->bytes + head_len, tail, tail_len);
+    k->head_len = head_len;
+    k->tail_len = tail_len;
+    k->status = status;
+    k->role = role;
+    k->flags = flags;
+    k->valid = 1;
+}
+
+/* The row repeats the last stored row's rest. */
+static int repeats_rest(const load_ctx *lc, const ind_csv_row *row)
+{
+    const row_rest *k = &lc->rest;
+    const char *head, *tail;
+    size_t head_len, tail_len;
+
+    if (!k->valid)
+        return 0;
+    rest_ranges(lc, row, &head, &head_len, &tail, &tail_len);
+    return head_len == k->head_len && tail_len == k->tail_len &&
+           memcmp(head, k->bytes, head_len) == 0 &&
+           memcmp(tail, k->bytes + head_len, tail_len) == 0;
+}
+
+/* Store a row that repeats the last stored row's rest: its year, value and
+ * as_of date (against the year) checked in the order store_row checks
+ * them, the rest taken from the last row. */
+static int store_repeat(load_ctx *lc, const ind_csv_row *row, ind_error *err)
+{
+    ind_dataset *ds = lc->ds;
+    const size_t *col = ds->col;
+    const row_memo *m = &lc->memo;
+    reading_rec r;
+    const char *s;
+    char why[256];
+    size_t len;
+    int year;
+    ind_error nerr;
+
+    s = field_of(row, col, COL_YEAR, &len);
+    if (ind_check_year(s, len, &year, why, sizeof why) != IND_OK) {
+        row_error(lc, row->line, col[COL_YEAR], why);
+        return IND_OK;
+    }
+    memset(&r, 0, sizeof r);
+    r.year = (int16_t)year;
+    s = field_of(row, col, COL_VALUE, &len);
+    if (ind_number_parse(&r.value, s, len, lc->rest.flags, &nerr) != IND_OK) {
+        row_error(lc, row->line, col[COL_VALUE], nerr.message);
+        return IND_OK;
+    }
+    s = field_of(row, col, COL_AS_OF, &len);
+    if (ind_check_as_of(s, len, year, why, sizeof why) != IND_OK) {
+        row_error(lc, row->line, col[COL_AS_OF], why);
+        return IND_OK;
+    }
+    r.status = lc->rest.status;
+    r.role = lc->rest.role;
+    r.text = m->text;
+    r.series = m->series;
+    r.line = (uint32_t)row->line;
+    r.state = READING_LOADED;
+    if (ind_dataset_push_reading(ds, &r) == (size_t)-1)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    return IND_OK;
+}
+
 /* Check one data row and store it as a reading. The fields are checked in
  * the order of the columns' rules (indicator, year, entity, value, status,
  * role, as_of, unit, source, note): the first broken one is reported. */
@@ -585,6 +707,7 @@ static int store_row(load_ctx *lc, const ind_csv_row *row, ind_error *err)
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     m.have = 1;
     lc->memo = m;
+    keep_rest(lc, row, r.status, r.role, flags);
     return IND_OK;
 }
 
@@ -613,12 +736,19 @@ static int on_observation_row(void *vctx, const ind_csv_row *row,
                                    COL_KNOWN, ds->col, required, 3) == IND_OK;
         if (lc->header_ok && list_unknown(lc, row, ds->col, COL_KNOWN))
             return ind_error_set(err, IND_ENOMEM, "out of memory");
+        lc->pair = NO_COLUMN;
+        if (lc->header_ok && ds->col[COL_YEAR] + 1 == ds->col[COL_VALUE])
+            lc->pair = ds->col[COL_YEAR];
+        else if (lc->header_ok && ds->col[COL_VALUE] + 1 == ds->col[COL_YEAR])
+            lc->pair = ds->col[COL_VALUE];
         return lc->header_ok ? IND_OK : IND_EDATA;
     }
     if (check_field_count(lc, row, ds->ncolumns) != 0 ||
         (!row->plain && check_controls(lc, row) != 0) ||
         (lc->nunknown > 0 && check_unknown_cells(lc, row) != 0))
         return IND_OK;
+    if (repeats_rest(lc, row))
+        return store_repeat(lc, row, err);
     return store_row(lc, row, err);
 }
 
@@ -637,7 +767,7 @@ static int start_empty(ind_dataset *ds)
 
 static int load_observations(ind_dataset *ds, ind_error *err)
 {
-    load_ctx lc = { ds, ds->path, 0, 0, { 0 }, NULL, 0 };
+    load_ctx lc = { ds, ds->path, 0, 0, { 0 }, NULL, 0, NO_COLUMN, { 0 } };
     ind_csv_info info;
     ind_error rerr = IND_ERROR_INIT;
     struct stat st;

@@ -7,6 +7,7 @@
 #include "series_internal.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +137,7 @@ int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out,
     ind_series *series;
     reading_view v, run;
     size_t k, tie = 0;
-    int rc;
+    int rc, plain;
 
     if (ds == NULL || out == NULL || i >= ds->nseries)
         return ind_error_set(err, IND_EINVAL, "ind_dataset_series: no series "
@@ -155,13 +156,19 @@ int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out,
         ind_series_free(series);
         return ind_error_set(err, IND_ENOMEM, "out of memory");
     }
+    plain = ds->rd.nmarks == 0 && ds->rd.nreplaced == 0;
+    /* The view is in year order and each year gives one point at most:
+     * every point goes after the last, room reserved above. */
     for (k = 0; k < v.count; k += run.count) {
         size_t r;
         long pick;
         ind_point p;
         run = rv_sub(&v, k, v.count - k);
         run.count = year_run(ds, &run);
-        pick = ind_choose_reading(ds, &run, &tie);
+        /* A panel's case, decided without the rules: one reading, no
+         * role, status or replaced reading in the dataset. */
+        pick = run.count == 1 && plain ? 0
+                                       : ind_choose_reading(ds, &run, &tie);
         if (pick == -2) {
             ind_series_free(series);
             return conflict_error(ds, i, &run, tie, err);
@@ -172,12 +179,15 @@ int ind_dataset_series(ind_dataset *ds, size_t i, ind_series **out,
         memset(&p, 0, sizeof p);
         p.year = rd_year(ds, r);
         p.value = rd_value(ds, r);
-        p.status = rd_status(ds, r);
+        p.status = plain ? 0 : rd_status(ds, r);
         p.flags = choice_flags(ds, &run, (size_t)pick);
         p.as_of = ds_str(ds, rd_as_of(ds, r));
         p.source = ds_str(ds, rd_source(ds, r));
         p.reading = r;
-        rc = ind_series_add(series, &p, err);
+        rc = isfinite(p.value) ? ind_series_append(series, &p)
+                               : ind_series_add(series, &p, err);
+        if (rc == IND_ENOMEM)
+            rc = ind_error_set(err, IND_ENOMEM, "out of memory");
         if (rc != IND_OK) {
             ind_series_free(series);
             return rc;

@@ -14,6 +14,8 @@
  * a warning of ind_dataset_validate(), not an error. */
 #define YEAR_MIN -9999
 #define YEAR_MAX 9999
+/* ind_check_year (dataset_internal.h) takes any four digits as in range. */
+_Static_assert(YEAR_MIN <= 0 && YEAR_MAX >= 9999, "four digits in range");
 #define ID_MAX 64
 
 /* SDMX OBS_STATUS letters we accept (see dataset.h). */
@@ -120,7 +122,8 @@ int ind_check_cell(const char *s, size_t len, char *why, size_t n)
     return IND_OK;
 }
 
-int ind_check_year(const char *s, size_t len, int *year, char *why, size_t n)
+int ind_check_year_text(const char *s, size_t len, int *year, char *why,
+                        size_t n)
 {
     ind_error err;
 

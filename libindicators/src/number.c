@@ -425,17 +425,8 @@ int ind_number_parse_year(int *out, const char *text, size_t len,
 
     if (out == NULL || text == NULL)
         return ind_error_set(err, IND_EINVAL, "ind_number_parse_year: NULL argument");
-    if (len == 4) {
-        /* The common year, four digits, without a loop. */
-        unsigned d0 = (unsigned)(unsigned char)text[0] - '0',
-                 d1 = (unsigned)(unsigned char)text[1] - '0',
-                 d2 = (unsigned)(unsigned char)text[2] - '0',
-                 d3 = (unsigned)(unsigned char)text[3] - '0';
-        if ((d0 < 10) & (d1 < 10) & (d2 < 10) & (d3 < 10)) {
-            *out = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
-            return IND_OK;
-        }
-    }
+    if (len == 4 && ind_number_year4(text, out))
+        return IND_OK;   /* the common year, without a loop */
     if (len == 0)
         return ind_error_set(err, IND_EPARSE, "empty year: a year is required");
     if (text[0] == '-')

@@ -12,4 +12,19 @@
  * zeros. Schubfach (number_shortest.c). */
 void ind_number_shortest(uint64_t bits, uint64_t *digits, int *exp10);
 
+/* The common year, four ASCII digits s[0..4): 1 with it in *year, else 0
+ * (and *year untouched). Inline: the loader asks it of every row. */
+static inline int ind_number_year4(const char *s, int *year)
+{
+    unsigned d0 = (unsigned)(unsigned char)s[0] - '0',
+             d1 = (unsigned)(unsigned char)s[1] - '0',
+             d2 = (unsigned)(unsigned char)s[2] - '0',
+             d3 = (unsigned)(unsigned char)s[3] - '0';
+
+    if (!((d0 < 10) & (d1 < 10) & (d2 < 10) & (d3 < 10)))
+        return 0;
+    *year = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+    return 1;
+}
+
 #endif

@@ -130,32 +130,17 @@ int ind_series_reserve(ind_series *s, size_t n)
     return IND_OK;
 }
 
-int ind_series_add(ind_series *s, const ind_point *point, ind_error *err)
+/* Put a copy of point at index at (room reserved): IND_OK or IND_ENOMEM. */
+static int put_point(ind_series *s, size_t at, const ind_point *point)
 {
-    ind_point copy;
-    size_t at;
+    ind_point copy = *point;
 
-    if (s == NULL || point == NULL)
-        return ind_error_set(err, IND_EINVAL, "ind_series_add: NULL argument");
-    if (!isfinite(point->value))
-        return ind_error_set(err, IND_EINVAL, "%s %d: value is not finite",
-                             s->indicator, point->year);
-    /* Points usually arrive in order: search from the end. */
-    at = s->length;
-    while (at > 0 && s->years[at - 1] > point->year)
-        at--;
-    if (at > 0 && s->years[at - 1] == point->year)
-        return ind_error_set(err, IND_EEXISTS, "%s already has a point for %d",
-                             s->indicator, point->year);
-    if (ind_series_reserve(s, s->length + 1) != IND_OK)
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
-    copy = *point;
     copy.as_of = copy_text(point->as_of);
     copy.source = copy_text(point->source);
     if (copy.as_of == NULL || copy.source == NULL) {
         free_text((char *)copy.as_of);
         free_text((char *)copy.source);
-        return ind_error_set(err, IND_ENOMEM, "out of memory");
+        return IND_ENOMEM;
     }
     if (at < s->length) {   /* not at the end, as points usually come */
         memmove(s->points + at + 1, s->points + at,
@@ -170,6 +155,33 @@ int ind_series_add(ind_series *s, const ind_point *point, ind_error *err)
     s->values[at] = copy.value;
     s->length++;
     return IND_OK;
+}
+
+int ind_series_add(ind_series *s, const ind_point *point, ind_error *err)
+{
+    size_t at;
+
+    if (s == NULL || point == NULL)
+        return ind_error_set(err, IND_EINVAL, "ind_series_add: NULL argument");
+    if (!isfinite(point->value))
+        return ind_error_set(err, IND_EINVAL, "%s %d: value is not finite",
+                             s->indicator, point->year);
+    /* Points usually arrive in order: search from the end. */
+    at = s->length;
+    while (at > 0 && s->years[at - 1] > point->year)
+        at--;
+    if (at > 0 && s->years[at - 1] == point->year)
+        return ind_error_set(err, IND_EEXISTS, "%s already has a point for %d",
+                             s->indicator, point->year);
+    if (ind_series_reserve(s, s->length + 1) != IND_OK ||
+        put_point(s, at, point) != IND_OK)
+        return ind_error_set(err, IND_ENOMEM, "out of memory");
+    return IND_OK;
+}
+
+int ind_series_append(ind_series *s, const ind_point *point)
+{
+    return put_point(s, s->length, point);
 }
 
 size_t ind_series_length(const ind_series *s)

@@ -7,7 +7,7 @@
 # report counts an error or a leak. With IND_VALGRIND_EVERY=N, only every
 # N-th run of a script goes through valgrind (the first included), but for
 # the store's and the faults' scripts, whose every run does (CI's
-# valgrind-ci preset: N=3). It prints how many runs were checked.
+# valgrind-ci preset: N=5). It prints how many runs were checked.
 set -eu
 script=$1
 if [ -z "${IND_VALGRIND:-}" ]; then
@@ -22,12 +22,14 @@ logs=$(mktemp -d "${TMPDIR:-/tmp}/indicators-valgrind.XXXXXX")
 [ -n "${IND_VALGRIND_KEEP:-}" ] || trap 'rm -rf "$logs"' EXIT
 : >"$logs/commands"
 # Absolute paths only: some tests empty PATH to hide gnuplot. Each run
-# notes its command line under its PID (exec keeps the PID, so it names
-# the report valgrind writes).
+# notes its command line, on one line, under its PID (exec keeps the PID,
+# so it names the report valgrind writes).
 cat >"$logs/indicators" <<WRAP
 #!/bin/sh
 n=\$('$(command -v wc)' -l <'$logs/commands')
-echo "\$\$ \$*" >>'$logs/commands'
+# One line a run, even when an argument holds a line end.
+printf '%s %s\n' "\$\$" "\$(printf '%s' "\$*" | '$(command -v tr)' '\n' ' ')" \
+    >>'$logs/commands'
 if [ \$((n % $every)) -ne 0 ]; then
     exec '$INDICATORS' "\$@"
 fi
