@@ -797,155 +797,15 @@ static const char *const overview_give_up[] = {
 #define OVERVIEW_NCOLUMNS \
     (sizeof overview_columns / sizeof overview_columns[0])
 
-/* Where the rows of --all go: a table (the human table and JSON, built
- * whole), or, for CSV, straight to stdout a line at a time in the bytes
- * out_table_flush_csv would write: building cells costs a copy of every
- * text and a printf of every whole number, a tenth of the whole command
- * on a large panel. */
-typedef struct overview_sink {
-    out_table *t;             /* NULL: CSV lines to f */
-    FILE *f;
-    char line[2048];          /* the line being written, line[0..len) */
-    size_t len, cells;        /* bytes, and cells in the line so far */
-    int failed;               /* a write failed or memory ran out */
-} overview_sink;
-
-/* Room for n more bytes in the line (flushing what it holds): 0, or -1
- * when n is more than a line holds. */
-static int sink_room(overview_sink *k, size_t n)
-{
-    if (k->len + n <= sizeof k->line)
-        return 0;
-    if (k->len > 0 && fwrite(k->line, 1, k->len, k->f) != k->len)
-        k->failed = 1;
-    k->len = 0;
-    return n <= sizeof k->line ? 0 : -1;
-}
-
-/* Start a cell of a CSV line: its separator. */
-static void sink_cell(overview_sink *k)
-{
-    if (k->cells++ > 0) {
-        sink_room(k, 1);
-        k->line[k->len++] = ',';
-    }
-}
-
-static void sink_bytes(overview_sink *k, const char *s, size_t n)
-{
-    if (sink_room(k, n) == 0) {
-        memcpy(k->line + k->len, s, n);
-        k->len += n;
-    } else if (fwrite(s, 1, n, k->f) != n) {
-        k->failed = 1;
-    }
-}
-
-static void sink_text(overview_sink *k, const char *s)
-{
-    size_t n;
-
-    if (k->t != NULL) {
-        k->failed |= out_text(k->t, s) != 0;
-        return;
-    }
-    sink_cell(k);
-    if (s == NULL)
-        s = "";
-    n = strlen(s);
-    /* What out_csv_text writes for a text with no quote and no formula
-     * start; any other goes through it. */
-    if (memchr(s, '"', n) == NULL &&
-        (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL) &&
-        sink_room(k, n + 2) == 0) {
-        k->line[k->len++] = '"';
-        memcpy(k->line + k->len, s, n);
-        k->len += n;
-        k->line[k->len++] = '"';
-        return;
-    }
-    sink_room(k, sizeof k->line);   /* flush the line */
-    if (out_csv_text(k->f, s) != 0)
-        k->failed = 1;
-}
-
-static void sink_null(overview_sink *k)
-{
-    if (k->t != NULL)
-        k->failed |= out_null(k->t) != 0;
-    else
-        sink_cell(k);
-}
-
-/* A whole number as %lld writes it. */
-static void sink_int(overview_sink *k, long long v)
-{
-    char digits[24];
-    size_t n = sizeof digits;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
-                                 : (unsigned long long)v;
-
-    if (k->t != NULL) {
-        k->failed |= out_int(k->t, v) != 0;
-        return;
-    }
-    sink_cell(k);
-    do {
-        digits[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u > 0);
-    if (v < 0)
-        digits[--n] = '-';
-    sink_bytes(k, digits + n, sizeof digits - n);
-}
-
-/* A figure as the CSV format writes it: shortest round trip, blank when
- * not finite. */
-static void sink_num(overview_sink *k, double v, int decimals)
-{
-    char buf[IND_NUMBER_BUFSIZE];
-
-    if (k->t != NULL) {
-        k->failed |= out_num(k->t, v, decimals) != 0;
-        return;
-    }
-    sink_cell(k);
-    if (!isfinite(v))
-        return;
-    ind_number_format(buf, sizeof buf, v, NULL);
-    sink_bytes(k, buf, strlen(buf));
-}
-
-static void sink_bool(overview_sink *k, int v)
-{
-    if (k->t != NULL) {
-        k->failed |= out_bool(k->t, v) != 0;
-        return;
-    }
-    sink_cell(k);
-    sink_bytes(k, v ? "true" : "false", v ? 4 : 5);
-}
-
-/* End a row: a CSV line's line end. Returns 0 or -1 (k->failed). */
-static int sink_end(overview_sink *k)
-{
-    if (k->t == NULL) {
-        sink_room(k, 1);
-        k->line[k->len++] = '\n';
-        k->cells = 0;
-    }
-    return k->failed ? -1 : 0;
-}
-
-static void overview_year(overview_sink *k, int year)
+static void overview_year(out_sink *k, int year)
 {
     if (year == NO_YEAR)
-        sink_null(k);
+        out_sink_null(k);
     else
-        sink_int(k, year);
+        out_sink_int(k, year);
 }
 
-static int overview_cells(overview_sink *k, const ind_growth_overview_row *r)
+static int overview_cells(out_sink *k, const ind_growth_overview_row *r)
 {
     ind_growth_why why[2];
     char note[160];
@@ -956,28 +816,28 @@ static int overview_cells(overview_sink *k, const ind_growth_overview_row *r)
         snprintf(note, sizeof note, "no values");
     else
         join_whys(note, sizeof note, why, 2, IND_GROWTH_DEFINED);
-    sink_text(k, r->indicator);
-    sink_text(k, r->entity);
-    sink_text(k, ind_kind_name(r->kind));
+    out_sink_text(k, r->indicator);
+    out_sink_text(k, r->entity);
+    out_sink_text(k, ind_kind_name(r->kind));
     overview_year(k, r->first_year);
     overview_year(k, r->last_year);
-    sink_int(k, (long long)r->points);
-    sink_int(k, r->missing_years);
-    sink_num(k, r->latest_value, -1);
+    out_sink_int(k, (long long)r->points);
+    out_sink_int(k, r->missing_years);
+    out_sink_num(k, r->latest_value, -1);
     overview_year(k, r->prev_year);
-    sink_num(k, r->yoy_pct, 2);
+    out_sink_num(k, r->yoy_pct, 2);
     if (r->prev_year == NO_YEAR)
-        sink_null(k);
+        out_sink_null(k);
     else
-        sink_bool(k, r->last_year - r->prev_year > 1);
-    sink_num(k, r->cagr_pct, 2);
-    sink_text(k, note);
-    return sink_end(k);
+        out_sink_bool(k, r->last_year - r->prev_year > 1);
+    out_sink_num(k, r->cagr_pct, 2);
+    out_sink_text(k, note);
+    return out_sink_end(k);
 }
 
 /* The row of a series whose series cannot be built (an undecided
  * conflict): what the dataset knows, figures blank. */
-static int overview_undecided(overview_sink *k, ind_dataset *ds, size_t i)
+static int overview_undecided(out_sink *k, ind_dataset *ds, size_t i)
 {
     ind_series_info info;
     ind_indicator ind;
@@ -987,19 +847,19 @@ static int overview_undecided(overview_sink *k, ind_dataset *ds, size_t i)
     ind.kind = IND_KIND_UNSPECIFIED;
     if (ind_dataset_find_indicator(ds, info.indicator, &at, NULL) == IND_OK)
         ind_dataset_indicator(ds, at, &ind, NULL);
-    sink_text(k, info.indicator);
-    sink_text(k, info.entity);
-    sink_text(k, ind_kind_name(ind.kind));
-    sink_int(k, info.first_year);
-    sink_int(k, info.last_year);
+    out_sink_text(k, info.indicator);
+    out_sink_text(k, info.entity);
+    out_sink_text(k, ind_kind_name(ind.kind));
+    out_sink_int(k, info.first_year);
+    out_sink_int(k, info.last_year);
     for (n = 0; n < 7; n++)
-        sink_null(k);
-    sink_text(k, "undecided conflict: see check");
-    return sink_end(k);
+        out_sink_null(k);
+    out_sink_text(k, "undecided conflict: see check");
+    return out_sink_end(k);
 }
 
 /* Add series i; count and name (the first few) series left undecided. */
-static int overview_row(overview_sink *k, ind_dataset *ds, size_t i,
+static int overview_row(out_sink *k, ind_dataset *ds, size_t i,
                         size_t *undecided)
 {
     ind_growth_overview_row r;
@@ -1032,7 +892,7 @@ static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
                          size_t *undecided, const overview_pick *pick)
 {
     size_t i, n = pick ? pick->entities.n : ind_dataset_series_count(ds);
-    overview_sink *k = calloc(1, sizeof *k);
+    out_sink *k = calloc(1, sizeof *k);
     int rc = EX_OK;
 
     if (k == NULL)
@@ -1042,10 +902,9 @@ static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
     if (format == OUT_CSV) {
         /* The header, as out_table_flush_csv writes it. */
         for (i = 0; i < OVERVIEW_NCOLUMNS; i++) {
-            sink_cell(k);
-            sink_bytes(k, overview_columns[i], strlen(overview_columns[i]));
+            out_sink_name(k, overview_columns[i]);
         }
-        sink_end(k);
+        out_sink_end(k);
     }
     for (i = 0; i < n && rc == EX_OK; i++) {
         size_t at = i;
@@ -1058,7 +917,7 @@ static int overview_fill(out_table *t, ind_dataset *ds, out_format format,
             rc = k->t != NULL || !ferror(stdout) ? EX_OSERR : EX_IOERR;
     }
     if (rc == EX_OK && format == OUT_CSV &&
-        (sink_room(k, sizeof k->line) != 0 || k->failed ||
+        (out_sink_flush(k) != 0 ||
          fflush(stdout) != 0 || ferror(stdout)))
         rc = EX_IOERR;
     free(k);

@@ -710,139 +710,10 @@ static double last_value(ind_dataset *ds, size_t series, int year)
     return r.value;
 }
 
-/* Where the rows of --all go: the table (the human table and JSON, built
- * whole), or, for CSV, straight to stdout a line at a time in the bytes
- * out_table_flush_csv would write: building cells costs a copy of every
- * text (the warnings are long) and a printf of every whole number. */
-typedef struct all_sink {
-    out_table *t;             /* NULL: CSV lines to f */
-    FILE *f;
-    char line[4096];          /* the line being written, line[0..len) */
-    size_t len, cells;        /* bytes, and cells in the line so far */
-    int failed;               /* a write failed or memory ran out */
-} all_sink;
-
-/* Room for n more bytes in the line (flushing what it holds): 0, or -1
- * when n is more than a line holds. */
-static int sink_room(all_sink *k, size_t n)
-{
-    if (k->len + n <= sizeof k->line)
-        return 0;
-    if (k->len > 0 && fwrite(k->line, 1, k->len, k->f) != k->len)
-        k->failed = 1;
-    k->len = 0;
-    return n <= sizeof k->line ? 0 : -1;
-}
-
-/* Start a cell of a CSV line: its separator. */
-static void sink_cell(all_sink *k)
-{
-    if (k->cells++ > 0) {
-        sink_room(k, 1);
-        k->line[k->len++] = ',';
-    }
-}
-
-static void sink_bytes(all_sink *k, const char *s, size_t n)
-{
-    if (sink_room(k, n) == 0) {
-        memcpy(k->line + k->len, s, n);
-        k->len += n;
-    } else if (fwrite(s, 1, n, k->f) != n) {
-        k->failed = 1;
-    }
-}
-
-static void sink_text(all_sink *k, const char *s)
-{
-    size_t n;
-
-    if (k->t != NULL) {
-        k->failed |= out_text(k->t, s) != 0;
-        return;
-    }
-    sink_cell(k);
-    if (s == NULL)
-        s = "";
-    n = strlen(s);
-    /* What out_csv_text writes for a text with no quote and no formula
-     * start; any other goes through it. */
-    if (memchr(s, '"', n) == NULL &&
-        (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL) &&
-        sink_room(k, n + 2) == 0) {
-        k->line[k->len++] = '"';
-        memcpy(k->line + k->len, s, n);
-        k->len += n;
-        k->line[k->len++] = '"';
-        return;
-    }
-    sink_room(k, sizeof k->line);   /* flush the line */
-    if (out_csv_text(k->f, s) != 0)
-        k->failed = 1;
-}
-
-static void sink_null(all_sink *k)
-{
-    if (k->t != NULL)
-        k->failed |= out_null(k->t) != 0;
-    else
-        sink_cell(k);
-}
-
-/* A whole number as %lld writes it. */
-static void sink_int(all_sink *k, long long v)
-{
-    char digits[24];
-    size_t n = sizeof digits;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
-                                 : (unsigned long long)v;
-
-    if (k->t != NULL) {
-        k->failed |= out_int(k->t, v) != 0;
-        return;
-    }
-    sink_cell(k);
-    do {
-        digits[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u > 0);
-    if (v < 0)
-        digits[--n] = '-';
-    sink_bytes(k, digits + n, sizeof digits - n);
-}
-
-/* A figure as the CSV format writes it: shortest round trip (decimals
- * are for people), blank when not finite. */
-static void sink_num(all_sink *k, double v, int decimals)
-{
-    char buf[IND_NUMBER_BUFSIZE];
-
-    if (k->t != NULL) {
-        k->failed |= out_num(k->t, v, decimals) != 0;
-        return;
-    }
-    sink_cell(k);
-    if (!isfinite(v))
-        return;
-    ind_number_format(buf, sizeof buf, v, NULL);
-    sink_bytes(k, buf, strlen(buf));
-}
-
-/* End a row: a CSV line's line end. Returns 0 or -1 (k->failed). */
-static int sink_end(all_sink *k)
-{
-    if (k->t == NULL) {
-        sink_room(k, 1);
-        k->line[k->len++] = '\n';
-        k->cells = 0;
-    }
-    return k->failed ? -1 : 0;
-}
-
 /* The row of a series that could not be projected: what is known of it
  * (from the series when it was built, else from the dataset's summary,
  * for an undecided conflict), figures blank, and the reason. */
-static int add_failed_row(all_sink *k, ind_dataset *ds, size_t index,
+static int add_failed_row(out_sink *k, ind_dataset *ds, size_t index,
                           const ind_series *s, const project_args *a,
                           const char *why)
 {
@@ -852,36 +723,36 @@ static int add_failed_row(all_sink *k, ind_dataset *ds, size_t index,
 
     if (s == NULL) {
         ind_dataset_series_info(ds, index, &info, NULL);
-        sink_text(k, info.indicator);
-        sink_text(k, info.entity);
-        sink_text(k, ind_model_name(a->opts.model));
-        sink_int(k, (long long)info.years);
-        sink_int(k, info.last_year);
-        sink_num(k, last_value(ds, index, info.last_year), -1);
+        out_sink_text(k, info.indicator);
+        out_sink_text(k, info.entity);
+        out_sink_text(k, ind_model_name(a->opts.model));
+        out_sink_int(k, (long long)info.years);
+        out_sink_int(k, info.last_year);
+        out_sink_num(k, last_value(ds, index, info.last_year), -1);
     } else {
-        sink_text(k, ind_series_indicator(s));
-        sink_text(k, ind_series_entity(s));
-        sink_text(k, ind_model_name(a->opts.model));
-        sink_int(k, (long long)n);
+        out_sink_text(k, ind_series_indicator(s));
+        out_sink_text(k, ind_series_entity(s));
+        out_sink_text(k, ind_model_name(a->opts.model));
+        out_sink_int(k, (long long)n);
         if (n > 0) {
-            sink_int(k, ind_series_years(s)[n - 1]);
-            sink_num(k, ind_series_values(s)[n - 1], -1);
+            out_sink_int(k, ind_series_years(s)[n - 1]);
+            out_sink_num(k, ind_series_values(s)[n - 1], -1);
         } else {
-            sink_null(k);
-            sink_null(k);
+            out_sink_null(k);
+            out_sink_null(k);
         }
     }
     for (j = 0; j < 1 + nbounds; j++)
-        sink_null(k);
-    sink_text(k, "");
-    sink_text(k, why);
-    return sink_end(k);
+        out_sink_null(k);
+    out_sink_text(k, "");
+    out_sink_text(k, why);
+    return out_sink_end(k);
 }
 
 /* One row of --all: the projection at --to, or the reason there is none.
  * The series is built once (each year's reading chosen once) and gives
  * the row's indicator, entity, last year and last value. */
-static int add_all_row(all_sink *k, ind_dataset *ds, size_t index,
+static int add_all_row(out_sink *k, ind_dataset *ds, size_t index,
                        const project_args *a, all_counts *counts)
 {
     char warnings[WARNINGS_TEXT_SIZE];
@@ -905,20 +776,20 @@ static int add_all_row(all_sink *k, ind_dataset *ds, size_t index,
     at = ind_projection_horizon(p) - 1;
     decimals = cli_figure_decimals(ind_projection_values(p), n);
     join_warnings(warnings, sizeof warnings, p);
-    sink_text(k, ind_series_indicator(s));
-    sink_text(k, ind_series_entity(s));
-    sink_text(k, ind_model_name(ind_projection_model(p)));
-    sink_int(k, (long long)n);
-    sink_int(k, ind_series_years(s)[ind_series_length(s) - 1]);
-    sink_num(k, ind_projection_values(p)[n - 1], -1);
-    sink_num(k, ind_projection_mean(p)[at], decimals);
+    out_sink_text(k, ind_series_indicator(s));
+    out_sink_text(k, ind_series_entity(s));
+    out_sink_text(k, ind_model_name(ind_projection_model(p)));
+    out_sink_int(k, (long long)n);
+    out_sink_int(k, ind_series_years(s)[ind_series_length(s) - 1]);
+    out_sink_num(k, ind_projection_values(p)[n - 1], -1);
+    out_sink_num(k, ind_projection_mean(p)[at], decimals);
     for (j = 0; j < ind_projection_nlevels(p); j++) {
-        sink_num(k, ind_projection_lower(p, j)[at], decimals);
-        sink_num(k, ind_projection_upper(p, j)[at], decimals);
+        out_sink_num(k, ind_projection_lower(p, j)[at], decimals);
+        out_sink_num(k, ind_projection_upper(p, j)[at], decimals);
     }
-    sink_text(k, warnings);
-    sink_text(k, "");
-    rc = sink_end(k);
+    out_sink_text(k, warnings);
+    out_sink_text(k, "");
+    rc = out_sink_end(k);
     ind_projection_free(p);
     ind_series_free(s);
     return rc;
@@ -931,7 +802,7 @@ static int add_all_row(all_sink *k, ind_dataset *ds, size_t index,
 static int fill_all(out_table *t, ind_dataset *ds, const project_args *a,
                     const size_t *pick, size_t npick, all_counts *counts)
 {
-    all_sink *k = calloc(1, sizeof *k);
+    out_sink *k = calloc(1, sizeof *k);
     size_t i;
     int rc = EX_OK;
 
@@ -948,7 +819,7 @@ static int fill_all(out_table *t, ind_dataset *ds, const project_args *a,
         if (add_all_row(k, ds, pick ? pick[i] : i, a, counts) != 0)
             rc = k->t != NULL || !ferror(stdout) ? EX_OSERR : EX_IOERR;
     if (rc == EX_OK && a->format == OUT_CSV &&
-        (sink_room(k, sizeof k->line) != 0 || k->failed ||
+        (out_sink_flush(k) != 0 ||
          fflush(stdout) != 0 || ferror(stdout)))
         rc = EX_IOERR;
     free(k);

@@ -1112,3 +1112,143 @@ int out_table_print(const out_table *t, out_format format, FILE *f)
     }
     }
 }
+
+/* Room for n more bytes in the line (flushing what it holds): 0, or -1
+ * when n is more than a line holds. */
+static int sink_room(out_sink *k, size_t n)
+{
+    if (k->len + n <= sizeof k->line)
+        return 0;
+    if (k->len > 0 && fwrite(k->line, 1, k->len, k->f) != k->len)
+        k->failed = 1;
+    k->len = 0;
+    return n <= sizeof k->line ? 0 : -1;
+}
+
+/* Start a cell of a CSV line: its separator. */
+static void sink_cell(out_sink *k)
+{
+    if (k->cells++ > 0) {
+        sink_room(k, 1);
+        k->line[k->len++] = ',';
+    }
+}
+
+static void sink_bytes(out_sink *k, const char *s, size_t n)
+{
+    if (sink_room(k, n) == 0) {
+        memcpy(k->line + k->len, s, n);
+        k->len += n;
+    } else if (fwrite(s, 1, n, k->f) != n) {
+        k->failed = 1;
+    }
+}
+
+void out_sink_text(out_sink *k, const char *s)
+{
+    size_t n;
+
+    if (k->t != NULL) {
+        k->failed |= out_text(k->t, s) != 0;
+        return;
+    }
+    sink_cell(k);
+    if (s == NULL)
+        s = "";
+    n = strlen(s);
+    /* What out_csv_text writes for a text with no quote and no formula
+     * start; any other goes through it. */
+    if (memchr(s, '"', n) == NULL &&
+        (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL) &&
+        sink_room(k, n + 2) == 0) {
+        k->line[k->len++] = '"';
+        memcpy(k->line + k->len, s, n);
+        k->len += n;
+        k->line[k->len++] = '"';
+        return;
+    }
+    sink_room(k, sizeof k->line);   /* flush the line */
+    if (out_csv_text(k->f, s) != 0)
+        k->failed = 1;
+}
+
+void out_sink_null(out_sink *k)
+{
+    if (k->t != NULL)
+        k->failed |= out_null(k->t) != 0;
+    else
+        sink_cell(k);
+}
+
+/* A whole number as %lld writes it. */
+void out_sink_int(out_sink *k, long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    if (k->t != NULL) {
+        k->failed |= out_int(k->t, v) != 0;
+        return;
+    }
+    sink_cell(k);
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        digits[--n] = '-';
+    sink_bytes(k, digits + n, sizeof digits - n);
+}
+
+/* A figure as the CSV format writes it: shortest round trip, blank when
+ * not finite. */
+void out_sink_num(out_sink *k, double v, int decimals)
+{
+    char buf[IND_NUMBER_BUFSIZE];
+
+    if (k->t != NULL) {
+        k->failed |= out_num(k->t, v, decimals) != 0;
+        return;
+    }
+    sink_cell(k);
+    if (!isfinite(v))
+        return;
+    ind_number_format(buf, sizeof buf, v, NULL);
+    sink_bytes(k, buf, strlen(buf));
+}
+
+void out_sink_bool(out_sink *k, int v)
+{
+    if (k->t != NULL) {
+        k->failed |= out_bool(k->t, v) != 0;
+        return;
+    }
+    sink_cell(k);
+    sink_bytes(k, v ? "true" : "false", v ? 4 : 5);
+}
+
+/* End a row: a CSV line's line end. Returns 0 or -1 (k->failed). */
+int out_sink_end(out_sink *k)
+{
+    if (k->t == NULL) {
+        sink_room(k, 1);
+        k->line[k->len++] = '\n';
+        k->cells = 0;
+    }
+    return k->failed ? -1 : 0;
+}
+
+/* A header cell: the column name as it is (names need no quoting). */
+void out_sink_name(out_sink *k, const char *name)
+{
+    sink_cell(k);
+    sink_bytes(k, name, strlen(name));
+}
+
+int out_sink_flush(out_sink *k)
+{
+    sink_room(k, sizeof k->line);
+    return k->failed ? -1 : 0;
+}

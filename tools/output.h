@@ -100,4 +100,31 @@ int out_csv_text(FILE *f, const char *text);
 /* Display width of UTF-8 text in a terminal (East Asian wide = 2). */
 size_t out_display_width(const char *text);
 
+/* Rows of a large table (--all) written either into an out_table (the
+ * human table and JSON, built whole) or, with t NULL, straight to f as CSV
+ * a line at a time, in the bytes out_table_flush_csv would write: building
+ * cells costs a copy of every text and a printf of every whole number, a
+ * tenth of the whole command on a large panel. Zero it, set t or f. */
+typedef struct out_sink {
+    out_table *t;             /* NULL: CSV lines to f */
+    FILE *f;
+    char line[4096];          /* the line being written, line[0..len) */
+    size_t len, cells;        /* bytes, and cells in the line so far */
+    int failed;               /* a write failed or memory ran out */
+} out_sink;
+
+/* One cell of the row: as out_text, out_null, out_int, out_num (decimals
+ * are for people: CSV figures round-trip) and out_bool write it. */
+void out_sink_text(out_sink *k, const char *s);
+void out_sink_null(out_sink *k);
+void out_sink_int(out_sink *k, long long v);
+void out_sink_num(out_sink *k, double v, int decimals);
+void out_sink_bool(out_sink *k, int v);
+/* A CSV header cell: a column name as it is. */
+void out_sink_name(out_sink *k, const char *name);
+/* End the row. 0, or -1 when a write failed or memory ran out. */
+int out_sink_end(out_sink *k);
+/* Write out what the line holds: 0, or -1 when any write failed. */
+int out_sink_flush(out_sink *k);
+
 #endif
