@@ -194,7 +194,9 @@ static int put_line(writer *w, const char *line, size_t len,
         w->open_line = 1; /* the last line had no line end: keep it so */
         return 0;
     }
-    if (body == len) {
+    if (body == len || line[len - 1] != '\n') {
+        /* No line end, or the bare CR the reader takes as the last one:
+         * a row after it needs a real one. */
         if (put_end(w) != 0)
             return -1;
     } else if (put_bytes(w, line + body, len - body) != 0) {

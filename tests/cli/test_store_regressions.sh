@@ -33,6 +33,18 @@ printf 'indicator,year,value,source\n\nx,2020,1,\nx,2021,2,s\n' >want
 check "3: the blank line is kept as it was, the rows get the column" \
     cmp -s d.csv want
 
+# A last row ended by a bare CR (the reader takes it as the final line end):
+# a row written after it gets a real line end (fuzz_import,
+# regressions/import/final-bare-cr-then-import).
+fresh final-bare-cr
+printf 'indicator,year,value,source\nx,2020,1,s\r' >d.csv
+write_checked "3: append after a last row ended by a bare CR" \
+    d.csv append x 2021 2 --source t
+expect_rc 0 "3: the append after a bare CR"
+printf 'indicator,year,value,source\nx,2020,1,s\nx,2021,2,t\n' >want
+check "3: the bare CR becomes the file's line end, the new row follows" \
+    cmp -s d.csv want
+
 fresh blank-catalog
 printf 'indicator,year,value\nx,2020,1\n' >d.csv
 printf '%s\nx,X,items,stock,\n\n' "$cat_header" >d.indicators.csv
